@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds, and runs every test with CTest.
+# Windowed tests get a virtual display (Xvfb); Vulkan runs on whatever device is present (lavapipe in CI).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${FG_BUILD_DIR:-$root/build}"
+"$root/tools/build.sh" "$@"
+cd "$build"
+ctest_args=(--output-on-failure -j"$(nproc)" --timeout 600)
+if [ -z "${DISPLAY:-}" ]; then
+    exec xvfb-run -a -s "-screen 0 1920x1080x24" ctest "${ctest_args[@]}"
+fi
+exec ctest "${ctest_args[@]}"
