@@ -1,0 +1,224 @@
+// The exhibition model: event, halls, pavilions, exhibitors, booths, sessions, awards.
+// Plain data that every program shares (see docs/EXHIBITION_FORMAT.md); no JSON or I/O here.
+#pragma once
+
+#include "engine/core/Time.h"
+
+#include <cstdint>
+#include <glm/glm.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fg::expo {
+
+inline constexpr int kFormatVersion = 1;
+
+// Axis-aligned rectangle on a hall floor: corner (x, z) and extent (width along x, depth along z).
+struct Rect {
+    float x = 0, z = 0, width = 0, depth = 0;
+    bool operator==(const Rect&) const = default;
+};
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Color&) const = default;
+};
+
+struct Event {
+    std::string name;
+    std::string organiser;
+    std::string hostCountry; // ISO 3166-1 alpha-2
+    std::string timeZone;    // IANA name
+    UnixSeconds opens = 0;   // 00:00:00Z of the opening day
+    UnixSeconds closes = 0;  // 00:00:00Z of the closing day (the event runs to its end)
+    bool operator==(const Event&) const = default;
+};
+
+enum class Wall : std::uint8_t { North, South, East, West };
+
+struct Entrance {
+    Wall wall = Wall::South;
+    float offset = 0; // centre of the opening along the wall
+    float width = 0;
+    bool operator==(const Entrance&) const = default;
+};
+
+struct Spawn {
+    glm::vec2 position{0.0f}; // hall coordinates (x, z)
+    float yaw = 0;            // degrees
+    bool operator==(const Spawn&) const = default;
+};
+
+enum class VenueKind : std::uint8_t { Stage, Room };
+
+struct Venue {
+    std::string id;
+    std::string name;
+    VenueKind kind = VenueKind::Stage;
+    Rect rect;
+    std::uint32_t capacity = 0;
+    bool operator==(const Venue&) const = default;
+};
+
+struct Hall {
+    std::string id;
+    std::string name;
+    glm::vec2 origin{0.0f}; // world (x, z) of the hall's corner
+    glm::vec2 size{0.0f};   // width (x), depth (z)
+    float wallHeight = 0;
+    std::vector<Entrance> entrances;
+    Spawn spawn;
+    std::vector<Venue> venues;
+    bool operator==(const Hall&) const = default;
+};
+
+struct PavilionColors {
+    Color floor;
+    Color accent;
+    bool operator==(const PavilionColors&) const = default;
+};
+
+struct Pavilion {
+    std::string id;
+    std::string country;
+    std::string name;
+    std::string hall; // hall id
+    Rect rect;
+    PavilionColors colors;
+    std::string flag; // relative path, empty when none
+    bool host = false;
+    bool operator==(const Pavilion&) const = default;
+};
+
+struct Exhibitor {
+    std::string id;
+    std::string name;
+    std::string country;
+    std::string sector;
+    std::string description;
+    std::string website;
+    std::string email;
+    std::string logo; // relative path
+    bool sme = false;
+    bool operator==(const Exhibitor&) const = default;
+};
+
+enum class BoothKind : std::uint8_t { TwoD, ThreeD };
+enum class BoothSize : std::uint8_t { S, M, L };
+
+struct Poster {
+    std::uint32_t slot = 0;
+    std::string image;
+    bool operator==(const Poster&) const = default;
+};
+
+struct ModelPlacement {
+    std::string file;
+    glm::vec3 position{0.0f}; // booth-local metres
+    glm::vec3 rotation{0.0f}; // degrees about x, y, z
+    glm::vec3 scale{1.0f};
+    bool operator==(const ModelPlacement&) const = default;
+};
+
+struct Document {
+    std::string title;
+    std::string file;
+    bool operator==(const Document&) const = default;
+};
+
+struct Link {
+    std::string title;
+    std::string url;
+    bool operator==(const Link&) const = default;
+};
+
+struct Video {
+    std::string title;
+    std::string url;
+    std::string thumbnail;
+    bool operator==(const Video&) const = default;
+};
+
+struct BoothContent {
+    std::vector<Poster> posters;
+    std::vector<ModelPlacement> models;
+    std::vector<std::string> signs;
+    std::vector<Document> documents;
+    std::vector<Link> links;
+    std::vector<Video> videos;
+    bool operator==(const BoothContent&) const = default;
+};
+
+struct Booth {
+    std::string id;
+    std::string exhibitor; // exhibitor id
+    std::string hall;      // hall id
+    std::string pavilion;  // pavilion id, empty when none
+    BoothKind kind = BoothKind::TwoD;
+    BoothSize size = BoothSize::S;
+    glm::vec2 position{0.0f}; // footprint centre, hall coordinates
+    int rotation = 0;         // 0, 90, 180 or 270 degrees
+    BoothContent content;
+    bool operator==(const Booth&) const = default;
+};
+
+enum class SessionKind : std::uint8_t { Forum, Roundtable, Masterclass, Awards };
+
+struct Session {
+    std::string id;
+    SessionKind kind = SessionKind::Forum;
+    std::string title;
+    UnixSeconds start = 0;
+    UnixSeconds end = 0;
+    std::string venue; // venue id
+    std::vector<std::string> speakers;
+    std::string description;
+    bool operator==(const Session&) const = default;
+};
+
+struct AwardCategory {
+    std::string id;
+    std::string name;
+    std::vector<std::string> finalists; // booth ids
+    bool operator==(const AwardCategory&) const = default;
+};
+
+struct Exhibition {
+    int format = kFormatVersion;
+    Event event;
+    std::vector<Hall> halls;
+    std::vector<Pavilion> pavilions;
+    std::vector<Exhibitor> exhibitors;
+    std::vector<Booth> booths;
+    std::vector<Session> sessions;
+    std::vector<AwardCategory> awards;
+    bool operator==(const Exhibition&) const = default;
+};
+
+// Budgets and footprint of one booth size template (docs/EXHIBITION_FORMAT.md).
+struct SizeTemplate {
+    BoothSize size;
+    float width; // along x at rotation 0
+    float depth; // along z at rotation 0
+    std::uint32_t maxPosters, maxModels, maxSigns, maxDocuments, maxLinks, maxVideos;
+    std::uint64_t maxTotalBytes;
+};
+
+const SizeTemplate& sizeTemplate(BoothSize size);
+// The booth's footprint on its hall floor (width and depth swapped at 90 and 270 degrees).
+Rect boothFootprint(const Booth& booth);
+
+// Lookups by id; nullptr when absent. Linear: for tools and validation, not per-frame paths.
+const Hall* findHall(const Exhibition& ex, const std::string& id);
+const Pavilion* findPavilion(const Exhibition& ex, const std::string& id);
+const Exhibitor* findExhibitor(const Exhibition& ex, const std::string& id);
+const Booth* findBooth(const Exhibition& ex, const std::string& id);
+
+const char* toString(BoothKind kind);   // "2d", "3d"
+const char* toString(BoothSize size);   // "S", "M", "L"
+const char* toString(SessionKind kind); // "forum", ...
+const char* toString(VenueKind kind);   // "stage", "room"
+const char* toString(Wall wall);        // "north", ...
+
+} // namespace fg::expo
