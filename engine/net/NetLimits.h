@@ -1,5 +1,5 @@
 // Network constants shared by every peer: channel numbers and ENet's peer ceiling.
-// Constants only; the ENet adapter lives beside this file and is the only includer of enet.h.
+// Constants only; the ENet adapter (NetHost.cpp) is the only includer of enet.h.
 #pragma once
 
 #include <cstdint>

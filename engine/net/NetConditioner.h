@@ -1,0 +1,80 @@
+// Network conditioner: loss, latency, jitter, duplication and reordering applied to datagrams,
+// plus a UDP relay that puts it between a client and a server in tests. Never used in production.
+#pragma once
+
+#include "engine/core/Result.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <thread>
+#include <vector>
+
+namespace fg::net {
+
+struct ConditionerConfig {
+    float lossPercent = 0;      // each datagram dropped with this probability
+    float latencyMs = 0;        // one-way base delay
+    float jitterMs = 0;         // uniform extra delay in [0, jitterMs]
+    float duplicatePercent = 0; // each kept datagram sent twice with this probability
+    float reorderPercent = 0;   // each kept datagram held back by an extra reorderDelayMs
+    float reorderDelayMs = 30;
+};
+
+// Decides what happens to each datagram; deterministic for a given seed (tests rely on that).
+class NetConditioner {
+public:
+    struct Datagram {
+        double dueSeconds = 0;
+        std::uint64_t order = 0;
+        std::vector<std::uint8_t> bytes;
+    };
+
+    explicit NetConditioner(ConditionerConfig config = {}, std::uint32_t seed = 1);
+    void setConfig(const ConditionerConfig& config) { m_config = config; }
+    const ConditionerConfig& config() const { return m_config; }
+
+    // Queues 0, 1 or 2 copies of `bytes` with their delivery times.
+    void push(std::vector<std::uint8_t> bytes, double nowSeconds);
+    // Moves every datagram due at `nowSeconds` into `out`, earliest first.
+    void popDue(double nowSeconds, std::vector<std::vector<std::uint8_t>>& out);
+    std::size_t pending() const { return m_queue.size(); }
+    std::uint64_t dropped() const { return m_dropped; }
+    std::uint64_t duplicated() const { return m_duplicated; }
+
+private:
+    double delaySeconds();
+    bool chance(float percent);
+
+    ConditionerConfig m_config;
+    std::mt19937 m_rng;
+    std::vector<Datagram> m_queue; // min-heap on (dueSeconds, order)
+    std::uint64_t m_order = 0;
+    std::uint64_t m_dropped = 0;
+    std::uint64_t m_duplicated = 0;
+};
+
+// A UDP relay on 127.0.0.1: clients connect to port(); each client gets its own upstream socket
+// to the target, and both directions pass through a NetConditioner. Runs on its own thread.
+class ConditionerProxy {
+public:
+    static Result<std::unique_ptr<ConditionerProxy>>
+    start(std::uint16_t targetPort, ConditionerConfig config, std::uint32_t seed = 1);
+    ~ConditionerProxy();
+    std::uint16_t port() const { return m_port; }
+    std::uint64_t dropped() const { return m_dropped.load(); }
+
+private:
+    struct Impl;
+    ConditionerProxy() = default;
+    void run();
+
+    std::unique_ptr<Impl> m_impl;
+    std::uint16_t m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::uint64_t> m_dropped{0};
+    std::thread m_thread;
+};
+
+} // namespace fg::net

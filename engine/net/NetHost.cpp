@@ -1,0 +1,185 @@
+// The only file that includes enet.h: maps ENet hosts, peers and events to fg::net types.
+// Must not interpret payloads; messages are decoded by the protocol layer above.
+#include "engine/net/NetHost.h"
+
+#include "engine/core/Log.h"
+
+#include <algorithm>
+#include <enet/enet.h>
+#include <fmt/format.h>
+#include <mutex>
+
+namespace fg::net {
+
+namespace {
+
+Status initEnetOnce() {
+    static std::once_flag once;
+    static int result = 0;
+    std::call_once(once, [] {
+        result = enet_initialize();
+        if (result == 0) std::atexit(enet_deinitialize);
+    });
+    if (result != 0) return makeError("ENet: enet_initialize failed");
+    return {};
+}
+
+enet_uint32 packetFlags(std::uint8_t channel) {
+    return channel == kChannelPresence ? 0u : enet_uint32(ENET_PACKET_FLAG_RELIABLE);
+}
+
+} // namespace
+
+struct NetHost::Impl {
+    ENetHost* host = nullptr;
+    std::vector<PeerStats> counters; // by peer slot
+
+    ~Impl() {
+        if (host) enet_host_destroy(host);
+    }
+    ENetPeer* peer(PeerId id) const {
+        if (!host || id >= host->peerCount) return nullptr;
+        ENetPeer* p = &host->peers[id];
+        if (p->state == ENET_PEER_STATE_DISCONNECTED || p->state == ENET_PEER_STATE_ZOMBIE)
+            return nullptr;
+        return p;
+    }
+    PeerId idOf(const ENetPeer* p) const { return PeerId(p - host->peers); }
+};
+
+NetHost::NetHost(std::unique_ptr<Impl> impl, HostConfig config)
+    : m_impl(std::move(impl)), m_config(std::move(config)) {}
+
+NetHost::~NetHost() = default;
+
+static Result<std::unique_ptr<NetHost::Impl>> createHost(const HostConfig& config, bool bind) {
+    if (auto st = initEnetOnce(); !st) return st.error();
+    ENetAddress address{};
+    if (bind) {
+        if (enet_address_set_host_ip(&address, config.bindAddress.c_str()) != 0)
+            return makeError(fmt::format("ENet: bad bind address '{}'", config.bindAddress));
+        address.port = config.port;
+    }
+    std::size_t peers = std::clamp<std::size_t>(config.peerLimit, 1, kEnetMaxPeers);
+    ENetHost* host = enet_host_create(bind ? &address : nullptr, peers, kChannelCount,
+                                      config.incomingBandwidth, config.outgoingBandwidth);
+    if (!host)
+        return makeError(fmt::format("ENet: cannot create host on {}:{} (port in use?)",
+                                     config.bindAddress, config.port));
+    host->checksum = enet_crc32;
+    host->mtu =
+        std::clamp<enet_uint32>(config.mtu, ENET_PROTOCOL_MINIMUM_MTU, ENET_PROTOCOL_MAXIMUM_MTU);
+    host->maximumPacketSize = config.maxPacketSize;
+    auto impl = std::make_unique<NetHost::Impl>();
+    impl->host = host;
+    impl->counters.resize(peers);
+    return impl;
+}
+
+Result<std::unique_ptr<NetHost>> NetHost::listen(const HostConfig& config) {
+    auto impl = createHost(config, true);
+    if (!impl) return impl.error();
+    return std::unique_ptr<NetHost>(new NetHost(std::move(*impl), config));
+}
+
+Result<std::unique_ptr<NetHost>> NetHost::client(const HostConfig& config) {
+    auto impl = createHost(config, false);
+    if (!impl) return impl.error();
+    return std::unique_ptr<NetHost>(new NetHost(std::move(*impl), config));
+}
+
+Result<PeerId> NetHost::connect(const std::string& host, std::uint16_t port, std::uint32_t data) {
+    ENetAddress address{};
+    if (enet_address_set_host(&address, host.c_str()) != 0)
+        return makeError(fmt::format("ENet: cannot resolve host '{}'", host));
+    address.port = port;
+    ENetPeer* peer = enet_host_connect(m_impl->host, &address, kChannelCount, data);
+    if (!peer) return makeError("ENet: no free peer slot for a new connection");
+    enet_peer_timeout(peer, 0, m_config.timeoutMinMs, m_config.timeoutMaxMs);
+    PeerId id = m_impl->idOf(peer);
+    m_impl->counters[id] = {};
+    return id;
+}
+
+bool NetHost::send(PeerId id, std::uint8_t channel, std::span<const std::uint8_t> bytes) {
+    ENetPeer* peer = m_impl->peer(id);
+    if (!peer || peer->state != ENET_PEER_STATE_CONNECTED || channel >= kChannelCount) return false;
+    if (bytes.size() > m_config.maxPacketSize) return false;
+    ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), packetFlags(channel));
+    if (!packet) return false;
+    if (enet_peer_send(peer, channel, packet) != 0) {
+        enet_packet_destroy(packet);
+        return false;
+    }
+    m_impl->counters[id].bytesSent += bytes.size();
+    return true;
+}
+
+bool NetHost::service(NetEvent& out, std::uint32_t timeoutMs) {
+    ENetEvent event{};
+    int rc = enet_host_service(m_impl->host, &event, timeoutMs);
+    if (rc <= 0) return false;
+    out = NetEvent{};
+    out.peer = m_impl->idOf(event.peer);
+    out.channel = event.channelID;
+    out.data = event.data;
+    switch (event.type) {
+    case ENET_EVENT_TYPE_CONNECT:
+        out.type = NetEventType::Connect;
+        enet_peer_timeout(event.peer, 0, m_config.timeoutMinMs, m_config.timeoutMaxMs);
+        m_impl->counters[out.peer] = {};
+        break;
+    case ENET_EVENT_TYPE_DISCONNECT:
+        out.type = NetEventType::Disconnect;
+        break;
+    case ENET_EVENT_TYPE_RECEIVE:
+        out.type = NetEventType::Receive;
+        out.payload.assign(event.packet->data, event.packet->data + event.packet->dataLength);
+        m_impl->counters[out.peer].bytesReceived += event.packet->dataLength;
+        enet_packet_destroy(event.packet);
+        break;
+    default:
+        return false;
+    }
+    return true;
+}
+
+void NetHost::flush() {
+    enet_host_flush(m_impl->host);
+}
+
+void NetHost::disconnect(PeerId id, std::uint32_t reason, bool now) {
+    ENetPeer* peer = m_impl->peer(id);
+    if (!peer) return;
+    if (now)
+        enet_peer_disconnect_now(peer, reason);
+    else
+        enet_peer_disconnect_later(peer, reason);
+}
+
+std::uint16_t NetHost::port() const {
+    return m_impl->host->address.port;
+}
+
+PeerStats NetHost::peerStats(PeerId id) const {
+    PeerStats stats;
+    if (id < m_impl->counters.size()) stats = m_impl->counters[id];
+    if (ENetPeer* peer = m_impl->peer(id)) {
+        stats.rttMs = peer->roundTripTime;
+        stats.rttVarianceMs = peer->roundTripTimeVariance;
+        stats.packetLoss = float(peer->packetLoss) / float(ENET_PEER_PACKET_LOSS_SCALE);
+    }
+    return stats;
+}
+
+HostStats NetHost::stats() const {
+    const ENetHost* h = m_impl->host;
+    return HostStats{h->totalSentData, h->totalReceivedData, h->totalSentPackets,
+                     h->totalReceivedPackets};
+}
+
+std::size_t NetHost::connectedPeers() const {
+    return m_impl->host->connectedPeers;
+}
+
+} // namespace fg::net

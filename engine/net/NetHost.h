@@ -1,0 +1,92 @@
+// ENet host adapter: a server or client endpoint with our three channels, CRC32 checksums, a
+// lowered packet size, a peer limit and timeouts. The rest of the code never sees ENet types.
+#pragma once
+
+#include "engine/core/Result.h"
+#include "engine/net/NetLimits.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace fg::net {
+
+// Index of a peer slot on one host; a slot is reused after its Disconnect event.
+using PeerId = std::uint32_t;
+inline constexpr PeerId kNoPeer = 0xffffffffu;
+
+struct HostConfig {
+    std::string bindAddress = "127.0.0.1";  // listening hosts only; "0.0.0.0" for any
+    std::uint16_t port = 0;                 // 0 with listen(): the OS picks a free port
+    std::size_t peerLimit = 64;             // clamped to ENet's ceiling of 4,095
+    std::uint32_t mtu = 1200;               // UDP payload per datagram (below typical path MTU)
+    std::size_t maxPacketSize = 256 * 1024; // largest message ENet accepts from or for a peer
+    std::uint32_t timeoutMinMs = 5000;      // ENet peer timeout (see enet_peer_timeout)
+    std::uint32_t timeoutMaxMs = 15000;
+    std::uint32_t incomingBandwidth = 0; // bytes/s, 0 = unlimited
+    std::uint32_t outgoingBandwidth = 0;
+};
+
+enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };
+
+struct NetEvent {
+    NetEventType type = NetEventType::Receive;
+    PeerId peer = kNoPeer;
+    std::uint8_t channel = 0;
+    std::uint32_t data = 0; // connect/disconnect user data (reason code)
+    std::vector<std::uint8_t> payload;
+};
+
+struct PeerStats {
+    std::uint32_t rttMs = 0;
+    std::uint32_t rttVarianceMs = 0;
+    float packetLoss = 0;        // 0..1, ENet's running estimate
+    std::uint64_t bytesSent = 0; // payload bytes this adapter queued for the peer
+    std::uint64_t bytesReceived = 0;
+};
+
+struct HostStats {
+    std::uint64_t bytesSent = 0; // UDP payload bytes as counted by ENet (headers included)
+    std::uint64_t bytesReceived = 0;
+    std::uint64_t packetsSent = 0;
+    std::uint64_t packetsReceived = 0;
+};
+
+class NetHost {
+public:
+    // A server host bound to config.bindAddress:config.port.
+    static Result<std::unique_ptr<NetHost>> listen(const HostConfig& config);
+    // A client host (no bound port) that can open up to config.peerLimit connections.
+    static Result<std::unique_ptr<NetHost>> client(const HostConfig& config);
+    ~NetHost();
+    NetHost(const NetHost&) = delete;
+    NetHost& operator=(const NetHost&) = delete;
+
+    // Starts connecting; a Connect event follows on success, Disconnect on failure/timeout.
+    Result<PeerId> connect(const std::string& host, std::uint16_t port, std::uint32_t data = 0);
+    // Channel 0 and 2 are reliable, channel 1 unreliable sequenced. False when the peer is gone.
+    bool send(PeerId peer, std::uint8_t channel, std::span<const std::uint8_t> bytes);
+    // Sends queued packets and delivers at most one event; waits up to timeoutMs for one.
+    bool service(NetEvent& event, std::uint32_t timeoutMs);
+    void flush();
+    // Graceful disconnect (a Disconnect event arrives later); `now` drops the peer at once.
+    void disconnect(PeerId peer, std::uint32_t reason, bool now = false);
+
+    std::uint16_t port() const;
+    PeerStats peerStats(PeerId peer) const;
+    HostStats stats() const;
+    std::size_t connectedPeers() const;
+    const HostConfig& config() const { return m_config; }
+
+    struct Impl; // ENet state, defined in NetHost.cpp only
+
+private:
+    explicit NetHost(std::unique_ptr<Impl> impl, HostConfig config);
+    std::unique_ptr<Impl> m_impl;
+    HostConfig m_config;
+};
+
+} // namespace fg::net

@@ -1,0 +1,251 @@
+// Booth interaction, chat, meeting, announcement and remote-console messages (channel 0).
+// Included by Messages.h, which owns the message list; serialize functions only.
+#pragma once
+
+#include "game/expo/protocol/ProtocolTypes.h"
+
+#include <cstdint>
+#include <string>
+
+namespace fg::expo::proto {
+
+inline constexpr std::uint32_t kMaxEmailLength = 254;
+inline constexpr std::uint32_t kMaxCompanyLength = 120;
+inline constexpr std::uint32_t kMaxNoteLength = 500;
+inline constexpr std::uint32_t kMaxItemIndex = 255;
+inline constexpr std::uint32_t kMinMeetingMinutes = 5;
+inline constexpr std::uint32_t kMaxMeetingMinutes = 240;
+
+// Client -> server: booth chat (boothId), hall chat, or a direct message (recipient).
+struct ChatSend {
+    std::uint32_t requestId = 0;
+    ChatScope scope = ChatScope::Hall;
+    std::string boothId;
+    std::uint16_t recipient = 0;
+    std::string text;
+    bool operator==(const ChatSend&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(serializeEnum(s, scope, kChatScopeMax));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(serializeClientId(s, recipient));
+        return net::serializeString(s, text, kMaxChatLength);
+    }
+};
+
+// Server -> clients: a chat line delivered to the booth, hall or recipient.
+struct ChatReceived {
+    ChatScope scope = ChatScope::Hall;
+    std::uint16_t from = 0;
+    std::string fromName;
+    std::string boothId;
+    std::int64_t timeMs = 0;
+    std::string text;
+    bool operator==(const ChatReceived&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeEnum(s, scope, kChatScopeMax));
+        FG_SER(serializeClientId(s, from));
+        FG_SER(net::serializeString(s, fromName, kMaxNameLength));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(net::serializeI64(s, timeMs));
+        return net::serializeString(s, text, kMaxChatLength);
+    }
+};
+
+struct Like {
+    std::uint32_t requestId = 0;
+    std::string boothId;
+    bool operator==(const Like&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        return net::serializeString(s, boothId, kMaxIdLength);
+    }
+};
+
+// A visitor opened a booth's document, link or video (counted for the exhibitor's statistics).
+struct OpenItem {
+    std::uint32_t requestId = 0;
+    std::string boothId;
+    ItemKind kind = ItemKind::Document;
+    std::uint32_t index = 0;
+    bool operator==(const OpenItem&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(serializeEnum(s, kind, kItemKindMax));
+        return net::serializeInt(s, index, 0, kMaxItemIndex);
+    }
+};
+
+// A business card left at a booth; becomes a lead for the booth's exhibitor.
+struct DropCard {
+    std::uint32_t requestId = 0;
+    std::string boothId;
+    std::string name;
+    std::string company;
+    std::string email;
+    std::string note;
+    bool operator==(const DropCard&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(net::serializeString(s, name, kMaxNameLength));
+        FG_SER(net::serializeString(s, company, kMaxCompanyLength));
+        FG_SER(net::serializeString(s, email, kMaxEmailLength));
+        return net::serializeString(s, note, kMaxNoteLength);
+    }
+};
+
+struct MeetingRequest {
+    std::uint32_t requestId = 0;
+    std::string boothId;
+    std::int64_t startUnix = 0;
+    std::uint32_t minutes = 30;
+    std::string note;
+    bool operator==(const MeetingRequest&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(net::serializeI64(s, startUnix));
+        FG_SER(net::serializeInt(s, minutes, kMinMeetingMinutes, kMaxMeetingMinutes));
+        return net::serializeString(s, note, kMaxNoteLength);
+    }
+};
+
+// Server -> the booth's staff: a visitor asks for a meeting.
+struct MeetingIncoming {
+    std::uint64_t meetingId = 0;
+    std::string boothId;
+    std::uint16_t from = 0;
+    std::string fromName;
+    std::int64_t startUnix = 0;
+    std::uint32_t minutes = 30;
+    std::string note;
+    bool operator==(const MeetingIncoming&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU64(s, meetingId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        FG_SER(serializeClientId(s, from));
+        FG_SER(net::serializeString(s, fromName, kMaxNameLength));
+        FG_SER(net::serializeI64(s, startUnix));
+        FG_SER(net::serializeInt(s, minutes, kMinMeetingMinutes, kMaxMeetingMinutes));
+        return net::serializeString(s, note, kMaxNoteLength);
+    }
+};
+
+// Exhibitor -> server: accept or decline a meeting of one of its own booths.
+struct MeetingReply {
+    std::uint32_t requestId = 0;
+    std::uint64_t meetingId = 0;
+    bool accept = false;
+    bool operator==(const MeetingReply&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeU64(s, meetingId));
+        return net::serializeBool(s, accept);
+    }
+};
+
+// Server -> requester: the exhibitor's answer.
+struct MeetingResult {
+    std::uint64_t meetingId = 0;
+    std::string boothId;
+    bool accepted = false;
+    bool operator==(const MeetingResult&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU64(s, meetingId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        return net::serializeBool(s, accepted);
+    }
+};
+
+// Exhibitor -> server: staff arrives at / leaves its booth (shown to visitors).
+struct StaffPresence {
+    std::uint32_t requestId = 0;
+    std::string boothId;
+    bool onDuty = false;
+    bool operator==(const StaffPresence&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
+        return net::serializeBool(s, onDuty);
+    }
+};
+
+// Server -> client: the outcome of a request carrying requestId (value: e.g. the like count).
+struct ActionResult {
+    std::uint32_t requestId = 0;
+    bool ok = false;
+    std::uint32_t value = 0;
+    std::string text;
+    bool operator==(const ActionResult&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeBool(s, ok));
+        FG_SER(net::serializeU32(s, value));
+        return net::serializeString(s, text, kMaxReasonLength);
+    }
+};
+
+struct Announcement {
+    std::string from;
+    std::string text;
+    bool operator==(const Announcement&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeString(s, from, kMaxNameLength));
+        return net::serializeString(s, text, kMaxChatLength);
+    }
+};
+
+// Remote organiser console: one command line in, its printed output back.
+struct ConsoleCommand {
+    std::uint32_t requestId = 0;
+    std::string line;
+    bool operator==(const ConsoleCommand&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        return net::serializeString(s, line, kMaxConsoleLineLength);
+    }
+};
+
+struct ConsoleResponse {
+    std::uint32_t requestId = 0;
+    bool ok = false;
+    std::string output;
+    bool operator==(const ConsoleResponse&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(net::serializeU32(s, requestId));
+        FG_SER(net::serializeBool(s, ok));
+        return net::serializeString(s, output, kMaxConsoleOutputLength);
+    }
+};
+
+} // namespace fg::expo::proto

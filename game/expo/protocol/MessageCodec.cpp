@@ -1,0 +1,130 @@
+// Message dispatch for encode, decode and measure; the only place that maps type numbers to
+// message structs. Must not log per packet: callers decide what a bad packet costs its sender.
+#include "game/expo/protocol/MessageCodec.h"
+
+#include "engine/net/NetLimits.h"
+
+#include <array>
+#include <fmt/format.h>
+#include <utility>
+
+namespace fg::expo::proto {
+
+namespace {
+
+constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
+    "Hello",           "Welcome",        "Reject",         "Input",         "Snapshot",
+    "Correction",      "Join",           "Leave",          "Teleport",      "ChatSend",
+    "ChatReceived",    "Like",           "OpenItem",       "DropCard",      "MeetingRequest",
+    "MeetingIncoming", "MeetingReply",   "MeetingResult",  "StaffPresence", "ActionResult",
+    "Announcement",    "ConsoleCommand", "ConsoleResponse"};
+
+template <std::size_t... I>
+Message makeByIndex(std::size_t index, std::index_sequence<I...>) {
+    Message result;
+    ((index == I ? (result.emplace<I>(), true) : false) || ...);
+    return result;
+}
+
+template <class Stream>
+bool serializeMessage(Stream& stream, Message& message) {
+    std::uint32_t type = std::uint32_t(message.index());
+    if (!stream.serializeBits(type, kMessageTypeBits)) return false;
+    return std::visit([&](auto& m) { return m.serialize(stream); }, message);
+}
+
+} // namespace
+
+const char* messageName(std::size_t typeIndex) {
+    return typeIndex < kNames.size() ? kNames[typeIndex] : "Unknown";
+}
+
+Result<Packet> encode(const Message& message) {
+    net::BitWriter writer;
+    Message copy = message; // serialize takes a mutable reference for the reading direction
+    if (!serializeMessage(writer, copy))
+        return makeError(fmt::format("encode {}: a field is outside its protocol range",
+                                     messageName(message.index())));
+    Packet packet = writer.finish();
+    if (packet.size() > kMaxPacketBytes)
+        return makeError(fmt::format("encode {}: {} bytes exceeds {}", messageName(message.index()),
+                                     packet.size(), kMaxPacketBytes));
+    return packet;
+}
+
+Result<Message> decode(std::span<const std::uint8_t> packet) {
+    if (packet.empty()) return makeError("packet: empty");
+    if (packet.size() > kMaxPacketBytes)
+        return makeError(
+            fmt::format("packet: {} bytes exceeds {}", packet.size(), kMaxPacketBytes));
+    net::BitReader reader(packet);
+    std::uint32_t type = 0;
+    if (!reader.serializeBits(type, kMessageTypeBits)) return makeError("packet: no type");
+    if (type >= std::variant_size_v<Message>)
+        return makeError(fmt::format("packet: unknown message type {}", type));
+    Message message = makeByIndex(type, std::make_index_sequence<std::variant_size_v<Message>>{});
+    bool ok = std::visit([&](auto& m) { return m.serialize(reader); }, message);
+    if (!ok)
+        return makeError(fmt::format("packet {}: truncated or field out of range", kNames[type]));
+    // Only the zero padding of the final byte may follow the message.
+    std::size_t left = reader.bitsRemaining();
+    std::uint32_t padding = 0;
+    if (left >= 8 || !reader.serializeBits(padding, int(left)) || padding != 0)
+        return makeError(fmt::format("packet {}: {} unexpected trailing bits", kNames[type], left));
+    return message;
+}
+
+std::size_t measureBits(const Message& message) {
+    net::BitMeasurer measurer;
+    Message copy = message;
+    serializeMessage(measurer, copy);
+    return measurer.bitsProcessed();
+}
+
+std::uint8_t channelFor(const Message& message) {
+    if (std::holds_alternative<Input>(message) || std::holds_alternative<Snapshot>(message))
+        return net::kChannelPresence;
+    return net::kChannelControl;
+}
+
+const char* toString(Role role) {
+    switch (role) {
+    case Role::Visitor:
+        return "visitor";
+    case Role::Exhibitor:
+        return "exhibitor";
+    case Role::Organiser:
+        return "organiser";
+    }
+    return "unknown";
+}
+
+const char* toString(RejectReason reason) {
+    switch (reason) {
+    case RejectReason::VersionMismatch:
+        return "protocol version mismatch";
+    case RejectReason::Full:
+        return "server full";
+    case RejectReason::Banned:
+        return "banned";
+    case RejectReason::BadCredentials:
+        return "bad credentials";
+    case RejectReason::InvalidName:
+        return "invalid name";
+    case RejectReason::NameTaken:
+        return "name taken";
+    case RejectReason::HallClosed:
+        return "hall closed";
+    case RejectReason::Kicked:
+        return "kicked";
+    case RejectReason::BadData:
+        return "bad data";
+    case RejectReason::ServerShutdown:
+        return "server shutting down";
+    case RejectReason::Other:
+        return "other";
+    }
+    return "unknown";
+}
+
+} // namespace fg::expo::proto

@@ -1,0 +1,269 @@
+// Every message of the Fairground protocol, each with ONE serialize function used for writing,
+// reading and measuring (docs/PROTOCOL.md mirrors this file). No I/O or game logic here.
+#pragma once
+
+#include "game/expo/protocol/ProtocolTypes.h"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace fg::expo::proto {
+
+using net::serializeBool;
+using net::serializeI64;
+using net::serializeInt;
+using net::serializeString;
+using net::serializeU32;
+using net::serializeU64;
+
+// ---- handshake (channel 0) ----
+
+// Client -> server, first message after connecting.
+struct Hello {
+    std::uint32_t version = kProtocolVersion;
+    Role role = Role::Visitor;
+    std::string credential; // ticket (visitor) or token (exhibitor, organiser); may be empty
+    std::string name;
+    std::uint32_t look = 0; // 0xRRGGBB
+    std::string country;    // "" or ISO 3166-1 alpha-2
+    std::string clientKey;  // stable per-install key (bans and mutes follow it); may be empty
+    bool operator==(const Hello&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(s.serializeBits(version, 16));
+        FG_SER(serializeEnum(s, role, kRoleMax));
+        FG_SER(serializeString(s, credential, kMaxCredentialLength));
+        FG_SER(serializeString(s, name, kMaxNameLength));
+        FG_SER(serializeLook(s, look));
+        FG_SER(serializeCountry(s, country));
+        return serializeString(s, clientKey, kMaxClientKeyLength);
+    }
+};
+
+// Server -> client: accepted. Spawn position is the first authoritative state.
+struct Welcome {
+    std::uint16_t clientId = 0;
+    Role role = Role::Visitor;
+    std::int64_t serverTimeMs = 0; // Unix milliseconds
+    std::uint64_t exhibitionRevision = 0;
+    std::uint32_t tickRate = 20;
+    std::uint32_t hall = 0; // index into the exhibition's halls
+    std::uint32_t x = 0, z = 0;
+    std::uint16_t heading = 0;
+    std::string exhibitorId; // the exhibitor an exhibitor token is bound to; "" otherwise
+    bool operator==(const Welcome&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeClientId(s, clientId));
+        FG_SER(serializeEnum(s, role, kRoleMax));
+        FG_SER(serializeI64(s, serverTimeMs));
+        FG_SER(serializeU64(s, exhibitionRevision));
+        FG_SER(serializeInt(s, tickRate, 1, kMaxTickRate));
+        FG_SER(serializeInt(s, hall, 0, kMaxHalls - 1));
+        FG_SER(serializePosition(s, x));
+        FG_SER(serializePosition(s, z));
+        FG_SER(serializeHeading(s, heading));
+        return serializeString(s, exhibitorId, kMaxIdLength);
+    }
+};
+
+// Server -> client: refused or removed; the server disconnects right after sending it.
+struct Reject {
+    RejectReason reason = RejectReason::Other;
+    std::string text; // a sentence a person can read
+    bool operator==(const Reject&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeEnum(s, reason, kRejectReasonMax));
+        return serializeString(s, text, kMaxReasonLength);
+    }
+};
+
+// ---- presence (channel 1 unreliable sequenced, except Join/Leave/Teleport on channel 0) ----
+
+// Client -> server each tick: where the client moved its avatar, and the newest snapshot it has.
+struct Input {
+    std::uint32_t sequence = 0;
+    std::uint32_t ackTick = 0; // 0: no snapshot yet
+    std::uint32_t hall = 0;
+    std::uint32_t x = 0, z = 0;
+    std::uint16_t heading = 0;
+    Anim anim = Anim::Idle;
+    bool operator==(const Input&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeU32(s, sequence));
+        FG_SER(serializeU32(s, ackTick));
+        FG_SER(serializeInt(s, hall, 0, kMaxHalls - 1));
+        FG_SER(serializePosition(s, x));
+        FG_SER(serializePosition(s, z));
+        FG_SER(serializeHeading(s, heading));
+        return serializeEnum(s, anim, kAnimMax);
+    }
+};
+
+// One avatar inside a snapshot. Entries present in the base snapshot send only what changed.
+struct SnapshotEntry {
+    std::uint16_t id = 0;
+    bool inBase = false;     // base snapshot has this avatar: fields below are deltas
+    bool hasPosition = true; // always true when !inBase
+    bool smallDelta = false; // position as dx, dz in cm within [-64, 63]
+    std::int32_t dx = 0, dz = 0;
+    std::uint32_t x = 0, z = 0;
+    bool hasHeading = true;
+    std::uint16_t heading = 0;
+    bool hasAnim = true;
+    Anim anim = Anim::Idle;
+    bool operator==(const SnapshotEntry&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeClientId(s, id));
+        FG_SER(serializeBool(s, inBase));
+        if (inBase) {
+            FG_SER(serializeBool(s, hasPosition));
+            FG_SER(serializeBool(s, hasHeading));
+            FG_SER(serializeBool(s, hasAnim));
+        } else {
+            hasPosition = hasHeading = hasAnim = true;
+        }
+        if (hasPosition) {
+            if (inBase) FG_SER(serializeBool(s, smallDelta));
+            if (!inBase) smallDelta = false;
+            if (smallDelta) {
+                FG_SER(serializeInt(s, dx, kSmallDeltaMin, kSmallDeltaMax));
+                FG_SER(serializeInt(s, dz, kSmallDeltaMin, kSmallDeltaMax));
+            } else {
+                FG_SER(serializePosition(s, x));
+                FG_SER(serializePosition(s, z));
+            }
+        }
+        if (hasHeading) FG_SER(serializeHeading(s, heading));
+        if (hasAnim) FG_SER(serializeEnum(s, anim, kAnimMax));
+        return true;
+    }
+};
+
+// Server -> client each tick: avatars in the client's area of interest, delta-coded against
+// baseTick (a snapshot the client acknowledged) or complete when baseTick is 0.
+struct Snapshot {
+    std::uint32_t tick = 0;
+    std::uint32_t baseTick = 0;
+    std::uint32_t hall = 0;
+    std::uint32_t lastInput = 0;        // newest Input.sequence the server applied
+    std::vector<std::uint16_t> removed; // in base, no longer in view
+    std::vector<SnapshotEntry> entries; // new or changed; unchanged base entries are omitted
+    bool operator==(const Snapshot&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeU32(s, tick));
+        FG_SER(serializeU32(s, baseTick));
+        FG_SER(serializeInt(s, hall, 0, kMaxHalls - 1));
+        FG_SER(serializeU32(s, lastInput));
+        std::uint32_t removedCount = std::uint32_t(removed.size());
+        FG_SER(serializeInt(s, removedCount, 0, kMaxSnapshotEntries));
+        if constexpr (S::kIsReading) removed.resize(removedCount);
+        for (auto& id : removed)
+            FG_SER(serializeClientId(s, id));
+        std::uint32_t count = std::uint32_t(entries.size());
+        FG_SER(serializeInt(s, count, 0, kMaxSnapshotEntries));
+        if constexpr (S::kIsReading) {
+            if (count > s.bitsRemaining() / 13) return false; // each entry needs >= 13 bits
+            entries.resize(count);
+        }
+        for (auto& e : entries)
+            FG_SER(e.serialize(s));
+        return true;
+    }
+};
+
+// Server -> client: the last input was refused (speed, walls, bounds); snap to this state.
+struct Correction {
+    std::uint32_t sequence = 0; // the refused Input.sequence
+    std::uint32_t hall = 0;
+    std::uint32_t x = 0, z = 0;
+    std::uint16_t heading = 0;
+    bool operator==(const Correction&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeU32(s, sequence));
+        FG_SER(serializeInt(s, hall, 0, kMaxHalls - 1));
+        FG_SER(serializePosition(s, x));
+        FG_SER(serializePosition(s, z));
+        return serializeHeading(s, heading);
+    }
+};
+
+// Server -> client (reliable): someone entered the event; sent to everyone, once per visitor.
+struct Join {
+    std::uint16_t clientId = 0;
+    std::string name;
+    std::uint32_t look = 0;
+    std::string country;
+    Role role = Role::Visitor; // shown as a badge
+    bool operator==(const Join&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeClientId(s, clientId));
+        FG_SER(serializeString(s, name, kMaxNameLength));
+        FG_SER(serializeLook(s, look));
+        FG_SER(serializeCountry(s, country));
+        return serializeEnum(s, role, kRoleMax);
+    }
+};
+
+struct Leave {
+    std::uint16_t clientId = 0;
+    LeaveReason reason = LeaveReason::Left;
+    bool operator==(const Leave&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeClientId(s, clientId));
+        return serializeEnum(s, reason, kLeaveReasonMax);
+    }
+};
+
+// Client -> server (reliable): move to an allowed point; answered by a Correction.
+struct Teleport {
+    TeleportKind kind = TeleportKind::Spawn;
+    std::uint32_t hall = 0; // for Spawn
+    std::string targetId;   // booth or venue id
+    bool operator==(const Teleport&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(serializeEnum(s, kind, kTeleportKindMax));
+        FG_SER(serializeInt(s, hall, 0, kMaxHalls - 1));
+        return serializeString(s, targetId, kMaxIdLength);
+    }
+};
+
+} // namespace fg::expo::proto
+
+#include "game/expo/protocol/InteractionMessages.h"
+
+namespace fg::expo::proto {
+
+// The order of this list is the 6-bit message type on the wire; append only.
+using Message =
+    std::variant<Hello, Welcome, Reject, Input, Snapshot, Correction, Join, Leave, Teleport,
+                 ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingIncoming,
+                 MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
+                 ConsoleCommand, ConsoleResponse>;
+inline constexpr int kMessageTypeBits = 6;
+static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
+
+// Message name for logs and docs ("Hello", "Snapshot", ...).
+const char* messageName(std::size_t typeIndex);
+
+} // namespace fg::expo::proto

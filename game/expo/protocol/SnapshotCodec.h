@@ -1,0 +1,32 @@
+// Delta coding of presence snapshots: what changed between the base a client acknowledged and
+// the avatars now in its view. Pure functions; both server (encode) and client (apply) use them.
+#pragma once
+
+#include "engine/core/Result.h"
+#include "game/expo/protocol/Messages.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace fg::expo::proto {
+
+// One avatar's quantized state as it appears in snapshots.
+struct AvatarState {
+    std::uint16_t id = 0;
+    std::uint32_t x = 0, z = 0;
+    std::uint16_t heading = 0;
+    Anim anim = Anim::Idle;
+    bool operator==(const AvatarState&) const = default;
+};
+
+// Avatars sorted by id (strictly increasing); at most kMaxSnapshotEntries.
+using AvatarList = std::vector<AvatarState>;
+
+// Builds the snapshot for `current` against `base` (nullptr: complete snapshot, baseTick 0).
+Snapshot makeSnapshot(std::uint32_t tick, std::uint32_t baseTick, const AvatarList* base,
+                      const AvatarList& current);
+// Reconstructs the avatar list; fails when the snapshot does not fit its base (missing base
+// entry, removal of an unknown id, duplicate or unsorted ids).
+Result<AvatarList> applySnapshot(const AvatarList* base, const Snapshot& snapshot);
+
+} // namespace fg::expo::proto

@@ -1,0 +1,75 @@
+// One filled-in sample of every protocol message, for round-trip, truncation and fuzz seeds.
+// Test helper only: values exercise every optional field and range edge, not real traffic.
+#pragma once
+
+#include "game/expo/protocol/Messages.h"
+
+#include <vector>
+
+namespace fg::expo::proto::test {
+
+inline std::vector<Message> sampleMessages() {
+    using namespace fg::expo::proto;
+    Snapshot snap;
+    snap.tick = 1234;
+    snap.baseTick = 1230;
+    snap.hall = 3;
+    snap.lastInput = 99;
+    snap.removed = {7, 4095};
+    SnapshotEntry fresh{
+        .id = 12, .inBase = false, .x = 100000, .z = 0, .heading = 1023, .anim = Anim::Wave};
+    SnapshotEntry small{.id = 13,
+                        .inBase = true,
+                        .hasPosition = true,
+                        .smallDelta = true,
+                        .dx = -64,
+                        .dz = 63,
+                        .hasHeading = false,
+                        .hasAnim = true,
+                        .anim = Anim::Run};
+    SnapshotEntry big{.id = 14,
+                      .inBase = true,
+                      .hasPosition = true,
+                      .smallDelta = false,
+                      .x = 5,
+                      .z = 77777,
+                      .hasHeading = true,
+                      .heading = 3,
+                      .hasAnim = false};
+    SnapshotEntry still{.id = 15,
+                        .inBase = true,
+                        .hasPosition = false,
+                        .hasHeading = true,
+                        .heading = 512,
+                        .hasAnim = false};
+    snap.entries = {fresh, small, big, still};
+    return {
+        Hello{kProtocolVersion, Role::Exhibitor, "fgx_0123456789abcdef", "Ana Lima", 0x12ab34, "VN",
+              "install-key-1"},
+        Welcome{4095, Role::Organiser, 1634025600123, 0xfedcba9876543210ull, 20, 2, 1500, 99999,
+                700, "acme"},
+        Reject{RejectReason::NameTaken, "the name 'Ana' is taken"},
+        Input{77, 1233, 1, 12345, 54321, 1000, Anim::Walk},
+        snap,
+        Correction{78, 1, 2000, 3000, 5},
+        Join{42, "Bob", 0xffffff, "KR", Role::Exhibitor},
+        Leave{42, LeaveReason::Kicked},
+        Teleport{TeleportKind::Booth, 0, "booth-acme"},
+        ChatSend{5, ChatScope::Direct, "", 17, "hello there \xe2\x9c\x93"},
+        ChatReceived{ChatScope::Booth, 9, "Eve", "booth-acme", -5, "Hi!"},
+        Like{6, "booth-acme"},
+        OpenItem{7, "booth-acme", ItemKind::Video, 255},
+        DropCard{8, "booth-acme", "Ana", "Lima Ltd", "ana@lima.vn", "call me"},
+        MeetingRequest{9, "booth-acme", 1634030000, 240, "about 5G"},
+        MeetingIncoming{77, "booth-acme", 42, "Ana", 1634030000, 5, "about 5G"},
+        MeetingReply{10, 77, true},
+        MeetingResult{77, "booth-acme", false},
+        StaffPresence{11, "booth-acme", true},
+        ActionResult{12, true, 31, "liked"},
+        Announcement{"Organiser", "Hall B closes in 10 minutes"},
+        ConsoleCommand{13, "kick 42 spamming"},
+        ConsoleResponse{13, true, std::string(3000, 'x')},
+    };
+}
+
+} // namespace fg::expo::proto::test

@@ -1,0 +1,101 @@
+// Delta-coded snapshot tests: encode against a base, decode, compare with the full state.
+// Pure codec tests; presence rules (AOI, speed) are tested in tests/server_net.
+#include "game/expo/protocol/MessageCodec.h"
+#include "game/expo/protocol/SnapshotCodec.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <random>
+
+using namespace fg::expo::proto;
+
+namespace {
+AvatarList randomList(std::mt19937& rng, std::size_t count) {
+    AvatarList list;
+    std::uint16_t id = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        id = std::uint16_t(id + 1 + rng() % 20);
+        if (id > kMaxClientId) break;
+        list.push_back({id, std::uint32_t(rng() % (kPositionCodes + 1)),
+                        std::uint32_t(rng() % (kPositionCodes + 1)),
+                        std::uint16_t(rng() % kHeadingCodes), Anim(rng() % (kAnimMax + 1))});
+    }
+    return list;
+}
+AvatarList moved(std::mt19937& rng, const AvatarList& base) {
+    AvatarList next;
+    for (auto a : base) {
+        if (rng() % 10 == 0) continue; // left the view
+        int r = int(rng() % 4);
+        if (r == 1) a.x = std::min<std::uint32_t>(kPositionCodes, a.x + rng() % 60);
+        if (r == 2) a.z = a.z > 5000 ? a.z - 5000 : a.z + 5000; // a big jump
+        if (r == 3) a.heading = std::uint16_t((a.heading + 7) % kHeadingCodes);
+        next.push_back(a);
+    }
+    return next;
+}
+Snapshot wire(const Snapshot& s) {
+    auto back = decode(encode(Message{s}).value());
+    REQUIRE(back.ok());
+    return std::get<Snapshot>(*back);
+}
+} // namespace
+
+TEST_CASE("complete snapshot reproduces the avatar list") {
+    std::mt19937 rng(7);
+    AvatarList now = randomList(rng, 64);
+    Snapshot snap = makeSnapshot(10, 0, nullptr, now);
+    auto got = applySnapshot(nullptr, wire(snap));
+    REQUIRE(got.ok());
+    CHECK(*got == now);
+}
+
+TEST_CASE("delta snapshots reproduce the avatar list over many ticks") {
+    std::mt19937 rng(11);
+    AvatarList base = randomList(rng, 80);
+    for (int tick = 1; tick < 200; ++tick) {
+        AvatarList now = moved(rng, base);
+        AvatarList extra = randomList(rng, 3);
+        for (auto& a : extra)
+            if (std::none_of(now.begin(), now.end(), [&](auto& b) { return b.id == a.id; }))
+                now.push_back(a);
+        std::sort(now.begin(), now.end(), [](auto& a, auto& b) { return a.id < b.id; });
+        if (now.size() > kMaxSnapshotEntries) now.resize(kMaxSnapshotEntries);
+        Snapshot snap = makeSnapshot(std::uint32_t(tick + 1), std::uint32_t(tick), &base, now);
+        auto got = applySnapshot(&base, wire(snap));
+        REQUIRE_MESSAGE(got.ok(), got.error().message);
+        CHECK(*got == now);
+        base = now;
+    }
+}
+
+TEST_CASE("an unchanged view costs a few bytes") {
+    std::mt19937 rng(3);
+    AvatarList now = randomList(rng, 64);
+    Snapshot same = makeSnapshot(2, 1, &now, now);
+    CHECK(same.entries.empty());
+    CHECK(same.removed.empty());
+    CHECK(measureBits(Message{same}) < 200);
+    Snapshot full = makeSnapshot(2, 0, nullptr, now);
+    CHECK(measureBits(Message{full}) > 64 * 50);
+}
+
+TEST_CASE("snapshots that do not fit their base are rejected") {
+    AvatarList base{{5, 100, 100, 0, Anim::Idle}};
+    Snapshot snap;
+    snap.tick = 2;
+    snap.baseTick = 1;
+    snap.removed = {6};
+    CHECK_FALSE(applySnapshot(&base, snap).ok());
+    snap.removed.clear();
+    snap.entries = {SnapshotEntry{.id = 9, .inBase = true, .hasPosition = false}};
+    CHECK_FALSE(applySnapshot(&base, snap).ok());
+    CHECK_FALSE(applySnapshot(nullptr, snap).ok());
+    snap.entries = {SnapshotEntry{
+        .id = 5, .inBase = true, .hasPosition = true, .smallDelta = true, .dx = -64, .dz = -64}};
+    base[0].x = 10; // delta would go below zero
+    CHECK_FALSE(applySnapshot(&base, snap).ok());
+    snap.entries = {SnapshotEntry{.id = 8}, SnapshotEntry{.id = 7}};
+    snap.baseTick = 0;
+    CHECK_FALSE(applySnapshot(nullptr, snap).ok());
+}
