@@ -4,7 +4,7 @@
 
 namespace fg::store {
 
-const char* toString(Role role) {
+const char* roleName(Role role) {
     switch (role) {
     case Role::Visitor:
         return "visitor";

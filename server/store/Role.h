@@ -11,8 +11,8 @@ namespace fg::store {
 enum class Role : std::uint8_t { Visitor = 0, Exhibitor = 1, Organiser = 2 };
 
 // "visitor", "exhibitor", "organiser".
-const char* toString(Role role);
-// Inverse of toString; nullopt for anything else.
+const char* roleName(Role role);
+// Inverse of roleName; nullopt for anything else.
 std::optional<Role> parseRole(std::string_view text);
 
 } // namespace fg::store

@@ -1,0 +1,134 @@
+// The server's persistent state in one SQLite file (DIR/fairground.db): exhibition revisions,
+// credentials, moderation, leads, likes, meetings, published booths and booth analytics.
+// Not thread-safe: one Store is used from the server thread only. Never talks to the network.
+#pragma once
+
+#include "engine/core/Result.h"
+#include "server/store/StoreTypes.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fg::store {
+
+namespace sql {
+class Database;
+}
+
+// Latest schema version; PRAGMA user_version holds the version a file was migrated to.
+inline constexpr int kSchemaVersion = 2;
+
+struct StoreOptions {
+    // Analytics are batched: flushed in one transaction after this many events or seconds.
+    std::size_t analyticsFlushEvents = 256;
+    double analyticsFlushSeconds = 1.0;
+    // Tests only: stop migrating at this version (0 = latest).
+    int migrateTo = 0;
+};
+
+class Store {
+public:
+    // Creates DIR when missing, opens DIR/fairground.db and migrates it forward.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& dataDir,
+                                               StoreOptions options = {});
+    ~Store(); // flushes pending analytics
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    int schemaVersion() const { return m_version; }
+    const std::filesystem::path& dataDir() const { return m_dataDir; }
+
+    // --- exhibition (canonical JSON text, one row per revision) ---
+    Result<std::optional<StoredExhibition>> currentExhibition();
+    // Stores JSON as the next revision; returns that revision.
+    Result<std::int64_t> storeExhibition(std::string_view json, std::string_view source);
+    // First start: stores JSON only when no revision exists. Returns true when it imported.
+    Result<bool> importExhibitionIfEmpty(std::string_view json, std::string_view source);
+
+    // --- credentials (StoreCredentials.cpp) ---
+    Result<IssuedCredential> issueCredential(Role role, std::string_view exhibitorId,
+                                             std::string_view label);
+    // The credential a token stands for; errors for unknown or revoked tokens.
+    Result<Credential> verifyToken(std::string_view token);
+    Result<std::vector<Credential>> listCredentials();
+    // WHICH: the full token, "#ID" / "ID", or a unique prefix (>= 4 hex digits, "fgx_" optional)
+    // of the token. Returns the revoked credential.
+    Result<Credential> revokeCredential(std::string_view which);
+
+    // --- moderation (StoreModeration.cpp) ---
+    Result<Ban> addBan(BanKind kind, std::string_view value, std::optional<UnixSeconds> expiresAt,
+                       std::string_view reason);
+    // The first ban, unexpired at NOW, matching any of the given identities (empty ones skipped).
+    Result<std::optional<Ban>> findActiveBan(std::string_view name, std::string_view address,
+                                             std::string_view clientKey, UnixSeconds now);
+    // Removes bans of KIND with VALUE; returns how many went.
+    Result<int> removeBans(BanKind kind, std::string_view value);
+    Result<int> removeBanById(std::int64_t id);
+    Result<std::vector<Ban>> listBans(UnixSeconds now); // active ones only
+    // Mutes are keyed by name (case-insensitive) and by client key.
+    Status setMuted(std::string_view name, std::string_view clientKey, bool muted);
+    Result<bool> isMuted(std::string_view name, std::string_view clientKey);
+
+    // --- leads, likes, meetings, published booths (StoreLeads.cpp) ---
+    Result<std::int64_t> addLead(const Lead& lead);
+    Result<std::vector<Lead>> leadsForBooth(std::string_view boothId);
+    // RFC 4180 CSV of the booth's leads, header row first, CRLF line ends.
+    Result<std::string> leadsCsv(std::string_view boothId);
+    // True when newly liked, false when this visitor already liked the booth.
+    Result<bool> addLike(std::string_view boothId, std::string_view visitorKey);
+    Result<std::int64_t> likeCount(std::string_view boothId);
+    Result<std::int64_t> addMeetingRequest(const MeetingRequest& request);
+    Result<std::optional<MeetingRequest>> meetingRequest(std::int64_t id);
+    Status setMeetingState(std::int64_t id, MeetingState state);
+    Result<std::vector<MeetingRequest>> meetingsForExhibitor(std::string_view exhibitorId);
+    Result<std::int64_t> publishBooth(std::string_view boothId, std::string_view exhibitorId,
+                                      std::string_view json); // returns the booth's revision
+    Result<std::optional<PublishedBooth>> publishedBooth(std::string_view boothId);
+
+    // --- analytics, batched (StoreAnalytics.cpp) ---
+    void recordVisit(std::string_view boothId, std::string_view visitorKey);
+    void recordDwell(std::string_view boothId, double seconds);
+    void recordDocumentOpen(std::string_view boothId);
+    void recordLinkOpen(std::string_view boothId);
+    // Writes pending analytics when the batch is full or old enough; call from the tick.
+    Status flushIfDue();
+    // Writes pending analytics now (one transaction) and returns how many events went.
+    Result<std::size_t> flush();
+    std::size_t pendingAnalytics() const { return m_pending.size(); }
+    // Stats include pending events (they are flushed first).
+    Result<BoothStats> boothStats(std::string_view boothId);
+    // Every booth with any recorded activity, most visits first.
+    Result<std::vector<BoothStats>> allBoothStats();
+    // Checkpoints the WAL into the main file (for `save` and clean shutdown).
+    Status checkpoint();
+
+private:
+    struct PendingEvent {
+        enum class Kind : std::uint8_t { Visit, Dwell, DocumentOpen, LinkOpen } kind;
+        std::string boothId;
+        std::string visitorKey;
+        double amount = 0;
+    };
+
+    Store(std::unique_ptr<sql::Database> db, std::filesystem::path dataDir, StoreOptions options);
+    Status migrate();
+    void queue(PendingEvent event);
+    Result<std::optional<Credential>> findCredential(std::string_view where, std::string_view arg);
+
+    std::unique_ptr<sql::Database> m_db;
+    std::filesystem::path m_dataDir;
+    StoreOptions m_options;
+    int m_version = 0;
+    std::vector<PendingEvent> m_pending;
+    double m_lastFlush = 0;
+};
+
+// RFC 4180: quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes.
+std::string csvField(std::string_view field);
+
+} // namespace fg::store

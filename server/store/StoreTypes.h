@@ -1,0 +1,97 @@
+// Records kept by the server's store: credentials, bans, mutes, leads, meetings, booth stats.
+// Plain data only; the SQL that reads and writes them lives in server/store/*.cpp.
+#pragma once
+
+#include "engine/core/Time.h"
+#include "server/store/Role.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace fg::store {
+
+struct StoredExhibition {
+    std::int64_t revision = 0;
+    std::string json;
+    std::string source; // where it came from: a file path, "reload", "publish"
+    UnixSeconds storedAt = 0;
+};
+
+// A credential as listed; the token itself is never stored, only its hash.
+struct Credential {
+    std::int64_t id = 0;
+    Role role = Role::Visitor;
+    std::string exhibitorId; // set for Role::Exhibitor
+    std::string label;
+    std::string hint; // first 8 hex digits of the token's random part, for revoke by prefix
+    UnixSeconds createdAt = 0;
+    std::optional<UnixSeconds> revokedAt;
+};
+
+// Returned once when a credential is made: the only time the token exists outside the holder.
+struct IssuedCredential {
+    Credential credential;
+    std::string token; // "fgx_" + 40 hex digits (160 random bits)
+};
+
+enum class BanKind : std::uint8_t { Name, Address, ClientKey };
+const char* banKindName(BanKind kind); // "name", "ip", "key"
+
+struct Ban {
+    std::int64_t id = 0;
+    BanKind kind = BanKind::Name;
+    std::string value; // names are stored lower-case
+    std::string reason;
+    UnixSeconds createdAt = 0;
+    std::optional<UnixSeconds> expiresAt; // nullopt: permanent
+};
+
+// A business card dropped at a booth; becomes a lead of the booth's exhibitor.
+struct Lead {
+    std::int64_t id = 0;
+    std::string boothId;
+    std::string exhibitorId;
+    std::string visitorName;
+    std::string organisation;
+    std::string email;
+    std::string message;
+    bool consent = false;
+    UnixSeconds createdAt = 0;
+};
+
+enum class MeetingState : std::uint8_t { Pending, Accepted, Declined };
+const char* meetingStateName(MeetingState state); // "pending", "accepted", "declined"
+
+struct MeetingRequest {
+    std::int64_t id = 0;
+    std::string boothId;
+    std::string exhibitorId;
+    std::string visitorName;
+    std::string visitorKey;
+    std::string message;
+    std::optional<UnixSeconds> proposedAt;
+    MeetingState state = MeetingState::Pending;
+    UnixSeconds createdAt = 0;
+};
+
+struct BoothStats {
+    std::string boothId;
+    std::int64_t visits = 0;
+    std::int64_t uniqueVisitors = 0;
+    double dwellSeconds = 0;
+    std::int64_t likes = 0;
+    std::int64_t cards = 0; // leads
+    std::int64_t documentOpens = 0;
+    std::int64_t linkOpens = 0;
+};
+
+struct PublishedBooth {
+    std::string boothId;
+    std::string exhibitorId;
+    std::string json;
+    std::int64_t revision = 0;
+    UnixSeconds publishedAt = 0;
+};
+
+} // namespace fg::store
