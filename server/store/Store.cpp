@@ -39,14 +39,14 @@ CREATE TABLE likes (booth TEXT NOT NULL, visitor TEXT NOT NULL, created_at INTEG
     PRIMARY KEY (booth, visitor));
 CREATE TABLE meetings (id INTEGER PRIMARY KEY AUTOINCREMENT, booth TEXT NOT NULL,
     exhibitor TEXT NOT NULL, visitor_name TEXT NOT NULL, visitor_key TEXT NOT NULL,
-    message TEXT NOT NULL, proposed_at INTEGER, state TEXT NOT NULL,
+    message TEXT NOT NULL, proposed_at INTEGER, minutes INTEGER NOT NULL, state TEXT NOT NULL,
     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX meetings_exhibitor ON meetings(exhibitor);
 CREATE TABLE published_booths (booth TEXT PRIMARY KEY, exhibitor TEXT NOT NULL,
     json TEXT NOT NULL, revision INTEGER NOT NULL, published_at INTEGER NOT NULL);
 CREATE TABLE booth_stats (booth TEXT PRIMARY KEY, visits INTEGER NOT NULL DEFAULT 0,
     dwell_seconds REAL NOT NULL DEFAULT 0, document_opens INTEGER NOT NULL DEFAULT 0,
-    link_opens INTEGER NOT NULL DEFAULT 0);
+    link_opens INTEGER NOT NULL DEFAULT 0, video_opens INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE booth_visitors (booth TEXT NOT NULL, visitor TEXT NOT NULL,
     PRIMARY KEY (booth, visitor));
 )sql",

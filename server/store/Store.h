@@ -95,6 +95,7 @@ public:
     void recordDwell(std::string_view boothId, double seconds);
     void recordDocumentOpen(std::string_view boothId);
     void recordLinkOpen(std::string_view boothId);
+    void recordVideoOpen(std::string_view boothId);
     // Writes pending analytics when the batch is full or old enough; call from the tick.
     Status flushIfDue();
     // Writes pending analytics now (one transaction) and returns how many events went.
@@ -109,7 +110,7 @@ public:
 
 private:
     struct PendingEvent {
-        enum class Kind : std::uint8_t { Visit, Dwell, DocumentOpen, LinkOpen } kind;
+        enum class Kind : std::uint8_t { Visit, Dwell, DocumentOpen, LinkOpen, VideoOpen } kind;
         std::string boothId;
         std::string visitorKey;
         double amount = 0;

@@ -29,6 +29,9 @@ void Store::recordDocumentOpen(std::string_view boothId) {
 void Store::recordLinkOpen(std::string_view boothId) {
     queue({PendingEvent::Kind::LinkOpen, std::string(boothId), {}, 1});
 }
+void Store::recordVideoOpen(std::string_view boothId) {
+    queue({PendingEvent::Kind::VideoOpen, std::string(boothId), {}, 1});
+}
 
 Status Store::flushIfDue() {
     if (m_pending.empty()) return {};
@@ -46,10 +49,11 @@ Result<std::size_t> Store::flush() {
     sql::Transaction tx(*m_db);
     if (!tx.begun()) return tx.begun().error();
     auto upsert = m_db->prepare(
-        "INSERT INTO booth_stats (booth, visits, dwell_seconds, document_opens, link_opens) "
-        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(booth) DO UPDATE SET "
+        "INSERT INTO booth_stats (booth, visits, dwell_seconds, document_opens, link_opens, "
+        "video_opens) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(booth) DO UPDATE SET "
         "visits = visits + ?2, dwell_seconds = dwell_seconds + ?3, "
-        "document_opens = document_opens + ?4, link_opens = link_opens + ?5");
+        "document_opens = document_opens + ?4, link_opens = link_opens + ?5, "
+        "video_opens = video_opens + ?6");
     auto visitor =
         m_db->prepare("INSERT OR IGNORE INTO booth_visitors (booth, visitor) VALUES (?, ?)");
     if (!upsert) return upsert.error();
@@ -58,7 +62,8 @@ Result<std::size_t> Store::flush() {
     for (const PendingEvent& e : m_pending) {
         upsert->reset();
         upsert->bindAll(e.boothId, e.kind == K::Visit ? 1 : 0, e.kind == K::Dwell ? e.amount : 0.0,
-                        e.kind == K::DocumentOpen ? 1 : 0, e.kind == K::LinkOpen ? 1 : 0);
+                        e.kind == K::DocumentOpen ? 1 : 0, e.kind == K::LinkOpen ? 1 : 0,
+                        e.kind == K::VideoOpen ? 1 : 0);
         if (auto s = upsert->run(); !s) return s.error();
         if (e.kind == K::Visit && !e.visitorKey.empty()) {
             visitor->reset();
@@ -78,7 +83,7 @@ constexpr const char* kStatsQuery = R"sql(
 WITH ids(booth) AS (SELECT booth FROM booth_stats UNION SELECT booth FROM likes
                     UNION SELECT booth FROM leads)
 SELECT ids.booth, COALESCE(s.visits, 0), COALESCE(s.dwell_seconds, 0),
-    COALESCE(s.document_opens, 0), COALESCE(s.link_opens, 0),
+    COALESCE(s.document_opens, 0), COALESCE(s.link_opens, 0), COALESCE(s.video_opens, 0),
     (SELECT COUNT(*) FROM booth_visitors v WHERE v.booth = ids.booth),
     (SELECT COUNT(*) FROM likes l WHERE l.booth = ids.booth),
     (SELECT COUNT(*) FROM leads d WHERE d.booth = ids.booth)
@@ -92,9 +97,10 @@ BoothStats readStats(const sql::Statement& st) {
     b.dwellSeconds = st.columnDouble(2);
     b.documentOpens = st.columnInt(3);
     b.linkOpens = st.columnInt(4);
-    b.uniqueVisitors = st.columnInt(5);
-    b.likes = st.columnInt(6);
-    b.cards = st.columnInt(7);
+    b.videoOpens = st.columnInt(5);
+    b.uniqueVisitors = st.columnInt(6);
+    b.likes = st.columnInt(7);
+    b.cards = st.columnInt(8);
     return b;
 }
 } // namespace

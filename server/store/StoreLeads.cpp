@@ -24,13 +24,15 @@ MeetingRequest readMeeting(const sql::Statement& st) {
     m.visitorKey = st.columnText(4);
     m.message = st.columnText(5);
     if (!st.columnIsNull(6)) m.proposedAt = st.columnInt(6);
-    m.state = parseMeetingState(st.columnText(7)).value_or(MeetingState::Pending);
-    m.createdAt = st.columnInt(8);
+    m.minutes = static_cast<std::uint32_t>(st.columnInt(7));
+    m.state = parseMeetingState(st.columnText(8)).value_or(MeetingState::Pending);
+    m.createdAt = st.columnInt(9);
     return m;
 }
 
-constexpr const char* kMeetingColumns = "SELECT id, booth, exhibitor, visitor_name, visitor_key, "
-                                        "message, proposed_at, state, created_at FROM meetings ";
+constexpr const char* kMeetingColumns =
+    "SELECT id, booth, exhibitor, visitor_name, visitor_key, "
+    "message, proposed_at, minutes, state, created_at FROM meetings ";
 
 } // namespace
 
@@ -114,10 +116,11 @@ Result<std::int64_t> Store::likeCount(std::string_view boothId) {
 Result<std::int64_t> Store::addMeetingRequest(const MeetingRequest& r) {
     UnixSeconds now = unixNow();
     auto s = m_db->run("INSERT INTO meetings (booth, exhibitor, visitor_name, visitor_key, "
-                       "message, proposed_at, state, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       "message, proposed_at, minutes, state, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        r.boothId, r.exhibitorId, r.visitorName, r.visitorKey, r.message,
-                       r.proposedAt, meetingStateName(MeetingState::Pending), now, now);
+                       r.proposedAt, static_cast<std::int64_t>(r.minutes),
+                       meetingStateName(MeetingState::Pending), now, now);
     if (!s) return s.error();
     return m_db->lastInsertId();
 }

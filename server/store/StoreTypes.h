@@ -71,6 +71,7 @@ struct MeetingRequest {
     std::string visitorKey;
     std::string message;
     std::optional<UnixSeconds> proposedAt;
+    std::uint32_t minutes = 30;
     MeetingState state = MeetingState::Pending;
     UnixSeconds createdAt = 0;
 };
@@ -84,6 +85,7 @@ struct BoothStats {
     std::int64_t cards = 0; // leads
     std::int64_t documentOpens = 0;
     std::int64_t linkOpens = 0;
+    std::int64_t videoOpens = 0;
 };
 
 struct PublishedBooth {

@@ -164,6 +164,7 @@ TEST_CASE("store: likes are one per visitor per booth and meetings change state"
     req.visitorName = "Vi";
     req.message = "Tuesday?";
     req.proposedAt = 1634029200;
+    req.minutes = 45;
     auto id = store->addMeetingRequest(req);
     REQUIRE(id);
     REQUIRE(store->setMeetingState(*id, MeetingState::Accepted));
@@ -172,6 +173,7 @@ TEST_CASE("store: likes are one per visitor per booth and meetings change state"
     REQUIRE(got->has_value());
     CHECK((*got)->state == MeetingState::Accepted);
     CHECK((*got)->proposedAt == 1634029200);
+    CHECK((*got)->minutes == 45);
     CHECK_FALSE(store->setMeetingState(*id + 100, MeetingState::Declined));
     CHECK(store->meetingsForExhibitor("acme")->size() == 1);
     CHECK(store->meetingsForExhibitor("other")->empty());
@@ -197,10 +199,11 @@ TEST_CASE("store: analytics are batched until flushed and then counted per booth
     store->recordDwell("b1", 12.5);
     store->recordDocumentOpen("b1");
     store->recordLinkOpen("b1");
+    store->recordVideoOpen("b1");
     store->recordVisit("b2", "v1");
-    CHECK(store->pendingAnalytics() == 7);
+    CHECK(store->pendingAnalytics() == 8);
     REQUIRE(store->flushIfDue()); // neither full nor old: stays queued
-    CHECK(store->pendingAnalytics() == 7);
+    CHECK(store->pendingAnalytics() == 8);
     REQUIRE(store->addLike("b1", "v1"));
     auto stats = store->boothStats("b1");
     REQUIRE(stats);
@@ -210,6 +213,7 @@ TEST_CASE("store: analytics are batched until flushed and then counted per booth
     CHECK(stats->dwellSeconds == doctest::Approx(12.5));
     CHECK(stats->documentOpens == 1);
     CHECK(stats->linkOpens == 1);
+    CHECK(stats->videoOpens == 1);
     CHECK(stats->likes == 1);
     auto all = store->allBoothStats();
     REQUIRE(all);
