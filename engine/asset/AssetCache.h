@@ -1,0 +1,59 @@
+// On-disk cache of cooked assets keyed by the source file's XXH3-128 content hash.
+// Never returns Assimp or stb types; writes only inside its folder, always atomically.
+#pragma once
+
+#include "engine/asset/ImageLoader.h"
+#include "engine/asset/ModelData.h"
+#include "engine/asset/ModelImporter.h"
+#include "engine/core/Hash.h"
+#include "engine/core/Result.h"
+
+#include <cstdint>
+#include <filesystem>
+
+namespace fg {
+
+// What ensureModel/ensureImage did for one source file.
+struct CookedEntry {
+    Hash128 hash;
+    std::filesystem::path cookedFile;
+    std::uint64_t cookedBytes = 0;
+    std::uint64_t triangles = 0; // 0 for images
+    bool cached = false;         // true when a valid cooked file was already present
+};
+
+class AssetCache {
+public:
+    explicit AssetCache(std::filesystem::path dir);
+
+    // Loads the cooked form keyed by SOURCE's content hash; on a miss (or an unreadable cooked
+    // file) imports through Assimp, cooks, writes atomically and returns the cooked result.
+    Result<ModelData> loadModel(const std::filesystem::path& source, const ImportOptions& = {});
+    Result<ImageData> loadImage(const std::filesystem::path& source, const ImageLimits& = {});
+
+    // As loadModel/loadImage but reports what happened instead of returning the data.
+    Result<CookedEntry> ensureModel(const std::filesystem::path& source, const ImportOptions& = {});
+    Result<CookedEntry> ensureImage(const std::filesystem::path& source, const ImageLimits& = {});
+
+    const std::filesystem::path& dir() const { return m_dir; }
+    std::filesystem::path modelPath(const Hash128& hash) const;
+    std::filesystem::path imagePath(const Hash128& hash) const;
+    std::uint64_t hits() const { return m_hits; }
+    std::uint64_t misses() const { return m_misses; }
+
+private:
+    Status ensureDir() const;
+
+    std::filesystem::path m_dir;
+    std::uint64_t m_hits = 0;
+    std::uint64_t m_misses = 0;
+};
+
+// A visible magenta unit box (one mesh, one node, one material), used in place of a model that
+// failed to load so the scene still shows where it should be.
+ModelData makePlaceholderModel();
+
+// True for extensions fairground-cook treats as images (.png, .jpg, .jpeg; case-insensitive).
+bool isImageFile(const std::filesystem::path& file);
+
+} // namespace fg

@@ -1,0 +1,115 @@
+// The one stb_image adapter: PNG and JPEG decoding to RGBA8 with limits checked from the header.
+// stb is compiled here as static functions (STB_IMAGE_STATIC) so no stbi_* symbol leaves this file.
+#include "engine/asset/ImageLoader.h"
+
+#include <cstring>
+#include <fmt/format.h>
+
+#define STB_IMAGE_STATIC
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_NO_STDIO
+#define STBI_NO_HDR
+#define STBI_NO_LINEAR
+#define STBI_MAX_DIMENSIONS 65536 // a backstop: ImageLimits are checked before stb decodes
+#include <stb/stb_image.h>
+
+namespace fg {
+namespace {
+
+bool isPng(std::span<const std::uint8_t> b) {
+    static constexpr std::uint8_t kSig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    return b.size() >= 8 && std::equal(kSig, kSig + 8, b.begin());
+}
+
+bool isJpeg(std::span<const std::uint8_t> b) {
+    return b.size() >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff;
+}
+
+// PNG's IHDR is always the first chunk; reading it directly gives a clear "too big" message even
+// for sizes stb refuses outright.
+bool pngSize(std::span<const std::uint8_t> b, std::uint32_t& w, std::uint32_t& h) {
+    if (b.size() < 24 || std::memcmp(b.data() + 12, "IHDR", 4) != 0) return false;
+    auto be32 = [&](std::size_t at) {
+        return std::uint32_t(b[at]) << 24 | std::uint32_t(b[at + 1]) << 16 |
+               std::uint32_t(b[at + 2]) << 8 | std::uint32_t(b[at + 3]);
+    };
+    w = be32(16);
+    h = be32(20);
+    return true;
+}
+
+Status checkSize(std::uint64_t w, std::uint64_t h, const std::string& name,
+                 const ImageLimits& limits) {
+    if (w == 0 || h == 0 || w > limits.maxWidth || h > limits.maxHeight)
+        return makeError(fmt::format("{}: image is {}x{}, over the limit of {}x{}", name, w, h,
+                                     limits.maxWidth, limits.maxHeight));
+    return {};
+}
+
+Status checkHeader(std::span<const std::uint8_t> bytes, const std::string& name,
+                   const ImageLimits& limits) {
+    if (bytes.empty()) return makeError(fmt::format("{}: image file is empty", name));
+    if (bytes.size() > limits.maxFileBytes)
+        return makeError(fmt::format("{}: image is {} bytes, over the limit of {} bytes", name,
+                                     bytes.size(), limits.maxFileBytes));
+    if (!isPng(bytes) && !isJpeg(bytes))
+        return makeError(fmt::format("{}: unsupported image format (only PNG and JPEG)", name));
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        return makeError(fmt::format("{}: image is too large to decode", name));
+    std::uint32_t pw = 0, ph = 0;
+    if (isPng(bytes) && pngSize(bytes, pw, ph))
+        if (Status st = checkSize(pw, ph, name, limits); !st) return st;
+    int w = 0, h = 0, channels = 0;
+    if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels))
+        return makeError(
+            fmt::format("{}: malformed image header: {}", name, stbi_failure_reason()));
+    return checkSize(std::uint64_t(w), std::uint64_t(h), name, limits);
+}
+
+} // namespace
+
+Result<ImageData> loadImageFromMemory(std::span<const std::uint8_t> bytes, const std::string& name,
+                                      const ImageLimits& limits) {
+    if (Status st = checkHeader(bytes, name, limits); !st) return st.error();
+    int w = 0, h = 0, channels = 0;
+    stbi_uc* pixels =
+        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4);
+    if (!pixels)
+        return makeError(fmt::format("{}: cannot decode image: {}", name, stbi_failure_reason()));
+    ImageData image;
+    image.name = name;
+    image.width = static_cast<std::uint32_t>(w);
+    image.height = static_cast<std::uint32_t>(h);
+    image.rgba.assign(pixels, pixels + std::size_t(w) * std::size_t(h) * 4);
+    stbi_image_free(pixels);
+    return image;
+}
+
+Result<ImageData> loadImage(const std::filesystem::path& file, const ImageLimits& limits) {
+    auto bytes = readFileBytes(file, limits.maxFileBytes);
+    if (!bytes) return bytes.error();
+    return loadImageFromMemory(*bytes, file.string(), limits);
+}
+
+ImageData makePlaceholderImage() {
+    constexpr std::uint32_t kSize = 64, kCell = 8;
+    ImageData image;
+    image.name = "placeholder";
+    image.width = image.height = kSize;
+    image.rgba.resize(kSize * kSize * 4);
+    for (std::uint32_t y = 0; y < kSize; ++y) {
+        for (std::uint32_t x = 0; x < kSize; ++x) {
+            bool magenta = ((x / kCell) + (y / kCell)) % 2 == 0;
+            std::uint8_t* p = &image.rgba[(y * kSize + x) * 4];
+            p[0] = magenta ? 255 : 0;
+            p[1] = 0;
+            p[2] = magenta ? 255 : 0;
+            p[3] = 255;
+        }
+    }
+    return image;
+}
+
+} // namespace fg

@@ -1,0 +1,171 @@
+// Tests for importModel on the committed test models: geometry, hierarchy, materials, textures.
+// Reads assets/test-models/ and writes only under fresh temporary folders.
+#include "engine/asset/ImageLoader.h"
+#include "engine/asset/ModelImporter.h"
+#include "tests/asset/AssetTestSupport.h"
+
+#include <doctest/doctest.h>
+
+namespace fs = std::filesystem;
+using fgtest::testModel;
+
+namespace {
+
+const fg::NodeData* findNode(const fg::ModelData& model, const std::string& name) {
+    for (const auto& node : model.nodes)
+        if (node.name == name) return &node;
+    return nullptr;
+}
+
+void checkUnitVectors(const fg::ModelData& model) {
+    for (const auto& mesh : model.meshes) {
+        for (const auto& v : mesh.vertices) {
+            CHECK(glm::length(v.normal) == doctest::Approx(1.0f).epsilon(1e-3));
+            CHECK(glm::length(glm::vec3(v.tangent)) == doctest::Approx(1.0f).epsilon(1e-3));
+            CHECK(std::abs(v.tangent.w) == 1.0f);
+            CHECK(std::abs(glm::dot(v.normal, glm::vec3(v.tangent))) < 1e-3f);
+        }
+    }
+}
+
+// The glTF test material, as written by assets/test-models/generate.py.
+void checkGltfMaterial(const fg::ModelData& model) {
+    REQUIRE(model.materials.size() == 1);
+    const fg::MaterialData& m = model.materials[0];
+    CHECK(m.name == "painted");
+    CHECK(m.baseColorFactor == glm::vec4(1.0f, 0.8f, 0.6f, 1.0f));
+    CHECK(m.metallicFactor == 0.25f);
+    CHECK(m.roughnessFactor == 0.75f);
+    CHECK(m.emissiveFactor == glm::vec3(0.1f, 0.2f, 0.3f));
+    CHECK(m.alphaMode == fg::AlphaMode::Mask);
+    CHECK(m.alphaCutoff == 0.3f);
+    CHECK(m.doubleSided);
+    REQUIRE(m.baseColorTexture >= 0);
+    REQUIRE(m.metallicRoughnessTexture >= 0);
+    REQUIRE(m.normalTexture >= 0);
+    // Emissive uses the same image in the same colour space, so it is stored once.
+    CHECK(m.emissiveTexture == m.baseColorTexture);
+    CHECK(model.images.size() == 3);
+    const fg::ImageData& base = model.images[std::size_t(m.baseColorTexture)];
+    CHECK(base.width == 4);
+    CHECK(base.height == 4);
+    CHECK(base.srgb);
+    CHECK(std::vector<std::uint8_t>(base.rgba.begin(), base.rgba.begin() + 8) ==
+          std::vector<std::uint8_t>{255, 255, 255, 255, 200, 30, 30, 255});
+    const fg::ImageData& mr = model.images[std::size_t(m.metallicRoughnessTexture)];
+    CHECK_FALSE(mr.srgb);
+    CHECK(std::vector<std::uint8_t>(mr.rgba.begin(), mr.rgba.begin() + 4) ==
+          std::vector<std::uint8_t>{0, 128, 64, 255});
+    CHECK_FALSE(model.images[std::size_t(m.normalTexture)].srgb);
+}
+
+void checkGltfGeometry(const fg::ModelData& model) {
+    REQUIRE(model.meshes.size() == 1);
+    CHECK(fg::triangleCount(model) == 12);
+    CHECK(model.meshes[0].vertices.size() == 24);
+    CHECK(model.meshes[0].boundsMin == glm::vec3(-0.5f));
+    CHECK(model.meshes[0].boundsMax == glm::vec3(0.5f));
+    const fg::NodeData* root = findNode(model, "root");
+    const fg::NodeData* cube = findNode(model, "cube");
+    REQUIRE(root);
+    REQUIRE(cube);
+    CHECK(cube->parent == root - model.nodes.data());
+    CHECK(cube->meshes == std::vector<std::uint32_t>{0});
+    glm::vec3 lo, hi;
+    fgtest::worldBounds(model, lo, hi);
+    // root scales by 2, cube is lifted by 0.5 inside it: the cube spans y in [0, 2].
+    CHECK(lo.y == doctest::Approx(0.0f));
+    CHECK(hi.y == doctest::Approx(2.0f));
+    CHECK(lo.x == doctest::Approx(-1.0f));
+    // glTF's v axis points down, as in our images: the file's uv (0,0) corner must survive.
+    bool hasTopLeft = false;
+    for (const auto& v : model.meshes[0].vertices)
+        hasTopLeft |= v.uv == glm::vec2(0.0f, 0.0f);
+    CHECK(hasTopLeft);
+    checkUnitVectors(model);
+}
+
+} // namespace
+
+TEST_CASE("importModel reads the textured GLB with embedded PNGs") {
+    auto model = fg::importModel(testModel("cube.glb"));
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    checkGltfGeometry(*model);
+    checkGltfMaterial(*model);
+}
+
+TEST_CASE("importModel reads a .gltf with a separate .bin and external PNGs") {
+    auto model = fg::importModel(testModel("cube.gltf"));
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    checkGltfGeometry(*model);
+    checkGltfMaterial(*model);
+    CHECK(model->images[std::size_t(model->materials[0].baseColorTexture)].name == "checker.png");
+}
+
+TEST_CASE("importModel reads OBJ with its MTL and texture as a non-metal material") {
+    auto model = fg::importModel(testModel("cube.obj"));
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    CHECK(fg::triangleCount(*model) == 12);
+    const fg::MaterialData* painted = nullptr;
+    for (const auto& m : model->materials)
+        if (m.name == "painted") painted = &m;
+    REQUIRE(painted);
+    CHECK(painted->baseColorFactor.r == doctest::Approx(0.2f));
+    CHECK(painted->baseColorFactor.b == doctest::Approx(0.6f));
+    CHECK(painted->metallicFactor == 0.0f);
+    REQUIRE(painted->baseColorTexture >= 0);
+    CHECK(model->images[std::size_t(painted->baseColorTexture)].width == 4);
+    CHECK(model->meshes[0].material == std::uint32_t(painted - model->materials.data()));
+    checkUnitVectors(*model);
+}
+
+TEST_CASE("importModel converts a Z-up Collada file to Y-up") {
+    auto model = fg::importModel(testModel("tall-box.dae"));
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    CHECK(fg::triangleCount(*model) == 12);
+    glm::vec3 lo, hi;
+    fgtest::worldBounds(*model, lo, hi);
+    // The box is 2 m tall along the file's Z (up) axis, lifted 1 m: it must stand on y = 0.
+    CHECK(lo.y == doctest::Approx(0.0f).epsilon(1e-4));
+    CHECK(hi.y == doctest::Approx(2.0f).epsilon(1e-4));
+    CHECK(hi.x - lo.x == doctest::Approx(1.0f));
+    CHECK(hi.z - lo.z == doctest::Approx(0.5f));
+}
+
+TEST_CASE("a missing texture becomes the placeholder checker and the model still loads") {
+    fs::path dir = fgtest::freshDir("missing-texture");
+    fs::copy_file(testModel("cube.obj"), dir / "cube.obj");
+    fs::copy_file(testModel("cube.mtl"), dir / "cube.mtl"); // checker.png is not copied
+    auto model = fg::importModel(dir / "cube.obj");
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    REQUIRE(model->images.size() == 1);
+    const fg::ImageData placeholder = fg::makePlaceholderImage();
+    CHECK(model->images[0].width == placeholder.width);
+    CHECK(model->images[0].rgba == placeholder.rgba);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("importModel enforces the triangle and file-size limits") {
+    auto tooMany = fg::importModel(testModel("cube.glb"), {.maxTriangles = 11});
+    REQUIRE_FALSE(tooMany);
+    CHECK(tooMany.error().message.find("12 triangles, over the limit of 11") != std::string::npos);
+    CHECK(fg::importModel(testModel("cube.glb"), {.maxTriangles = 12}));
+    auto tooBig = fg::importModel(testModel("cube.glb"), {.maxFileBytes = 100});
+    REQUIRE_FALSE(tooBig);
+    CHECK(tooBig.error().message.find("cube.glb") != std::string::npos);
+    CHECK(tooBig.error().message.find("over the limit of 100 bytes") != std::string::npos);
+}
+
+TEST_CASE("the file-size limit also applies to a glTF's external buffer") {
+    fs::path dir = fgtest::freshDir("big-bin");
+    fs::copy_file(testModel("cube.gltf"), dir / "cube.gltf");
+    auto bin = fg::readFileBytes(testModel("cube.bin"));
+    REQUIRE(bin);
+    bin->resize(20000, 0); // a buffer may be longer than declared; the limit still applies
+    REQUIRE(fg::writeFileAtomic(dir / "cube.bin", *bin));
+    auto model = fg::importModel(dir / "cube.gltf", {.maxFileBytes = 10000});
+    REQUIRE_FALSE(model);
+    CHECK(model.error().message.find("cube.gltf") != std::string::npos);
+    CHECK(model.error().message.find("cube.bin is 20000 bytes") != std::string::npos);
+    fs::remove_all(dir);
+}
