@@ -1,0 +1,65 @@
+// Internal: the device-level resource tables behind Renderer: meshes, textures, materials,
+// samplers. Includes Vulkan: engine/render only. Knows nothing about targets, passes or frames.
+#pragma once
+
+#include "engine/asset/ModelData.h"
+#include "engine/render/GpuResources.h"
+#include "engine/render/RenderTypes.h"
+
+#include <memory>
+#include <vector>
+
+namespace fg::render {
+
+struct GpuMesh {
+    GpuBuffer vertices;
+    GpuBuffer indices;
+    std::uint32_t indexCount = 0;
+};
+
+struct GpuMaterial {
+    MaterialDesc desc;
+    VkDescriptorSet set = VK_NULL_HANDLE;
+};
+
+class RenderDevice {
+public:
+    static Result<std::unique_ptr<RenderDevice>> create(const GpuContextOptions& options);
+    ~RenderDevice();
+
+    GpuContext& context() { return *m_context; }
+    GpuAllocator& allocator() { return *m_allocator; }
+    VkDevice device() const { return m_context->device(); }
+    VkDescriptorSetLayout materialLayout() const { return m_materialLayout; }
+
+    Result<MeshHandle> addMesh(const MeshData& mesh);
+    Result<TextureId> addTexture(const ImageData& image);
+    Result<MaterialId> addMaterial(const MaterialDesc& desc);
+    Status flushUploads() { return m_uploads->flush(); }
+
+    const GpuMesh& mesh(std::uint32_t id) const { return m_meshes[id]; }
+    const GpuMaterial& material(std::uint32_t id) const { return m_materials[id]; }
+    std::size_t meshCount() const { return m_meshes.size(); }
+    std::size_t materialCount() const { return m_materials.size(); }
+
+private:
+    RenderDevice() = default;
+    Status init(const GpuContextOptions& options);
+    Status createSamplerAndLayout();
+    Result<VkDescriptorSet> allocateMaterialSet();
+    VkImageView textureView(TextureId id, std::uint32_t fallback) const;
+
+    std::unique_ptr<GpuContext> m_context;
+    std::unique_ptr<GpuAllocator> m_allocator;
+    std::unique_ptr<UploadBatch> m_uploads;
+    std::vector<GpuMesh> m_meshes;
+    std::vector<GpuImage> m_textures;
+    std::vector<GpuMaterial> m_materials;
+    std::vector<VkDescriptorPool> m_pools;
+    std::uint32_t m_poolUsed = 0;
+    VkSampler m_sampler = VK_NULL_HANDLE;
+    VkDescriptorSetLayout m_materialLayout = VK_NULL_HANDLE;
+    std::uint32_t m_whiteSrgb = 0, m_whiteLinear = 0, m_flatNormal = 0;
+};
+
+} // namespace fg::render
