@@ -1,0 +1,251 @@
+// Referenced files (syntax, extension, existence inside the folder, size) and booth content
+// budgets (counts, poster slots, model placement, total bytes). Only stats files; never reads them.
+#include "game/expo/ExhibitionSyntax.h"
+#include "game/expo/ExhibitionValidator.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+#include <unordered_map>
+
+namespace fg::expo::detail {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::uint64_t kMiB = 1024ull * 1024ull;
+
+enum class FileKind { Image, Model, Document };
+
+struct KindRule {
+    const char* noun;
+    const char* extensions; // as printed and matched: ".png, .jpg, .jpeg"
+    std::uint64_t maxBytes;
+};
+
+const KindRule& ruleFor(FileKind kind) {
+    static const KindRule kRules[] = {
+        {"an image", ".png, .jpg, .jpeg", 8 * kMiB},
+        {"a model", ".glb, .gltf, .obj, .fbx, .dae", 32 * kMiB},
+        {"a document", ".pdf, .txt", 16 * kMiB},
+    };
+    return kRules[static_cast<int>(kind)];
+}
+
+bool hasAllowedExtension(std::string_view path, const KindRule& rule) {
+    auto dot = path.rfind('.');
+    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
+        return false;
+    std::string ext(path.substr(dot));
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::string_view list = rule.extensions;
+    for (std::size_t start = 0; start < list.size();) {
+        std::size_t end = std::min(list.find(", ", start), list.size());
+        if (list.substr(start, end - start) == ext) return true;
+        start = end + 2;
+    }
+    return false;
+}
+
+struct FileFacts {
+    enum State { Ok, Missing, NotRegular, Escapes } state = Missing;
+    std::uint64_t size = 0;
+    std::string resolved;
+};
+
+// Stats each distinct path once: generated exhibitions reuse a few files thousands of times.
+class FileTable {
+public:
+    explicit FileTable(const fs::path& baseDir) {
+        std::error_code ec;
+        m_base = fs::weakly_canonical(baseDir.empty() ? fs::path(".") : baseDir, ec);
+    }
+
+    const FileFacts& facts(const std::string& relative) {
+        auto it = m_cache.find(relative);
+        if (it != m_cache.end()) return it->second;
+        return m_cache.emplace(relative, look(relative)).first->second;
+    }
+
+private:
+    FileFacts look(const std::string& relative) const {
+        FileFacts f;
+        std::error_code ec;
+        fs::path full = m_base / relative;
+        auto status = fs::status(full, ec);
+        if (ec || !fs::exists(status)) return f;
+        // Resolve links so one inside the folder cannot point outside it.
+        fs::path real = fs::canonical(full, ec);
+        if (ec) return f;
+        f.resolved = real.string();
+        auto [baseEnd, realIt] =
+            std::mismatch(m_base.begin(), m_base.end(), real.begin(), real.end());
+        if (baseEnd != m_base.end() || realIt == real.end()) {
+            f.state = FileFacts::Escapes;
+            return f;
+        }
+        if (!fs::is_regular_file(status)) {
+            f.state = FileFacts::NotRegular;
+            return f;
+        }
+        f.size = fs::file_size(real, ec);
+        f.state = ec ? FileFacts::Missing : FileFacts::Ok;
+        return f;
+    }
+
+    fs::path m_base;
+    std::unordered_map<std::string, FileFacts> m_cache;
+};
+
+// Checks one file reference; returns its size when it is acceptable.
+std::optional<std::uint64_t> checkFile(FileTable& files, Checker& c, const std::string& path,
+                                       const std::string& value, FileKind kind) {
+    const KindRule& rule = ruleFor(kind);
+    if (!isRelativeFilePath(value)) {
+        c.expect(path,
+                 "a relative path inside the exhibition folder (using /, no '..', not "
+                 "starting with /)",
+                 foundText(value));
+        return std::nullopt;
+    }
+    if (!hasAllowedExtension(value, rule)) {
+        c.expect(path, fmt::format("{} file ({})", rule.noun, rule.extensions), foundText(value));
+        return std::nullopt;
+    }
+    const FileFacts& f = files.facts(value);
+    switch (f.state) {
+    case FileFacts::Missing:
+        c.expect(path, "a file that exists in the exhibition folder", foundText(value));
+        return std::nullopt;
+    case FileFacts::NotRegular:
+        c.expect(path, "a regular file", fmt::format("{} (not a file)", foundText(value)));
+        return std::nullopt;
+    case FileFacts::Escapes:
+        c.expect(path, "a file inside the exhibition folder",
+                 fmt::format("{} (resolves to {})", foundText(value), quoteJson(f.resolved)));
+        return std::nullopt;
+    case FileFacts::Ok:
+        break;
+    }
+    if (f.size > rule.maxBytes) {
+        c.expect(path, fmt::format("{} of at most {} MiB", rule.noun, rule.maxBytes / kMiB),
+                 fmt::format("{} ({} bytes)", foundText(value), f.size));
+        return std::nullopt;
+    }
+    return f.size;
+}
+
+void checkCount(Checker& c, const std::string& path, std::size_t count, std::uint32_t max,
+                const char* noun, BoothSize size) {
+    if (count > max)
+        c.expect(path, fmt::format("at most {} {} for size {}", max, noun, toString(size)),
+                 std::to_string(count));
+}
+
+void checkPosters(const Booth& b, const std::string& p, const SizeTemplate& t, Checker& c) {
+    checkCount(c, p + ".posters", b.content.posters.size(), t.maxPosters, "posters", b.size);
+    std::unordered_map<std::uint32_t, std::size_t> slots;
+    for (std::size_t i = 0; i < b.content.posters.size(); ++i) {
+        std::string sp = indexPath(p + ".posters", i) + ".slot";
+        std::uint32_t slot = b.content.posters[i].slot;
+        if (slot >= t.maxPosters) {
+            c.expect(
+                sp,
+                fmt::format("a slot from 0 to {} for size {}", t.maxPosters - 1, toString(b.size)),
+                std::to_string(slot));
+            continue;
+        }
+        auto [it, inserted] = slots.emplace(slot, i);
+        if (!inserted)
+            c.expect(sp, fmt::format("a slot not used by posters[{}]", it->second),
+                     std::to_string(slot));
+    }
+}
+
+void checkModels(const Booth& b, const std::string& bp, const SizeTemplate& t, Checker& c) {
+    const auto& models = b.content.models;
+    std::string p = bp + ".content";
+    if (c.intact(bp + ".kind")) {
+        if (b.kind == BoothKind::TwoD && !models.empty())
+            c.expect(p + ".models", "no models in a 2d booth", std::to_string(models.size()));
+        if (b.kind == BoothKind::ThreeD && models.empty())
+            c.expect(p + ".models", "at least one model in a 3d booth", "0");
+    }
+    checkCount(c, p + ".models", models.size(), t.maxModels, "models", b.size);
+    float hx = t.width * 0.5f, hz = t.depth * 0.5f;
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        std::string mp = indexPath(p + ".models", i);
+        glm::vec3 pos = models[i].position, s = models[i].scale;
+        if (pos.x < -hx || pos.x > hx || pos.z < -hz || pos.z > hz || pos.y < 0 || pos.y > 10)
+            c.expect(mp + ".position",
+                     fmt::format("a booth-local point within the {} footprint (x {} to {}, y 0 "
+                                 "to 10, z {} to {})",
+                                 toString(b.size), numberText(-hx), numberText(hx), numberText(-hz),
+                                 numberText(hz)),
+                     vec3Text(pos));
+        auto scaleOk = [](float v) { return v >= 0.01f && v <= 100.0f; };
+        if (!scaleOk(s.x) || !scaleOk(s.y) || !scaleOk(s.z))
+            c.expect(mp + ".scale", "each scale from 0.01 to 100", vec3Text(s));
+    }
+}
+
+// All files of one booth; distinct paths count once towards the booth's byte budget.
+void checkBoothFiles(const Booth& b, const std::string& p, FileTable& files, Checker& c,
+                     bool budgetKnown) {
+    std::set<std::string> counted;
+    std::uint64_t total = 0;
+    auto add = [&](const std::string& path, const std::string& value, FileKind kind) {
+        auto size = checkFile(files, c, path, value, kind);
+        if (size && counted.insert(value).second) total += *size;
+    };
+    const BoothContent& content = b.content;
+    for (std::size_t i = 0; i < content.posters.size(); ++i)
+        add(indexPath(p + ".posters", i) + ".image", content.posters[i].image, FileKind::Image);
+    for (std::size_t i = 0; i < content.models.size(); ++i)
+        add(indexPath(p + ".models", i) + ".file", content.models[i].file, FileKind::Model);
+    for (std::size_t i = 0; i < content.documents.size(); ++i)
+        add(indexPath(p + ".documents", i) + ".file", content.documents[i].file,
+            FileKind::Document);
+    for (std::size_t i = 0; i < content.videos.size(); ++i)
+        add(indexPath(p + ".videos", i) + ".thumbnail", content.videos[i].thumbnail,
+            FileKind::Image);
+    const SizeTemplate& t = sizeTemplate(b.size);
+    if (budgetKnown && total > t.maxTotalBytes)
+        c.expect(p,
+                 fmt::format("at most {} MiB of files for size {}", t.maxTotalBytes / kMiB,
+                             toString(b.size)),
+                 fmt::format("{} bytes", total));
+}
+
+void checkBooth(const Booth& b, const std::string& bp, FileTable& files, Checker& c) {
+    std::string p = bp + ".content";
+    bool sizeKnown = c.intact(bp + ".size");
+    if (sizeKnown) {
+        const SizeTemplate& t = sizeTemplate(b.size);
+        checkPosters(b, p, t, c);
+        checkModels(b, bp, t, c);
+        checkCount(c, p + ".signs", b.content.signs.size(), t.maxSigns, "signs", b.size);
+        checkCount(c, p + ".documents", b.content.documents.size(), t.maxDocuments, "documents",
+                   b.size);
+        checkCount(c, p + ".links", b.content.links.size(), t.maxLinks, "links", b.size);
+        checkCount(c, p + ".videos", b.content.videos.size(), t.maxVideos, "videos", b.size);
+    }
+    checkBoothFiles(b, p, files, c, sizeKnown);
+}
+
+} // namespace
+
+void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c) {
+    FileTable files(baseDir);
+    for (std::size_t i = 0; i < ex.pavilions.size(); ++i)
+        if (!ex.pavilions[i].flag.empty())
+            checkFile(files, c, indexPath("pavilions", i) + ".flag", ex.pavilions[i].flag,
+                      FileKind::Image);
+    for (std::size_t i = 0; i < ex.exhibitors.size(); ++i)
+        checkFile(files, c, indexPath("exhibitors", i) + ".logo", ex.exhibitors[i].logo,
+                  FileKind::Image);
+    for (std::size_t i = 0; i < ex.booths.size(); ++i)
+        checkBooth(ex.booths[i], indexPath("booths", i), files, c);
+}
+
+} // namespace fg::expo::detail

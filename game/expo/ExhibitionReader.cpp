@@ -1,0 +1,246 @@
+// JSON text -> Exhibition: every type, key and enum problem is reported with its JSON path,
+// then the validator runs. The only file that parses exhibition JSON; it never throws out.
+#include "engine/core/File.h"
+#include "game/expo/ExhibitionJson.h"
+#include "game/expo/ExhibitionSyntax.h"
+#include "game/expo/ExhibitionValidator.h"
+#include "game/expo/JsonObjectReader.h"
+
+#include <fmt/format.h>
+
+namespace fg::expo {
+namespace {
+
+using detail::JsonObjectReader;
+using detail::ReadContext;
+using json = nlohmann::json;
+
+// Larger than any sane exhibition; a bigger file is an error, not an allocation attempt.
+constexpr std::uint64_t kMaxExhibitionBytes = 64ull * 1024 * 1024;
+
+const detail::EnumNames<Wall> kWalls = {
+    {"north", Wall::North}, {"south", Wall::South}, {"east", Wall::East}, {"west", Wall::West}};
+const detail::EnumNames<VenueKind> kVenueKinds = {{"stage", VenueKind::Stage},
+                                                  {"room", VenueKind::Room}};
+const detail::EnumNames<BoothKind> kBoothKinds = {{"2d", BoothKind::TwoD},
+                                                  {"3d", BoothKind::ThreeD}};
+const detail::EnumNames<BoothSize> kBoothSizes = {
+    {"S", BoothSize::S}, {"M", BoothSize::M}, {"L", BoothSize::L}};
+const detail::EnumNames<SessionKind> kSessionKinds = {{"forum", SessionKind::Forum},
+                                                      {"roundtable", SessionKind::Roundtable},
+                                                      {"masterclass", SessionKind::Masterclass},
+                                                      {"awards", SessionKind::Awards}};
+
+void readEvent(JsonObjectReader o, Event& e) {
+    o.string("name", e.name);
+    o.string("organiser", e.organiser);
+    o.string("host_country", e.hostCountry);
+    o.string("time_zone", e.timeZone);
+    o.date("opens", e.opens);
+    o.date("closes", e.closes);
+}
+
+void readVenue(JsonObjectReader o, Venue& v) {
+    o.string("id", v.id);
+    o.string("name", v.name);
+    o.enumeration("kind", v.kind, kVenueKinds);
+    o.rect("rect", v.rect);
+    o.uint32("capacity", v.capacity, "an integer from 1 to 100000");
+}
+
+void readHall(JsonObjectReader o, Hall& h) {
+    o.string("id", h.id);
+    o.string("name", h.name);
+    o.point("origin", h.origin);
+    o.point("size", h.size);
+    o.number("wall_height", h.wallHeight);
+    o.array("entrances", h.entrances, [](JsonObjectReader e, Entrance& en) {
+        e.declare({"wall", "offset", "width"});
+        e.enumeration("wall", en.wall, kWalls);
+        e.number("offset", en.offset);
+        e.number("width", en.width);
+    });
+    if (auto spawn = o.object("spawn", {"position", "yaw"})) {
+        spawn->point("position", h.spawn.position);
+        spawn->number("yaw", h.spawn.yaw);
+    }
+    o.array("venues", h.venues, [](JsonObjectReader v, Venue& venue) {
+        v.declare({"id", "name", "kind", "rect", "capacity"});
+        readVenue(v, venue);
+    });
+}
+
+void readPavilion(JsonObjectReader o, Pavilion& p) {
+    o.string("id", p.id);
+    o.string("country", p.country);
+    o.string("name", p.name);
+    o.string("hall", p.hall);
+    o.rect("rect", p.rect);
+    if (auto colors = o.object("colors", {"floor", "accent"})) {
+        colors->color("floor", p.colors.floor);
+        colors->color("accent", p.colors.accent);
+    }
+    o.optionalString("flag", p.flag);
+    o.optionalBool("host", p.host);
+}
+
+void readExhibitor(JsonObjectReader o, Exhibitor& e) {
+    o.string("id", e.id);
+    o.string("name", e.name);
+    o.string("country", e.country);
+    o.string("sector", e.sector);
+    o.string("description", e.description);
+    o.string("website", e.website);
+    o.string("email", e.email);
+    o.string("logo", e.logo);
+    o.optionalBool("sme", e.sme);
+}
+
+void readContent(JsonObjectReader o, BoothContent& c) {
+    o.array("posters", c.posters, [](JsonObjectReader p, Poster& poster) {
+        p.declare({"slot", "image"});
+        p.uint32("slot", poster.slot, "a slot number from 0 up");
+        p.string("image", poster.image);
+    });
+    o.array("models", c.models, [](JsonObjectReader m, ModelPlacement& model) {
+        m.declare({"file", "position", "rotation", "scale"});
+        m.string("file", model.file);
+        m.vec3("position", model.position);
+        m.vec3("rotation", model.rotation);
+        m.vec3("scale", model.scale);
+    });
+    o.stringArray("signs", c.signs);
+    o.array("documents", c.documents, [](JsonObjectReader d, Document& doc) {
+        d.declare({"title", "file"});
+        d.string("title", doc.title);
+        d.string("file", doc.file);
+    });
+    o.array("links", c.links, [](JsonObjectReader l, Link& link) {
+        l.declare({"title", "url"});
+        l.string("title", link.title);
+        l.string("url", link.url);
+    });
+    o.array("videos", c.videos, [](JsonObjectReader v, Video& video) {
+        v.declare({"title", "url", "thumbnail"});
+        v.string("title", video.title);
+        v.string("url", video.url);
+        v.string("thumbnail", video.thumbnail);
+    });
+}
+
+void readBooth(JsonObjectReader o, Booth& b) {
+    o.string("id", b.id);
+    o.string("exhibitor", b.exhibitor);
+    o.string("hall", b.hall);
+    o.optionalString("pavilion", b.pavilion);
+    o.enumeration("kind", b.kind, kBoothKinds);
+    o.enumeration("size", b.size, kBoothSizes);
+    o.point("position", b.position);
+    o.rotation("rotation", b.rotation);
+    if (auto content =
+            o.object("content", {"posters", "models", "signs", "documents", "links", "videos"}))
+        readContent(*content, b.content);
+}
+
+void readSession(JsonObjectReader o, Session& s) {
+    o.string("id", s.id);
+    o.enumeration("kind", s.kind, kSessionKinds);
+    o.string("title", s.title);
+    o.time("start", s.start);
+    o.time("end", s.end);
+    o.string("venue", s.venue);
+    o.stringArray("speakers", s.speakers);
+    o.string("description", s.description);
+}
+
+void readTop(JsonObjectReader o, Exhibition& ex) {
+    o.integer("format", ex.format, "1");
+    if (auto event = o.object(
+            "event", {"name", "organiser", "host_country", "time_zone", "opens", "closes"}))
+        readEvent(*event, ex.event);
+    o.array("halls", ex.halls, [](JsonObjectReader h, Hall& hall) {
+        h.declare({"id", "name", "origin", "size", "wall_height", "entrances", "spawn", "venues"});
+        readHall(h, hall);
+    });
+    o.array("pavilions", ex.pavilions, [](JsonObjectReader p, Pavilion& pav) {
+        p.declare({"id", "country", "name", "hall", "rect", "colors", "flag", "host"});
+        readPavilion(p, pav);
+    });
+    o.array("exhibitors", ex.exhibitors, [](JsonObjectReader e, Exhibitor& exhibitor) {
+        e.declare(
+            {"id", "name", "country", "sector", "description", "website", "email", "logo", "sme"});
+        readExhibitor(e, exhibitor);
+    });
+    o.array("booths", ex.booths, [](JsonObjectReader b, Booth& booth) {
+        b.declare({"id", "exhibitor", "hall", "pavilion", "kind", "size", "position", "rotation",
+                   "content"});
+        readBooth(b, booth);
+    });
+    o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {
+        s.declare({"id", "kind", "title", "start", "end", "venue", "speakers", "description"});
+        readSession(s, session);
+    });
+    o.array("awards", ex.awards, [](JsonObjectReader a, AwardCategory& award) {
+        a.declare({"id", "name", "finalists"});
+        a.string("id", award.id);
+        a.string("name", award.name);
+        a.stringArray("finalists", award.finalists);
+    });
+}
+
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 7:
+// syntax error ..."; split it into our path ("line 3, column 7") and message.
+Problem syntaxProblem(const std::string& file, const std::string& what) {
+    std::string text = what;
+    if (auto bracket = text.find("] "); bracket != std::string::npos)
+        text = text.substr(bracket + 2);
+    constexpr std::string_view kAt = "parse error at ";
+    if (text.starts_with(kAt)) {
+        auto colon = text.find(": ", kAt.size());
+        if (colon != std::string::npos)
+            return Problem{file, text.substr(kAt.size(), colon - kAt.size()),
+                           "expected valid JSON, found " + text.substr(colon + 2)};
+    }
+    return Problem{file, "", "expected valid JSON, found " + text};
+}
+
+} // namespace
+
+LoadReport parseExhibition(std::string_view text, const std::filesystem::path& baseDir,
+                           const std::string& fileLabel) {
+    LoadReport report;
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end());
+    } catch (const json::exception& e) {
+        report.problems.push_back(syntaxProblem(fileLabel, e.what()));
+        return report;
+    }
+    ReadContext context(fileLabel);
+    Exhibition ex;
+    JsonObjectReader top(
+        context, &root, "",
+        {"format", "event", "halls", "pavilions", "exhibitors", "booths", "sessions", "awards"});
+    if (top.valid()) readTop(top, ex);
+    report.problems = std::move(context.problems);
+    if (top.valid()) {
+        auto more = detail::validate(ex, baseDir, fileLabel, &context.broken);
+        report.problems.insert(report.problems.end(), more.begin(), more.end());
+    }
+    report.exhibition = std::move(ex);
+    return report;
+}
+
+LoadReport loadExhibition(const std::filesystem::path& file) {
+    std::string label = file.filename().string();
+    auto text = readFileText(file, kMaxExhibitionBytes);
+    if (!text) {
+        LoadReport report;
+        report.problems.push_back(Problem{
+            label, "", "expected a readable exhibition file, found " + text.error().message});
+        return report;
+    }
+    return parseExhibition(*text, file.parent_path(), label);
+}
+
+} // namespace fg::expo

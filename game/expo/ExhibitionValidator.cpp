@@ -1,0 +1,297 @@
+// The validator's entry points, problem collection, and the text, id and reference rules.
+// Geometry, schedule and booth-content rules live in their own files; no JSON parsing here.
+#include "game/expo/ExhibitionValidator.h"
+
+#include "game/expo/ExhibitionSyntax.h"
+
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace fg::expo {
+namespace detail {
+namespace {
+
+constexpr std::size_t kMaxUrlLength = 300;
+constexpr std::size_t kMaxEmailLength = 254;
+constexpr std::size_t kMaxSpeakers = 20;
+constexpr std::size_t kMaxFinalists = 20;
+
+void checkText(Checker& c, const std::string& path, const std::string& text, std::size_t min,
+               std::size_t max) {
+    auto length = utf8Length(text);
+    if (!length) {
+        c.expect(path, "valid UTF-8 text", foundText(text));
+        return;
+    }
+    if (*length >= min && *length <= max) return;
+    std::string expected = min == 0 ? fmt::format("at most {} characters", max)
+                                    : fmt::format("{} to {} characters", min, max);
+    c.expect(path, expected, foundText(text));
+}
+
+void checkCountry(Checker& c, const std::string& path, const std::string& code) {
+    if (!isCountryCode(code))
+        c.expect(path, "an ISO 3166-1 alpha-2 country code such as \"VN\"", foundText(code));
+}
+
+void checkUrl(Checker& c, const std::string& path, const std::string& url) {
+    if (!isHttpUrl(url) || url.size() > kMaxUrlLength)
+        c.expect(path,
+                 fmt::format("an http:// or https:// URL of at most {} characters", kMaxUrlLength),
+                 foundText(url));
+}
+
+void checkId(Checker& c, const std::string& path, const std::string& id) {
+    if (!isValidId(id))
+        c.expect(path, "an id of 1 to 64 characters from a-z, 0-9 and -", foundText(id));
+}
+
+void checkEvent(const Event& e, Checker& c) {
+    checkText(c, "event.name", e.name, 1, 120);
+    checkText(c, "event.organiser", e.organiser, 1, 120);
+    checkCountry(c, "event.host_country", e.hostCountry);
+    if (!isTimeZoneName(e.timeZone))
+        c.expect("event.time_zone",
+                 "an IANA time zone name such as \"Asia/Ho_Chi_Minh\" or \"UTC\"",
+                 foundText(e.timeZone));
+}
+
+void checkExhibitorText(const Exhibitor& e, const std::string& p, Checker& c) {
+    checkText(c, p + ".name", e.name, 1, 120);
+    checkCountry(c, p + ".country", e.country);
+    checkText(c, p + ".sector", e.sector, 1, 60);
+    checkText(c, p + ".description", e.description, 0, 2000);
+    checkUrl(c, p + ".website", e.website);
+    if (!isEmailAddress(e.email) || e.email.size() > kMaxEmailLength)
+        c.expect(p + ".email", "an e-mail address local@domain.tld of at most 254 characters",
+                 foundText(e.email));
+}
+
+void checkContentText(const BoothContent& content, const std::string& p, Checker& c) {
+    for (std::size_t i = 0; i < content.signs.size(); ++i)
+        checkText(c, indexPath(p + ".signs", i), content.signs[i], 1, 48);
+    for (std::size_t i = 0; i < content.documents.size(); ++i)
+        checkText(c, indexPath(p + ".documents", i) + ".title", content.documents[i].title, 1, 120);
+    for (std::size_t i = 0; i < content.links.size(); ++i) {
+        std::string lp = indexPath(p + ".links", i);
+        checkText(c, lp + ".title", content.links[i].title, 1, 120);
+        checkUrl(c, lp + ".url", content.links[i].url);
+    }
+    for (std::size_t i = 0; i < content.videos.size(); ++i) {
+        std::string vp = indexPath(p + ".videos", i);
+        checkText(c, vp + ".title", content.videos[i].title, 1, 120);
+        checkUrl(c, vp + ".url", content.videos[i].url);
+    }
+}
+
+void checkSessionText(const Session& s, const std::string& p, Checker& c) {
+    checkText(c, p + ".title", s.title, 1, 160);
+    checkText(c, p + ".description", s.description, 0, 2000);
+    if (s.speakers.size() > kMaxSpeakers)
+        c.expect(p + ".speakers", fmt::format("at most {} speakers", kMaxSpeakers),
+                 std::to_string(s.speakers.size()));
+    for (std::size_t i = 0; i < s.speakers.size(); ++i)
+        checkText(c, indexPath(p + ".speakers", i), s.speakers[i], 1, 120);
+}
+
+void checkHostPavilion(const Exhibition& ex, Checker& c) {
+    std::size_t firstHost = ex.pavilions.size();
+    for (std::size_t i = 0; i < ex.pavilions.size(); ++i) {
+        const Pavilion& pav = ex.pavilions[i];
+        if (!pav.host) continue;
+        std::string p = indexPath("pavilions", i);
+        if (firstHost < ex.pavilions.size()) {
+            c.expect(p + ".host",
+                     fmt::format("at most one host pavilion ({} {} is already the host)",
+                                 indexPath("pavilions", firstHost),
+                                 quoteJson(ex.pavilions[firstHost].id)),
+                     "true");
+            continue;
+        }
+        firstHost = i;
+        if (pav.country != ex.event.hostCountry && c.intact("event.host_country"))
+            c.expect(p + ".country",
+                     fmt::format("the event's host_country {} for the host pavilion",
+                                 quoteJson(ex.event.hostCountry)),
+                     foundText(pav.country));
+    }
+}
+
+// Index of each id of one kind; reports bad syntax and repeats at PATH[i].id.
+template <class T>
+std::unordered_map<std::string, std::size_t> indexIds(const std::vector<T>& items,
+                                                      std::string_view array,
+                                                      std::string_view kindName, Checker& c) {
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string p = indexPath(array, i) + ".id";
+        checkId(c, p, items[i].id);
+        auto [it, inserted] = index.emplace(items[i].id, i);
+        if (!inserted && c.intact(indexPath(array, it->second) + ".id"))
+            c.expect(p,
+                     fmt::format("an id not used by another {} ({} has it)", kindName,
+                                 indexPath(array, it->second)),
+                     foundText(items[i].id));
+    }
+    return index;
+}
+
+void checkBoothReferences(const Exhibition& ex, Checker& c) {
+    std::unordered_map<std::string, std::size_t> exhibitors, halls, pavilions;
+    for (std::size_t i = 0; i < ex.exhibitors.size(); ++i)
+        exhibitors.emplace(ex.exhibitors[i].id, i);
+    for (std::size_t i = 0; i < ex.halls.size(); ++i)
+        halls.emplace(ex.halls[i].id, i);
+    for (std::size_t i = 0; i < ex.pavilions.size(); ++i)
+        pavilions.emplace(ex.pavilions[i].id, i);
+    for (std::size_t i = 0; i < ex.booths.size(); ++i) {
+        const Booth& b = ex.booths[i];
+        std::string p = indexPath("booths", i);
+        if (!exhibitors.contains(b.exhibitor) && c.intact("exhibitors"))
+            c.expect(p + ".exhibitor", "the id of an exhibitor", foundText(b.exhibitor));
+        bool hallKnown = halls.contains(b.hall);
+        if (!hallKnown && c.intact("halls"))
+            c.expect(p + ".hall", "the id of a hall", foundText(b.hall));
+        if (b.pavilion.empty()) continue;
+        auto pav = pavilions.find(b.pavilion);
+        if (pav == pavilions.end() && c.intact("pavilions"))
+            c.expect(p + ".pavilion", "the id of a pavilion", foundText(b.pavilion));
+        else if (pav != pavilions.end() && hallKnown && ex.pavilions[pav->second].hall != b.hall &&
+                 c.intact(p + ".hall") && c.intact(indexPath("pavilions", pav->second) + ".hall"))
+            c.expect(p + ".pavilion",
+                     fmt::format("a pavilion in hall {} ({} is in hall {})", quoteJson(b.hall),
+                                 quoteJson(b.pavilion), quoteJson(ex.pavilions[pav->second].hall)),
+                     foundText(b.pavilion));
+    }
+}
+
+void checkAwards(const Exhibition& ex, const std::unordered_map<std::string, std::size_t>& booths,
+                 Checker& c) {
+    for (std::size_t i = 0; i < ex.awards.size(); ++i) {
+        const AwardCategory& a = ex.awards[i];
+        std::string p = indexPath("awards", i);
+        checkText(c, p + ".name", a.name, 1, 120);
+        if (a.finalists.empty() || a.finalists.size() > kMaxFinalists)
+            c.expect(p + ".finalists", fmt::format("1 to {} finalists", kMaxFinalists),
+                     std::to_string(a.finalists.size()));
+        std::unordered_map<std::string, std::size_t> seen;
+        for (std::size_t f = 0; f < a.finalists.size(); ++f) {
+            std::string fp = indexPath(p + ".finalists", f);
+            auto [it, inserted] = seen.emplace(a.finalists[f], f);
+            if (!inserted)
+                c.expect(fp, fmt::format("a booth not already listed (finalists[{}])", it->second),
+                         foundText(a.finalists[f]));
+            else if (!booths.contains(a.finalists[f]) && c.intact("booths"))
+                c.expect(fp, "the id of a booth", foundText(a.finalists[f]));
+        }
+    }
+}
+
+void checkVenueIds(const Exhibition& ex, Checker& c) {
+    std::unordered_map<std::string, std::string> seen; // id -> path of its first use
+    for (std::size_t h = 0; h < ex.halls.size(); ++h) {
+        for (std::size_t v = 0; v < ex.halls[h].venues.size(); ++v) {
+            std::string p = indexPath(indexPath("halls", h) + ".venues", v) + ".id";
+            const std::string& id = ex.halls[h].venues[v].id;
+            checkId(c, p, id);
+            auto [it, inserted] = seen.emplace(id, p);
+            if (!inserted && c.intact(it->second))
+                c.expect(p,
+                         fmt::format("an id not used by another venue ({} has it)",
+                                     it->second.substr(0, it->second.size() - 3)),
+                         foundText(id));
+        }
+    }
+}
+
+} // namespace
+
+bool Checker::intact(const std::string& path) const {
+    if (!m_broken || m_broken->empty()) return true;
+    if (m_broken->contains(path)) return false;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        if ((path[i] == '.' || path[i] == '[') && m_broken->contains(path.substr(0, i)))
+            return false;
+    }
+    return true;
+}
+
+void Checker::add(const std::string& path, std::string message) {
+    if (intact(path)) m_problems.push_back(Problem{m_file, path, std::move(message)});
+}
+
+void Checker::expect(const std::string& path, std::string_view expected, std::string_view found) {
+    add(path, fmt::format("expected {}, found {}", expected, found));
+}
+
+std::string indexPath(std::string_view array, std::size_t index) {
+    return fmt::format("{}[{}]", array, index);
+}
+
+void checkEventAndText(const Exhibition& ex, Checker& c) {
+    if (ex.format != kFormatVersion)
+        c.expect("format", std::to_string(kFormatVersion), std::to_string(ex.format));
+    checkEvent(ex.event, c);
+    for (std::size_t h = 0; h < ex.halls.size(); ++h) {
+        std::string p = indexPath("halls", h);
+        checkText(c, p + ".name", ex.halls[h].name, 1, 80);
+        for (std::size_t v = 0; v < ex.halls[h].venues.size(); ++v)
+            checkText(c, indexPath(p + ".venues", v) + ".name", ex.halls[h].venues[v].name, 1, 80);
+    }
+    for (std::size_t i = 0; i < ex.pavilions.size(); ++i) {
+        std::string p = indexPath("pavilions", i);
+        checkText(c, p + ".name", ex.pavilions[i].name, 1, 80);
+        checkCountry(c, p + ".country", ex.pavilions[i].country);
+    }
+    checkHostPavilion(ex, c);
+    for (std::size_t i = 0; i < ex.exhibitors.size(); ++i)
+        checkExhibitorText(ex.exhibitors[i], indexPath("exhibitors", i), c);
+    for (std::size_t i = 0; i < ex.booths.size(); ++i)
+        checkContentText(ex.booths[i].content, indexPath("booths", i) + ".content", c);
+    for (std::size_t i = 0; i < ex.sessions.size(); ++i)
+        checkSessionText(ex.sessions[i], indexPath("sessions", i), c);
+}
+
+void checkIdsAndReferences(const Exhibition& ex, Checker& c) {
+    indexIds(ex.halls, "halls", "hall", c);
+    checkVenueIds(ex, c);
+    indexIds(ex.pavilions, "pavilions", "pavilion", c);
+    indexIds(ex.exhibitors, "exhibitors", "exhibitor", c);
+    auto booths = indexIds(ex.booths, "booths", "booth", c);
+    indexIds(ex.sessions, "sessions", "session", c);
+    indexIds(ex.awards, "awards", "award category", c);
+    checkBoothReferences(ex, c);
+    for (std::size_t i = 0; i < ex.pavilions.size(); ++i)
+        if (!findHall(ex, ex.pavilions[i].hall) && c.intact("halls"))
+            c.expect(indexPath("pavilions", i) + ".hall", "the id of a hall",
+                     foundText(ex.pavilions[i].hall));
+    checkAwards(ex, booths, c);
+}
+
+std::vector<Problem> validate(const Exhibition& ex, const std::filesystem::path& baseDir,
+                              const std::string& fileLabel,
+                              const std::unordered_set<std::string>* broken) {
+    Checker checker(fileLabel, broken);
+    checkEventAndText(ex, checker);
+    checkIdsAndReferences(ex, checker);
+    checkLayout(ex, checker);
+    checkSchedule(ex, checker);
+    checkBoothContent(ex, baseDir, checker);
+    return checker.take();
+}
+
+} // namespace detail
+
+std::string Problem::toString() const {
+    if (path.empty()) return fmt::format("{}: {}", file, message);
+    return fmt::format("{}: {}: {}", file, path, message);
+}
+
+std::vector<Problem> validateExhibition(const Exhibition& exhibition,
+                                        const std::filesystem::path& baseDir,
+                                        const std::string& fileLabel) {
+    return detail::validate(exhibition, baseDir, fileLabel, nullptr);
+}
+
+} // namespace fg::expo

@@ -1,0 +1,104 @@
+// Internal to fg_expo's reader (include only from .cpp files): typed, path-aware reads from one
+// JSON object that turn every wrong, missing or unknown key into a Problem. Never throws.
+#pragma once
+
+#include "game/expo/ExhibitionJson.h"
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace fg::expo::detail {
+
+// Problems of one document, and the paths they were reported at (so the validator stays quiet
+// about values the reader could not read).
+struct ReadContext {
+    explicit ReadContext(std::string fileLabel) : file(std::move(fileLabel)) {}
+    // Records "expected EXPECTED, found <FOUND as JSON, or nothing>" at PATH.
+    void fail(const std::string& path, std::string_view expected, const nlohmann::json* found);
+
+    std::string file;
+    std::vector<Problem> problems;
+    std::unordered_set<std::string> broken;
+};
+
+// A found value as short JSON text for messages.
+std::string describe(const nlohmann::json& value);
+
+template <class E>
+using EnumNames = std::vector<std::pair<std::string_view, E>>;
+
+class JsonObjectReader {
+public:
+    // Reports when VALUE is not an object. With KEYS, also reports keys not among them.
+    JsonObjectReader(ReadContext& context, const nlohmann::json* value, std::string path);
+    JsonObjectReader(ReadContext& context, const nlohmann::json* value, std::string path,
+                     std::initializer_list<std::string_view> keys);
+
+    bool valid() const { return m_object != nullptr; }
+    // Reports every key of the object that is not in KEYS.
+    void declare(std::initializer_list<std::string_view> keys);
+    std::string pathOf(std::string_view key) const;
+
+    void string(std::string_view key, std::string& out);
+    void optionalString(std::string_view key, std::string& out);
+    void optionalBool(std::string_view key, bool& out);
+    void number(std::string_view key, float& out);
+    void integer(std::string_view key, int& out, std::string_view expected);
+    void uint32(std::string_view key, std::uint32_t& out, std::string_view expected);
+    void rotation(std::string_view key, int& out);
+    void point(std::string_view key, glm::vec2& out);
+    void rect(std::string_view key, Rect& out);
+    void vec3(std::string_view key, glm::vec3& out);
+    void date(std::string_view key, UnixSeconds& out);
+    void time(std::string_view key, UnixSeconds& out);
+    void color(std::string_view key, Color& out);
+    void stringArray(std::string_view key, std::vector<std::string>& out);
+    std::optional<JsonObjectReader> object(std::string_view key,
+                                           std::initializer_list<std::string_view> keys);
+
+    template <class E>
+    void enumeration(std::string_view key, E& out, const EnumNames<E>& names) {
+        const nlohmann::json* v = find(key);
+        if (!valid()) return;
+        if (v && v->is_string())
+            for (const auto& [name, value] : names)
+                if (v->get_ref<const std::string&>() == name) {
+                    out = value;
+                    return;
+                }
+        std::string expected = "one of ";
+        for (std::size_t i = 0; i < names.size(); ++i)
+            expected += (i ? ", " : "") + std::string(names[i].first);
+        m_context.fail(pathOf(key), expected, v);
+    }
+
+    // Reads an array of objects: FN(JsonObjectReader element, T& item) for each element.
+    // Elements that are not objects are reported and still take a (default) slot, so indices
+    // in later messages match the document.
+    template <class T, class Fn>
+    void array(std::string_view key, std::vector<T>& out, Fn fn) {
+        const nlohmann::json* v = arrayAt(key);
+        if (!v) return;
+        out.resize(v->size());
+        std::string base = pathOf(key);
+        for (std::size_t i = 0; i < v->size(); ++i)
+            fn(JsonObjectReader(m_context, &(*v)[i], base + "[" + std::to_string(i) + "]"), out[i]);
+    }
+
+private:
+    const nlohmann::json* find(std::string_view key) const;
+    const nlohmann::json* arrayAt(std::string_view key);
+    bool numbers(std::string_view key, float* out, std::size_t count, std::string_view expected);
+
+    ReadContext& m_context;
+    const nlohmann::json* m_object = nullptr;
+    std::string m_path;
+};
+
+} // namespace fg::expo::detail
