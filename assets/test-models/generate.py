@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes the tiny test models for tests/asset (glb with embedded PNGs, gltf+bin+png, obj+mtl, dae).
+# Writes the tiny test models for tests/asset: glb with embedded PNGs, gltf+bin+png, obj+mtl, dae, fbx.
 # Standard library only; rerun it to regenerate the committed files, never edit them by hand.
 import json
 import os
@@ -201,8 +201,119 @@ def write_dae():
 """)
 
 
+def write_fbx():
+    # ASCII FBX 7.4 as 3ds Max writes it: Z-up (front -Y), centimetres (UnitScaleFactor 1), quads.
+    # The box is 100 x 50 cm and 200 cm tall, standing on z = 0: after import it must be 1 x 0.5 m
+    # and stand on y = 0, 2 m tall.
+    half = (50.0, 25.0, 100.0)
+    positions, normals, uvs, _ = cube(half=(1.0, 1.0, 1.0))
+    verts = [[p[i] * half[i] + (100.0 if i == 2 else 0.0) for i in range(3)] for p in positions]
+    quads = []
+    for f in range(6):
+        quads += [4 * f, 4 * f + 1, 4 * f + 2, -(4 * f + 3) - 1]  # a negative index ends a polygon
+    nums = lambda rows: ",".join("%g" % c for r in rows for c in r)
+    ints = lambda xs: ",".join(str(x) for x in xs)
+    props = {"UpAxis": 2, "UpAxisSign": 1, "FrontAxis": 1, "FrontAxisSign": -1, "CoordAxis": 0,
+             "CoordAxisSign": 1}
+    settings = "\n".join('\t\tP: "%s", "int", "Integer", "", %d' % kv for kv in props.items())
+    write("tall-box.fbx", f"""; FBX 7.4.0 project file
+; written by assets/test-models/generate.py
+FBXHeaderExtension:  {{
+\tFBXHeaderVersion: 1003
+\tFBXVersion: 7400
+}}
+GlobalSettings:  {{
+\tVersion: 1000
+\tProperties70:  {{
+{settings}
+\t\tP: "UnitScaleFactor", "double", "Number", "", 1
+\t}}
+}}
+Objects:  {{
+\tGeometry: 100, "Geometry::box", "Mesh" {{
+\t\tVertices: *{len(verts) * 3} {{
+\t\t\ta: {nums(verts)}
+\t\t}}
+\t\tPolygonVertexIndex: *{len(quads)} {{
+\t\t\ta: {ints(quads)}
+\t\t}}
+\t\tGeometryVersion: 124
+\t\tLayerElementNormal: 0 {{
+\t\t\tVersion: 101
+\t\t\tMappingInformationType: "ByPolygonVertex"
+\t\t\tReferenceInformationType: "Direct"
+\t\t\tNormals: *{len(normals) * 3} {{
+\t\t\t\ta: {nums(normals)}
+\t\t\t}}
+\t\t}}
+\t\tLayerElementUV: 0 {{
+\t\t\tVersion: 101
+\t\t\tName: "map1"
+\t\t\tMappingInformationType: "ByPolygonVertex"
+\t\t\tReferenceInformationType: "Direct"
+\t\t\tUV: *{len(uvs) * 2} {{
+\t\t\t\ta: {nums([[u, 1 - v] for u, v in uvs])}
+\t\t\t}}
+\t\t}}
+\t\tLayerElementMaterial: 0 {{
+\t\t\tVersion: 101
+\t\t\tMappingInformationType: "AllSame"
+\t\t\tReferenceInformationType: "IndexToDirect"
+\t\t\tMaterials: *1 {{
+\t\t\t\ta: 0
+\t\t\t}}
+\t\t}}
+\t\tLayer: 0 {{
+\t\t\tVersion: 100
+\t\t\tLayerElement:  {{
+\t\t\t\tType: "LayerElementNormal"
+\t\t\t\tTypedIndex: 0
+\t\t\t}}
+\t\t\tLayerElement:  {{
+\t\t\t\tType: "LayerElementMaterial"
+\t\t\t\tTypedIndex: 0
+\t\t\t}}
+\t\t\tLayerElement:  {{
+\t\t\t\tType: "LayerElementUV"
+\t\t\t\tTypedIndex: 0
+\t\t\t}}
+\t\t}}
+\t}}
+\tMaterial: 200, "Material::crate", "" {{
+\t\tVersion: 102
+\t\tShadingModel: "lambert"
+\t\tProperties70:  {{
+\t\t\tP: "DiffuseColor", "Color", "", "A", 0.7, 0.5, 0.3
+\t\t}}
+\t}}
+\tVideo: 300, "Video::checker", "Clip" {{
+\t\tType: "Clip"
+\t\tFilename: "checker.png"
+\t\tRelativeFilename: "checker.png"
+\t}}
+\tTexture: 400, "Texture::checker", "" {{
+\t\tType: "TextureVideoClip"
+\t\tVersion: 202
+\t\tFileName: "checker.png"
+\t\tRelativeFilename: "checker.png"
+\t}}
+\tModel: 500, "Model::box", "Mesh" {{
+\t\tVersion: 232
+\t}}
+}}
+Connections:  {{
+\tC: "OO", 500, 0
+\tC: "OO", 100, 500
+\tC: "OO", 200, 500
+\tC: "OO", 300, 400
+\tC: "OP", 400, 200, "DiffuseColor"
+}}
+""")
+
+
 if __name__ == "__main__":
     write_glb()
     write_gltf()
     write_obj()
     write_dae()
+    write_fbx()

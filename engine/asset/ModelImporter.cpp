@@ -8,9 +8,11 @@
 #include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
 #include <assimp/config.h>
+#include <assimp/metadata.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <fmt/format.h>
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
 namespace fg {
@@ -119,6 +121,50 @@ void convertNodes(const aiNode& root, ModelData& model) {
     }
 }
 
+int metaInt(const aiMetadata& meta, const char* key, int fallback) {
+    std::int32_t value = 0;
+    return meta.Get(key, value) ? value : fallback;
+}
+
+double metaUnitScale(const aiMetadata& meta) {
+    double d = 0.0;
+    float f = 0.0f;
+    if (meta.Get("UnitScaleFactor", d) && d > 0.0) return d;
+    if (meta.Get("UnitScaleFactor", f) && f > 0.0f) return f;
+    return 1.0;
+}
+
+// Assimp keeps an FBX file's own axes and units; this maps them to Y-up metres. FBX names the
+// file axis for up, front and right (0 x, 1 y, 2 z, with signs) and its unit in centimetres.
+glm::mat4 fbxToYUpMetres(const aiScene& scene, const std::string& name) {
+    if (!scene.mMetaData) return glm::mat4(1.0f);
+    const aiMetadata& meta = *scene.mMetaData;
+    int right = metaInt(meta, "CoordAxis", 0), up = metaInt(meta, "UpAxis", 1),
+        front = metaInt(meta, "FrontAxis", 2);
+    if (right < 0 || right > 2 || up < 0 || up > 2 || front < 0 || front > 2 || right == up ||
+        up == front || right == front) {
+        log::warn("{}: inconsistent FBX axes ({}, {}, {}) ignored", name, right, up, front);
+        right = 0, up = 1, front = 2;
+    }
+    auto sign = [&](const char* key) { return metaInt(meta, key, 1) < 0 ? -1.0f : 1.0f; };
+    glm::mat4 m(0.0f);
+    m[3][3] = 1.0f;
+    m[right][0] = sign("CoordAxisSign");
+    m[up][1] = sign("UpAxisSign");
+    m[front][2] = sign("FrontAxisSign");
+    if (glm::determinant(glm::mat3(m)) < 0.0f)
+        log::warn("{}: FBX axis system is left-handed; the model will appear mirrored", name);
+    auto scale = static_cast<float>(metaUnitScale(meta) * 0.01);
+    return glm::scale(glm::mat4(1.0f), glm::vec3(scale)) * m;
+}
+
+bool isFbx(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    return ext.size() == 4 && std::tolower(static_cast<unsigned char>(ext[1])) == 'f' &&
+           std::tolower(static_cast<unsigned char>(ext[2])) == 'b' &&
+           std::tolower(static_cast<unsigned char>(ext[3])) == 'x';
+}
+
 Status checkScene(const aiScene& scene, const std::string& name, const ImportOptions& options) {
     if ((scene.mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene.mRootNode)
         return makeError(fmt::format("{}: the file holds no complete scene", name));
@@ -156,7 +202,6 @@ Result<ModelData> importModel(const std::filesystem::path& file, const ImportOpt
     importer.SetIOHandler(io);
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE,
                                 aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    importer.SetPropertyBool(AI_CONFIG_FBX_CONVERT_TO_M, true);
     std::string error;
     const aiScene* scene = readScene(importer, file, error);
     if (!scene) {
@@ -169,6 +214,9 @@ Result<ModelData> importModel(const std::filesystem::path& file, const ImportOpt
     for (unsigned i = 0; i < scene->mNumMeshes; ++i)
         model.meshes.push_back(convertMesh(*scene->mMeshes[i]));
     convertNodes(*scene->mRootNode, model);
+    if (isFbx(file))
+        model.nodes[0].localTransform =
+            fbxToYUpMetres(*scene, name) * model.nodes[0].localTransform;
     return model;
 }
 

@@ -78,7 +78,7 @@ void checkRejected(const fg::Bytes& bytes, const std::string& what) {
 } // namespace
 
 TEST_CASE("import -> cook -> read gives the identical model for every test format") {
-    for (const char* file : {"cube.glb", "cube.gltf", "cube.obj", "tall-box.dae"})
+    for (const char* file : {"cube.glb", "cube.gltf", "cube.obj", "tall-box.dae", "tall-box.fbx"})
         checkRoundTrip(imported(file), file);
     checkRoundTrip(fg::makePlaceholderModel(), "placeholder");
     checkRoundTrip(tinyModel(), "tiny");

@@ -85,6 +85,29 @@ void checkGltfGeometry(const fg::ModelData& model) {
     checkUnitVectors(model);
 }
 
+// In world space every triangle's winding must agree with its vertex normals: a conversion that
+// mirrors the model (a left-handed result) would flip them all.
+void checkWindingMatchesNormals(const fg::ModelData& model) {
+    std::vector<glm::mat4> world(model.nodes.size());
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const fg::NodeData& node = model.nodes[i];
+        world[i] = node.parent < 0 ? node.localTransform
+                                   : world[std::size_t(node.parent)] * node.localTransform;
+        glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(world[i])));
+        for (std::uint32_t m : node.meshes) {
+            const fg::MeshData& mesh = model.meshes[m];
+            for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+                auto p = [&](std::size_t k) {
+                    return glm::vec3(world[i] *
+                                     glm::vec4(mesh.vertices[mesh.indices[t + k]].position, 1));
+                };
+                glm::vec3 n = normalMatrix * mesh.vertices[mesh.indices[t]].normal;
+                CHECK(glm::dot(glm::cross(p(1) - p(0), p(2) - p(0)), n) > 0.0f);
+            }
+        }
+    }
+}
+
 } // namespace
 
 TEST_CASE("importModel reads the textured GLB with embedded PNGs") {
@@ -92,6 +115,7 @@ TEST_CASE("importModel reads the textured GLB with embedded PNGs") {
     REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
     checkGltfGeometry(*model);
     checkGltfMaterial(*model);
+    checkWindingMatchesNormals(*model);
 }
 
 TEST_CASE("importModel reads a .gltf with a separate .bin and external PNGs") {
@@ -130,6 +154,26 @@ TEST_CASE("importModel converts a Z-up Collada file to Y-up") {
     CHECK(hi.y == doctest::Approx(2.0f).epsilon(1e-4));
     CHECK(hi.x - lo.x == doctest::Approx(1.0f));
     CHECK(hi.z - lo.z == doctest::Approx(0.5f));
+    checkWindingMatchesNormals(*model);
+}
+
+TEST_CASE("importModel converts a Z-up centimetre FBX to Y-up metres") {
+    auto model = fg::importModel(testModel("tall-box.fbx"));
+    REQUIRE_MESSAGE(model, (model ? "" : model.error().message));
+    CHECK(fg::triangleCount(*model) == 12); // six quads, triangulated
+    glm::vec3 lo, hi;
+    fgtest::worldBounds(*model, lo, hi);
+    // 100 x 50 x 200 cm standing on the file's z = 0 plane.
+    CHECK(lo.y == doctest::Approx(0.0f).epsilon(1e-4));
+    CHECK(hi.y == doctest::Approx(2.0f).epsilon(1e-4));
+    CHECK(hi.x - lo.x == doctest::Approx(1.0f));
+    CHECK(hi.z - lo.z == doctest::Approx(0.5f));
+    checkWindingMatchesNormals(*model);
+    REQUIRE(model->materials.size() == 1);
+    CHECK(model->materials[0].name == "crate");
+    CHECK(model->materials[0].baseColorFactor.r == doctest::Approx(0.7f));
+    REQUIRE(model->materials[0].baseColorTexture == 0);
+    CHECK(model->images[0].width == 4); // the real checker.png, not the placeholder
 }
 
 TEST_CASE("a missing texture becomes the placeholder checker and the model still loads") {

@@ -1,9 +1,11 @@
 // fairground-cook IN... --out DIR: cooks models (.fgm) and images (.fgt) named by content hash.
 // Sees only fg_asset's types (never Assimp or stb); writes only inside the output folder.
 #include "engine/asset/AssetCache.h"
+#include "engine/asset/ModelConverter.h"
 #include "engine/core/Log.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace {
@@ -13,6 +15,7 @@ struct Options {
     std::string out;
     fg::ImportOptions import;
     fg::ImageLimits image;
+    std::string exportFormat;
 };
 
 // One line per file: hash, triangles, cooked bytes, cooked/cached, source.
@@ -41,6 +44,36 @@ int cookAll(const Options& options) {
     return failures > 0 ? 1 : 0;
 }
 
+// --export FORMAT: writes OUT/<stem>.<ext> with Assimp's exporter instead of cooking.
+int exportAll(const Options& options) {
+    std::vector<fg::ExportFormat> formats = fg::exportFormats();
+    auto format = std::find_if(formats.begin(), formats.end(),
+                               [&](const auto& f) { return f.id == options.exportFormat; });
+    if (format == formats.end()) {
+        std::string known;
+        for (const auto& f : formats)
+            known += " " + f.id;
+        fmt::print(stderr, "fairground-cook: unknown export format '{}'; known:{}\n",
+                   options.exportFormat, known);
+        return 2;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options.out, ec);
+    int failures = 0;
+    for (const std::string& input : options.inputs) {
+        std::filesystem::path out =
+            std::filesystem::path(options.out) /
+            (std::filesystem::path(input).stem().string() + "." + format->extension);
+        if (fg::Status st = fg::convertModelFile(input, out, format->id, options.import); !st) {
+            fmt::print(stderr, "fairground-cook: error: {}\n", st.error().message);
+            ++failures;
+            continue;
+        }
+        fmt::print("exported  {}  ->  {}\n", input, out.string());
+    }
+    return failures > 0 ? 1 : 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -54,8 +87,10 @@ int main(int argc, char** argv) {
     app.add_option("--max-model-bytes", options.import.maxFileBytes, "per file a model reads")
         ->capture_default_str();
     app.add_option("--max-image-side", options.image.maxWidth, "pixels")->capture_default_str();
+    app.add_option("--export", options.exportFormat,
+                   "convert models to this Assimp format (e.g. fbx, collada) instead of cooking");
     app.add_flag_callback("--verbose", [] { fg::log::setLevel(fg::log::Level::Debug); });
     CLI11_PARSE(app, argc, argv);
     options.image.maxHeight = options.image.maxWidth;
-    return cookAll(options);
+    return options.exportFormat.empty() ? cookAll(options) : exportAll(options);
 }
