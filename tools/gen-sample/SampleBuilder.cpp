@@ -1,0 +1,317 @@
+// Turns the catalogue and the floor plan into exhibition.json (docs/EXHIBITION_FORMAT.md) and
+// the files it references. Everything lands in a FileSet; nothing here touches the disk.
+#include "tools/gen-sample/SampleBuilder.h"
+
+#include "tools/gen-sample/Pdf.h"
+#include "tools/gen-sample/Products.h"
+#include "tools/gen-sample/SampleLayout.h"
+
+#include <cctype>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace fg::sample {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json rectJson(const RectSpec& r) {
+    return Json::array({r.x, r.z, r.w, r.d});
+}
+
+Json hallJson(const HallSpec& h) {
+    Json entrances = Json::array(), venues = Json::array();
+    for (const EntranceSpec& e : h.entrances)
+        entrances.push_back({{"wall", e.wall}, {"offset", e.offset}, {"width", e.width}});
+    for (const VenueSpec& v : h.venues)
+        venues.push_back({{"id", v.id},
+                          {"name", v.name},
+                          {"kind", v.kind},
+                          {"rect", rectJson(v.rect)},
+                          {"capacity", v.capacity}});
+    return {{"id", h.id},
+            {"name", h.name},
+            {"origin", {h.origin.x, h.origin.y}},
+            {"size", {h.size.x, h.size.y}},
+            {"wall_height", h.wallHeight},
+            {"entrances", entrances},
+            {"spawn", {{"position", {h.spawn.x, h.spawn.y}}, {"yaw", h.spawnYaw}}},
+            {"venues", venues}};
+}
+
+Json pavilionsJson(const Fonts& fonts, const Layout& layout, FileSet& files) {
+    Json out = Json::array();
+    for (std::size_t i = 0; i < layout.pavilions.size(); ++i) {
+        const PavilionSpec& p = layout.pavilions[i];
+        const Country& c = pavilionCountries()[i];
+        std::string flag = "flags/" + p.id.substr(p.id.size() - 2) + ".png";
+        files.add(flag, drawFlag(fonts, c));
+        Json j = {
+            {"id", p.id},
+            {"country", c.code},
+            {"name", c.code == "VN" ? "Viet Nam – Host Country Pavilion" : c.name + " Pavilion"},
+            {"hall", p.hall},
+            {"rect", rectJson(p.rect)},
+            {"colors", {{"floor", c.floor}, {"accent", c.accent}}},
+            {"flag", flag}};
+        if (c.code == "VN") j["host"] = true;
+        out.push_back(j);
+    }
+    return out;
+}
+
+Json exhibitorsJson(const Fonts& fonts, FileSet& files) {
+    Json out = Json::array();
+    for (const Company& co : companies()) {
+        std::string logo = "logos/" + co.id + ".png";
+        files.add(logo, drawLogo(fonts, co));
+        const SectorInfo& info = sectorInfo(co.sector);
+        std::string description = fmt::format(
+            "{}. {} {} is a fictional {} from {}, invented for the Fairground sample exhibition.",
+            co.tagline, info.blurb, co.name, co.sme ? "small enterprise" : "company",
+            countryName(co.country));
+        Json j = {{"id", co.id},
+                  {"name", co.name},
+                  {"country", co.country},
+                  {"sector", info.name},
+                  {"description", description},
+                  {"website", "https://" + co.id + ".example"},
+                  {"email", "contact@" + co.id + ".example"},
+                  {"logo", logo}};
+        if (co.sme) j["sme"] = true;
+        out.push_back(j);
+    }
+    return out;
+}
+
+Json sessionsJson() {
+    Json out = Json::array();
+    for (const SessionSpec& s : programme())
+        out.push_back({{"id", s.id},
+                       {"kind", s.kind},
+                       {"title", s.title},
+                       {"start", s.start},
+                       {"end", s.end},
+                       {"venue", s.venue},
+                       {"speakers", s.speakers},
+                       {"description", s.description}});
+    return out;
+}
+
+Result<Json> awardsJson(const std::vector<std::string>& boothIds) {
+    Json out = Json::array();
+    for (const AwardSpec& a : awards()) {
+        Json finalists = Json::array();
+        for (const std::string& companyId : a.finalistCompanies) {
+            std::size_t i = 0;
+            while (i < companies().size() && companies()[i].id != companyId)
+                ++i;
+            if (i == companies().size())
+                return makeError("award " + a.id + ": unknown finalist " + companyId);
+            finalists.push_back(boothIds[i]);
+        }
+        out.push_back({{"id", a.id}, {"name", a.name}, {"finalists", finalists}});
+    }
+    return out;
+}
+
+struct Budget {
+    int posters, models, signs;
+};
+
+Budget budgetOf(char size) {
+    switch (size) {
+    case 'S':
+        return {2, 1, 1};
+    case 'M':
+        return {4, 2, 2};
+    default:
+        return {6, 4, 3};
+    }
+}
+
+struct BoothsOutput {
+    Json json = Json::array();
+    std::vector<std::string> ids;
+    std::size_t count3d = 0, models = 0, triangles = 0;
+};
+
+glm::vec3 linearColour(const std::string& hex) {
+    Rgba c = rgb(hex);
+    auto lin = [](std::uint8_t v) { return std::pow(v / 255.0f, 2.2f); };
+    return {lin(c.r), lin(c.g), lin(c.b)};
+}
+
+// Booth-local positions (metres from the footprint centre) for n models on a booth of `size`.
+glm::vec3 modelSpot(char size, std::size_t i, std::size_t n) {
+    if (n == 1) return {0, 0, 0};
+    if (size == 'M') return {i == 0 ? -1.5f : 1.5f, 0, 0};
+    return {(i % 2 == 0) ? -1.5f : 1.5f, 0, (i < 2) ? -1.0f : 1.2f};
+}
+
+Json modelsJson(const Fonts& fonts, const Company& co, const std::string& boothId, char size,
+                FileSet& files, BoothsOutput& out) {
+    Json models = Json::array();
+    ProductStyle style{linearColour(co.colour), co.name, &fonts.bold, &fonts.regular};
+    std::size_t n = std::min<std::size_t>(co.products.size(), budgetOf(size).models);
+    for (std::size_t i = 0; i < n; ++i) {
+        Product p = co.products[i];
+        Model model = buildProduct(p, style);
+        out.triangles += model.triangleCount();
+        std::string file =
+            writeModel(files, "models", boothId + "-" + productSlug(p), model, productFormat(p));
+        glm::vec3 at = modelSpot(size, i, n);
+        float yaw = n == 1 ? 0.0f : (at.x < 0 ? 20.0f : -20.0f);
+        models.push_back({{"file", file},
+                          {"position", {at.x, at.y, at.z}},
+                          {"rotation", {0, yaw, 0}},
+                          {"scale", {1, 1, 1}}});
+        ++out.models;
+    }
+    return models;
+}
+
+std::string factSheet(const Company& co) {
+    const SectorInfo& info = sectorInfo(co.sector);
+    std::string text = fmt::format("{}\n{}\n\n{}\n{}\n\nKey figures (illustrative):\n", co.name,
+                                   std::string(co.name.size(), '='), co.tagline, info.blurb);
+    for (const Fact& f : info.facts)
+        text += fmt::format("  - {}: {}\n", f.figure, f.label);
+    text += fmt::format(
+        "\nSector: {}\nCountry: {}\nWeb: https://{}.example\nContact: contact@{}.example\n\n"
+        "A fictional exhibitor made for the Fairground sample exhibition.\n",
+        info.name, countryName(co.country), co.id, co.id);
+    return text;
+}
+
+std::string brochure(const Company& co) {
+    const SectorInfo& info = sectorInfo(co.sector);
+    std::vector<std::string> lines = {co.tagline + ".", info.blurb, "",
+                                      "Key figures (illustrative):"};
+    for (const Fact& f : info.facts)
+        lines.push_back(fmt::format("  * {} - {}", f.figure, f.label));
+    lines.insert(lines.end(), {"", fmt::format("Visit us online: https://{}.example", co.id),
+                               fmt::format("Write to us: contact@{}.example", co.id), "",
+                               "A fictional exhibitor made for the Fairground sample exhibition."});
+    return makePdf(co.name + " - company brochure", lines);
+}
+
+Json documentsJson(const Company& co, char size, FileSet& files) {
+    std::string pdf = "docs/" + co.id + "-brochure.pdf";
+    files.add(pdf, brochure(co));
+    Json docs = Json::array({{{"title", co.name + " brochure"}, {"file", pdf}}});
+    if (size != 'S' || co.products.empty()) {
+        std::string txt = "docs/" + co.id + "-factsheet.txt";
+        files.add(txt, factSheet(co));
+        docs.push_back({{"title", "Fact sheet"}, {"file", txt}});
+    }
+    return docs;
+}
+
+Json contentJson(const Fonts& fonts, const Company& co, const std::string& id,
+                 const std::string& label, char size, FileSet& files, BoothsOutput& out) {
+    Budget budget = budgetOf(size);
+    bool is3d = !co.products.empty();
+    int posterCount =
+        std::min(budget.posters, (is3d ? 1 : 2) + (size == 'S' ? 0 : 1) + (size == 'L' ? 1 : 0));
+    Json posters = Json::array();
+    for (int slot = 0; slot < posterCount; ++slot) {
+        std::string image = fmt::format("posters/{}-{}.png", id, slot);
+        files.add(image, drawPoster(fonts, co, slot, label));
+        posters.push_back({{"slot", slot}, {"image", image}});
+    }
+    Json signs = Json::array({co.name});
+    if (budget.signs > 1 && co.tagline.size() <= 48) signs.push_back(co.tagline);
+    if (budget.signs > 2) signs.push_back(sectorInfo(co.sector).name);
+    Json links =
+        Json::array({{{"title", "Website"}, {"url", "https://" + co.id + ".example"}},
+                     {{"title", "Book a meeting"}, {"url", "https://" + co.id + ".example/meet"}}});
+    Json videos = Json::array();
+    const char* titles[] = {"Product demo", "Company introduction"};
+    for (int v = 0; v < (size == 'S' ? 1 : 2); ++v) {
+        std::string thumb = fmt::format("thumbnails/{}-{}.png", id, v);
+        files.add(thumb, drawThumbnail(fonts, co, std::string(titles[v]) + " – " + co.name));
+        videos.push_back(
+            {{"title", titles[v]},
+             {"url", fmt::format("https://video.example/{}/{}", co.id, v == 0 ? "demo" : "intro")},
+             {"thumbnail", thumb}});
+    }
+    Json models = is3d ? modelsJson(fonts, co, id, size, files, out) : Json::array();
+    return {{"posters", posters}, {"models", models},
+            {"signs", signs},     {"documents", documentsJson(co, size, files)},
+            {"links", links},     {"videos", videos}};
+}
+
+std::string boothId(const BoothSpot& spot, std::map<std::string, int>& counters) {
+    std::string prefix =
+        spot.pavilion.empty() ? "sme" : spot.pavilion.substr(spot.pavilion.size() - 2);
+    return fmt::format("{}-{:02}", prefix, ++counters[prefix]);
+}
+
+BoothsOutput boothsJson(const Fonts& fonts, const Layout& layout, FileSet& files) {
+    BoothsOutput out;
+    std::map<std::string, int> counters;
+    for (std::size_t i = 0; i < layout.spots.size(); ++i) {
+        const BoothSpot& spot = layout.spots[i];
+        const Company& co = companies()[i];
+        std::string id = boothId(spot, counters);
+        std::string upper = id;
+        for (char& ch : upper)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        std::string label = fmt::format("Hall {} · {}", spot.hall.back(), upper);
+        Json j = {{"id", id}, {"exhibitor", co.id}, {"hall", spot.hall}};
+        if (!spot.pavilion.empty()) j["pavilion"] = spot.pavilion;
+        j["kind"] = co.products.empty() ? "2d" : "3d";
+        j["size"] = std::string(1, spot.size);
+        j["position"] = {spot.position.x, spot.position.y};
+        j["rotation"] = spot.rotation;
+        j["content"] = contentJson(fonts, co, id, label, spot.size, files, out);
+        out.count3d += co.products.empty() ? 0 : 1;
+        out.ids.push_back(id);
+        out.json.push_back(j);
+    }
+    return out;
+}
+
+Json eventJson() {
+    return {{"name", "Digital World 2021 (sample)"},
+            {"organiser", "International Telecommunication Union (sample)"},
+            {"host_country", "VN"},
+            {"time_zone", "Asia/Ho_Chi_Minh"},
+            {"opens", "2021-06-01"},
+            {"closes", "2021-12-31"}};
+}
+
+} // namespace
+
+Result<FileSet> buildSample(const Fonts& fonts, SampleStats& stats) {
+    Layout layout = buildLayout();
+    std::vector<std::string> problems = checkLayout(layout);
+    if (!problems.empty()) return makeError("sample floor plan: " + problems.front());
+    if (layout.spots.size() != companies().size())
+        return makeError(fmt::format("sample floor plan: {} booth spots for {} exhibitors",
+                                     layout.spots.size(), companies().size()));
+    FileSet files;
+    Json halls = Json::array();
+    for (const HallSpec& h : layout.halls)
+        halls.push_back(hallJson(h));
+    Json doc = {{"format", 1}, {"event", eventJson()}, {"halls", halls}};
+    doc["pavilions"] = pavilionsJson(fonts, layout, files);
+    doc["exhibitors"] = exhibitorsJson(fonts, files);
+    BoothsOutput booths = boothsJson(fonts, layout, files);
+    doc["booths"] = booths.json;
+    doc["sessions"] = sessionsJson();
+    auto awardList = awardsJson(booths.ids);
+    if (!awardList) return awardList.error();
+    doc["awards"] = *awardList;
+    files.add("exhibition.json", doc.dump(2) + "\n");
+    stats = SampleStats{layout.halls.size(), layout.pavilions.size(), companies().size(),
+                        booths.ids.size(),   booths.count3d,          doc["sessions"].size(),
+                        booths.models,       booths.triangles};
+    return files;
+}
+
+} // namespace fg::sample
