@@ -1,0 +1,133 @@
+// Console moderation: ban/unban and mute/unmute. The store is written first (so a restart keeps
+// the decision), then connected people it applies to are disconnected or muted via the host.
+#include "server/console/ConsoleCommands.h"
+#include "server/console/ConsoleText.h"
+#include "server/store/Store.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+
+namespace fg::console {
+namespace {
+
+ConsoleResult fail(std::string text) {
+    return {std::move(text), false};
+}
+
+// Splits "ip:1.2.3.4" into (kind, value); nullopt when WHO has no known prefix.
+std::optional<std::pair<store::BanKind, std::string>> prefixed(std::string_view who) {
+    auto colon = who.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    std::string_view kind = who.substr(0, colon);
+    std::string value(who.substr(colon + 1));
+    if (kind == "name") return std::pair{store::BanKind::Name, value};
+    if (kind == "ip") return std::pair{store::BanKind::Address, value};
+    if (kind == "key") return std::pair{store::BanKind::ClientKey, value};
+    return std::nullopt;
+}
+
+bool sameName(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+} // namespace
+
+ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
+    const std::string& who = a.words[0];
+    std::vector<std::pair<store::BanKind, std::string>> targets;
+    if (auto p = prefixed(who)) {
+        if (p->second.empty()) return fail(fmt::format("ban: \"{}\" has an empty value", who));
+        targets.push_back(*p);
+    } else {
+        auto v = findVisitor("ban", who);
+        if (!v)
+            return fail(v.error().message + "; for someone not online use name:NAME, ip:ADDRESS "
+                                            "or key:CLIENTKEY");
+        targets.push_back({store::BanKind::Name, v->name});
+        if (!v->clientKey.empty()) targets.push_back({store::BanKind::ClientKey, v->clientKey});
+    }
+    std::optional<std::int64_t> duration;
+    std::size_t reasonFrom = 1;
+    if (a.words.size() > 1) {
+        auto d = parseDuration(a.words[1]);
+        bool looksLikeDuration = std::isdigit(static_cast<unsigned char>(a.words[1][0]));
+        if (!d && looksLikeDuration) return fail("ban: " + d.error().message);
+        if (d) {
+            duration = *d;
+            reasonFrom = 2;
+        }
+    }
+    std::string reason =
+        a.words.size() > reasonFrom ? a.rest(reasonFrom) : "banned by the organiser";
+    std::optional<UnixSeconds> expires;
+    if (duration) expires = now() + *duration;
+    std::string out;
+    for (const auto& [kind, value] : targets) {
+        auto ban = m_store.addBan(kind, value, expires, reason);
+        if (!ban) return fail("ban: " + ban.error().message);
+        out += fmt::format("ban #{}: {} \"{}\" {}\n", ban->id, store::banKindName(kind), value,
+                           expires ? "until " + formatUtcTimestamp(*expires) : "permanently");
+    }
+    for (const VisitorInfo& v : m_host.visitors()) {
+        auto hit = m_store.findActiveBan(v.name, v.address, v.clientKey, now());
+        if (!hit || !hit->has_value()) continue;
+        if (auto s = m_host.disconnectBanned(v.id, reason); !s) return fail(s.error().message);
+        out += fmt::format("disconnected #{} {}\n", v.id, v.name);
+    }
+    return {out + "reason: " + reason};
+}
+
+ConsoleResult ConsoleCommands::cmdUnban(const CommandArgs& a) {
+    const std::string& who = a.words[0];
+    Result<int> removed = 0;
+    std::string_view digits = std::string_view(who).substr(who.starts_with('#') ? 1 : 0);
+    bool isId = who.starts_with('#') && !digits.empty() && digits.size() < 10 &&
+                digits.find_first_not_of("0123456789") == std::string_view::npos;
+    if (isId)
+        removed = m_store.removeBanById(std::stoll(std::string(digits)));
+    else if (auto p = prefixed(who))
+        removed = m_store.removeBans(p->first, p->second);
+    else
+        removed = m_store.removeBans(store::BanKind::Name, who);
+    if (!removed) return fail("unban: " + removed.error().message);
+    if (*removed == 0) return fail(fmt::format("unban: no ban matches \"{}\" (see 'bans')", who));
+    return {
+        fmt::format("removed {} ban{} matching \"{}\"", *removed, *removed == 1 ? "" : "s", who)};
+}
+
+ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& a, bool muted) {
+    const std::string& who = a.words[0];
+    std::string name, key;
+    if (who.starts_with("name:")) {
+        name = who.substr(5);
+        if (name.empty()) return fail(fmt::format("{}: \"{}\" has an empty name", cmd, who));
+    } else {
+        auto v = findVisitor(cmd, who);
+        if (!v) return fail(v.error().message + "; for someone not online use name:NAME");
+        name = v->name;
+        key = v->clientKey;
+    }
+    if (auto s = m_store.setMuted(name, key, muted); !s)
+        return fail(std::string(cmd) + ": " + s.error().message);
+    std::string out = fmt::format("{} \"{}\"\n", muted ? "muted" : "unmuted", name);
+    for (const VisitorInfo& v : m_host.visitors()) {
+        if (!sameName(v.name, name) && (key.empty() || v.clientKey != key)) continue;
+        if (auto s = m_host.setMuted(v.id, muted); !s) return fail(s.error().message);
+        out += fmt::format("told #{} {}\n", v.id, v.name);
+    }
+    return {out};
+}
+
+ConsoleResult ConsoleCommands::cmdMute(const CommandArgs& a) {
+    return setMute("mute", a, true);
+}
+
+ConsoleResult ConsoleCommands::cmdUnmute(const CommandArgs& a) {
+    return setMute("unmute", a, false);
+}
+
+} // namespace fg::console

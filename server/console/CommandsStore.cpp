@@ -1,0 +1,289 @@
+// Console commands over the store: invite/credentials/revoke, bans list, booth stats, top
+// booths, leads (table or CSV file) and export of the exhibition. Tokens are printed once only.
+#include "engine/core/File.h"
+#include "game/expo/Exhibition.h"
+#include "game/expo/ExhibitionJson.h"
+#include "server/console/ConsoleCommands.h"
+#include "server/console/ConsoleText.h"
+#include "server/store/Store.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace fg::console {
+namespace {
+
+ConsoleResult fail(std::string text) {
+    return {std::move(text), false};
+}
+
+nlohmann::json statsJson(const store::BoothStats& s) {
+    return {{"booth", s.boothId},
+            {"visits", s.visits},
+            {"unique_visitors", s.uniqueVisitors},
+            {"dwell_s", s.dwellSeconds},
+            {"likes", s.likes},
+            {"cards", s.cards},
+            {"document_opens", s.documentOpens},
+            {"link_opens", s.linkOpens},
+            {"video_opens", s.videoOpens}};
+}
+
+std::string statsTable(const std::vector<store::BoothStats>& list) {
+    Table t({"booth", "visits", "unique", "dwell", "avg dwell", "likes", "cards", "docs", "links",
+             "videos"});
+    for (std::size_t c = 1; c < 10; ++c)
+        t.alignRight(c);
+    for (const store::BoothStats& s : list) {
+        double avg = s.visits > 0 ? s.dwellSeconds / double(s.visits) : 0;
+        t.addRow({s.boothId, std::to_string(s.visits), std::to_string(s.uniqueVisitors),
+                  formatDuration(s.dwellSeconds), formatDuration(avg), std::to_string(s.likes),
+                  std::to_string(s.cards), std::to_string(s.documentOpens),
+                  std::to_string(s.linkOpens), std::to_string(s.videoOpens)});
+    }
+    return t.render();
+}
+
+} // namespace
+
+void ConsoleCommands::registerStoreCommands() {
+    using C = ConsoleCommands;
+    m_commands.push_back({"invite",
+                          "invite exhibitor EXHIBITOR_ID [LABEL] | invite organiser "
+                          "[LABEL] | invite visitor [LABEL]",
+                          "make a credential and print its token once",
+                          "The token is shown only now and stored only as a hash; hand it to the "
+                          "person. An exhibitor token acts for that exhibitor's booths only.",
+                          1,
+                          SIZE_MAX,
+                          {},
+                          {"exhibitor", "organiser", "visitor"},
+                          &C::cmdInvite});
+    m_commands.push_back({"credentials",
+                          "credentials",
+                          "list credentials (never the tokens)",
+                          "Shows id, role, exhibitor, label, the token's first digits, when it was "
+                          "made and whether it was revoked.",
+                          0,
+                          0,
+                          {},
+                          {},
+                          &C::cmdCredentials});
+    m_commands.push_back({"revoke",
+                          "revoke TOKEN|PREFIX|#ID",
+                          "revoke a credential",
+                          "Accepts the full token, its first 4-8 hex digits (with or without "
+                          "fgx_) or #ID from 'credentials'. Its holder can no longer sign in.",
+                          1,
+                          1,
+                          {},
+                          {},
+                          &C::cmdRevoke});
+    m_commands.push_back({"bans",
+                          "bans",
+                          "list active bans",
+                          "Shows #id, kind, value, expiry and "
+                          "reason of every ban still in force.",
+                          0,
+                          0,
+                          {},
+                          {},
+                          &C::cmdBans});
+    m_commands.push_back({"booth",
+                          "booth stats [BOOTH] [--json]",
+                          "booth statistics",
+                          "Visits, unique visitors, total and average dwell, likes, cards "
+                          "(leads) and document/link/video opens, for one booth or all with any "
+                          "activity.",
+                          1,
+                          2,
+                          {"json"},
+                          {"stats"},
+                          &C::cmdBooth});
+    m_commands.push_back({"top",
+                          "top booths [N] [--by visits|unique|dwell|likes|cards]",
+                          "the most visited booths",
+                          "The N (default 10) booths with the most visits, or sorted by another "
+                          "figure with --by.",
+                          1,
+                          2,
+                          {"by", "json"},
+                          {"booths"},
+                          &C::cmdTop});
+    m_commands.push_back({"leads",
+                          "leads BOOTH [--csv FILE]",
+                          "a booth's leads",
+                          "Prints the business cards left at BOOTH, or writes them to FILE as "
+                          "RFC 4180 CSV (written atomically).",
+                          1,
+                          1,
+                          {"csv"},
+                          {},
+                          &C::cmdLeads});
+    m_commands.push_back({"export",
+                          "export FILE",
+                          "write the current exhibition as JSON",
+                          "Writes the exhibition being served in canonical form. Referenced "
+                          "files (images, models) are not copied.",
+                          1,
+                          1,
+                          {},
+                          {},
+                          &C::cmdExport});
+}
+
+ConsoleResult ConsoleCommands::cmdInvite(const CommandArgs& a) {
+    const std::string& kind = a.words[0];
+    auto role = store::parseRole(kind);
+    if (!role)
+        return fail(
+            fmt::format("invite: expected exhibitor, organiser or visitor, found \"{}\"", kind));
+    std::string exhibitor;
+    std::size_t labelFrom = 1;
+    if (*role == store::Role::Exhibitor) {
+        if (a.words.size() < 2)
+            return fail("invite: missing EXHIBITOR_ID (usage: invite exhibitor EXHIBITOR_ID)");
+        exhibitor = a.words[1];
+        if (!expo::findExhibitor(m_host.exhibition(), exhibitor))
+            return fail(
+                fmt::format("invite: unknown exhibitor \"{}\" (try 'find NAME')", exhibitor));
+        labelFrom = 2;
+    }
+    auto issued = m_store.issueCredential(*role, exhibitor, a.rest(labelFrom));
+    if (!issued) return fail("invite: " + issued.error().message);
+    return {fmt::format("credential #{} for {}{}\ntoken (shown once, keep it safe): {}",
+                        issued->credential.id, kind, exhibitor.empty() ? "" : " " + exhibitor,
+                        issued->token)};
+}
+
+ConsoleResult ConsoleCommands::cmdCredentials(const CommandArgs&) {
+    auto list = m_store.listCredentials();
+    if (!list) return fail("credentials: " + list.error().message);
+    Table t({"id", "role", "exhibitor", "label", "token", "created", "state"});
+    t.alignRight(0);
+    for (const store::Credential& c : *list)
+        t.addRow({"#" + std::to_string(c.id), store::roleName(c.role), c.exhibitorId, c.label,
+                  "fgx_" + c.hint + "...", formatUtcTimestamp(c.createdAt),
+                  c.revokedAt ? "revoked " + formatUtcTimestamp(*c.revokedAt) : "active"});
+    return {t.render()};
+}
+
+ConsoleResult ConsoleCommands::cmdRevoke(const CommandArgs& a) {
+    auto c = m_store.revokeCredential(a.words[0]);
+    if (!c) return fail(c.error().message);
+    return {fmt::format("revoked credential #{} ({}{})", c->id, store::roleName(c->role),
+                        c->exhibitorId.empty() ? "" : " " + c->exhibitorId)};
+}
+
+ConsoleResult ConsoleCommands::cmdBans(const CommandArgs&) {
+    auto list = m_store.listBans(now());
+    if (!list) return fail("bans: " + list.error().message);
+    Table t({"id", "kind", "value", "expires", "reason"});
+    for (const store::Ban& b : *list)
+        t.addRow({"#" + std::to_string(b.id), store::banKindName(b.kind), b.value,
+                  b.expiresAt ? formatUtcTimestamp(*b.expiresAt) : "never", b.reason});
+    return {t.render()};
+}
+
+ConsoleResult ConsoleCommands::cmdBooth(const CommandArgs& a) {
+    if (a.words[0] != "stats")
+        return fail(fmt::format("booth: unknown sub-command \"{}\" (usage: booth stats [BOOTH])",
+                                a.words[0]));
+    std::vector<store::BoothStats> list;
+    if (a.words.size() == 2) {
+        if (!expo::findBooth(m_host.exhibition(), a.words[1]))
+            return fail(fmt::format("booth stats: unknown booth \"{}\"", a.words[1]));
+        auto s = m_store.boothStats(a.words[1]);
+        if (!s) return fail("booth stats: " + s.error().message);
+        list.push_back(*s);
+    } else {
+        auto all = m_store.allBoothStats();
+        if (!all) return fail("booth stats: " + all.error().message);
+        list = std::move(*all);
+    }
+    if (a.json) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& s : list)
+            j.push_back(statsJson(s));
+        return {j.dump(2)};
+    }
+    return {statsTable(list)};
+}
+
+ConsoleResult ConsoleCommands::cmdTop(const CommandArgs& a) {
+    if (a.words[0] != "booths")
+        return fail(fmt::format("top: unknown list \"{}\" (usage: top booths [N])", a.words[0]));
+    std::size_t n = 10;
+    if (a.words.size() == 2) {
+        const std::string& w = a.words[1];
+        if (w.empty() || w.size() > 4 || w.find_first_not_of("0123456789") != std::string::npos ||
+            std::stoul(w) == 0)
+            return fail(fmt::format("top booths: N must be 1-9999, found \"{}\"", w));
+        n = std::stoul(w);
+    }
+    std::string by = a.by.value_or("visits");
+    using S = store::BoothStats;
+    std::function<double(const S&)> key;
+    if (by == "visits")
+        key = [](const S& s) { return double(s.visits); };
+    else if (by == "unique")
+        key = [](const S& s) { return double(s.uniqueVisitors); };
+    else if (by == "dwell")
+        key = [](const S& s) { return s.dwellSeconds; };
+    else if (by == "likes")
+        key = [](const S& s) { return double(s.likes); };
+    else if (by == "cards")
+        key = [](const S& s) { return double(s.cards); };
+    else
+        return fail(fmt::format("top booths: --by expects visits, unique, dwell, likes or cards, "
+                                "found \"{}\"",
+                                by));
+    auto all = m_store.allBoothStats();
+    if (!all) return fail("top booths: " + all.error().message);
+    std::stable_sort(all->begin(), all->end(),
+                     [&](const S& x, const S& y) { return key(x) > key(y); });
+    if (all->size() > n) all->resize(n);
+    if (a.json) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& s : *all)
+            j.push_back(statsJson(s));
+        return {j.dump(2)};
+    }
+    return {statsTable(*all)};
+}
+
+ConsoleResult ConsoleCommands::cmdLeads(const CommandArgs& a) {
+    const std::string& booth = a.words[0];
+    if (!expo::findBooth(m_host.exhibition(), booth))
+        return fail(fmt::format("leads: unknown booth \"{}\"", booth));
+    if (a.csv) {
+        auto csv = m_store.leadsCsv(booth);
+        if (!csv) return fail("leads: " + csv.error().message);
+        if (auto s = writeFileAtomic(*a.csv, std::string_view(*csv)); !s)
+            return fail("leads: " + s.error().message);
+        auto count = std::count(csv->begin(), csv->end(), '\n') - 1;
+        return {fmt::format("wrote {} leads of booth {} to {}", count, booth, *a.csv)};
+    }
+    auto leads = m_store.leadsForBooth(booth);
+    if (!leads) return fail("leads: " + leads.error().message);
+    Table t({"id", "time", "name", "organisation", "e-mail", "consent", "message"});
+    for (const store::Lead& l : *leads) {
+        std::string message = l.message;
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        if (message.size() > 60) message = message.substr(0, 57) + "...";
+        t.addRow({"#" + std::to_string(l.id), formatUtcTimestamp(l.createdAt), l.visitorName,
+                  l.organisation, l.email, l.consent ? "yes" : "no", message});
+    }
+    return {t.render() + fmt::format("{} leads\n", leads->size())};
+}
+
+ConsoleResult ConsoleCommands::cmdExport(const CommandArgs& a) {
+    if (auto s = expo::saveExhibition(m_host.exhibition(), a.words[0]); !s)
+        return fail("export: " + s.error().message);
+    return {fmt::format("exported \"{}\" ({} halls, {} booths) to {}",
+                        m_host.exhibition().event.name, m_host.exhibition().halls.size(),
+                        m_host.exhibition().booths.size(), a.words[0])};
+}
+
+} // namespace fg::console

@@ -1,0 +1,110 @@
+// The organiser console's command registry: parses a line, checks arguments, runs the command
+// against the live server (ConsoleHost) and the store, and returns printable text.
+// No terminal I/O here (see ConsoleTerminal), so every command is testable with a fake host.
+#pragma once
+
+#include "engine/core/Result.h"
+#include "engine/core/Time.h"
+#include "server/console/ConsoleHost.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fg::store {
+class Store;
+}
+
+namespace fg::console {
+
+struct ConsoleResult {
+    std::string text; // what to print (ends with a newline unless empty)
+    bool ok = true;
+};
+
+// Positional words and options of one command line (options removed from words).
+struct CommandArgs {
+    std::vector<std::string> words;
+    bool json = false;
+    std::optional<std::string> csv; // --csv FILE
+    std::optional<std::string> by;  // --by KEY
+    // Words from INDEX on joined by single spaces ("" when none).
+    std::string rest(std::size_t index) const;
+};
+
+class ConsoleCommands {
+public:
+    ConsoleCommands(ConsoleHost& host, store::Store& store);
+
+    ConsoleResult execute(std::string_view line);
+    // Candidates for the word being typed at the end of LINE (command names first, then
+    // sub-commands, hall ids, booth ids, exhibitor ids and visitor names).
+    std::vector<std::string> complete(std::string_view line) const;
+    std::vector<std::string> commandNames() const;
+    // Tests replace the wall clock used for ban expiry.
+    void setClock(std::function<UnixSeconds()> clock) { m_clock = std::move(clock); }
+
+private:
+    using Handler = ConsoleResult (ConsoleCommands::*)(const CommandArgs&);
+    struct Command {
+        std::string name;
+        std::string usage;   // e.g. "kick WHO [REASON]"
+        std::string summary; // one line for `help`
+        std::string details; // paragraph for `help CMD`
+        std::size_t minWords = 0;
+        std::size_t maxWords = 0;          // SIZE_MAX: any number (free text)
+        std::vector<std::string> options;  // "json", "csv", "by"
+        std::vector<std::string> subwords; // completion candidates for the first argument
+        Handler handler = nullptr;
+    };
+    void registerCommands();
+    void registerStoreCommands();
+    const Command* find(std::string_view name) const;
+    Result<CommandArgs> parseArgs(const Command& cmd, std::vector<std::string> words) const;
+
+    // ConsoleCommands.cpp
+    ConsoleResult cmdHelp(const CommandArgs& a);
+    // CommandsLive.cpp
+    ConsoleResult cmdStatus(const CommandArgs& a);
+    ConsoleResult cmdWho(const CommandArgs& a);
+    ConsoleResult cmdFind(const CommandArgs& a);
+    ConsoleResult cmdKick(const CommandArgs& a);
+    ConsoleResult cmdBan(const CommandArgs& a);
+    ConsoleResult cmdUnban(const CommandArgs& a);
+    ConsoleResult cmdMute(const CommandArgs& a);
+    ConsoleResult cmdUnmute(const CommandArgs& a);
+    ConsoleResult cmdAnnounce(const CommandArgs& a);
+    ConsoleResult cmdHall(const CommandArgs& a);
+    ConsoleResult cmdSave(const CommandArgs& a);
+    ConsoleResult cmdReload(const CommandArgs& a);
+    ConsoleResult cmdShutdown(const CommandArgs& a);
+    // CommandsStore.cpp
+    ConsoleResult cmdInvite(const CommandArgs& a);
+    ConsoleResult cmdCredentials(const CommandArgs& a);
+    ConsoleResult cmdRevoke(const CommandArgs& a);
+    ConsoleResult cmdBans(const CommandArgs& a);
+    ConsoleResult cmdBooth(const CommandArgs& a);
+    ConsoleResult cmdTop(const CommandArgs& a);
+    ConsoleResult cmdLeads(const CommandArgs& a);
+    ConsoleResult cmdExport(const CommandArgs& a);
+
+    // A connected visitor by "#ID", "ID" or exact name (case-insensitive); errors name CMD.
+    Result<VisitorInfo> findVisitor(std::string_view cmd, std::string_view who) const;
+    ConsoleResult setMute(std::string_view cmd, const CommandArgs& a, bool muted);
+    UnixSeconds now() const { return m_clock(); }
+
+    ConsoleHost& m_host;
+    store::Store& m_store;
+    std::vector<Command> m_commands;
+    std::function<UnixSeconds()> m_clock = [] { return unixNow(); };
+};
+
+// Adapts a result for callers that want Result<std::string> (e.g. the remote console).
+inline Result<std::string> toResult(ConsoleResult r) {
+    if (r.ok) return std::move(r.text);
+    return makeError(std::move(r.text));
+}
+
+} // namespace fg::console
