@@ -2,6 +2,7 @@
 // Reads the aiScene only; files are opened only for external textures beside the model.
 #include "engine/asset/AssimpMaterials.h"
 
+#include "engine/asset/FolderGuard.h"
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
 
@@ -18,9 +19,9 @@ namespace {
 class TextureTable {
 public:
     TextureTable(const aiScene& scene, std::filesystem::path dir, std::string modelName,
-                 ModelData& model)
-        : m_scene(scene), m_dir(std::move(dir)), m_modelName(std::move(modelName)), m_model(model) {
-    }
+                 bool confine, ModelData& model)
+        : m_scene(scene), m_dir(std::move(dir)), m_modelName(std::move(modelName)),
+          m_confine(confine), m_model(model) {}
 
     std::int32_t get(const std::string& path, bool srgb) {
         std::string key = path + (srgb ? "|srgb" : "|linear");
@@ -52,7 +53,10 @@ private:
         std::filesystem::path file = decodeUri(path);
         // An absolute path from another machine is looked for beside the model instead.
         if (file.is_absolute()) file = file.filename();
-        Result<ImageData> image = loadImage((m_dir / file).lexically_normal());
+        std::filesystem::path resolved = (m_dir / file).lexically_normal();
+        if (m_confine && !isInsideFolder(resolved, m_dir))
+            return makeError(fmt::format("{} is outside the model's folder", resolved.string()));
+        Result<ImageData> image = loadImage(resolved);
         if (image) image->name = path;
         return image;
     }
@@ -95,6 +99,7 @@ private:
     const aiScene& m_scene;
     std::filesystem::path m_dir;
     std::string m_modelName;
+    bool m_confine;
     ModelData& m_model;
     std::map<std::string, std::int32_t> m_indices;
 };
@@ -166,8 +171,8 @@ MaterialData convertMaterial(const aiMaterial& mat, TextureTable& table) {
 } // namespace
 
 void convertMaterials(const aiScene& scene, const std::filesystem::path& modelDir,
-                      const std::string& modelName, ModelData& model) {
-    TextureTable table(scene, modelDir, modelName, model);
+                      const std::string& modelName, bool confine, ModelData& model) {
+    TextureTable table(scene, modelDir, modelName, confine, model);
     for (unsigned i = 0; i < scene.mNumMaterials; ++i)
         model.materials.push_back(convertMaterial(*scene.mMaterials[i], table));
     if (model.materials.empty())

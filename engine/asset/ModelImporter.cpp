@@ -3,6 +3,7 @@
 #include "engine/asset/ModelImporter.h"
 
 #include "engine/asset/AssimpMaterials.h"
+#include "engine/asset/FolderGuard.h"
 #include "engine/core/Log.h"
 
 #include <assimp/DefaultIOSystem.h>
@@ -28,9 +29,14 @@ constexpr unsigned kPostProcess = aiProcess_Triangulate | aiProcess_GenSmoothNor
 // oversized .bin or .mtl cannot be read into memory either.
 class LimitedIOSystem : public Assimp::DefaultIOSystem {
 public:
-    explicit LimitedIOSystem(std::uint64_t maxBytes) : m_maxBytes(maxBytes) {}
+    LimitedIOSystem(std::uint64_t maxBytes, std::filesystem::path folder, bool confine)
+        : m_maxBytes(maxBytes), m_folder(std::move(folder)), m_confine(confine) {}
 
     Assimp::IOStream* Open(const char* file, const char* mode) override {
+        if (m_confine && !isInsideFolder(file, m_folder)) {
+            m_refused = fmt::format("{} is outside the model's folder", file);
+            return nullptr;
+        }
         std::error_code ec;
         auto size = std::filesystem::file_size(file, ec);
         if (!ec && size > m_maxBytes) {
@@ -44,6 +50,8 @@ public:
 
 private:
     std::uint64_t m_maxBytes;
+    std::filesystem::path m_folder;
+    bool m_confine;
     std::string m_refused;
 };
 
@@ -198,7 +206,9 @@ Result<ModelData> importModel(const std::filesystem::path& file, const ImportOpt
     std::string name = file.string();
     if (Status st = checkFile(file, options); !st) return st.error();
     Assimp::Importer importer;
-    auto* io = new LimitedIOSystem(options.maxFileBytes); // owned by the importer
+    // Owned by the importer.
+    auto* io =
+        new LimitedIOSystem(options.maxFileBytes, file.parent_path(), options.confineToFolder);
     importer.SetIOHandler(io);
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE,
                                 aiPrimitiveType_POINT | aiPrimitiveType_LINE);
@@ -210,7 +220,7 @@ Result<ModelData> importModel(const std::filesystem::path& file, const ImportOpt
     }
     if (Status st = checkScene(*scene, name, options); !st) return st.error();
     ModelData model;
-    convertMaterials(*scene, file.parent_path(), name, model);
+    convertMaterials(*scene, file.parent_path(), name, options.confineToFolder, model);
     for (unsigned i = 0; i < scene->mNumMeshes; ++i)
         model.meshes.push_back(convertMesh(*scene->mMeshes[i]));
     convertNodes(*scene->mRootNode, model);

@@ -14,6 +14,9 @@ struct ImportOptions {
     // Applies to every file Assimp opens for this model (the model and its .bin/.mtl files).
     std::uint64_t maxFileBytes = 64ull << 20;
     std::uint32_t maxTriangles = 2'000'000;
+    // When true, every file the model references (glTF buffers, MTL, textures) must lie in the
+    // model's folder or below it, so an uploaded model cannot read other files.
+    bool confineToFolder = true;
 };
 
 // Reads FILE into Y-up, right-handed, metre-scale model data: triangulated, with normals and

@@ -4,6 +4,8 @@
 #include "engine/asset/ModelImporter.h"
 #include "tests/asset/AssetTestSupport.h"
 
+#include <algorithm>
+#include <array>
 #include <doctest/doctest.h>
 
 namespace fs = std::filesystem;
@@ -212,4 +214,51 @@ TEST_CASE("the file-size limit also applies to a glTF's external buffer") {
     CHECK(model.error().message.find("cube.gltf") != std::string::npos);
     CHECK(model.error().message.find("cube.bin is 20000 bytes") != std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE("files referenced from outside the model's folder are refused by default") {
+    fs::path dir = fgtest::freshDir("confine");
+    fs::create_directories(dir / "model");
+    fs::copy_file(testModel("cube.bin"), dir / "cube.bin"); // beside the folder, not inside it
+    fs::copy_file(testModel("checker.png"), dir / "checker.png");
+    auto gltf = fg::readFileText(testModel("cube.gltf"));
+    REQUIRE(gltf);
+    std::string text = *gltf;
+    text.replace(text.find("\"cube.bin\""), 10, "\"../cube.bin\"");
+    REQUIRE(fg::writeFileAtomic(dir / "model" / "cube.gltf", text));
+    auto refused = fg::importModel(dir / "model" / "cube.gltf");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("outside the model's folder") != std::string::npos);
+
+    fs::copy_file(testModel("cube.obj"), dir / "model" / "cube.obj");
+    REQUIRE(
+        fg::writeFileAtomic(dir / "model" / "cube.mtl",
+                            std::string_view("newmtl painted\nKd 1 1 1\nmap_Kd ../checker.png\n")));
+    auto confined = fg::importModel(dir / "model" / "cube.obj");
+    REQUIRE(confined);
+    REQUIRE(confined->images.size() == 1);
+    CHECK(confined->images[0].width == fg::makePlaceholderImage().width);
+    auto open = fg::importModel(dir / "model" / "cube.obj", {.confineToFolder = false});
+    REQUIRE(open);
+    REQUIRE(open->images.size() == 1);
+    CHECK(open->images[0].width == 4);
+    CHECK(fg::importModel(dir / "model" / "cube.gltf", {.confineToFolder = false}));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("OBJ and GLB of the same cube give the same positions with the same UVs") {
+    auto glb = fg::importModel(testModel("cube.glb"));
+    auto obj = fg::importModel(testModel("cube.obj"));
+    REQUIRE(glb);
+    REQUIRE(obj);
+    // OBJ stores v upwards and glTF downwards; after import both must use the image's first row
+    // as v = 0, so every corner carries the same UV in both.
+    auto corners = [](const fg::ModelData& m) {
+        std::vector<std::array<float, 5>> out;
+        for (const auto& v : m.meshes[0].vertices)
+            out.push_back({v.position.x, v.position.y, v.position.z, v.uv.x, v.uv.y});
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(corners(*glb) == corners(*obj));
 }
