@@ -143,7 +143,11 @@ void checkCount(Checker& c, const std::string& path, std::size_t count, std::uin
 }
 
 void checkPosters(const Booth& b, const std::string& p, const SizeTemplate& t, Checker& c) {
-    checkCount(c, p + ".posters", b.content.posters.size(), t.maxPosters, "posters", b.size);
+    // Too many posters cannot all have distinct slots; the count is the one problem to report.
+    if (b.content.posters.size() > t.maxPosters) {
+        checkCount(c, p + ".posters", b.content.posters.size(), t.maxPosters, "posters", b.size);
+        return;
+    }
     std::unordered_map<std::uint32_t, std::size_t> slots;
     for (std::size_t i = 0; i < b.content.posters.size(); ++i) {
         std::string sp = indexPath(p + ".posters", i) + ".slot";

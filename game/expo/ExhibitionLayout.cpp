@@ -111,9 +111,16 @@ struct Placed {
     std::string path; // "booths[3]", "pavilions[1]", "halls[0].venues[2]"
 };
 
+// Booths whose pavilion reference is already reported carry this owner: they clash with no
+// pavilion, so one wrong reference gives one problem.
+constexpr const char* kAnyPavilion = "*";
+
 bool forbidden(const Placed& a, const Placed& b) {
-    if (a.kind == Placed::Booth && b.kind == Placed::Pavilion) return a.ownerPav != b.id;
-    if (b.kind == Placed::Booth && a.kind == Placed::Pavilion) return b.ownerPav != a.id;
+    auto foreign = [](const Placed& booth, const Placed& pav) {
+        return booth.ownerPav != kAnyPavilion && booth.ownerPav != pav.id;
+    };
+    if (a.kind == Placed::Booth && b.kind == Placed::Pavilion) return foreign(a, b);
+    if (b.kind == Placed::Booth && a.kind == Placed::Pavilion) return foreign(b, a);
     return true; // booth/booth, pavilion/pavilion and anything with a venue
 }
 
@@ -185,7 +192,9 @@ bool validRotation(int r) {
 }
 
 // Footprint containment for one booth; returns whether it may join the overlap sweep.
-bool checkBoothPlacement(const Exhibition& ex, std::size_t i, const Hall& hall, Checker& c) {
+bool checkBoothPlacement(const Exhibition& ex, std::size_t i, const Hall& hall,
+                         const std::unordered_map<std::string, std::size_t>& placedPavilions,
+                         Checker& c) {
     const expo::Booth& b = ex.booths[i];
     std::string p = indexPath("booths", i);
     if (!validRotation(b.rotation)) {
@@ -203,7 +212,9 @@ bool checkBoothPlacement(const Exhibition& ex, std::size_t i, const Hall& hall, 
                  found);
         return false;
     }
-    const expo::Pavilion* pav = b.pavilion.empty() ? nullptr : findPavilion(ex, b.pavilion);
+    auto placed = placedPavilions.find(b.pavilion);
+    const expo::Pavilion* pav =
+        placed == placedPavilions.end() ? nullptr : &ex.pavilions[placed->second];
     if (pav && pav->hall == b.hall && !inside(fp, pav->rect))
         c.expect(p + ".position",
                  fmt::format("a footprint inside pavilion {} {}", quoteJson(pav->id),
@@ -248,21 +259,29 @@ std::vector<std::vector<Placed>> placeItems(const Exhibition& ex, Checker& c) {
                 perHall[h].push_back({Placed::Venue, venue.rect, v, {}, venue.id, vp});
         }
     }
+    std::unordered_map<std::string, std::size_t> placedPavilions, knownPavilions;
     for (std::size_t i = 0; i < ex.pavilions.size(); ++i) {
         const expo::Pavilion& pav = ex.pavilions[i];
+        knownPavilions.emplace(pav.id, i);
         auto h = hallIndex.find(pav.hall);
         std::string p = indexPath("pavilions", i);
         if (h == hallIndex.end() || !usable(h->second)) continue;
-        if (checkPavilionPlacement(pav, p, ex.halls[h->second], c))
+        if (checkPavilionPlacement(pav, p, ex.halls[h->second], c)) {
             perHall[h->second].push_back({Placed::Pavilion, pav.rect, i, {}, pav.id, p});
+            placedPavilions.emplace(pav.id, i);
+        }
     }
     for (std::size_t i = 0; i < ex.booths.size(); ++i) {
-        auto h = hallIndex.find(ex.booths[i].hall);
+        const expo::Booth& b = ex.booths[i];
+        auto h = hallIndex.find(b.hall);
         if (h == hallIndex.end() || !usable(h->second)) continue;
-        if (checkBoothPlacement(ex, i, ex.halls[h->second], c))
-            perHall[h->second].push_back({Placed::Booth, boothFootprint(ex.booths[i]), i,
-                                          ex.booths[i].pavilion, ex.booths[i].id,
-                                          indexPath("booths", i)});
+        if (!checkBoothPlacement(ex, i, ex.halls[h->second], placedPavilions, c)) continue;
+        auto pav = knownPavilions.find(b.pavilion);
+        bool badRef = !b.pavilion.empty() &&
+                      (pav == knownPavilions.end() || ex.pavilions[pav->second].hall != b.hall);
+        perHall[h->second].push_back({Placed::Booth, boothFootprint(b), i,
+                                      badRef ? kAnyPavilion : b.pavilion, b.id,
+                                      indexPath("booths", i)});
     }
     return perHall;
 }

@@ -158,7 +158,8 @@ void checkBoothReferences(const Exhibition& ex, Checker& c) {
         if (pav == pavilions.end() && c.intact("pavilions"))
             c.expect(p + ".pavilion", "the id of a pavilion", foundText(b.pavilion));
         else if (pav != pavilions.end() && hallKnown && ex.pavilions[pav->second].hall != b.hall &&
-                 c.intact(p + ".hall") && c.intact(indexPath("pavilions", pav->second) + ".hall"))
+                 halls.contains(ex.pavilions[pav->second].hall) && c.intact(p + ".hall") &&
+                 c.intact(indexPath("pavilions", pav->second) + ".hall"))
             c.expect(p + ".pavilion",
                      fmt::format("a pavilion in hall {} ({} is in hall {})", quoteJson(b.hall),
                                  quoteJson(b.pavilion), quoteJson(ex.pavilions[pav->second].hall)),

@@ -4,7 +4,6 @@
 
 #include "game/expo/ExhibitionSyntax.h"
 
-#include <cfloat>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -30,8 +29,10 @@ std::optional<std::int64_t> integralValue(const json& v) {
 
 bool asFloat(const json& v, float& out) {
     if (!v.is_number()) return false;
+    // Values up to FLT_MAX plus half an ulp still round to FLT_MAX rather than overflow.
+    constexpr double kFloatLimit = 3.4028235677973366e38;
     double d = v.get<double>();
-    if (!std::isfinite(d) || std::fabs(d) > FLT_MAX) return false;
+    if (!std::isfinite(d) || std::fabs(d) >= kFloatLimit) return false;
     out = static_cast<float>(d);
     return true;
 }
