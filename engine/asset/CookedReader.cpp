@@ -41,6 +41,17 @@ Result<Header> readHeader(ByteReader& r, std::uint32_t magic, std::uint32_t vers
     return h;
 }
 
+// One zstd context per thread, reused: creating one per image costs more than decompressing a
+// small texture.
+ZSTD_DCtx* decompressionContext() {
+    struct Holder {
+        ZSTD_DCtx* ctx = ZSTD_createDCtx();
+        ~Holder() { ZSTD_freeDCtx(ctx); }
+    };
+    thread_local Holder holder;
+    return holder.ctx;
+}
+
 Status readPixels(ByteReader& r, ImageData& image, std::uint8_t compression) {
     std::uint32_t stored = 0;
     FG_TRY(r.read(stored, "image data length"));
@@ -57,7 +68,8 @@ Status readPixels(ByteReader& r, ImageData& image, std::uint8_t compression) {
     if (frame != expected)
         return r.fail("image data", fmt::format("zstd frame does not hold {} bytes", expected));
     image.rgba.resize(expected);
-    std::size_t n = ZSTD_decompress(image.rgba.data(), expected, data->data(), data->size());
+    std::size_t n = ZSTD_decompressDCtx(decompressionContext(), image.rgba.data(), expected,
+                                        data->data(), data->size());
     if (ZSTD_isError(n) || n != expected)
         return r.fail("image data", fmt::format("zstd: {}", ZSTD_isError(n) ? ZSTD_getErrorName(n)
                                                                             : "short frame"));

@@ -78,7 +78,7 @@ bool measure(const fs::path& file, int runs, const fs::path& tmp, Row& row) {
     fs::path cookedFile = tmp / "bench.fgm";
     if (!fg::writeFileAtomic(cookedFile, cooked)) return false;
     std::error_code ec;
-    std::string name = file.lexically_relative(FG_ASSETS_DIR_BENCH).string();
+    std::string name = fs::absolute(file).lexically_relative(FG_ASSETS_DIR_BENCH).string();
     if (name.starts_with("..")) name = "(generated) " + file.filename().string();
     row = {name, fg::triangleCount(*model), fs::file_size(file, ec), cooked.size()};
     row.importMs = medianMs(runs, [&] { return fg::importModel(file).ok(); });
@@ -87,6 +87,24 @@ bool measure(const fs::path& file, int runs, const fs::path& tmp, Row& row) {
         return bytes && fg::readCookedModel(*bytes, cookedFile.string()).ok();
     });
     return true;
+}
+
+// A Markdown table (so it can be pasted into docs/BENCHMARKS.md) and a summary line.
+void printTable(const std::vector<Row>& rows, int runs) {
+    fmt::print("| model | triangles | source bytes | .fgm bytes | import ms | cooked ms | ratio |\n"
+               "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    std::vector<double> ratios;
+    for (const Row& r : rows) {
+        double ratio = r.importMs / std::max(r.cookedMs, 1e-6);
+        ratios.push_back(ratio);
+        fmt::print("| {} | {} | {} | {} | {:.3f} | {:.3f} | {:.1f}x |\n", r.name, r.triangles,
+                   r.sourceBytes, r.cookedBytes, r.importMs, r.cookedMs, ratio);
+    }
+    if (ratios.empty()) return;
+    std::sort(ratios.begin(), ratios.end());
+    fmt::print("\n{} models, median of {} runs each; cooked/import speed-up: min {:.1f}x, "
+               "median {:.1f}x, max {:.1f}x\n",
+               rows.size(), runs, ratios.front(), ratios[ratios.size() / 2], ratios.back());
 }
 
 } // namespace
@@ -113,15 +131,12 @@ int main(int argc, char** argv) {
         fs::path obj = tmp / fmt::format("sphere-{}.obj", sphere);
         if (fg::writeFileAtomic(obj, sphereObj(sphere))) files.push_back(obj);
     }
-    fmt::print("{:<48} {:>9} {:>10} {:>10} {:>11} {:>11} {:>8}\n", "model", "triangles",
-               "src bytes", "fgm bytes", "import ms", "cooked ms", "ratio");
+    std::vector<Row> rows;
     for (const fs::path& file : files) {
         Row row;
-        if (!measure(file, runs, tmp, row)) continue;
-        fmt::print("{:<48} {:>9} {:>10} {:>10} {:>11.3f} {:>11.3f} {:>7.1f}x\n", row.name,
-                   row.triangles, row.sourceBytes, row.cookedBytes, row.importMs, row.cookedMs,
-                   row.importMs / std::max(row.cookedMs, 1e-6));
+        if (measure(file, runs, tmp, row)) rows.push_back(row);
     }
+    printTable(rows, runs);
     fs::remove_all(tmp);
     return 0;
 }
