@@ -102,6 +102,16 @@ TEST_CASE("every prefix of a cooked model is rejected with an error naming the i
             REQUIRE_FALSE(model);
             CHECK(model.error().message.find("cut.fgm: ") == 0);
         }
+        // The same prefixes with the header's payload length made to match, so the reader gets
+        // past the header and must stop cleanly at whichever record is cut.
+        for (std::size_t n = 32; n < cooked.size(); ++n) {
+            fg::Bytes cut(cooked.begin(), cooked.begin() + std::ptrdiff_t(n));
+            std::uint64_t payload = n - 32;
+            std::memcpy(cut.data() + 24, &payload, sizeof payload);
+            auto model = fg::readCookedModel(cut, "cut.fgm");
+            REQUIRE_FALSE(model);
+            CHECK(model.error().message.find("payload length") == std::string::npos);
+        }
         fg::Bytes longer = cooked;
         longer.push_back(0);
         CHECK_FALSE(fg::readCookedModel(longer, "long.fgm"));
@@ -160,8 +170,8 @@ TEST_CASE("cooked images round-trip raw and zstd-compressed") {
         CHECK(read->width == image.width);
         CHECK(read->srgb == image.srgb);
         CHECK(read->name == image.name);
-        for (std::size_t n = 0; n < cooked.size(); n += 7)
-            CHECK_FALSE(fg::readCookedImage({cooked.data(), n}, "cut.fgt"));
+        for (std::size_t n = 0; n < cooked.size(); ++n)
+            REQUIRE_FALSE(fg::readCookedImage({cooked.data(), n}, "cut.fgt"));
     }
     // Noise does not compress and is stored raw; the checker compresses to a small fraction.
     CHECK(fg::cookImage(noise).size() > noise.rgba.size());
