@@ -22,6 +22,8 @@ struct CookedEntry {
     bool cached = false;         // true when a valid cooked file was already present
 };
 
+// Not thread-safe (hit/miss counters): use one per thread, or guard it. Several processes may
+// share a folder: files are written atomically and each is named by its content.
 class AssetCache {
 public:
     explicit AssetCache(std::filesystem::path dir);

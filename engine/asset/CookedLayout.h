@@ -12,6 +12,10 @@ inline constexpr std::uint32_t kImageMagic = 0x54474746; // bytes "FGGT"
 inline constexpr std::size_t kHeaderBytes = 32;
 inline constexpr std::uint32_t kMaxImageSide = 16384;
 inline constexpr std::uint32_t kMaxStringBytes = 4096;
+// Decoded pixels are refused past these sizes before allocating: a few KB of zstd can claim
+// gigabytes, so the compressed size alone bounds nothing.
+inline constexpr std::uint64_t kMaxImagePixelBytes = 256ull << 20;  // one 8192x8192 RGBA8
+inline constexpr std::uint64_t kMaxModelPixelBytes = 1024ull << 20; // all images of a model
 // Minimum encoded record sizes: a count that cannot fit in what is left is refused before any
 // allocation, so a hostile count cannot make the reader reserve gigabytes.
 inline constexpr std::uint64_t kMinImageBytes = 4 + 4 + 4 + 1 + 1 + 4;

@@ -86,6 +86,9 @@ Result<ImageData> readImage(ByteReader& r) {
         image.height > kMaxImageSide)
         return r.fail("image size", fmt::format("{}x{} is outside 1..{}", image.width, image.height,
                                                 kMaxImageSide));
+    if (std::uint64_t(image.width) * image.height * 4 > kMaxImagePixelBytes)
+        return r.fail("image size", fmt::format("{}x{} is over {} bytes of pixels", image.width,
+                                                image.height, kMaxImagePixelBytes));
     FG_TRY(r.read(srgb, "image srgb"));
     if (srgb > 1) return r.fail("image srgb", "must be 0 or 1");
     image.srgb = srgb == 1;
@@ -204,8 +207,14 @@ Result<ModelData> readCookedModel(std::span<const std::uint8_t> bytes, const std
     if (!header) return header.error();
     const auto [images, materials, meshes, nodes] = header->counts;
     ModelData model;
+    std::uint64_t pixelBytes = 0;
     FG_TRY(readArray(r, model.images, images, kMinImageBytes, "image count",
-                     [&](std::uint32_t) { return readImage(r); }));
+                     [&](std::uint32_t) -> Result<ImageData> {
+                         auto image = readImage(r);
+                         if (image && (pixelBytes += image->rgba.size()) > kMaxModelPixelBytes)
+                             return r.fail("image data", "the model's images are over 1 GiB");
+                         return image;
+                     }));
     FG_TRY(readArray(r, model.materials, materials, kMinMaterialBytes, "material count",
                      [&](std::uint32_t) { return readMaterial(r, images); }));
     FG_TRY(readArray(r, model.meshes, meshes, kMinMeshBytes, "mesh count",

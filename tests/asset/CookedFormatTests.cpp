@@ -178,3 +178,18 @@ TEST_CASE("cooked images round-trip raw and zstd-compressed") {
     CHECK(fg::cookImage(flat).size() < flat.rgba.size() / 10);
     CHECK_FALSE(fg::readCookedModel(fg::cookImage(flat), "image-as-model.fgm"));
 }
+
+TEST_CASE("cooked images claiming huge sizes are refused before pixels are allocated") {
+    fg::ImageData flat = fg::makePlaceholderImage(); // name "placeholder": width at 32+4+11
+    fg::Bytes cooked = fg::cookImage(flat);
+    constexpr std::size_t kWidth = 32 + 4 + 11, kHeight = kWidth + 4;
+    REQUIRE(fg::readCookedImage(cooked, "ok.fgt"));
+    auto huge =
+        fg::readCookedImage(patched(patched(cooked, kWidth, 16384), kHeight, 16384), "huge.fgt");
+    REQUIRE_FALSE(huge);
+    CHECK(huge.error().message.find("huge.fgt: image size") == 0);
+    // Within the caps but not what the zstd frame holds: refused from the frame header.
+    auto lying = fg::readCookedImage(patched(cooked, kWidth, 128), "lying.fgt");
+    REQUIRE_FALSE(lying);
+    CHECK(lying.error().message.find("zstd frame") != std::string::npos);
+}
