@@ -158,6 +158,9 @@ void NetHost::disconnect(PeerId id, std::uint32_t reason, bool now) {
 }
 
 std::uint16_t NetHost::port() const {
+    // With port 0 the OS chose one at bind time; ENet's copy of the address still says 0.
+    ENetAddress bound{};
+    if (enet_socket_get_address(m_impl->host->socket, &bound) == 0) return bound.port;
     return m_impl->host->address.port;
 }
 
@@ -170,6 +173,14 @@ PeerStats NetHost::peerStats(PeerId id) const {
         stats.packetLoss = float(peer->packetLoss) / float(ENET_PEER_PACKET_LOSS_SCALE);
     }
     return stats;
+}
+
+std::string NetHost::peerAddress(PeerId id) const {
+    ENetPeer* peer = m_impl->peer(id);
+    if (!peer) return {};
+    char text[64] = {};
+    if (enet_address_get_host_ip(&peer->address, text, sizeof text) != 0) return {};
+    return text;
 }
 
 HostStats NetHost::stats() const {

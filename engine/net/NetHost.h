@@ -77,6 +77,8 @@ public:
 
     std::uint16_t port() const;
     PeerStats peerStats(PeerId peer) const;
+    // Remote IPv4 address as text ("127.0.0.1"); empty for an unknown peer.
+    std::string peerAddress(PeerId peer) const;
     HostStats stats() const;
     std::size_t connectedPeers() const;
     const HostConfig& config() const { return m_config; }

@@ -59,7 +59,7 @@ inline std::vector<Message> sampleMessages() {
         ChatReceived{ChatScope::Booth, 9, "Eve", "booth-acme", -5, "Hi!"},
         Like{6, "booth-acme"},
         OpenItem{7, "booth-acme", ItemKind::Video, 255},
-        DropCard{8, "booth-acme", "Ana", "Lima Ltd", "ana@lima.vn", "call me"},
+        DropCard{8, "booth-acme", "Ana", "Lima Ltd", "ana@lima.vn", "call me", true},
         MeetingRequest{9, "booth-acme", 1634030000, 240, "about 5G"},
         MeetingIncoming{77, "booth-acme", 42, "Ana", 1634030000, 5, "about 5G"},
         MeetingReply{10, 77, true},

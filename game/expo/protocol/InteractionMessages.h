@@ -93,6 +93,7 @@ struct DropCard {
     std::string company;
     std::string email;
     std::string note;
+    bool consent = false; // the visitor agrees to share the card with the exhibitor
     bool operator==(const DropCard&) const = default;
 
     template <class S>
@@ -102,7 +103,8 @@ struct DropCard {
         FG_SER(net::serializeString(s, name, kMaxNameLength));
         FG_SER(net::serializeString(s, company, kMaxCompanyLength));
         FG_SER(net::serializeString(s, email, kMaxEmailLength));
-        return net::serializeString(s, note, kMaxNoteLength);
+        FG_SER(net::serializeString(s, note, kMaxNoteLength));
+        return net::serializeBool(s, consent);
     }
 };
 

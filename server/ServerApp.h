@@ -1,0 +1,135 @@
+// The Fairground server: owns the ENet host, the presence world, the store and the console
+// wiring; runs the fixed tick. Implements console::ConsoleHost for the organiser console.
+// Must not render or touch GLFW/Vulkan; all third-party networking stays inside fg_net.
+#pragma once
+
+#include "engine/net/NetHost.h"
+#include "game/expo/Exhibition.h"
+#include "game/expo/protocol/MessageCodec.h"
+#include "server/console/ConsoleHost.h"
+#include "server/presence/PresenceWorld.h"
+#include "server/presence/Session.h"
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fg::store {
+class Store;
+}
+namespace fg::interact {
+class Interactions;
+struct Actor;
+} // namespace fg::interact
+
+namespace fg::server {
+
+struct ServerConfig {
+    std::filesystem::path exhibitionPath;
+    std::filesystem::path dataDir;
+    std::string bindAddress = "0.0.0.0";
+    std::uint16_t port = 7777;
+    std::uint32_t tickRate = 20;
+    std::uint32_t maxVisitors = 1000; // connections, clamped to ENet's 4,095
+    bool visitorsNeedTicket = false;  // when true a visitor must present a visitor credential
+    std::uint32_t maxBadPackets = 8;  // faults tolerated before a peer is disconnected
+    presence::PresenceConfig presence;
+};
+
+// Loads and validates an exhibition file; the error lists every problem, one per line.
+Result<std::unique_ptr<expo::Exhibition>> loadValidExhibition(const std::filesystem::path& path);
+
+// Runs a console command line for a session with the given role; returns the printed output.
+using ConsoleRunner = std::function<Result<std::string>(std::string_view line)>;
+
+class ServerApp : public console::ConsoleHost {
+public:
+    // Loads and validates the exhibition (every problem in the error), opens the store, binds.
+    static Result<std::unique_ptr<ServerApp>> create(ServerConfig config);
+    ~ServerApp() override;
+
+    // Services the network until the next tick is due (at most maxWaitMs), then ticks if due.
+    void step(std::uint32_t maxWaitMs);
+    // Steps until shutdown() or requestStop().
+    void run();
+    void requestStop() { m_stopAt = 0; }
+    bool stopping() const;
+    // Runs one tick now (presence snapshots, periodic work); step() calls it on schedule.
+    void tick();
+
+    std::uint16_t port() const;
+    std::uint32_t currentTick() const { return m_tick; }
+    store::Store& store() { return *m_store; }
+    const presence::PresenceWorld& world() const { return *m_world; }
+    // Console wiring: the command runner for local and remote organiser commands.
+    void setConsoleRunner(ConsoleRunner runner) { m_consoleRunner = std::move(runner); }
+    // Called once per tick on the server thread (the terminal console pumps its input here).
+    void setTickHook(std::function<void()> hook) { m_tickHook = std::move(hook); }
+
+    // ConsoleHost
+    console::ServerStats stats() const override;
+    std::vector<console::HallStatus> halls() const override;
+    std::vector<console::VisitorInfo> visitors() const override;
+    const expo::Exhibition& exhibition() const override { return *m_exhibition; }
+    Status kick(std::uint32_t visitorId, std::string_view reason) override;
+    Status disconnectBanned(std::uint32_t visitorId, std::string_view reason) override;
+    Status setMuted(std::uint32_t visitorId, bool muted) override;
+    Status announce(std::string_view hallId, std::string_view text) override;
+    Status setHallOpen(std::string_view hallId, bool open) override;
+    Status requestSave() override;
+    Result<std::string> reloadExhibition() override;
+    Status shutdown(std::uint32_t seconds) override;
+
+private:
+    ServerApp() = default;
+    void handleEvent(net::NetEvent& event);
+    void handlePacket(presence::Session& session, std::span<const std::uint8_t> bytes);
+    void handleHello(presence::Session& session, expo::proto::Hello& hello);
+    void handleInput(presence::Session& session, const expo::proto::Input& input);
+    void handleTeleport(presence::Session& session, const expo::proto::Teleport& teleport);
+    void handleInteraction(presence::Session& session, expo::proto::Message& message);
+    void handleConsole(presence::Session& session, const expo::proto::ConsoleCommand& command);
+    void onDisconnect(presence::Session& session, expo::proto::LeaveReason reason);
+    void reject(presence::Session& session, expo::proto::RejectReason reason, std::string text);
+    void fault(presence::Session& session, std::string_view what);
+    void sendSnapshots();
+    void sendCorrection(presence::Session& session, std::uint32_t sequence);
+    bool send(const presence::Session& session, const expo::proto::Message& message);
+    presence::Session* session(std::uint32_t id);
+    std::uint32_t hallIndex(std::string_view hallId) const;
+    void recordTickTime(double seconds);
+    void updateVisits();
+    interact::Actor actor(const presence::Session& session) const;
+    void reply(const presence::Session& session, std::uint32_t requestId, const Status& status,
+               std::uint32_t value = 0, std::string text = {});
+    void deliverChat(presence::Session& from, const expo::proto::ChatSend& chat);
+    void handleMeetingRequest(presence::Session& s, const expo::proto::MeetingRequest& m);
+    void handleMeetingReply(presence::Session& s, const expo::proto::MeetingReply& m);
+
+    ServerConfig m_config;
+    std::unique_ptr<expo::Exhibition> m_exhibition;
+    std::uint64_t m_revision = 0;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<net::NetHost> m_host;
+    std::unique_ptr<presence::PresenceWorld> m_world;
+    std::vector<presence::Session> m_sessions; // by ENet peer slot
+    std::unique_ptr<interact::Interactions> m_interactions;
+    ConsoleRunner m_consoleRunner;
+    std::function<void()> m_tickHook;
+
+    std::uint32_t m_tick = 0;
+    double m_startTime = 0;
+    double m_nextTick = 0;
+    double m_stopAt = -1;           // server clock time to stop at; < 0: not stopping
+    std::deque<double> m_tickTimes; // recent tick durations, seconds
+    net::HostStats m_lastHostStats;
+    double m_lastRateTime = 0;
+    double m_bytesInPerSecond = 0, m_bytesOutPerSecond = 0;
+    expo::proto::AvatarList m_viewScratch;
+};
+
+} // namespace fg::server

@@ -1,0 +1,142 @@
+// fairground-server: hosts an exhibition (presence, interactions, store, console on stdin), or
+// with `console --connect HOST:PORT --token TOKEN` is a remote organiser console.
+// Argument parsing and wiring only; all behaviour lives in ServerApp and the libraries.
+#include "engine/core/Log.h"
+#include "engine/core/Time.h"
+#include "game/netclient/NetClient.h"
+#include "server/ServerApp.h"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+volatile std::sig_atomic_t g_signalled = 0;
+
+int runServer(fg::server::ServerConfig config) {
+    auto app = fg::server::ServerApp::create(std::move(config));
+    if (!app) {
+        std::fprintf(stderr, "fairground-server: %s\n", app.error().message.c_str());
+        return 1;
+    }
+    fg::server::ServerApp& server = **app;
+    std::signal(SIGINT, [](int) { g_signalled = 1; });
+    std::signal(SIGTERM, [](int) { g_signalled = 1; });
+    // TODO(NET): wire SERVER's console command registry here when it lands.
+    std::printf("fairground-server: listening on port %u\n", unsigned(server.port()));
+    std::fflush(stdout);
+    while (!server.stopping() && !g_signalled)
+        server.step(50);
+    (void)server.requestSave();
+    return 0;
+}
+
+bool splitHostPort(const std::string& text, std::string& host, std::uint16_t& port) {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos) return false;
+    host = text.substr(0, colon);
+    try {
+        int p = std::stoi(text.substr(colon + 1));
+        if (p <= 0 || p > 65535) return false;
+        port = std::uint16_t(p);
+    } catch (...) {
+        return false;
+    }
+    return !host.empty();
+}
+
+// Remote console: one command per stdin line, each answer printed before the next prompt.
+int runRemoteConsole(const std::string& address, const std::string& token) {
+    using namespace fg::netclient;
+    ClientConfig config;
+    if (!splitHostPort(address, config.host, config.port)) {
+        std::fprintf(stderr, "console: --connect wants HOST:PORT, got '%s'\n", address.c_str());
+        return 2;
+    }
+    config.hello.role = proto::Role::Organiser;
+    config.hello.credential = token;
+    config.hello.name = "console-" + std::to_string(::getpid() % 100000);
+    auto client = NetClient::connect(config);
+    if (!client) {
+        std::fprintf(stderr, "console: %s\n", client.error().message.c_str());
+        return 1;
+    }
+    NetClient& c = **client;
+    const double deadline = fg::monotonicSeconds() + 5.0;
+    while (c.state() == ClientState::Connecting && fg::monotonicSeconds() < deadline)
+        c.update(50);
+    if (c.state() != ClientState::Joined) {
+        std::fprintf(stderr, "console: not connected: %s\n",
+                     c.state() == ClientState::Rejected ? c.rejection().text.c_str()
+                                                        : toString(c.state()));
+        return 1;
+    }
+    const bool tty = ::isatty(0);
+    std::string line;
+    while ((tty ? (std::printf("fairground> "), std::fflush(stdout), true) : true) &&
+           std::getline(std::cin, line)) {
+        if (line.empty()) continue;
+        std::uint32_t request = c.console(line);
+        bool answered = false;
+        while (!answered && c.state() == ClientState::Joined) {
+            c.update(50);
+            for (auto& m : c.takeInbox()) {
+                auto* r = std::get_if<proto::ConsoleResponse>(&m);
+                if (r && r->requestId == request) {
+                    std::printf("%s%s\n", r->ok ? "" : "error: ", r->output.c_str());
+                    answered = true;
+                } else if (auto* a = std::get_if<proto::Announcement>(&m)) {
+                    std::printf("[announcement] %s\n", a->text.c_str());
+                }
+            }
+        }
+        std::fflush(stdout);
+        if (c.state() != ClientState::Joined) {
+            std::fprintf(stderr, "console: connection lost\n");
+            return 1;
+        }
+    }
+    c.disconnect();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"fairground-server: hosts a Fairground exhibition"};
+    fg::server::ServerConfig config;
+    std::string exhibition, data, level = "info";
+    cli.add_option("--exhibition", exhibition, "exhibition.json to host");
+    cli.add_option("--data", data, "data folder (SQLite store)");
+    cli.add_option("--port", config.port, "UDP port")->check(CLI::Range(1, 65535));
+    cli.add_option("--bind", config.bindAddress, "address to listen on");
+    cli.add_option("--tick-rate", config.tickRate, "presence ticks per second")
+        ->check(CLI::Range(1, 120));
+    cli.add_option("--max-visitors", config.maxVisitors, "connections allowed")
+        ->check(CLI::Range(1, 4095));
+    cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,
+                 "visitors must present a visitor ticket");
+    cli.add_option("--log-level", level, "debug, info, warn or error");
+    std::string connect, token;
+    CLI::App* remote = cli.add_subcommand("console", "remote organiser console");
+    remote->add_option("--connect", connect, "HOST:PORT of the server")->required();
+    remote->add_option("--token", token, "organiser token")->required();
+    CLI11_PARSE(cli, argc, argv);
+    if (level == "debug") fg::log::setLevel(fg::log::Level::Debug);
+    if (level == "warn") fg::log::setLevel(fg::log::Level::Warn);
+    if (level == "error") fg::log::setLevel(fg::log::Level::Error);
+    if (*remote) return runRemoteConsole(connect, token);
+    if (exhibition.empty() || data.empty()) {
+        std::fprintf(stderr, "fairground-server: --exhibition and --data are required\n%s",
+                     cli.help().c_str());
+        return 2;
+    }
+    config.exhibitionPath = exhibition;
+    config.dataDir = data;
+    return runServer(std::move(config));
+}

@@ -1,0 +1,139 @@
+// PresenceWorld's area of interest (nearest K by grid rings), teleport targets and booth visit
+// zones. Reads the grid built by rebuildGrid(); never changes avatars except in teleport().
+#include "server/presence/PresenceWorld.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <glm/geometric.hpp>
+
+namespace fg::presence {
+
+using expo::proto::AvatarList;
+
+namespace {
+struct Candidate {
+    float distance2;
+    std::uint16_t id;
+};
+} // namespace
+
+void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
+    out.clear();
+    const Avatar& self = m_avatars.at(id);
+    if (!self.active) return;
+    const HallGeometry& g = m_halls[self.hall];
+    thread_local std::vector<Candidate> candidates;
+    candidates.clear();
+    const float cell = m_config.cellSize;
+    const int cx = std::clamp(int(self.position.x / cell), 0, g.cellsX - 1);
+    const int cz = std::clamp(int(self.position.y / cell), 0, g.cellsZ - 1);
+    const float radius2 = m_config.viewRadius * m_config.viewRadius;
+    const int maxRing = int(std::ceil(m_config.viewRadius / cell));
+    std::size_t sureCount = 0; // candidates certainly closer than anything outside the rings
+    for (int ring = 0; ring <= maxRing; ++ring) {
+        for (int z = cz - ring; z <= cz + ring; ++z) {
+            if (z < 0 || z >= g.cellsZ) continue;
+            bool edgeRow = z == cz - ring || z == cz + ring;
+            for (int x = cx - ring; x <= cx + ring; x += (edgeRow ? 1 : 2 * ring)) {
+                if (x >= 0 && x < g.cellsX) {
+                    const std::size_t c = std::size_t(z * g.cellsX + x);
+                    for (std::uint32_t i = g.cellStart[c]; i < g.cellStart[c + 1]; ++i) {
+                        std::uint16_t other = g.cellItems[i];
+                        if (other == id) continue;
+                        glm::vec2 d = m_avatars[other].position - self.position;
+                        float d2 = glm::dot(d, d);
+                        if (d2 <= radius2) candidates.push_back({d2, other});
+                    }
+                }
+                if (ring == 0) break;
+            }
+        }
+        // Everything outside ring R is at least R*cell away.
+        const float safe = float(ring) * cell;
+        sureCount = std::size_t(
+            std::count_if(candidates.begin(), candidates.end(),
+                          [&](const Candidate& c) { return c.distance2 <= safe * safe; }));
+        if (sureCount >= m_config.maxInView) break;
+    }
+    if (candidates.size() > m_config.maxInView) {
+        std::nth_element(candidates.begin(), candidates.begin() + m_config.maxInView,
+                         candidates.end(), [](const Candidate& a, const Candidate& b) {
+                             return a.distance2 < b.distance2 ||
+                                    (a.distance2 == b.distance2 && a.id < b.id);
+                         });
+        candidates.resize(m_config.maxInView);
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
+    out.reserve(candidates.size());
+    for (const Candidate& c : candidates)
+        out.push_back(quantized(c.id));
+}
+
+// A free point 1 m in front of the booth's open side (-z at rotation 0, 90 -> -x, 180 -> +z,
+// 270 -> +x, as in interact::boothFront), else beside or behind it.
+Result<glm::vec2> PresenceWorld::boothFront(const expo::Booth& booth, std::uint32_t hall) const {
+    expo::Rect f = expo::boothFootprint(booth);
+    glm::vec2 centre{f.x + f.width / 2, f.z + f.depth / 2};
+    const float gap = 1.0f + m_config.avatarRadius;
+    const glm::vec2 fronts[4] = {{centre.x, f.z - gap},
+                                 {f.x - gap, centre.y},
+                                 {centre.x, f.z + f.depth + gap},
+                                 {f.x + f.width + gap, centre.y}};
+    int first = ((booth.rotation / 90) % 4 + 4) % 4;
+    for (int k = 0; k < 4; ++k) {
+        glm::vec2 p = fronts[(first + k) % 4];
+        if (walkable(hall, p)) return p;
+    }
+    return makeError(fmt::format("booth '{}': no free point around it", booth.id));
+}
+
+void PresenceWorld::setHallOpen(std::uint32_t hall, bool open) {
+    if (hall < m_halls.size()) m_halls[hall].open = open;
+}
+
+Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind, std::uint32_t hall,
+                               const std::string& targetId, double now) {
+    Avatar& a = m_avatars.at(id);
+    if (!a.active) return makeError(fmt::format("teleport: avatar {} not present", id));
+    glm::vec2 target{0.0f};
+    std::uint32_t targetHall = hall;
+    const auto& ex = *m_exhibition;
+    auto hallIndex = [&](const std::string& hallId) {
+        for (std::uint32_t h = 0; h < ex.halls.size(); ++h)
+            if (ex.halls[h].id == hallId) return h;
+        return hallCount();
+    };
+    if (kind == expo::proto::TeleportKind::Spawn) {
+        if (hall >= hallCount()) return makeError(fmt::format("teleport: no hall {}", hall));
+        target = m_halls[hall].spawn;
+    } else if (kind == expo::proto::TeleportKind::Booth) {
+        const expo::Booth* booth = expo::findBooth(ex, targetId);
+        if (!booth) return makeError(fmt::format("teleport: no booth '{}'", targetId));
+        targetHall = hallIndex(booth->hall);
+        auto front = boothFront(*booth, targetHall);
+        if (!front) return front.error();
+        target = *front;
+    } else {
+        bool found = false;
+        for (std::uint32_t h = 0; h < ex.halls.size() && !found; ++h)
+            for (const auto& v : ex.halls[h].venues)
+                if (v.id == targetId) {
+                    targetHall = h;
+                    target = {v.rect.x + v.rect.width / 2, v.rect.z + v.rect.depth / 2};
+                    found = true;
+                }
+        if (!found) return makeError(fmt::format("teleport: no venue '{}'", targetId));
+    }
+    if (targetHall < hallCount() && !m_halls[targetHall].open)
+        return makeError(fmt::format("teleport: hall '{}' is closed", ex.halls[targetHall].id));
+    if (targetHall >= hallCount() || !walkable(targetHall, target))
+        return makeError(fmt::format("teleport: target '{}' is not walkable", targetId));
+    a.hall = targetHall;
+    a.position = target;
+    a.lastMoveTime = now;
+    return {};
+}
+
+} // namespace fg::presence

@@ -1,0 +1,96 @@
+// Server-side presence: every avatar's authoritative state, movement validation (speed, hall
+// bounds, booth footprints as solid obstacles), teleports to allowed points, and the area of
+// interest (spatial grid, nearest K). No sockets or encoding here: ServerApp and the benchmark
+// drive it.
+#pragma once
+
+#include "engine/core/Result.h"
+#include "game/expo/Exhibition.h"
+#include "game/expo/protocol/SnapshotCodec.h"
+
+#include <cstdint>
+#include <glm/vec2.hpp>
+#include <string>
+#include <vector>
+
+namespace fg::presence {
+
+struct PresenceConfig {
+    float maxSpeed = 6.0f;        // m/s, a run
+    float slackSeconds = 0.25f;   // extra travel allowed for jitter in input arrival
+    float avatarRadius = 0.3f;    // m, kept out of walls and booth footprints
+    std::uint32_t maxInView = 64; // K nearest avatars in each snapshot
+    float viewRadius = 60.0f;     // m, nobody further away is ever in view
+    float cellSize = 8.0f;        // m, spatial grid cell
+};
+
+struct Avatar {
+    bool active = false;
+    std::uint32_t hall = 0;
+    glm::vec2 position{0.0f}; // hall coordinates
+    float heading = 0;        // degrees
+    expo::proto::Anim anim = expo::proto::Anim::Idle;
+    double lastMoveTime = 0; // seconds, server clock
+};
+
+// Why an input was refused; the avatar stays where the server had it.
+enum class MoveVerdict : std::uint8_t { Accepted, WrongHall, OutOfBounds, TooFast, Blocked };
+const char* toString(MoveVerdict verdict);
+
+class PresenceWorld {
+public:
+    PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig config = {});
+
+    // Places a new avatar at the hall's spawn point (hall must exist).
+    void add(std::uint16_t id, std::uint32_t hall, double now);
+    void remove(std::uint16_t id);
+    const Avatar* find(std::uint16_t id) const;
+    std::size_t count() const { return m_count; }
+    std::uint32_t hallCount() const { return std::uint32_t(m_halls.size()); }
+    const PresenceConfig& config() const { return m_config; }
+
+    // Validates a client's move; on anything but Accepted the avatar does not move.
+    MoveVerdict applyInput(std::uint16_t id, const expo::proto::Input& input, double now);
+    // A closed hall refuses teleports into it (visitors already inside stay).
+    void setHallOpen(std::uint32_t hall, bool open);
+    bool hallOpen(std::uint32_t hall) const { return hall < m_halls.size() && m_halls[hall].open; }
+    // Moves the avatar to spawn (of `hall`), to the front of a booth or into a venue.
+    Status teleport(std::uint16_t id, expo::proto::TeleportKind kind, std::uint32_t hall,
+                    const std::string& targetId, double now);
+
+    // Rebuilds the spatial grid; call once per tick before gatherView.
+    void rebuildGrid();
+    // The nearest K avatars around `id` in its hall (itself excluded), sorted by id.
+    void gatherView(std::uint16_t id, expo::proto::AvatarList& out) const;
+    const std::vector<std::uint16_t>& activeIds() const { return m_active; }
+
+    expo::proto::AvatarState quantized(std::uint16_t id) const;
+    // True when the point is free for an avatar in that hall (inside bounds, off footprints).
+    bool walkable(std::uint32_t hall, glm::vec2 p) const;
+
+private:
+    struct HallGeometry {
+        glm::vec2 size{0.0f};
+        bool open = true;
+        glm::vec2 spawn{0.0f};
+        float spawnYaw = 0;
+        std::vector<expo::Rect> obstacles; // footprints grown by the avatar radius
+        std::vector<int> booths;           // booth indices in this hall
+        int cellsX = 1, cellsZ = 1;
+        std::vector<std::uint32_t> cellStart; // grid, rebuilt each tick (counting sort)
+        std::vector<std::uint16_t> cellItems;
+    };
+
+    bool segmentBlocked(const HallGeometry& hall, glm::vec2 a, glm::vec2 b) const;
+    int cellIndex(const HallGeometry& hall, glm::vec2 p) const;
+    Result<glm::vec2> boothFront(const expo::Booth& booth, std::uint32_t hall) const;
+
+    const expo::Exhibition* m_exhibition;
+    PresenceConfig m_config;
+    std::vector<HallGeometry> m_halls;
+    std::vector<Avatar> m_avatars; // indexed by client id
+    std::vector<std::uint16_t> m_active;
+    std::size_t m_count = 0;
+};
+
+} // namespace fg::presence

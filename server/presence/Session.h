@@ -1,0 +1,50 @@
+// One connection as the server sees it: handshake identity, presence bookkeeping (snapshot
+// history for delta coding, avatars it has been introduced to) and fault counters.
+// Plain data owned by ServerApp; no networking here.
+#pragma once
+
+#include "game/expo/protocol/SnapshotCodec.h"
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <string>
+
+namespace fg::presence {
+
+inline constexpr std::size_t kSnapshotHistory = 32; // ~1.6 s at 20 Hz of bases a client may ack
+
+struct Session {
+    bool joined = false;  // Hello accepted
+    std::uint16_t id = 0; // client id on the wire (ENet peer slot + 1)
+    std::string name;
+    expo::proto::Role role = expo::proto::Role::Visitor;
+    std::string exhibitorId;
+    std::string country;
+    std::string clientKey;
+    std::string address;
+    std::uint32_t look = 0;
+    bool muted = false;
+    double connectedAt = 0;
+
+    std::uint32_t lastInput = 0;   // newest Input.sequence applied or refused
+    std::uint32_t ackTick = 0;     // newest snapshot tick the client has
+    std::uint32_t corrections = 0; // inputs refused so far
+    std::uint32_t badPackets = 0;  // undecodable or unexpected messages
+    std::array<std::uint32_t, kSnapshotHistory> sentTicks{};
+    std::array<expo::proto::AvatarList, kSnapshotHistory> sentViews;
+    std::bitset<4096> introduced; // ids this client has received a Join for
+
+    // The view sent at `tick`, if still in history.
+    const expo::proto::AvatarList* sentView(std::uint32_t tick) const {
+        const std::size_t slot = tick % kSnapshotHistory;
+        return tick != 0 && sentTicks[slot] == tick ? &sentViews[slot] : nullptr;
+    }
+    void remember(std::uint32_t tick, expo::proto::AvatarList view) {
+        const std::size_t slot = tick % kSnapshotHistory;
+        sentTicks[slot] = tick;
+        sentViews[slot] = std::move(view);
+    }
+};
+
+} // namespace fg::presence
