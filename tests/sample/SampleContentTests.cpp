@@ -1,0 +1,134 @@
+// The committed sample exhibition: identical to what fairground-gen-sample writes, with the
+// counts, files, budgets and programme rules the brief asks for. Reads assets/ only.
+#include "engine/core/File.h"
+#include "tests/sample/SampleTestSupport.h"
+#include "tools/gen-sample/SampleBuilder.h"
+
+#include <doctest/doctest.h>
+#include <map>
+#include <set>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::uint64_t budgetBytes(const std::string& size) {
+    return (size == "S" ? 16ull : size == "M" ? 48ull : 96ull) << 20;
+}
+
+// Paths of every file a booth's content references (posters, models, documents, thumbnails).
+std::vector<std::string> boothFiles(const json& booth) {
+    std::vector<std::string> out;
+    const json& c = booth["content"];
+    for (const auto& p : c["posters"])
+        out.push_back(p["image"]);
+    for (const auto& m : c["models"])
+        out.push_back(m["file"]);
+    for (const auto& d : c["documents"])
+        out.push_back(d["file"]);
+    for (const auto& v : c["videos"])
+        out.push_back(v["thumbnail"]);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("sample: the committed folder is exactly what fairground-gen-sample writes") {
+    auto bold = fg::sample::Font::load(FG_SAMPLE_FONT_BOLD);
+    auto regular = fg::sample::Font::load(FG_SAMPLE_FONT_REGULAR);
+    REQUIRE(bold);
+    REQUIRE(regular);
+    fg::sample::Fonts fonts{*bold, *regular};
+    fg::sample::SampleStats stats;
+    auto files = fg::sample::buildSample(fonts, stats);
+    REQUIRE_MESSAGE(files, (files ? "" : files.error().message));
+    std::set<std::string> onDisk;
+    for (const auto& entry : fs::recursive_directory_iterator(fgtest::sampleDir()))
+        if (entry.is_regular_file())
+            onDisk.insert(entry.path().lexically_relative(fgtest::sampleDir()).generic_string());
+    std::set<std::string> generated;
+    for (const auto& [path, bytes] : files->files()) {
+        generated.insert(path);
+        INFO(path);
+        auto disk = fg::readFileBytes(fgtest::sampleDir() / path);
+        REQUIRE_MESSAGE(disk, "missing in the committed sample; re-run fairground-gen-sample");
+        CHECK_MESSAGE(*disk == bytes, "differs from the generator; re-run fairground-gen-sample");
+    }
+    CHECK(onDisk == generated);
+    CHECK(files->totalBytes() < 20ull * 1024 * 1024);
+}
+
+TEST_CASE("sample: counts meet the brief") {
+    const json& doc = fgtest::sampleJson();
+    CHECK(doc["format"] == 1);
+    CHECK(doc["halls"].size() >= 2);
+    CHECK(doc["pavilions"].size() >= 13);
+    CHECK(doc["booths"].size() >= 48);
+    CHECK(doc["sessions"].size() >= 20);
+    CHECK(doc["awards"].size() >= 3);
+    std::size_t threeD = 0, hosts = 0;
+    for (const auto& b : doc["booths"])
+        threeD += b["kind"] == "3d";
+    for (const auto& p : doc["pavilions"])
+        if (p.value("host", false)) {
+            ++hosts;
+            CHECK(p["country"] == doc["event"]["host_country"]);
+        }
+    CHECK(threeD >= 16);
+    CHECK(threeD * 3 >= doc["booths"].size());
+    CHECK(hosts == 1);
+    for (const auto& h : doc["halls"]) {
+        int stages = 0, rooms = 0;
+        for (const auto& v : h["venues"])
+            (v["kind"] == "stage" ? stages : rooms) += 1;
+        CHECK(stages >= 1); // the forum stage
+        CHECK(rooms >= 2);  // roundtable and masterclass rooms
+    }
+}
+
+TEST_CASE("sample: every referenced file exists and booths stay within their byte budgets") {
+    const json& doc = fgtest::sampleJson();
+    for (const auto& p : doc["pavilions"])
+        CHECK(fs::is_regular_file(fgtest::sampleDir() / p["flag"].get<std::string>()));
+    for (const auto& e : doc["exhibitors"])
+        CHECK(fs::is_regular_file(fgtest::sampleDir() / e["logo"].get<std::string>()));
+    for (const auto& booth : doc["booths"]) {
+        INFO(booth["id"].get<std::string>());
+        std::uint64_t total = 0;
+        for (const std::string& f : boothFiles(booth)) {
+            INFO(f);
+            REQUIRE(fs::is_regular_file(fgtest::sampleDir() / f));
+            total += fs::file_size(fgtest::sampleDir() / f);
+        }
+        CHECK(total <= budgetBytes(booth["size"]));
+        CHECK((booth["kind"] == "3d") == !booth["content"]["models"].empty());
+    }
+}
+
+TEST_CASE("sample: programme kinds, roundtable days and SME finalists") {
+    const json& doc = fgtest::sampleJson();
+    std::map<std::string, int> kinds;
+    for (const auto& s : doc["sessions"]) {
+        std::string kind = s["kind"], start = s["start"];
+        ++kinds[kind];
+        if (kind == "roundtable") {
+            INFO(s["id"].get<std::string>());
+            CHECK(start >= "2021-10-12");
+            CHECK(start < "2021-10-15");
+        }
+    }
+    CHECK(kinds.size() == 4);
+    std::map<std::string, std::string> exhibitorOfBooth;
+    for (const auto& b : doc["booths"])
+        exhibitorOfBooth[b["id"]] = b["exhibitor"];
+    std::set<std::string> sme;
+    for (const auto& e : doc["exhibitors"])
+        if (e.value("sme", false)) sme.insert(e["id"].get<std::string>());
+    for (const auto& a : doc["awards"])
+        for (const auto& f : a["finalists"]) {
+            INFO(f.get<std::string>());
+            REQUIRE(exhibitorOfBooth.count(f));
+            CHECK(sme.count(exhibitorOfBooth[f]) == 1);
+        }
+}
