@@ -7,6 +7,7 @@
 #include "engine/core/Log.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <functional>
 

@@ -9,6 +9,7 @@
 #include <assimp/GltfMaterial.h>
 #include <assimp/material.h>
 #include <assimp/scene.h>
+#include <cctype>
 #include <map>
 #include <span>
 
