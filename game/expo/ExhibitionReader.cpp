@@ -6,6 +6,7 @@
 #include "game/expo/ExhibitionValidator.h"
 #include "game/expo/JsonObjectReader.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace fg::expo {
@@ -204,19 +205,83 @@ Problem syntaxProblem(const std::string& file, const std::string& what) {
     return Problem{file, "", "expected valid JSON, found " + text};
 }
 
+// Finds keys that appear twice in one object while nlohmann parses (its DOM keeps only the
+// last). Paths are built only when a duplicate is found: this runs for every value.
+class DuplicateKeyFinder {
+public:
+    explicit DuplicateKeyFinder(std::vector<Problem>& out, const std::string& file)
+        : m_out(out), m_file(file) {}
+
+    bool operator()(int, json::parse_event_t event, json& parsed) {
+        using E = json::parse_event_t;
+        switch (event) {
+        case E::key:
+            onKey(parsed.get_ref<const std::string&>());
+            break;
+        case E::object_end:
+        case E::array_end:
+            m_frames.pop_back();
+            break;
+        case E::object_start:
+        case E::array_start:
+            m_frames.push_back(Frame{event == E::object_start, label(), {}, 0});
+            break;
+        case E::value:
+            if (!m_frames.empty() && !m_frames.back().object) ++m_frames.back().next;
+            break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::string label;             // ".key" or "[index]" within the parent; "" at the root
+        std::vector<std::string> keys; // objects: keys so far (few; linear search is fastest)
+        std::size_t next;              // arrays: index of the next element
+    };
+
+    std::string label() {
+        if (m_frames.empty()) return "";
+        Frame& parent = m_frames.back();
+        if (parent.object) return "." + (parent.keys.empty() ? std::string() : parent.keys.back());
+        return "[" + std::to_string(parent.next++) + "]";
+    }
+
+    void onKey(const std::string& key) {
+        Frame& f = m_frames.back();
+        if (std::find(f.keys.begin(), f.keys.end(), key) != f.keys.end()) {
+            std::string path;
+            for (const Frame& frame : m_frames)
+                path += frame.label;
+            path += "." + key;
+            m_out.push_back(Problem{m_file, path.substr(1),
+                                    "expected each key once in an object, found \"" + key +
+                                        "\" again (the last one would win)"});
+        }
+        f.keys.push_back(key);
+    }
+
+    std::vector<Problem>& m_out;
+    const std::string& m_file;
+    std::vector<Frame> m_frames;
+};
+
 } // namespace
 
 LoadReport parseExhibition(std::string_view text, const std::filesystem::path& baseDir,
                            const std::string& fileLabel) {
     LoadReport report;
     json root;
+    std::vector<Problem> duplicates;
     try {
-        root = json::parse(text.begin(), text.end());
+        root = json::parse(text.begin(), text.end(), DuplicateKeyFinder(duplicates, fileLabel));
     } catch (const json::exception& e) {
         report.problems.push_back(syntaxProblem(fileLabel, e.what()));
         return report;
     }
     ReadContext context(fileLabel);
+    context.problems = std::move(duplicates);
     Exhibition ex;
     JsonObjectReader top(
         context, &root, "",

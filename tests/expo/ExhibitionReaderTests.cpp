@@ -44,6 +44,21 @@ TEST_CASE_FIXTURE(ExpoFixture, "an unknown key is an error naming the known keys
                              "found unknown key \"colour\"");
 }
 
+TEST_CASE_FIXTURE(ExpoFixture, "a key given twice in one object is an error") {
+    std::string text = doc.dump();
+    std::string booth2 = "{\"content\"";
+    auto at = text.find(booth2, text.find("\"booths\""));
+    at = text.find(booth2, at + 1); // the second booth's object
+    REQUIRE(at != std::string::npos);
+    text.insert(at + 1, "\"size\":\"L\",");
+    auto report = fg::expo::parseExhibition(text, dir, "exhibition.json");
+    INFO(listProblems(report));
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].toString() ==
+          "exhibition.json: booths[1].size: expected each key once in an object, found \"size\" "
+          "again (the last one would win)");
+}
+
 TEST_CASE_FIXTURE(ExpoFixture, "an integer field rejects a fraction") {
     doc["halls"][0]["venues"][0]["capacity"] = 3.5;
     CHECK_ONE_PROBLEM(*this, "exhibition.json: halls[0].venues[0].capacity: expected an integer "
