@@ -1,0 +1,133 @@
+// Child-process import: fork, set rlimits, import + cook, send the bytes back over a pipe.
+// The parent never touches Assimp data; it reads a framed reply and validates it.
+#include "engine/asset/SandboxedImport.h"
+
+#include "engine/asset/CookedFormat.h"
+#include "engine/core/Time.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fg {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressLimitWorks = false; // ASan reserves terabytes of shadow memory
+#else
+constexpr bool kAddressLimitWorks = true;
+#endif
+
+// Reply framing: u8 ok (1) or failed (0), u64 length, then the cooked bytes or the message.
+void writeAllOrDie(int fd, const void* data, std::size_t size) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    while (size > 0) {
+        ssize_t n = ::write(fd, p, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) ::_exit(3);
+        p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+}
+
+[[noreturn]] void runChild(int fd, const std::filesystem::path& file, const ImportOptions& options,
+                           const SandboxLimits& limits) {
+    if (kAddressLimitWorks) {
+        rlimit memory{limits.memoryBytes, limits.memoryBytes};
+        ::setrlimit(RLIMIT_AS, &memory);
+    }
+    rlimit cpu{limits.cpuSeconds, limits.cpuSeconds};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+    auto model = importModel(file, options);
+    Bytes reply = model ? cookModel(*model)
+                        : Bytes(model.error().message.begin(), model.error().message.end());
+    std::uint8_t ok = model ? 1 : 0;
+    std::uint64_t length = reply.size();
+    writeAllOrDie(fd, &ok, 1);
+    writeAllOrDie(fd, &length, sizeof length);
+    writeAllOrDie(fd, reply.data(), reply.size());
+    ::_exit(0);
+}
+
+// Reads everything the child writes until EOF or the deadline; false on timeout.
+bool readUntilEof(int fd, double deadline, Bytes& out) {
+    std::uint8_t chunk[65536];
+    for (;;) {
+        double left = deadline - monotonicSeconds();
+        if (left <= 0) return false;
+        pollfd p{fd, POLLIN, 0};
+        int ready = ::poll(&p, 1, static_cast<int>(left * 1000) + 1);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready == 0) return false;
+        if (ready < 0) return true; // the exit status will tell what happened
+        ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return true;
+        out.insert(out.end(), chunk, chunk + n);
+    }
+}
+
+Result<Bytes> parseReply(const Bytes& reply, const std::string& name) {
+    constexpr std::size_t kFrame = 1 + sizeof(std::uint64_t);
+    std::uint64_t length = 0;
+    if (reply.size() >= kFrame) std::memcpy(&length, reply.data() + 1, sizeof length);
+    if (reply.size() < kFrame || length != reply.size() - kFrame)
+        return makeError(fmt::format("{}: import process sent a malformed reply", name));
+    if (reply[0] != 1) return makeError(std::string(reply.begin() + kFrame, reply.end()));
+    Bytes cooked(reply.begin() + kFrame, reply.end());
+    // The child may have been subverted by the file: validate as any untrusted cooked data.
+    if (auto check = readCookedModel(cooked, name); !check) return check.error();
+    return cooked;
+}
+
+std::string describeStatus(int status) {
+    if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        if (sig == SIGXCPU) return "killed at its CPU time limit";
+        return fmt::format("killed by signal {} ({}; out of memory shows as SIGSEGV or SIGABRT)",
+                           sig, strsignal(sig));
+    }
+    return fmt::format("exited with status {}", WEXITSTATUS(status));
+}
+
+} // namespace
+
+Result<Bytes> cookModelSandboxed(const std::filesystem::path& file, const ImportOptions& options,
+                                 const SandboxLimits& limits) {
+    std::string name = file.string();
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return makeError(fmt::format("{}: cannot create a pipe: {}", name, std::strerror(errno)));
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return makeError(fmt::format("{}: cannot fork: {}", name, std::strerror(errno)));
+    }
+    if (pid == 0) {
+        ::close(fds[0]);
+        runChild(fds[1], file, options, limits);
+    }
+    ::close(fds[1]);
+    Bytes reply;
+    bool finished = readUntilEof(fds[0], monotonicSeconds() + limits.wallSeconds, reply);
+    ::close(fds[0]);
+    if (!finished) ::kill(pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!finished)
+        return makeError(fmt::format("{}: import took longer than {} s and was stopped", name,
+                                     limits.wallSeconds));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return makeError(fmt::format("{}: import process {}", name, describeStatus(status)));
+    return parseReply(reply, name);
+}
+
+} // namespace fg
