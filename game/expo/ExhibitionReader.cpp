@@ -81,7 +81,7 @@ void readPavilion(JsonObjectReader o, Pavilion& p) {
         colors->color("floor", p.colors.floor);
         colors->color("accent", p.colors.accent);
     }
-    o.optionalString("flag", p.flag);
+    o.optionalString("flag", p.flag, "a relative path to an image (or no flag key)");
     o.optionalBool("host", p.host);
 }
 
@@ -133,7 +133,7 @@ void readBooth(JsonObjectReader o, Booth& b) {
     o.string("id", b.id);
     o.string("exhibitor", b.exhibitor);
     o.string("hall", b.hall);
-    o.optionalString("pavilion", b.pavilion);
+    o.optionalString("pavilion", b.pavilion, "the id of a pavilion (or no pavilion key)");
     o.enumeration("kind", b.kind, kBoothKinds);
     o.enumeration("size", b.size, kBoothSizes);
     o.point("position", b.position);

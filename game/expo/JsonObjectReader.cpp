@@ -137,8 +137,14 @@ void JsonObjectReader::string(std::string_view key, std::string& out) {
         m_context.fail(pathOf(key), "a string", v);
 }
 
-void JsonObjectReader::optionalString(std::string_view key, std::string& out) {
-    if (find(key)) string(key, out);
+void JsonObjectReader::optionalString(std::string_view key, std::string& out,
+                                      std::string_view expected) {
+    const json* v = find(key);
+    if (!v) return;
+    if (v->is_string() && !v->get_ref<const std::string&>().empty())
+        out = v->get<std::string>();
+    else
+        m_context.fail(pathOf(key), expected, v);
 }
 
 void JsonObjectReader::optionalBool(std::string_view key, bool& out) {

@@ -46,7 +46,8 @@ public:
     std::string pathOf(std::string_view key) const;
 
     void string(std::string_view key, std::string& out);
-    void optionalString(std::string_view key, std::string& out);
+    // Absent leaves OUT as is; present must be a non-empty string (else "expected EXPECTED").
+    void optionalString(std::string_view key, std::string& out, std::string_view expected);
     void optionalBool(std::string_view key, bool& out);
     void number(std::string_view key, float& out);
     void integer(std::string_view key, int& out, std::string_view expected);

@@ -49,6 +49,11 @@ TEST_CASE_FIXTURE(ExpoFixture, "booth references resolve") {
         CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[0].pavilion: expected the id of a "
                                  "pavilion, found \"xx\"");
     }
+    SUBCASE("empty pavilion") {
+        doc["booths"][2]["pavilion"] = "";
+        CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[2].pavilion: expected the id of a "
+                                 "pavilion (or no pavilion key), found \"\"");
+    }
     SUBCASE("pavilion in another hall") {
         doc["pavilions"].push_back({{"id", "us"},
                                     {"country", "US"},
