@@ -37,6 +37,7 @@ ConsoleTerminal::ConsoleTerminal(TerminalOptions options, LineRunner run, Comple
     m_interactive = ::isatty(m_options.inputFd) == 1 && g_active == nullptr;
     if (!m_interactive) return;
     g_active = this;
+    rl_catch_signals = 0; // Ctrl-C belongs to the server's own shutdown handling
     rl_attempted_completion_function = &ConsoleTerminal::onComplete;
     stifle_history(1000);
     if (!m_options.historyFile.empty()) (void)read_history(m_options.historyFile.c_str());

@@ -33,7 +33,8 @@ public:
     ConsoleTerminal& operator=(const ConsoleTerminal&) = delete;
 
     // Reads what has arrived (without waiting), runs each complete line and prints its output.
-    // Returns false once the input has ended (EOF or Ctrl-D) and every line has run.
+    // Returns false once the input has ended and every line has run (script mode: end of file;
+    // on a terminal libedit's callback mode does not report Ctrl-D, so it keeps reading).
     bool pump();
     bool interactive() const { return m_interactive; }
 
