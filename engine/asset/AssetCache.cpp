@@ -3,6 +3,7 @@
 #include "engine/asset/AssetCache.h"
 
 #include "engine/asset/CookedFormat.h"
+#include "engine/asset/SandboxedImport.h"
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
 
@@ -19,28 +20,31 @@ template <class T>
 struct Kind {
     const char* extension;
     std::uint64_t maxSourceBytes;
-    std::function<Result<T>(const std::filesystem::path&)> import;
-    std::function<Bytes(const T&)> cook;
+    std::function<Result<Bytes>(const std::filesystem::path&)> cookSource;
     std::function<Result<T>(std::span<const std::uint8_t>, const std::string&)> read;
     std::function<std::uint64_t(const T&)> triangles;
 };
 
-Kind<ModelData> modelKind(const ImportOptions& options) {
-    return {kCookedModelExtension,
-            options.maxFileBytes,
-            [options](const std::filesystem::path& f) { return importModel(f, options); },
-            cookModel,
-            readCookedModel,
+Kind<ModelData> modelKind(const ImportOptions& options,
+                          const std::optional<SandboxLimits>& sandbox) {
+    auto cookSource = [options, sandbox](const std::filesystem::path& f) -> Result<Bytes> {
+        if (sandbox) return cookModelSandboxed(f, options, *sandbox);
+        auto model = importModel(f, options);
+        if (!model) return model.error();
+        return cookModel(*model);
+    };
+    return {kCookedModelExtension, options.maxFileBytes, cookSource, readCookedModel,
             triangleCount};
 }
 
 Kind<ImageData> imageKind(const ImageLimits& limits) {
-    return {kCookedImageExtension,
-            limits.maxFileBytes,
-            [limits](const std::filesystem::path& f) { return fg::loadImage(f, limits); },
-            cookImage,
-            readCookedImage,
-            [](const ImageData&) { return std::uint64_t{0}; }};
+    return {kCookedImageExtension, limits.maxFileBytes,
+            [limits](const std::filesystem::path& f) -> Result<Bytes> {
+                auto image = fg::loadImage(f, limits);
+                if (!image) return image.error();
+                return cookImage(*image);
+            },
+            readCookedImage, [](const ImageData&) { return std::uint64_t{0}; }};
 }
 
 // Returns the cooked data of SOURCE (from the cache or freshly cooked) and fills ENTRY.
@@ -65,14 +69,13 @@ Result<T> ensure(const std::filesystem::path& dir, const std::filesystem::path& 
         log::warn("{}: cached file unusable, cooking again: {}", source.string(),
                   value.error().message);
     }
-    auto imported = kind.import(source);
-    if (!imported) return imported.error();
-    Bytes cooked = kind.cook(*imported);
-    if (Status st = writeFileAtomic(entry.cookedFile, cooked); !st) return st.error();
+    auto cooked = kind.cookSource(source);
+    if (!cooked) return cooked.error();
+    if (Status st = writeFileAtomic(entry.cookedFile, *cooked); !st) return st.error();
     entry.cached = false;
-    entry.cookedBytes = cooked.size();
+    entry.cookedBytes = cooked->size();
     // Return what a later cache hit would return, so both paths give identical data.
-    auto value = kind.read(cooked, entry.cookedFile.string());
+    auto value = kind.read(*cooked, entry.cookedFile.string());
     if (value) entry.triangles = kind.triangles(*value);
     return value;
 }
@@ -102,7 +105,7 @@ Result<ModelData> AssetCache::loadModel(const std::filesystem::path& source,
                                         const ImportOptions& options) {
     if (Status st = ensureDir(); !st) return st.error();
     CookedEntry entry;
-    auto model = ensure(m_dir, source, modelKind(options), entry);
+    auto model = ensure(m_dir, source, modelKind(options, m_sandbox), entry);
     ++(entry.cached ? m_hits : m_misses);
     return model;
 }
@@ -120,7 +123,7 @@ Result<CookedEntry> AssetCache::ensureModel(const std::filesystem::path& source,
                                             const ImportOptions& options) {
     if (Status st = ensureDir(); !st) return st.error();
     CookedEntry entry;
-    auto model = ensure(m_dir, source, modelKind(options), entry);
+    auto model = ensure(m_dir, source, modelKind(options, m_sandbox), entry);
     if (!model) return model.error();
     ++(entry.cached ? m_hits : m_misses);
     return entry;

@@ -5,11 +5,13 @@
 #include "engine/asset/ImageLoader.h"
 #include "engine/asset/ModelData.h"
 #include "engine/asset/ModelImporter.h"
+#include "engine/asset/SandboxedImport.h"
 #include "engine/core/Hash.h"
 #include "engine/core/Result.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 
 namespace fg {
 
@@ -37,6 +39,10 @@ public:
     Result<CookedEntry> ensureModel(const std::filesystem::path& source, const ImportOptions& = {});
     Result<CookedEntry> ensureImage(const std::filesystem::path& source, const ImageLimits& = {});
 
+    // From now on, models are imported by cookModelSandboxed (a child process with these
+    // limits) instead of in this process: for untrusted uploads.
+    void useSandbox(const SandboxLimits& limits) { m_sandbox = limits; }
+
     const std::filesystem::path& dir() const { return m_dir; }
     std::filesystem::path modelPath(const Hash128& hash) const;
     std::filesystem::path imagePath(const Hash128& hash) const;
@@ -47,6 +53,7 @@ private:
     Status ensureDir() const;
 
     std::filesystem::path m_dir;
+    std::optional<SandboxLimits> m_sandbox;
     std::uint64_t m_hits = 0;
     std::uint64_t m_misses = 0;
 };

@@ -85,3 +85,25 @@ TEST_CASE("the placeholder model is a closed magenta unit box") {
         CHECK(glm::dot(glm::cross(b - a, c - a), m.vertices[m.indices[i]].normal) > 0.0f);
     }
 }
+
+TEST_CASE("AssetCache with a sandbox cooks the same bytes and still reports bad files") {
+    fs::path dir = fgtest::freshDir("cache-sandbox");
+    fg::AssetCache plain(dir / "plain");
+    fg::AssetCache sandboxed(dir / "sandboxed");
+    sandboxed.useSandbox({});
+    auto a = plain.ensureModel(testModel("cube.gltf"));
+    auto b = sandboxed.ensureModel(testModel("cube.gltf"));
+    REQUIRE(a);
+    REQUIRE_MESSAGE(b, (b ? "" : b.error().message));
+    CHECK_FALSE(b->cached);
+    auto bytesA = fg::readFileBytes(a->cookedFile);
+    auto bytesB = fg::readFileBytes(b->cookedFile);
+    REQUIRE(bytesA);
+    REQUIRE(bytesB);
+    CHECK(*bytesA == *bytesB);
+    REQUIRE(fg::writeFileAtomic(dir / "junk.obj", std::string_view("f 1 2 3\n")));
+    auto junk = sandboxed.loadModel(dir / "junk.obj");
+    REQUIRE_FALSE(junk);
+    CHECK(junk.error().message.find("junk.obj") != std::string::npos);
+    fs::remove_all(dir);
+}

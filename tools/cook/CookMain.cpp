@@ -16,6 +16,7 @@ struct Options {
     fg::ImportOptions import;
     fg::ImageLimits image;
     std::string exportFormat;
+    bool sandbox = false;
 };
 
 // One line per file: hash, triangles, cooked bytes, cooked/cached, source.
@@ -26,6 +27,7 @@ void printEntry(const fg::CookedEntry& e, const std::string& source) {
 
 int cookAll(const Options& options) {
     fg::AssetCache cache(options.out);
+    if (options.sandbox) cache.useSandbox({});
     int failures = 0;
     for (const std::string& input : options.inputs) {
         auto entry = fg::isImageFile(input) ? cache.ensureImage(input, options.image)
@@ -89,6 +91,8 @@ int main(int argc, char** argv) {
     app.add_option("--max-image-side", options.image.maxWidth, "pixels")->capture_default_str();
     app.add_option("--export", options.exportFormat,
                    "convert models to this Assimp format (e.g. fbx, collada) instead of cooking");
+    app.add_flag("--sandbox", options.sandbox,
+                 "import each model in a child process with memory/CPU/time limits");
     app.add_flag_callback("--verbose", [] { fg::log::setLevel(fg::log::Level::Debug); });
     CLI11_PARSE(app, argc, argv);
     options.image.maxHeight = options.image.maxWidth;
