@@ -49,17 +49,18 @@ std::string statsTable(const std::vector<store::BoothStats>& list) {
 
 void ConsoleCommands::registerStoreCommands() {
     using C = ConsoleCommands;
-    m_commands.push_back({"invite",
-                          "invite exhibitor EXHIBITOR_ID [LABEL] | invite organiser "
-                          "[LABEL] | invite visitor [LABEL]",
-                          "make a credential and print its token once",
-                          "The token is shown only now and stored only as a hash; hand it to the "
-                          "person. An exhibitor token acts for that exhibitor's booths only.",
-                          1,
-                          SIZE_MAX,
-                          {},
-                          {"exhibitor", "organiser", "visitor"},
-                          &C::cmdInvite});
+    m_commands.push_back(
+        {"invite",
+         "invite exhibitor EXHIBITOR_ID [LABEL]",
+         "make a credential and print its token once",
+         "Also 'invite organiser [LABEL]' and 'invite visitor [LABEL]' (a ticket "
+         "code). The token is shown only now and stored only as a hash; hand it "
+         "to the person. An exhibitor token acts for that exhibitor's booths only.",
+         1,
+         SIZE_MAX,
+         {},
+         {"exhibitor", "organiser", "visitor"},
+         &C::cmdInvite});
     m_commands.push_back({"credentials",
                           "credentials",
                           "list credentials (never the tokens)",

@@ -19,6 +19,26 @@ ConsoleResult fail(std::string text) {
     if (!text.empty() && text.back() != '\n') text += '\n';
     return {std::move(text), false};
 }
+
+// Breaks TEXT into lines of at most WIDTH characters at spaces (long words stay whole).
+std::string wrap(std::string_view text, std::size_t width) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        if (!line.empty()) line += ' ';
+        line += word;
+        start = end + 1;
+    }
+    if (!line.empty()) out += line + "\n";
+    return out;
+}
 } // namespace
 
 std::string CommandArgs::rest(std::size_t index) const {
@@ -250,7 +270,8 @@ ConsoleResult ConsoleCommands::cmdHelp(const CommandArgs& a) {
     if (!a.words.empty()) {
         const Command* cmd = find(a.words[0]);
         if (!cmd) return fail(fmt::format("help: unknown command \"{}\" (try 'help')", a.words[0]));
-        return {fmt::format("usage: {}\n{}.\n{}\n", cmd->usage, cmd->summary, cmd->details)};
+        return {
+            fmt::format("usage: {}\n{}.\n{}", cmd->usage, cmd->summary, wrap(cmd->details, 78))};
     }
     Table t({"command", "what it does"});
     for (const Command& c : m_commands)

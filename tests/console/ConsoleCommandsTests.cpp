@@ -21,7 +21,13 @@ TEST_CASE("console: help lists every command and explains one") {
     for (const std::string& name : f.console.commandNames())
         CHECK(contains(all, name));
     CHECK(contains(all, "ban WHO [DURATION] [REASON]"));
-    CHECK(contains(f.run("help ban"), "usage: ban WHO [DURATION] [REASON]"));
+    std::string ban = f.run("help ban");
+    CHECK(contains(ban, "usage: ban WHO [DURATION] [REASON]"));
+    CHECK(contains(ban, "permanent."));
+    for (std::size_t at = 0, next; at < ban.size(); at = next + 1) {
+        next = ban.find('\n', at);
+        CHECK(next - at <= 78); // details are wrapped
+    }
     CHECK(f.run("help nope", false) == "help: unknown command \"nope\" (try 'help')\n");
     CHECK(contains(f.run("help a b", false), "too many arguments"));
 }
