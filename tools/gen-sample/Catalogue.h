@@ -38,14 +38,12 @@ struct SectorInfo {
 };
 const SectorInfo& sectorInfo(Sector sector);
 
-enum class FlagStyle { Horizontal, Vertical, Disc, Star, Custom };
-
 struct Country {
     std::string code;
     std::string name;
     std::string floor;  // pavilion floor colour
     std::string accent; // pavilion accent colour
-    int hall = 0;       // 0 or 1
+    int hall = 0;       // index into the layout's halls (0: Nations, 1: Innovation & SME)
 };
 const std::vector<Country>& pavilionCountries(); // host first
 

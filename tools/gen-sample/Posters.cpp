@@ -33,13 +33,19 @@ void footer(Canvas& c, const Fonts& f, const std::string& boothLabel, Rgba accen
                 mix(accent, kInk, 0.35f), Align::Right);
 }
 
+// Ink on light brand colours (yellows, sands), white on the rest, so headers stay readable.
+Rgba textOn(Rgba bg) {
+    float luma = (0.299f * bg.r + 0.587f * bg.g + 0.114f * bg.b) / 255.0f;
+    return luma > 0.68f ? kInk : kWhite;
+}
+
 void brandPoster(Canvas& c, const Fonts& f, const Company& co, const std::string& boothLabel) {
     Rgba brand = rgb(co.colour);
     Rgba dark = mix(brand, kInk, 0.55f);
     c.fillRect(0, 0, kW, kH, brand);
     c.fillCircle(kW - 40, 250, 230, mix(brand, kWhite, 0.14f));
     c.fillPolygon({{0, 470}, {kW, 360}, {kW, 680}, {0, 680}}, dark);
-    header(c, f, co, kWhite, kWhite);
+    header(c, f, co, textOn(brand), kWhite);
     drawSectorIcon(c, co.sector, kW * 0.5f, 270, 250, kWhite, mix(brand, kWhite, 0.14f));
     std::vector<std::string> lines = f.bold.wrap(co.tagline, 44, kW - 64);
     float y = 520;
@@ -55,9 +61,9 @@ void factsPoster(Canvas& c, const Fonts& f, const Company& co, const std::string
     Rgba brand = rgb(co.colour);
     c.fillRect(0, 0, kW, kH, rgb("#f5f6f8"));
     c.fillRect(0, 0, kW, 190, brand);
-    header(c, f, co, kWhite, kWhite);
+    header(c, f, co, textOn(brand), kWhite);
     std::string why = "Why " + co.name + "?";
-    f.bold.draw(c, 32, 158, why, f.bold.fit(why, 34, kW - 64), kWhite);
+    f.bold.draw(c, 32, 158, why, f.bold.fit(why, 34, kW - 64), textOn(brand));
     const SectorInfo& info = sectorInfo(co.sector);
     for (int i = 0; i < 3; ++i) {
         float y = 220 + i * 150.0f;
