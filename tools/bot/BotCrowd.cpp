@@ -1,0 +1,120 @@
+// BotCrowd: connection start-up, walking between waypoints, random interactions and the report.
+// Single-threaded: one loop services every bot's connection without blocking.
+#include "tools/bot/BotCrowd.h"
+
+#include "engine/core/Log.h"
+#include "engine/core/Time.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <glm/geometric.hpp>
+
+namespace fg::bot {
+
+namespace proto = fg::expo::proto;
+
+BotCrowd::BotCrowd(BotConfig config) : m_config(std::move(config)) {
+    if (!m_config.exhibition) return;
+    const auto& ex = *m_config.exhibition;
+    for (const auto& booth : ex.booths) {
+        if (ex.halls.empty() || booth.hall != ex.halls.front().id) continue;
+        expo::Rect f = expo::boothFootprint(booth);
+        glm::vec2 centre{f.x + f.width / 2, f.z + f.depth / 2};
+        const glm::vec2 fronts[4] = {{centre.x, f.z - 1.5f},
+                                     {f.x - 1.5f, centre.y},
+                                     {centre.x, f.z + f.depth + 1.5f},
+                                     {f.x + f.width + 1.5f, centre.y}};
+        m_waypoints.push_back(fronts[((booth.rotation / 90) % 4 + 4) % 4]);
+        m_boothIds.push_back(booth.id);
+    }
+}
+
+BotCrowd::~BotCrowd() = default;
+
+void BotCrowd::noteError(const std::string& text) {
+    if (m_report.errors.size() < 10 &&
+        std::find(m_report.errors.begin(), m_report.errors.end(), text) == m_report.errors.end())
+        m_report.errors.push_back(text);
+}
+
+void BotCrowd::start(std::size_t index, double now) {
+    auto bot = std::make_unique<Bot>();
+    bot->name = fmt::format("{}-{}", m_config.namePrefix, index);
+    netclient::ClientConfig cc;
+    cc.host = m_config.host;
+    cc.port = m_config.port;
+    cc.hello.name = bot->name;
+    cc.hello.look = std::uint32_t(m_rng() & 0xffffff);
+    cc.hello.country = "VN";
+    cc.hello.clientKey = bot->name;
+    auto client = netclient::NetClient::connect(cc);
+    bot->startedAt = now;
+    if (!client) {
+        ++m_report.connectFailures;
+        noteError(client.error().message);
+    } else {
+        bot->net = std::move(*client);
+    }
+    m_bots[index] = std::move(bot);
+}
+
+void BotCrowd::pickWaypoint(Bot& bot) {
+    if (!m_waypoints.empty()) {
+        std::size_t i = m_rng() % m_waypoints.size();
+        bot.target = m_waypoints[i];
+        bot.targetBooth = m_boothIds[i];
+        return;
+    }
+    // No exhibition: wander around where we are; the server corrects what is not walkable.
+    std::uniform_real_distribution<float> d(-15.0f, 15.0f);
+    bot.target = glm::max(bot.position + glm::vec2(d(m_rng), d(m_rng)), glm::vec2(1.0f));
+    bot.targetBooth.clear();
+}
+
+void BotCrowd::drive(Bot& bot, double now, double dt) {
+    if (now < bot.pauseUntil) return;
+    glm::vec2 d = bot.target - bot.position;
+    float step = m_config.walkSpeed * float(dt);
+    float length = glm::length(d);
+    proto::Anim anim = proto::Anim::Walk;
+    if (length <= step) {
+        bot.position = bot.target;
+        anim = proto::Anim::Idle;
+        bot.pauseUntil = now + 2.0 + double(m_rng() % 3000) / 1000.0; // look at the booth
+        pickWaypoint(bot);
+    } else {
+        bot.position += d / length * step;
+    }
+    float heading = std::atan2(d.x, d.y) * 57.29578f;
+    bot.net->sendInput(bot.position, heading, anim);
+}
+
+void BotCrowd::act(Bot& bot, double dt) {
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    auto happens = [&](double perMinute) { return u(m_rng) < perMinute / 60.0 * dt; };
+    std::string booth = !bot.targetBooth.empty() ? bot.targetBooth
+                        : m_boothIds.empty()     ? std::string()
+                                                 : m_boothIds[m_rng() % m_boothIds.size()];
+    if (happens(m_config.chatPerMinute)) {
+        bot.net->chat(proto::ChatScope::Hall, "", 0, fmt::format("hello from {}", bot.name));
+        ++m_report.chats;
+    }
+    if (!booth.empty() && happens(m_config.likePerMinute)) {
+        bot.net->like(booth);
+        ++m_report.likes;
+    }
+    if (!booth.empty() && happens(m_config.cardPerMinute)) {
+        proto::DropCard card;
+        card.boothId = booth;
+        card.name = bot.name;
+        card.company = "Bot Industries";
+        card.email = bot.name + "@bots.example";
+        card.note = "load test";
+        card.consent = true;
+        bot.net->dropCard(card);
+        ++m_report.cards;
+    }
+}
+
+} // namespace fg::bot

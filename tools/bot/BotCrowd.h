@@ -1,0 +1,81 @@
+// Headless simulated visitors for load, soak and fault tests: N NetClients in one process, each
+// walking between booths, chatting, liking and dropping cards at configured rates.
+// Drives only the public client library; never reaches into server internals.
+#pragma once
+
+#include "game/expo/Exhibition.h"
+#include "game/netclient/NetClient.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fg::bot {
+
+struct BotConfig {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 7777;
+    std::uint32_t count = 10;
+    double durationSeconds = 10;
+    double chatPerMinute = 1; // per bot
+    double likePerMinute = 0.5;
+    double cardPerMinute = 0.2;
+    float walkSpeed = 1.4f;   // m/s
+    double connectSpread = 0; // seconds over which connections are started (0: all at once)
+    std::string namePrefix = "bot";
+    std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
+};
+
+struct BotReport {
+    std::uint32_t requested = 0;
+    std::uint32_t connected = 0;
+    double connectP50Ms = 0, connectP99Ms = 0;
+    double rttP50Ms = 0, rttP99Ms = 0;
+    double snapshotsPerSecond = 0; // per connected bot
+    double bytesDownPerSecond = 0; // per connected bot
+    double bytesUpPerSecond = 0;   // per connected bot
+    std::uint64_t chats = 0, likes = 0, cards = 0, actionsOk = 0, actionsFailed = 0;
+    std::uint64_t corrections = 0;
+    std::uint64_t rejected = 0, disconnected = 0, badPackets = 0, connectFailures = 0;
+    std::vector<std::string> errors; // first few distinct error texts
+    std::string toJson() const;
+};
+
+class BotCrowd {
+public:
+    explicit BotCrowd(BotConfig config);
+    ~BotCrowd();
+    // Connects, runs for the configured duration, disconnects; returns the figures.
+    BotReport run();
+
+private:
+    struct Bot {
+        std::unique_ptr<netclient::NetClient> net;
+        std::string name;
+        double startedAt = 0;
+        double joinedAt = -1;
+        glm::vec2 position{0.0f};
+        glm::vec2 target{0.0f};
+        std::string targetBooth;
+        double pauseUntil = 0;
+    };
+
+    void start(std::size_t index, double now);
+    void drive(Bot& bot, double now, double dt);
+    void pickWaypoint(Bot& bot);
+    void act(Bot& bot, double dt);
+    void noteError(const std::string& text);
+    BotReport finish(double seconds);
+
+    BotConfig m_config;
+    std::mt19937 m_rng{12345};
+    std::vector<std::unique_ptr<Bot>> m_bots;
+    std::vector<glm::vec2> m_waypoints;
+    std::vector<std::string> m_boothIds;
+    BotReport m_report;
+};
+
+} // namespace fg::bot
