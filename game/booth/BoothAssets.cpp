@@ -116,11 +116,16 @@ FileStats measureModelFile(const fs::path& file) {
         s.error = model.error().message;
         return s;
     }
+    return statsOfModel(*model);
+}
+
+FileStats statsOfModel(const ModelData& model) {
+    FileStats s;
     s.ok = true;
-    s.triangles = triangleCount(*model);
-    for (const ImageData& image : model->images)
+    s.triangles = triangleCount(model);
+    for (const ImageData& image : model.images)
         s.textureBytes += textureMemory(image.width, image.height);
-    modelBounds(*model, s);
+    modelBounds(model, s);
     return s;
 }
 

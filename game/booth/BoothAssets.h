@@ -2,6 +2,7 @@
 // Runs untrusted importers in-process: for the editor only; the server uses fg_publish's sandbox.
 #pragma once
 
+#include "engine/asset/ModelData.h"
 #include "game/booth/BoothBudget.h"
 #include "game/booth/BoothBundle.h"
 
@@ -14,6 +15,8 @@ namespace fg::booth {
 // texture maps), keyed by names relative to FILE's folder.
 Result<std::map<std::string, Bytes>> readModelFiles(const std::filesystem::path& file);
 
+// Triangles, texture memory and node-transformed bounds of an imported (or cooked) model.
+FileStats statsOfModel(const ModelData& model);
 // Imports FILE (companions beside it) and reports triangles, texture memory and bounds.
 FileStats measureModelFile(const std::filesystem::path& file);
 FileStats measureImageBytes(std::span<const std::uint8_t> bytes, const std::string& name);

@@ -1,0 +1,141 @@
+// Submission flow: inspect, store bundle + manifest, queue or auto-approve, announce approvals.
+// Must not send anything itself; approvals reach visitors through the onPublished callback.
+#include "server/publish/PublishService.h"
+
+#include "engine/core/Log.h"
+#include "game/booth/BoothPaths.h"
+
+#include <fmt/format.h>
+
+namespace fg::publish {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string assetName(const StoredAsset& a, const std::string& entry) {
+    std::string ext = a.kind == "model"   ? ".fgm"
+                      : a.kind == "image" ? ".fgt"
+                                          : booth::extensionOf(entry);
+    return toHex(a.hash) + ext;
+}
+
+// The bundle with every file reference replaced by its asset name.
+booth::BoothBundle manifestOf(const InspectedBundle& in) {
+    booth::BoothBundle m = in.bundle;
+    m.files.clear();
+    auto rename = [&](std::string& path) {
+        auto it = in.assets.find(path);
+        if (it != in.assets.end()) path = assetName(it->second, path);
+    };
+    auto& c = m.booth.content;
+    for (auto& p : c.posters)
+        rename(p.image);
+    for (auto& x : c.models)
+        rename(x.file);
+    for (auto& d : c.documents)
+        rename(d.file);
+    for (auto& v : c.videos)
+        rename(v.thumbnail);
+    rename(m.profile.logo);
+    return m;
+}
+
+} // namespace
+
+PublishService::PublishService(PublishConfig config)
+    : m_config(std::move(config)), m_store(m_config.dir / "assets"),
+      m_uploads(m_config.dir / "uploads", m_config.upload), m_queue(m_config.dir / "queue.json") {
+    if (m_config.inspect.scratchDir.empty()) m_config.inspect.scratchDir = m_config.dir / "scratch";
+}
+
+Status PublishService::open() {
+    std::error_code ec;
+    for (const char* sub : {"assets", "uploads", "scratch"})
+        fs::create_directories(m_config.dir / sub, ec);
+    if (ec) return makeError(fmt::format("{}: {}", m_config.dir.string(), ec.message()));
+    return m_queue.load();
+}
+
+Result<SubmitResult> PublishService::submit(const std::string& exhibitorId,
+                                            std::span<const std::uint8_t> bytes,
+                                            const expo::Exhibition& exhibition) {
+    auto inspected = inspectBundle(bytes, exhibitorId, exhibition, m_store, m_config.inspect);
+    if (!inspected) return inspected.error();
+    if (booth::blocksPublishing(inspected->problems))
+        return makeError("the booth has problems: " + problemSummary(inspected->problems));
+    auto bundleHash = m_store.put(bytes);
+    if (!bundleHash) return bundleHash.error();
+    std::string manifest = booth::toBoothJson(manifestOf(*inspected));
+    auto manifestHash =
+        m_store.put({reinterpret_cast<const std::uint8_t*>(manifest.data()), manifest.size()});
+    if (!manifestHash) return manifestHash.error();
+    Submission sub;
+    sub.boothId = inspected->bundle.booth.id;
+    sub.exhibitorId = exhibitorId;
+    sub.submittedAt = unixNow();
+    sub.bundle = *bundleHash;
+    sub.manifest = *manifestHash;
+    sub.warnings = static_cast<std::uint32_t>(inspected->problems.size());
+    if (Status st = m_queue.submit(sub); !st) return st.error();
+    log::info("publish: booth {} submitted by {} ({} bytes)", sub.boothId, exhibitorId,
+              bytes.size());
+    SubmitResult out{sub.boothId, false, 0, inspected->problems};
+    if (m_config.autoApprove) {
+        auto rev = approve(sub.boothId);
+        if (!rev) return rev.error();
+        out.approved = true;
+        out.revision = rev->revision;
+    }
+    return out;
+}
+
+Result<PublishedRevision> PublishService::revisionOf(const Submission& sub) const {
+    auto bytes = m_store.get(sub.manifest);
+    if (!bytes) return bytes.error();
+    auto manifest = booth::parseBoothJson(std::string(bytes->begin(), bytes->end()), "manifest");
+    if (!manifest) return manifest.error();
+    PublishedRevision rev{sub.boothId, sub.revision, std::move(*manifest), {}};
+    for (const std::string& name : booth::referencedFiles(rev.manifest)) {
+        Hash128 h;
+        if (name.size() > 32 && parseHex(name.substr(0, 32), h)) rev.assets.push_back(h);
+    }
+    return rev;
+}
+
+Result<PublishedRevision> PublishService::approve(const std::string& boothId) {
+    auto sub = m_queue.approve(boothId);
+    if (!sub) return sub.error();
+    auto rev = revisionOf(*sub);
+    if (!rev) return rev.error();
+    log::info("publish: booth {} revision {} approved", boothId, rev->revision);
+    if (m_onPublished) m_onPublished(*rev);
+    return rev;
+}
+
+Status PublishService::reject(const std::string& boothId, const std::string& reason) {
+    auto sub = m_queue.reject(boothId, reason);
+    if (!sub) return sub.error();
+    log::info("publish: booth {} rejected: {}", boothId, reason);
+    return {};
+}
+
+std::optional<PublishedRevision> PublishService::published(const std::string& boothId) const {
+    auto sub = m_queue.approved(boothId);
+    if (!sub) return std::nullopt;
+    auto rev = revisionOf(*sub);
+    if (!rev) return std::nullopt;
+    return std::move(*rev);
+}
+
+void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev) {
+    for (auto& b : exhibition.booths)
+        if (b.id == rev.boothId) {
+            b.kind = rev.manifest.booth.kind;
+            b.content = rev.manifest.booth.content;
+        }
+    for (auto& e : exhibition.exhibitors)
+        if (e.id == rev.manifest.profile.id) e = rev.manifest.profile;
+}
+
+} // namespace fg::publish

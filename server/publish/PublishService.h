@@ -1,0 +1,79 @@
+// Booth publishing on the server: uploads in, checks, content-addressed assets, moderation, and
+// the approved revisions that visitors receive. No networking here: ServerApp feeds it messages.
+#pragma once
+
+#include "game/booth/BoothBundle.h"
+#include "server/publish/BundleInspector.h"
+#include "server/publish/ContentStore.h"
+#include "server/publish/ModerationQueue.h"
+#include "server/publish/UploadAssembler.h"
+
+#include <functional>
+#include <optional>
+
+namespace fg::publish {
+
+struct PublishConfig {
+    std::filesystem::path dir; // holds assets/, uploads/, scratch/ and queue.json
+    bool autoApprove = false;  // approve every bundle that passes the checks
+    UploadLimits upload;
+    InspectOptions inspect; // scratchDir is set to DIR/scratch when empty
+};
+
+// An approved booth as visitors get it: files are named "<hash>.fgm" (cooked model),
+// "<hash>.fgt" (cooked image) or "<hash>.pdf|.txt" (documents), all fetched by hash.
+struct PublishedRevision {
+    std::string boothId;
+    std::int64_t revision = 0;
+    booth::BoothBundle manifest; // files empty; paths are asset names
+    std::vector<Hash128> assets;
+};
+
+struct SubmitResult {
+    std::string boothId;
+    bool approved = false;
+    std::int64_t revision = 0; // when approved
+    std::vector<booth::BoothProblem> warnings;
+};
+
+class PublishService {
+public:
+    explicit PublishService(PublishConfig config);
+    Status open(); // creates the folders and loads the queue
+
+    UploadAssembler& uploads() { return m_uploads; }
+    ContentStore& store() { return m_store; }
+    const PublishConfig& config() const { return m_config; }
+
+    // Checks BYTES as EXHIBITORID's booth in EXHIBITION. Refused with the reason(s) when it
+    // cannot be read, is not theirs, or has blocking problems; else queued (or approved).
+    Result<SubmitResult> submit(const std::string& exhibitorId, std::span<const std::uint8_t> bytes,
+                                const expo::Exhibition& exhibition);
+    std::vector<Submission> pending() const { return m_queue.pending(); }
+    Result<PublishedRevision> approve(const std::string& boothId);
+    Status reject(const std::string& boothId, const std::string& reason);
+    std::optional<Submission> latest(const std::string& boothId) const {
+        return m_queue.latest(boothId);
+    }
+    // The newest approved revision of BOOTHID, read back from the store.
+    std::optional<PublishedRevision> published(const std::string& boothId) const;
+
+    // Called after every approval (console or automatic), e.g. to announce it to visitors.
+    void setOnPublished(std::function<void(const PublishedRevision&)> callback) {
+        m_onPublished = std::move(callback);
+    }
+
+private:
+    Result<PublishedRevision> revisionOf(const Submission& sub) const;
+
+    PublishConfig m_config;
+    ContentStore m_store;
+    UploadAssembler m_uploads;
+    ModerationQueue m_queue;
+    std::function<void(const PublishedRevision&)> m_onPublished;
+};
+
+// Replaces BOOTHID's content and its exhibitor's profile in EXHIBITION with REV's (asset names).
+void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev);
+
+} // namespace fg::publish

@@ -1,0 +1,96 @@
+// Tests for the moderation flow: pending, approve with revisions, reject with reason, persistence,
+// automatic approval and the published manifest naming assets by hash.
+#include "tests/publish/PublishTestSupport.h"
+
+#include <doctest/doctest.h>
+
+using namespace fg;
+using namespace fg::publish;
+
+TEST_CASE("moderation: submit, approve, announce; the manifest names stored assets") {
+    PublishService svc(test::config("moderation-approve"));
+    REQUIRE(svc.open().ok());
+    std::vector<PublishedRevision> announced;
+    svc.setOnPublished([&](const PublishedRevision& r) { announced.push_back(r); });
+    auto sub =
+        svc.submit("acme", booth::saveBundleBytes(test::bundleFor("acme")), test::exhibition());
+    REQUIRE_MESSAGE(sub.ok(), sub.error().message);
+    CHECK_FALSE(sub->approved);
+    REQUIRE(svc.pending().size() == 1);
+    CHECK(svc.pending()[0].boothId == "acme-booth");
+    CHECK_FALSE(svc.published("acme-booth").has_value());
+
+    auto rev = svc.approve("acme-booth");
+    REQUIRE_MESSAGE(rev.ok(), rev.error().message);
+    CHECK(rev->revision == 1);
+    REQUIRE(announced.size() == 1);
+    CHECK(svc.pending().empty());
+    const auto& m = rev->manifest.booth.content.models.at(0).file;
+    CHECK(m.size() == 36);
+    CHECK(m.substr(32) == ".fgm");
+    CHECK(rev->assets.size() == 3); // model, poster+logo (same image), nothing else
+    for (const Hash128& h : rev->assets)
+        CHECK(svc.store().has(h));
+    CHECK_FALSE(svc.approve("acme-booth").ok()); // nothing pending any more
+
+    expo::Exhibition ex = test::exhibition();
+    applyRevision(ex, *rev);
+    CHECK(ex.booths[0].content.models.at(0).file == m);
+    CHECK(ex.exhibitors[0].name == "Company acme");
+}
+
+TEST_CASE("moderation: reject keeps the reason; a new submission gets the next revision") {
+    PublishService svc(test::config("moderation-reject"));
+    REQUIRE(svc.open().ok());
+    Bytes bytes = booth::saveBundleBytes(test::bundleFor("acme"));
+    REQUIRE(svc.submit("acme", bytes, test::exhibition()).ok());
+    REQUIRE(svc.reject("acme-booth", "poster shows a competitor's logo").ok());
+    auto latest = svc.latest("acme-booth");
+    REQUIRE(latest.has_value());
+    CHECK((latest->state == SubmissionState::Rejected));
+    CHECK(latest->reason == "poster shows a competitor's logo");
+    CHECK_FALSE(svc.reject("acme-booth", "again").ok());
+    REQUIRE(svc.submit("acme", bytes, test::exhibition()).ok());
+    REQUIRE(svc.approve("acme-booth").ok());
+    REQUIRE(svc.submit("acme", bytes, test::exhibition()).ok());
+    auto second = svc.approve("acme-booth");
+    REQUIRE(second.ok());
+    CHECK(second->revision == 2);
+}
+
+TEST_CASE("moderation: the queue survives a restart") {
+    PublishConfig cfg = test::config("moderation-restart");
+    {
+        PublishService svc(cfg);
+        REQUIRE(svc.open().ok());
+        REQUIRE(
+            svc.submit("acme", booth::saveBundleBytes(test::bundleFor("acme")), test::exhibition())
+                .ok());
+        REQUIRE(svc.submit("globex", booth::saveBundleBytes(test::bundleFor("globex")),
+                           test::exhibition())
+                    .ok());
+        REQUIRE(svc.approve("globex-booth").ok());
+    }
+    PublishService again(cfg);
+    REQUIRE(again.open().ok());
+    REQUIRE(again.pending().size() == 1);
+    CHECK(again.pending()[0].boothId == "acme-booth");
+    auto pub = again.published("globex-booth");
+    REQUIRE(pub.has_value());
+    CHECK(pub->revision == 1);
+    CHECK(pub->manifest.profile.name == "Company globex");
+}
+
+TEST_CASE("moderation: automatic approval publishes straight away") {
+    PublishService svc(test::config("moderation-auto", true));
+    REQUIRE(svc.open().ok());
+    int announced = 0;
+    svc.setOnPublished([&](const PublishedRevision&) { ++announced; });
+    auto sub =
+        svc.submit("acme", booth::saveBundleBytes(test::bundleFor("acme")), test::exhibition());
+    REQUIRE(sub.ok());
+    CHECK(sub->approved);
+    CHECK(sub->revision == 1);
+    CHECK(announced == 1);
+    CHECK(svc.pending().empty());
+}
