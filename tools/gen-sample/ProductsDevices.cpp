@@ -168,6 +168,21 @@ Model serviceRobot(const ProductStyle& s) {
     return m;
 }
 
+// A brochure holder and a potted plant, so the counter reads as a staffed demo desk.
+void addCounterProps(Model& m, std::uint32_t accent) {
+    std::uint32_t acrylic = m.addMaterial(plastic("brochure-holder", {0.85f, 0.88f, 0.9f}, 0.1f));
+    std::uint32_t pot = m.addMaterial(plastic("plant-pot", {0.3f, 0.3f, 0.32f}, 0.7f));
+    std::uint32_t leaves = m.addMaterial(plastic("leaves", {0.15f, 0.45f, 0.18f}, 0.8f));
+    glm::mat4 holder = translate({0.42f, 1.03f, 0.05f}) * rotateX(-12.0f);
+    addBox(m.part(acrylic), holder * translate({0, 0.1f, 0}), {0.16f, 0.2f, 0.06f});
+    addBox(m.part(accent), holder * translate({0, 0.12f, 0.031f}), {0.14f, 0.16f, 0.002f});
+    addCylinder(m.part(pot), translate({-0.42f, 1.03f, -0.1f}), 0.07f, 0.09f, 0.14f, 20);
+    for (int i = 0; i < 3; ++i)
+        addSphere(m.part(leaves),
+                  translate({-0.42f + 0.04f * (i - 1), 1.23f + 0.03f * (i % 2), -0.1f}), 0.08f, 16,
+                  10);
+}
+
 Model laptopCounter(const ProductStyle& s) {
     Model m;
     m.name = "learning-platform laptop on a demo counter";
@@ -189,6 +204,7 @@ Model laptopCounter(const ProductStyle& s) {
     glm::mat4 lid = translate({0, y + 0.016f, -0.06f}) * rotateX(-15.0f);
     addBox(m.part(alu), lid * translate({0, 0.11f, 0}), {0.34f, 0.22f, 0.01f});
     addBox(m.part(screen), lid * translate({0, 0.115f, 0.0055f}), {0.31f, 0.19f, 0.001f});
+    addCounterProps(m, accent);
     return m;
 }
 

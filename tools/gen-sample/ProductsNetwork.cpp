@@ -91,6 +91,14 @@ Model serverRack(const ProductStyle& s) {
     for (float x : {-0.25f, 0.25f})
         for (float z : {-0.43f, 0.43f})
             addCylinder(m.part(feet), translate({x, 0, z}), 0.03f, 0.03f, 0.05f, 12);
+    // Door handle and a cable tray on the roof, as on real edge racks.
+    addCylinderBetween(m.part(feet), glm::mat4(1.0f), {0.24f, 0.9f, 0.53f}, {0.24f, 1.2f, 0.53f},
+                       0.01f, 12);
+    for (float y : {0.9f, 1.2f})
+        addCylinderBetween(m.part(feet), glm::mat4(1.0f), {0.24f, y, 0.5f}, {0.24f, y, 0.53f},
+                           0.008f, 8);
+    for (int i = 0; i < 6; ++i)
+        addBox(m.part(cabinet), translate({0, 2.04f, -0.4f + 0.16f * i}), {0.5f, 0.04f, 0.03f});
     return m;
 }
 
@@ -134,6 +142,22 @@ Model streetlight(const ProductStyle& s) {
     return m;
 }
 
+// Bollards, a camera dome, a speaker grille and a lit side strip: what makes it read as a kiosk.
+void addKioskDetails(Model& m, std::uint32_t body, std::uint32_t accent) {
+    std::uint32_t lit = m.addMaterial(glow("side-strip", {0.95f, 0.95f, 1.0f}, 2.0f));
+    std::uint32_t dome = m.addMaterial(plastic("camera-dome", {0.05f, 0.05f, 0.06f}, 0.1f));
+    for (float x : {-0.36f, 0.36f})
+        addCylinder(m.part(lit), translate({x, 0.3f, 0.12f}), 0.012f, 0.012f, 1.6f, 12);
+    addSphere(m.part(dome), translate({0, 2.08f, 0.3f}), 0.04f, 16, 10);
+    for (int i = 0; i < 6; ++i)
+        addBox(m.part(body), translate({-0.125f + 0.05f * i, 0.52f, 0.145f}),
+               {0.03f, 0.12f, 0.012f});
+    for (float x : {-0.6f, 0.6f}) {
+        addCylinder(m.part(body), translate({x, 0, 0.35f}), 0.05f, 0.045f, 0.6f, 20);
+        addCylinder(m.part(accent), translate({x, 0.45f, 0.35f}), 0.052f, 0.052f, 0.05f, 20);
+    }
+}
+
 Model cityKiosk(const ProductStyle& s) {
     Model m;
     m.name = "smart-city information kiosk";
@@ -151,6 +175,7 @@ Model cityKiosk(const ProductStyle& s) {
     addBox(m.part(screen), translate({0, 1.2f, 0.151f}), {0.6f, 1.06f, 0.002f});
     addBox(m.part(body), translate({0, 2.14f, 0.05f}), {0.95f, 0.08f, 0.6f});
     addBox(m.part(solar), translate({0, 2.22f, 0.05f}) * rotateX(12.0f), {0.88f, 0.03f, 0.52f});
+    addKioskDetails(m, body, accent);
     return m;
 }
 
@@ -176,8 +201,15 @@ Model cubeSat(const ProductStyle& s) {
         glm::mat4 wing = body * translate({side * (0.05f + 0.09f) * k, 0, 0.0f});
         addBox(m.part(panel), wing * rotateY(side * 20.0f), glm::vec3(0.18f, 0.32f, 0.004f) * k);
     }
-    addCylinderBetween(m.part(accent), body, {0, 0.17f * k, 0}, {0.12f, 0.17f * k + 0.3f, 0},
-                       0.004f, 6);
+    // Deployable antennas (four tape springs) and the display stand's base ring.
+    for (int i = 0; i < 4; ++i) {
+        glm::vec3 root(i % 2 ? 0.04f * k : -0.04f * k, 0.17f * k, i < 2 ? 0.04f * k : -0.04f * k);
+        glm::vec3 tip =
+            root + glm::vec3(root.x > 0 ? 0.1f : -0.1f, 0.22f, root.z > 0 ? 0.06f : -0.06f);
+        addCylinderBetween(m.part(accent), body, root, tip, 0.004f, 6);
+    }
+    addTorus(m.part(frame), translate({0, top + 0.01f, 0}), 0.09f, 0.01f, 32, 8);
+    addCylinder(m.part(frame), body * translate({0, 0.17f * k, 0}), 0.03f, 0.03f, 0.02f, 24);
     return m;
 }
 
