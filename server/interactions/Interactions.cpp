@@ -13,13 +13,11 @@ Status checkCard(const BusinessCard& card, const InteractionLimits& limits); // 
 
 Interactions::Interactions(store::Store& store, const expo::Exhibition& exhibition,
                            InteractionLimits limits, VisitRules visitRules)
-    : m_store(store), m_limits(limits), m_booths(exhibition.booths),
-      m_visits(store, exhibition, visitRules),
+    : m_store(store), m_limits(limits), m_visits(store, exhibition, visitRules),
       m_chatLimiter(limits.chatBurst, limits.chatPerSecond),
       m_actionLimiter(limits.actionBurst, limits.actionPerSecond) {}
 
 void Interactions::setExhibition(const expo::Exhibition& exhibition) {
-    m_booths = exhibition.booths;
     m_visits.setExhibition(exhibition);
     std::erase_if(m_onDuty, [&](const auto& duty) {
         return expo::findBooth(exhibition, duty.first) == nullptr;
@@ -34,8 +32,9 @@ Status Interactions::requireOrganiser(const Actor& actor, std::string_view actio
 
 Result<const expo::Booth*> Interactions::findBooth(std::string_view boothId,
                                                    std::string_view action) const {
-    for (const expo::Booth& b : m_booths)
-        if (b.id == boothId) return &b;
+    // The zone index already maps ids to booths; no linear scan per message.
+    const BoothZones& zones = m_visits.zones();
+    if (const expo::Booth* b = zones.booth(zones.indexOf(std::string(boothId)))) return b;
     return makeError(fmt::format("{}: unknown booth \"{}\"", action, boothId));
 }
 

@@ -61,7 +61,7 @@ class Interactions {
 public:
     Interactions(store::Store& store, const expo::Exhibition& exhibition,
                  InteractionLimits limits = {}, VisitRules visitRules = {});
-    // After a successful reload; keeps a copy of the booths and exhibitors.
+    // After a successful reload; keeps a copy of the booths (in the visit zones).
     void setExhibition(const expo::Exhibition& exhibition);
 
     // --- permissions (every rejection names the action and the reason) ---
@@ -107,7 +107,6 @@ private:
 
     store::Store& m_store;
     InteractionLimits m_limits;
-    std::vector<expo::Booth> m_booths;
     VisitTracker m_visits;
     RateLimiter m_chatLimiter;
     RateLimiter m_actionLimiter;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -116,6 +117,8 @@ private:
         double amount = 0;
     };
 
+    struct BoothTotals;
+    Status writeAnalytics(const std::map<std::string, BoothTotals>& totals);
     Store(std::unique_ptr<sql::Database> db, std::filesystem::path dataDir, StoreOptions options);
     Status migrate();
     void queue(PendingEvent event);

@@ -6,6 +6,7 @@
 #include "server/store/Store.h"
 
 #include <fmt/format.h>
+#include <map>
 
 namespace fg::store {
 
@@ -43,11 +44,39 @@ Status Store::flushIfDue() {
     return {};
 }
 
+struct Store::BoothTotals {
+    std::int64_t visits = 0, documentOpens = 0, linkOpens = 0, videoOpens = 0;
+    double dwell = 0;
+};
+
 Result<std::size_t> Store::flush() {
     m_lastFlush = monotonicSeconds();
     if (m_pending.empty()) return std::size_t{0};
+    // Sum per booth first: a batch becomes one upsert per booth touched.
+    std::map<std::string, BoothTotals> totals;
+    using K = PendingEvent::Kind;
+    for (const PendingEvent& e : m_pending) {
+        BoothTotals& t = totals[e.boothId];
+        t.visits += e.kind == K::Visit;
+        t.dwell += e.kind == K::Dwell ? e.amount : 0.0;
+        t.documentOpens += e.kind == K::DocumentOpen;
+        t.linkOpens += e.kind == K::LinkOpen;
+        t.videoOpens += e.kind == K::VideoOpen;
+    }
+    // Analytics need not be on disk before the call returns: NORMAL skips the fsync here, and
+    // the next FULL commit (a lead, a credential) or checkpoint makes these frames durable too.
+    if (auto s = m_db->exec("PRAGMA synchronous=NORMAL"); !s) return s.error();
+    auto written = writeAnalytics(totals);
+    if (auto s = m_db->exec("PRAGMA synchronous=FULL"); !s) return s.error();
+    if (!written) return written.error();
+    std::size_t count = m_pending.size();
+    m_pending.clear();
+    return count;
+}
+
+Status Store::writeAnalytics(const std::map<std::string, BoothTotals>& totals) {
     sql::Transaction tx(*m_db);
-    if (!tx.begun()) return tx.begun().error();
+    if (!tx.begun()) return tx.begun();
     auto upsert = m_db->prepare(
         "INSERT INTO booth_stats (booth, visits, dwell_seconds, document_opens, link_opens, "
         "video_opens) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(booth) DO UPDATE SET "
@@ -58,23 +87,18 @@ Result<std::size_t> Store::flush() {
         m_db->prepare("INSERT OR IGNORE INTO booth_visitors (booth, visitor) VALUES (?, ?)");
     if (!upsert) return upsert.error();
     if (!visitor) return visitor.error();
-    using K = PendingEvent::Kind;
-    for (const PendingEvent& e : m_pending) {
+    for (const auto& [booth, t] : totals) {
         upsert->reset();
-        upsert->bindAll(e.boothId, e.kind == K::Visit ? 1 : 0, e.kind == K::Dwell ? e.amount : 0.0,
-                        e.kind == K::DocumentOpen ? 1 : 0, e.kind == K::LinkOpen ? 1 : 0,
-                        e.kind == K::VideoOpen ? 1 : 0);
-        if (auto s = upsert->run(); !s) return s.error();
-        if (e.kind == K::Visit && !e.visitorKey.empty()) {
-            visitor->reset();
-            visitor->bindAll(e.boothId, e.visitorKey);
-            if (auto s = visitor->run(); !s) return s.error();
-        }
+        upsert->bindAll(booth, t.visits, t.dwell, t.documentOpens, t.linkOpens, t.videoOpens);
+        if (auto s = upsert->run(); !s) return s;
     }
-    if (auto s = tx.commit(); !s) return s.error();
-    std::size_t count = m_pending.size();
-    m_pending.clear();
-    return count;
+    for (const PendingEvent& e : m_pending) {
+        if (e.kind != PendingEvent::Kind::Visit || e.visitorKey.empty()) continue;
+        visitor->reset();
+        visitor->bindAll(e.boothId, e.visitorKey);
+        if (auto s = visitor->run(); !s) return s;
+    }
+    return tx.commit();
 }
 
 namespace {
