@@ -123,13 +123,14 @@ std::optional<float> rayEnters(const Ray& ray, const Aabb& box) {
 } // namespace
 
 std::optional<PickHit> Scene::pick(const Ray& ray) const {
+    // Nearest box of any instance, so walls and boards hide the booths behind them.
     std::optional<PickHit> best;
     for (std::size_t i = 0; i < m_instances.size(); ++i) {
         const SceneInstance& inst = m_instances[i];
-        if (inst.pickId == kInvalidId) continue;
         const auto t = rayEnters(ray, inst.worldBounds);
         if (t && (!best || *t < best->distance)) best = PickHit{inst.pickId, inst.pickItem, i, *t};
     }
+    if (best && best->pickId == kInvalidId) return std::nullopt;
     return best;
 }
 

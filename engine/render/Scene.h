@@ -24,9 +24,9 @@ struct SceneInstance {
 struct SceneLight {
     glm::vec3 direction{-0.35f, -1.0f, -0.45f}; // direction the light travels
     glm::vec3 color{1.0f, 0.97f, 0.92f};
-    float intensity = 2.6f;
-    glm::vec3 skyAmbient{0.42f, 0.46f, 0.55f};
-    glm::vec3 groundAmbient{0.20f, 0.18f, 0.16f};
+    float intensity = 2.2f;
+    glm::vec3 skyAmbient{0.30f, 0.33f, 0.40f};
+    glm::vec3 groundAmbient{0.14f, 0.13f, 0.12f};
     bool shadows = true;
 };
 
@@ -68,7 +68,9 @@ public:
     const std::vector<SceneBatch>& batches() const { return m_batches; }
     Aabb bounds() const { return m_bounds; }
 
-    // Nearest pickable instance whose world box the ray enters (slab test).
+    // The instance whose world box the ray enters first (slab test), when it is pickable; a
+    // nearer non-pickable box (a wall) hides what is behind it. Boxes around the origin are
+    // skipped.
     std::optional<PickHit> pick(const Ray& ray) const;
 
     SceneLight light;

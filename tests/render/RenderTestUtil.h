@@ -9,9 +9,10 @@
 
 namespace fg::render::test {
 
-inline std::unique_ptr<Renderer> makeRenderer() {
+// Small shadow maps keep lavapipe fast; the reference image uses the renderer's defaults.
+inline std::unique_ptr<Renderer> makeRenderer(std::uint32_t shadowMapSize = 1024) {
     RendererOptions options;
-    options.shadowMapSize = 1024;
+    options.shadowMapSize = shadowMapSize;
     auto renderer = Renderer::create(options);
     REQUIRE_MESSAGE(renderer.ok(), (renderer.ok() ? "" : renderer.error().message));
     return std::move(*renderer);

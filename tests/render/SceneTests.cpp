@@ -50,7 +50,7 @@ TEST_CASE("scene: a ray through a pixel picks the nearest pickable instance") {
     Scene scene;
     scene.add(unitBox(0), MaterialId{0}, at(0, 0, 5), 7, 1);
     scene.add(unitBox(0), MaterialId{0}, at(0, 0, 10), 8, 2);
-    scene.add(unitBox(0), MaterialId{0}, at(0, 0, 2));        // not pickable
+    scene.add(unitBox(0), MaterialId{0}, at(0, 3, 2));        // not pickable, off the centre ray
     scene.add(unitBox(0), MaterialId{0}, at(-3, 0, 5), 9, 3); // looking along +z, -x is right
     Camera camera;
     camera.position = {0, 0, 0};
@@ -67,6 +67,9 @@ TEST_CASE("scene: a ray through a pixel picks the nearest pickable instance") {
     REQUIRE(right.has_value());
     CHECK(right->pickId == 9);
     CHECK_FALSE(scene.pick(rayThroughPixel(camera, {320, 5}, {640, 360})).has_value());
+    // A non-pickable wall in front hides the booths behind it.
+    scene.add(unitBox(0), MaterialId{0}, at(0, 0, 2));
+    CHECK_FALSE(scene.pick(centre).has_value());
 }
 
 TEST_CASE("scene: transformed bounds follow rotation and scale") {

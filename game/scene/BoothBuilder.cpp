@@ -1,0 +1,139 @@
+// Booth shells by size template (platform, back and side walls, fascia), posters on the walls,
+// models at their placements, and fascia/back-wall signs. Booth-local: front +z, back wall -z.
+#include "engine/core/Hash.h"
+#include "game/scene/ExhibitionScene.h"
+#include "game/scene/SceneBuild.h"
+
+#include <algorithm>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace fg::scene {
+namespace {
+
+constexpr float kWallHeight = 2.8f, kWall = 0.12f, kFasciaHeight = 0.6f;
+
+struct BoothFrame {
+    glm::mat4 m;
+    float width, depth; // template size before rotation
+    std::uint32_t index;
+};
+
+glm::vec3 accentFor(const BuildContext& ctx, const expo::Booth& booth) {
+    if (const expo::Pavilion* p = expo::findPavilion(ctx.exhibition, booth.pavilion))
+        return srgbToLinear(p->colors.accent.r, p->colors.accent.g, p->colors.accent.b);
+    // Independent booths get a stable colour from their exhibitor id.
+    const std::uint64_t h = hash64(booth.exhibitor);
+    return srgbToLinear(std::uint8_t(60 + (h & 0x7F)), std::uint8_t(60 + ((h >> 8) & 0x7F)),
+                        std::uint8_t(60 + ((h >> 16) & 0x7F)));
+}
+
+void addShell(BuildContext& ctx, const BoothFrame& b, glm::vec3 accent) {
+    const render::MaterialId white = ctx.assets.colour(glm::vec3(0.72f, 0.72f, 0.70f), 0.85f);
+    const render::MaterialId floor = ctx.assets.colour(glm::vec3(0.55f, 0.56f, 0.58f), 0.6f);
+    const std::uint32_t item = pickItem(std::uint32_t(PickKind::Booth), 0);
+    auto box = [&](render::MaterialId mat, glm::vec3 centre, glm::vec3 size) {
+        ctx.scene.add(ctx.assets.cube(), mat, boxTransform(b.m, centre, size), b.index, item);
+    };
+    const float w = b.width, d = b.depth, back = -d * 0.5f + kWall * 0.5f;
+    box(floor, {0, 0.05f, 0}, {w, 0.1f, d});
+    box(white, {0, kWallHeight * 0.5f, back}, {w, kWallHeight, kWall});
+    for (float side : {-1.0f, 1.0f})
+        box(white, {side * (w * 0.5f - kWall * 0.5f), kWallHeight * 0.5f, -d * 0.25f},
+            {kWall, kWallHeight, d * 0.5f});
+    box(ctx.assets.colour(accent, 0.5f), {0, kWallHeight + kFasciaHeight * 0.5f, back},
+        {w, kFasciaHeight, kWall + 0.04f});
+}
+
+void addSigns(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) {
+    std::vector<std::string> signs = booth.content.signs;
+    if (signs.empty())
+        if (const expo::Exhibitor* e = expo::findExhibitor(ctx.exhibition, booth.exhibitor))
+            signs.push_back(e->name);
+    if (signs.empty()) return;
+    const float back = -b.depth * 0.5f + kWall * 0.5f;
+    const float y = kWallHeight + kFasciaHeight * 0.5f, out = kWall * 0.5f + 0.03f;
+    const std::uint32_t first = pickItem(std::uint32_t(PickKind::Sign), 0);
+    // Fascia front and back, so the name reads from the aisle on either side.
+    addText(ctx, glm::translate(b.m, {0, y, back + out}), signs[0], 0.42f, b.width * 0.92f,
+            glm::vec3(1.0f), b.index, first);
+    addText(ctx,
+            glm::rotate(glm::translate(b.m, {0, y, back - out}), glm::radians(180.0f), {0, 1, 0}),
+            signs[0], 0.42f, b.width * 0.92f, glm::vec3(1.0f), b.index, first);
+    // Further signs are taglines under the fascia, above the posters.
+    for (std::size_t i = 1; i < signs.size(); ++i)
+        addText(ctx,
+                glm::translate(b.m, {0, kWallHeight - 0.2f - 0.26f * float(i - 1),
+                                     back + kWall * 0.5f + 0.01f}),
+                signs[i], 0.2f, b.width * 0.85f, glm::vec3(0.08f, 0.08f, 0.1f), b.index,
+                pickItem(std::uint32_t(PickKind::Sign), std::uint32_t(i)));
+}
+
+// Where poster SLOT hangs: along the back wall first, then on the inner faces of the side walls.
+glm::mat4 posterFrame(const BoothFrame& b, std::uint32_t slot, std::uint32_t slots,
+                      float& maxWidth) {
+    const std::uint32_t onBack = std::min<std::uint32_t>(slots, std::max(1, int(b.width / 1.5f)));
+    const float y = 1.45f;
+    if (slot < onBack) {
+        maxWidth = b.width / float(onBack) - 0.3f;
+        const float x = -b.width * 0.5f + b.width * (float(slot) + 0.5f) / float(onBack);
+        return glm::translate(b.m, {x, y, -b.depth * 0.5f + kWall + 0.01f});
+    }
+    const bool left = (slot - onBack) % 2 == 0;
+    maxWidth = b.depth * 0.5f - 0.3f;
+    const float x = (left ? -1.0f : 1.0f) * (b.width * 0.5f - kWall - 0.01f);
+    const glm::mat4 at = glm::translate(b.m, {x, y, -b.depth * 0.25f});
+    return glm::rotate(at, glm::radians(left ? 90.0f : -90.0f), {0, 1, 0});
+}
+
+void addPosters(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) {
+    const std::uint32_t slots = expo::sizeTemplate(booth.size).maxPosters;
+    for (const expo::Poster& poster : booth.content.posters) {
+        float maxWidth = 1.0f;
+        const glm::mat4 at = posterFrame(b, std::min(poster.slot, slots - 1), slots, maxWidth);
+        const ImageTexture image = ctx.assets.image(ctx.baseDir / poster.image);
+        float h = 1.6f, w = h * image.aspect;
+        if (w > maxWidth) {
+            w = maxWidth;
+            h = w / image.aspect;
+        }
+        ctx.scene.add(ctx.assets.quad(), image.material, glm::scale(at, {w, h, 1.0f}), b.index,
+                      pickItem(std::uint32_t(PickKind::Poster), poster.slot));
+    }
+}
+
+glm::mat4 placementMatrix(const expo::ModelPlacement& p) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), p.position);
+    m = glm::rotate(m, glm::radians(p.rotation.z), {0, 0, 1});
+    m = glm::rotate(m, glm::radians(p.rotation.y), {0, 1, 0});
+    m = glm::rotate(m, glm::radians(p.rotation.x), {1, 0, 0});
+    return glm::scale(m, p.scale);
+}
+
+void addModels(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) {
+    for (std::size_t i = 0; i < booth.content.models.size(); ++i) {
+        const expo::ModelPlacement& placement = booth.content.models[i];
+        const ModelParts& model = ctx.assets.model(ctx.baseDir / placement.file);
+        // Models stand on the booth platform.
+        const glm::mat4 m = glm::translate(b.m, {0, 0.1f, 0}) * placementMatrix(placement);
+        for (const ModelParts::Part& part : model.parts)
+            ctx.scene.add(part.mesh, part.material, m * part.transform, b.index,
+                          pickItem(std::uint32_t(PickKind::Model), std::uint32_t(i)));
+    }
+}
+
+} // namespace
+
+void addBooth(BuildContext& ctx, const expo::Booth& booth, std::uint32_t boothIndex) {
+    const expo::Hall* hall = expo::findHall(ctx.exhibition, booth.hall);
+    if (!hall) return;
+    const expo::SizeTemplate& t = expo::sizeTemplate(booth.size);
+    glm::mat4 m = glm::translate(hallFrame(*hall), {booth.position.x, 0.0f, booth.position.y});
+    m = glm::rotate(m, glm::radians(float(booth.rotation)), {0, 1, 0});
+    const BoothFrame frame{m, t.width, t.depth, boothIndex};
+    addShell(ctx, frame, accentFor(ctx, booth));
+    addSigns(ctx, frame, booth);
+    addPosters(ctx, frame, booth);
+    addModels(ctx, frame, booth);
+}
+
+} // namespace fg::scene

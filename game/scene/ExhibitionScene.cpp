@@ -1,0 +1,147 @@
+// Builds an ExhibitionScene: assets, halls, pavilions, booths; named views; pick decoding.
+// Placement of individual parts is in HallBuilder.cpp and BoothBuilder.cpp.
+#include "game/scene/ExhibitionScene.h"
+
+#include "game/scene/SceneBuild.h"
+
+#include <algorithm>
+#include <cmath>
+
+#ifndef FG_DEFAULT_FONT
+#error "FG_DEFAULT_FONT must name the default TrueType font"
+#endif
+
+namespace fg::scene {
+namespace {
+
+glm::vec2 entrancePoint(const expo::Hall& hall, const expo::Entrance& e) {
+    switch (e.wall) {
+    case expo::Wall::South:
+        return {e.offset, 0.0f};
+    case expo::Wall::North:
+        return {e.offset, hall.size.y};
+    case expo::Wall::West:
+        return {0.0f, e.offset};
+    case expo::Wall::East:
+        return {hall.size.x, e.offset};
+    }
+    return {0.0f, 0.0f};
+}
+
+// The welcome view: walking in from the hall's first entrance towards its host pavilion (or its
+// first pavilion, or its centre), stopping a few metres short, raised to look over the booths.
+render::Camera entranceCamera(const expo::Exhibition& ex, const expo::Hall& hall) {
+    const expo::Pavilion* target = nullptr;
+    for (const expo::Pavilion& p : ex.pavilions)
+        if (p.hall == hall.id && (!target || (p.host && !target->host))) target = &p;
+    const glm::vec2 centre = target ? glm::vec2(target->rect.x + target->rect.width * 0.5f,
+                                                target->rect.z + target->rect.depth * 0.5f)
+                                    : hall.size * 0.5f;
+    const glm::vec2 entry =
+        hall.entrances.empty() ? hall.spawn.position : entrancePoint(hall, hall.entrances.front());
+    glm::vec2 dir = centre - entry;
+    dir = glm::length(dir) > 1e-3f ? glm::normalize(dir) : glm::vec2(0.0f, 1.0f);
+    // Distance from the centre to the target's edge along DIR, plus a 4 m stand-off.
+    float reach = 15.0f;
+    if (target) {
+        const float hx = target->rect.width * 0.5f, hz = target->rect.depth * 0.5f;
+        const float tx = std::abs(dir.x) > 1e-4f ? hx / std::abs(dir.x) : 1e9f;
+        const float tz = std::abs(dir.y) > 1e-4f ? hz / std::abs(dir.y) : 1e9f;
+        reach = std::min(tx, tz) + 4.0f;
+    }
+    reach = std::min(reach, glm::length(centre - entry));
+    const glm::vec2 p = centre - dir * reach;
+    render::Camera c;
+    c.position = {hall.origin.x + p.x, 9.0f, hall.origin.y + p.y};
+    c.yaw = glm::degrees(std::atan2(dir.x, dir.y));
+    c.pitch = -28.0f;
+    return c;
+}
+
+render::Camera spawnCamera(const expo::Hall& hall) {
+    render::Camera c;
+    c.position = {hall.origin.x + hall.spawn.position.x, 2.2f,
+                  hall.origin.y + hall.spawn.position.y};
+    c.yaw = hall.spawn.yaw;
+    c.pitch = -4.0f;
+    return c;
+}
+
+} // namespace
+
+std::optional<render::Camera> exhibitionView(const expo::Exhibition& exhibition,
+                                             const std::string& name) {
+    if (exhibition.halls.empty()) return std::nullopt;
+    if (name == "entrance") {
+        return entranceCamera(exhibition, exhibition.halls.front());
+    }
+    for (const expo::Hall& hall : exhibition.halls)
+        if (hall.id == name) return spawnCamera(hall);
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<ExhibitionScene>>
+ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhibition,
+                       const std::filesystem::path& baseDir,
+                       const ExhibitionSceneOptions& options) {
+    std::unique_ptr<ExhibitionScene> out(new ExhibitionScene());
+    auto assets = SceneAssets::create(
+        renderer, options.font.empty() ? FG_DEFAULT_FONT : options.font, options.cacheDir);
+    if (!assets) return assets.error();
+    out->m_assets = std::move(*assets);
+    BuildContext ctx{*out->m_assets, out->m_scene, exhibition, baseDir};
+    for (const expo::Hall& hall : exhibition.halls)
+        addHall(ctx, hall);
+    for (const expo::Pavilion& pavilion : exhibition.pavilions)
+        addPavilion(ctx, pavilion);
+    for (std::size_t i = 0; i < exhibition.booths.size(); ++i) {
+        addBooth(ctx, exhibition.booths[i], static_cast<std::uint32_t>(i));
+        out->m_boothIds.push_back(exhibition.booths[i].id);
+        const expo::BoothContent& c = exhibition.booths[i].content;
+        out->m_counts.posters += c.posters.size();
+        out->m_counts.models += c.models.size();
+        out->m_counts.signs += c.signs.size();
+    }
+    out->m_counts.halls = exhibition.halls.size();
+    out->m_counts.pavilions = exhibition.pavilions.size();
+    out->m_counts.booths = exhibition.booths.size();
+    out->addViews(exhibition);
+    if (auto s = renderer.flushUploads(); !s) return s.error();
+    return out;
+}
+
+ExhibitionScene::~ExhibitionScene() = default;
+
+const std::vector<std::string>& ExhibitionScene::problems() const {
+    return m_assets->problems();
+}
+
+std::size_t ExhibitionScene::placeholders() const {
+    return m_assets->placeholders();
+}
+
+void ExhibitionScene::addViews(const expo::Exhibition& exhibition) {
+    if (auto entrance = exhibitionView(exhibition, "entrance"))
+        m_views.push_back({"entrance", *entrance});
+    for (const expo::Hall& hall : exhibition.halls)
+        m_views.push_back({hall.id, spawnCamera(hall)});
+}
+
+std::optional<render::Camera> ExhibitionScene::view(const std::string& name) const {
+    for (const NamedView& v : m_views)
+        if (v.name == name) return v.camera;
+    return std::nullopt;
+}
+
+std::optional<BoothPick> ExhibitionScene::pick(const render::Ray& ray) const {
+    const auto hit = m_scene.pick(ray);
+    if (!hit || hit->pickId >= m_boothIds.size()) return std::nullopt;
+    BoothPick out;
+    out.boothId = m_boothIds[hit->pickId];
+    out.kind = static_cast<PickKind>(hit->pickItem >> 16);
+    out.index = hit->pickItem & 0xFFFF;
+    out.distance = hit->distance;
+    return out;
+}
+
+} // namespace fg::scene

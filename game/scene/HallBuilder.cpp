@@ -1,0 +1,146 @@
+// Halls (floor, walls with entrance openings, name on the far wall, venues) and pavilions
+// (coloured floor, name boards with flags). Booths are built in BoothBuilder.cpp.
+#include "game/scene/SceneBuild.h"
+
+#include <algorithm>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace fg::scene {
+namespace {
+
+constexpr float kWallThickness = 0.4f;
+
+glm::vec3 linear(const expo::Color& c) {
+    return srgbToLinear(c.r, c.g, c.b);
+}
+
+// Wall pieces along one side, from 0 to LENGTH, leaving gaps for that wall's entrances.
+std::vector<std::pair<float, float>> wallSegments(const expo::Hall& hall, expo::Wall wall,
+                                                  float length) {
+    std::vector<std::pair<float, float>> gaps;
+    for (const expo::Entrance& e : hall.entrances)
+        if (e.wall == wall) gaps.push_back({e.offset - e.width * 0.5f, e.offset + e.width * 0.5f});
+    std::sort(gaps.begin(), gaps.end());
+    std::vector<std::pair<float, float>> out;
+    float start = 0.0f;
+    for (const auto& [a, b] : gaps) {
+        if (a > start) out.push_back({start, a});
+        start = std::max(start, b);
+    }
+    if (start < length) out.push_back({start, length});
+    return out;
+}
+
+void addWalls(BuildContext& ctx, const expo::Hall& hall, const glm::mat4& frame) {
+    const render::MaterialId wallMat = ctx.assets.colour(glm::vec3(0.62f, 0.63f, 0.66f), 0.9f);
+    const float h = hall.wallHeight, w = hall.size.x, d = hall.size.y, t = kWallThickness;
+    for (expo::Wall wall :
+         {expo::Wall::South, expo::Wall::North, expo::Wall::West, expo::Wall::East}) {
+        const bool alongX = wall == expo::Wall::South || wall == expo::Wall::North;
+        const float length = alongX ? w : d;
+        for (const auto& [a, b] : wallSegments(hall, wall, length)) {
+            const float mid = (a + b) * 0.5f, len = b - a;
+            glm::vec3 centre, size;
+            if (alongX) {
+                centre = {mid, h * 0.5f, wall == expo::Wall::South ? -t * 0.5f : d + t * 0.5f};
+                size = {len, h, t};
+            } else {
+                centre = {wall == expo::Wall::West ? -t * 0.5f : w + t * 0.5f, h * 0.5f, mid};
+                size = {t, h, len};
+            }
+            ctx.scene.add(ctx.assets.cube(), wallMat, boxTransform(frame, centre, size));
+        }
+    }
+}
+
+void addVenue(BuildContext& ctx, const expo::Venue& venue, const glm::mat4& frame) {
+    const expo::Rect& r = venue.rect;
+    const bool stage = venue.kind == expo::VenueKind::Stage;
+    const float height = stage ? 0.6f : 0.05f;
+    const glm::vec3 colour =
+        stage ? glm::vec3(0.08f, 0.09f, 0.12f) : glm::vec3(0.30f, 0.33f, 0.38f);
+    ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(colour, 0.6f),
+                  boxTransform(frame, {r.x + r.width * 0.5f, height * 0.5f, r.z + r.depth * 0.5f},
+                               {r.width, height, r.depth}));
+    // A backdrop with the venue's name on the side away from the hall's south entrances.
+    const glm::vec3 backdrop{r.x + r.width * 0.5f, 3.0f, r.z + r.depth - 0.2f};
+    ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(glm::vec3(0.05f, 0.18f, 0.40f), 0.5f),
+                  boxTransform(frame, backdrop, {r.width * 0.8f, 2.4f, 0.2f}));
+    const glm::mat4 textFrame = glm::translate(frame, backdrop + glm::vec3(0, 0, -0.11f));
+    addText(ctx, glm::rotate(textFrame, glm::radians(180.0f), {0, 1, 0}), venue.name, 0.8f,
+            r.width * 0.75f, glm::vec3(1.0f));
+}
+
+} // namespace
+
+glm::mat4 hallFrame(const expo::Hall& hall) {
+    return glm::translate(glm::mat4(1.0f), {hall.origin.x, 0.0f, hall.origin.y});
+}
+
+glm::mat4 boxTransform(const glm::mat4& m, glm::vec3 centre, glm::vec3 size) {
+    return glm::scale(glm::translate(m, centre), size);
+}
+
+void addText(BuildContext& ctx, const glm::mat4& m, const std::string& text, float lineHeight,
+             float maxWidth, glm::vec3 colour, std::uint32_t pickId, std::uint32_t item) {
+    if (text.empty()) return;
+    const float width = ctx.assets.textWidth(text, lineHeight);
+    const float scale = width > maxWidth && width > 0 ? maxWidth / width : 1.0f;
+    auto mesh = ctx.assets.text(text, lineHeight * scale);
+    if (!mesh) return; // only whitespace: nothing to draw
+    ctx.scene.add(*mesh, ctx.assets.textMaterial(colour), m, pickId, item);
+}
+
+void addHall(BuildContext& ctx, const expo::Hall& hall) {
+    const glm::mat4 frame = hallFrame(hall);
+    const float w = hall.size.x, d = hall.size.y;
+    ctx.scene.add(ctx.assets.floor(), ctx.assets.colour(glm::vec3(0.36f, 0.37f, 0.40f), 0.7f),
+                  glm::scale(glm::translate(frame, {w * 0.5f, 0.0f, d * 0.5f}), {w, 1.0f, d}));
+    addWalls(ctx, hall, frame);
+    // The hall's name high on the north wall, facing in, readable from the south entrances.
+    const glm::mat4 north =
+        glm::rotate(glm::translate(frame, {w * 0.5f, hall.wallHeight - 2.5f, d - 0.05f}),
+                    glm::radians(180.0f), {0, 1, 0});
+    addText(ctx, north, hall.name, 2.6f, w * 0.8f, glm::vec3(0.95f, 0.95f, 0.92f));
+    for (const expo::Venue& venue : hall.venues)
+        addVenue(ctx, venue, frame);
+}
+
+void addPavilion(BuildContext& ctx, const expo::Pavilion& pavilion) {
+    const expo::Hall* hall = expo::findHall(ctx.exhibition, pavilion.hall);
+    if (!hall) return; // the loader reports unknown halls; nothing to place
+    const glm::mat4 frame = hallFrame(*hall);
+    const expo::Rect& r = pavilion.rect;
+    ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(linear(pavilion.colors.floor), 0.7f),
+                  boxTransform(frame, {r.x + r.width * 0.5f, 0.02f, r.z + r.depth * 0.5f},
+                               {r.width, 0.04f, r.depth}));
+    // Name board on two posts at the pavilion's south edge, readable from both sides.
+    const glm::vec3 accent = linear(pavilion.colors.accent);
+    const float boardWidth = std::min(r.width - 1.0f, 12.0f), boardY = 5.2f;
+    const glm::vec3 centre{r.x + r.width * 0.5f, boardY, r.z + 0.3f};
+    const render::MaterialId accentMat = ctx.assets.colour(accent, 0.5f);
+    ctx.scene.add(ctx.assets.cube(), accentMat,
+                  boxTransform(frame, centre, {boardWidth, 1.5f, 0.16f}));
+    for (float side : {-0.45f, 0.45f})
+        ctx.scene.add(ctx.assets.cube(), accentMat,
+                      boxTransform(frame, {centre.x + side * boardWidth, boardY * 0.5f, centre.z},
+                                   {0.15f, boardY, 0.15f}));
+    const bool flag = !pavilion.flag.empty();
+    const float flagWidth = flag ? 1.6f : 0.0f;
+    // South face (towards the entrances) and north face; local +x is the reader's right.
+    for (const auto& [offset, angle] : {std::pair{-0.09f, 180.0f}, std::pair{0.09f, 0.0f}}) {
+        const glm::mat4 face = glm::rotate(glm::translate(frame, centre + glm::vec3(0, 0, offset)),
+                                           glm::radians(angle), {0, 1, 0});
+        const float textWidth = boardWidth - flagWidth - 0.6f;
+        addText(ctx, glm::translate(face, {flagWidth * 0.5f, 0, 0}), pavilion.name, 0.75f,
+                textWidth, glm::vec3(1.0f));
+        if (!flag) continue;
+        const ImageTexture image = ctx.assets.image(ctx.baseDir / pavilion.flag);
+        const float fw = std::min(1.4f, 1.05f * image.aspect), fh = fw / image.aspect;
+        const glm::mat4 flagAt =
+            glm::translate(face, {-boardWidth * 0.5f + 0.3f + fw * 0.5f, 0, 0.002f});
+        ctx.scene.add(ctx.assets.quad(), image.material, glm::scale(flagAt, {fw, fh, 1.0f}));
+    }
+}
+
+} // namespace fg::scene

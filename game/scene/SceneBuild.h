@@ -1,0 +1,37 @@
+// Internal to fg_scene: the builders that turn halls, pavilions and booths into scene instances.
+// Only ExhibitionScene.cpp and the builders include this; placement rules live in the .cpp files.
+#pragma once
+
+#include "game/expo/Exhibition.h"
+#include "game/scene/SceneAssets.h"
+
+#include <filesystem>
+
+namespace fg::scene {
+
+struct BuildContext {
+    SceneAssets& assets;
+    render::Scene& scene;
+    const expo::Exhibition& exhibition;
+    std::filesystem::path baseDir;
+};
+
+// Pick items: the high 16 bits name the kind of thing hit, the low 16 its index.
+inline std::uint32_t pickItem(std::uint32_t kind, std::uint32_t index) {
+    return (kind << 16) | (index & 0xFFFF);
+}
+
+// A unit cube scaled to SIZE and centred on CENTRE, in the frame M.
+glm::mat4 boxTransform(const glm::mat4& m, glm::vec3 centre, glm::vec3 size);
+// The hall's frame: hall coordinates (x, z) to world.
+glm::mat4 hallFrame(const expo::Hall& hall);
+// A text line on a plane at LOCAL in frame M, facing +z of that frame, shrunk to fit MAXWIDTH.
+void addText(BuildContext& ctx, const glm::mat4& m, const std::string& text, float lineHeight,
+             float maxWidth, glm::vec3 colour, std::uint32_t pickId = render::kInvalidId,
+             std::uint32_t item = 0);
+
+void addHall(BuildContext& ctx, const expo::Hall& hall);
+void addPavilion(BuildContext& ctx, const expo::Pavilion& pavilion);
+void addBooth(BuildContext& ctx, const expo::Booth& booth, std::uint32_t boothIndex);
+
+} // namespace fg::scene
