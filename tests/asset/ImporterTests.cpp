@@ -1,5 +1,6 @@
 // Tests for importModel on the committed test models: geometry, hierarchy, materials, textures.
 // Reads assets/test-models/ and writes only under fresh temporary folders.
+#include "engine/asset/CookedFormat.h"
 #include "engine/asset/ImageLoader.h"
 #include "engine/asset/ModelImporter.h"
 #include "tests/asset/AssetTestSupport.h"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <doctest/doctest.h>
+#include <thread>
 
 namespace fs = std::filesystem;
 using fgtest::testModel;
@@ -261,4 +263,28 @@ TEST_CASE("OBJ and GLB of the same cube give the same positions with the same UV
         return out;
     };
     CHECK(corners(*glb) == corners(*obj));
+}
+
+TEST_CASE("importModel can run on several threads at once (separate Assimp importers)") {
+    const char* files[] = {"cube.glb", "cube.obj", "tall-box.fbx", "cube.gltf"};
+    std::vector<fg::Bytes> expected;
+    for (const char* f : files) {
+        auto model = fg::importModel(testModel(f));
+        REQUIRE(model);
+        expected.push_back(fg::cookModel(*model));
+    }
+    std::vector<fg::Bytes> got(std::size(files));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < std::size(files); ++i)
+        threads.emplace_back([&, i] {
+            for (int round = 0; round < 5; ++round) {
+                auto model = fg::importModel(testModel(files[i]));
+                got[i] = model ? fg::cookModel(*model) : fg::Bytes{};
+                if (got[i] != expected[i]) return;
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    for (std::size_t i = 0; i < std::size(files); ++i)
+        CHECK_MESSAGE(got[i] == expected[i], files[i]);
 }
