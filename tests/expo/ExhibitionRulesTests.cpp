@@ -239,3 +239,54 @@ TEST_CASE("validateExhibition checks a model built in code") {
     CHECK(problems[0].toString() ==
           "built.json: event.name: expected 1 to 120 characters, found \"\"");
 }
+
+TEST_CASE_FIXTURE(ExpoFixture, "more text and code rules, one each") {
+    SUBCASE("hall name") {
+        doc["halls"][1]["name"] = std::string(81, 'h');
+        CHECK_ONE_PROBLEM(*this, "exhibition.json: halls[1].name: expected 1 to 80 characters, "
+                                 "found \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh...\" (81 "
+                                 "characters)");
+    }
+    SUBCASE("pavilion country") {
+        doc["pavilions"][1]["country"] = "kr";
+        CHECK_ONE_PROBLEM(*this, "exhibition.json: pavilions[1].country: expected an ISO 3166-1 "
+                                 "alpha-2 country code such as \"VN\", found \"kr\"");
+    }
+    SUBCASE("award name") {
+        doc["awards"][0]["name"] = "";
+        CHECK_ONE_PROBLEM(
+            *this, "exhibition.json: awards[0].name: expected 1 to 120 characters, found \"\"");
+    }
+    SUBCASE("sector") {
+        doc["exhibitors"][1]["sector"] = std::string(61, 's');
+        CHECK_ONE_PROBLEM(*this,
+                          "exhibition.json: exhibitors[1].sector: expected 1 to 60 "
+                          "characters, found \"ssssssssssssssssssssssssssssssssssssssss...\" "
+                          "(61 characters)");
+    }
+    SUBCASE("invalid UTF-8 is caught before it reaches the model") {
+        std::string text = doc.dump();
+        auto at = text.find("Viettel");
+        text.replace(at, 7, "Viet\xc3(");
+        auto report = fg::expo::parseExhibition(text, dir, "exhibition.json");
+        REQUIRE(report.problems.size() == 1);
+        CHECK(report.problems[0].message.starts_with("expected valid JSON, found "));
+    }
+    SUBCASE("a hall id used twice") {
+        doc["halls"][1]["id"] = "hall-a";
+        auto report = parse();
+        INFO(listProblems(report));
+        REQUIRE_FALSE(report.problems.empty());
+        CHECK(report.problems[0].toString() ==
+              "exhibition.json: halls[1].id: expected an id not used by another hall (halls[0] "
+              "has it), found \"hall-a\"");
+    }
+}
+
+TEST_CASE_FIXTURE(ExpoFixture, "pavilion rects need a positive size") {
+    doc["pavilions"][1]["rect"] = {20, 10, 15, -1};
+    doc["booths"][1].erase("pavilion");
+    doc["booths"][1]["position"] = {55, 15};
+    CHECK_ONE_PROBLEM(*this, "exhibition.json: pavilions[1].rect: expected a rect with positive "
+                             "width and depth, found [20,10,15,-1]");
+}
