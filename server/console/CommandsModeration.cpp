@@ -36,20 +36,26 @@ bool sameName(std::string_view a, std::string_view b) {
 
 } // namespace
 
-ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
-    const std::string& who = a.words[0];
+Result<std::vector<std::pair<store::BanKind, std::string>>>
+ConsoleCommands::banTargets(std::string_view who) const {
     std::vector<std::pair<store::BanKind, std::string>> targets;
     if (auto p = prefixed(who)) {
-        if (p->second.empty()) return fail(fmt::format("ban: \"{}\" has an empty value", who));
+        if (p->second.empty()) return makeError(fmt::format("ban: \"{}\" has an empty value", who));
         targets.push_back(*p);
-    } else {
-        auto v = findVisitor("ban", who);
-        if (!v)
-            return fail(v.error().message + "; for someone not online use name:NAME, ip:ADDRESS "
-                                            "or key:CLIENTKEY");
-        targets.push_back({store::BanKind::Name, v->name});
-        if (!v->clientKey.empty()) targets.push_back({store::BanKind::ClientKey, v->clientKey});
+        return targets;
     }
+    auto v = findVisitor("ban", who);
+    if (!v)
+        return makeError(v.error().message + "; for someone not online use name:NAME, ip:ADDRESS "
+                                             "or key:CLIENTKEY");
+    targets.push_back({store::BanKind::Name, v->name});
+    if (!v->clientKey.empty()) targets.push_back({store::BanKind::ClientKey, v->clientKey});
+    return targets;
+}
+
+ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
+    auto targets = banTargets(a.words[0]);
+    if (!targets) return fail(targets.error().message);
     std::optional<std::int64_t> duration;
     std::size_t reasonFrom = 1;
     if (a.words.size() > 1) {
@@ -66,7 +72,7 @@ ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
     std::optional<UnixSeconds> expires;
     if (duration) expires = now() + *duration;
     std::string out;
-    for (const auto& [kind, value] : targets) {
+    for (const auto& [kind, value] : *targets) {
         auto ban = m_store.addBan(kind, value, expires, reason);
         if (!ban) return fail("ban: " + ban.error().message);
         out += fmt::format("ban #{}: {} \"{}\" {}\n", ban->id, store::banKindName(kind), value,

@@ -6,6 +6,7 @@
 #include "engine/core/Result.h"
 #include "engine/core/Time.h"
 #include "server/console/ConsoleHost.h"
+#include "server/store/StoreTypes.h"
 
 #include <functional>
 #include <optional>
@@ -92,6 +93,9 @@ private:
 
     // A connected visitor by "#ID", "ID" or exact name (case-insensitive); errors name CMD.
     Result<VisitorInfo> findVisitor(std::string_view cmd, std::string_view who) const;
+    // What `ban WHO` bans: a prefixed identity, or a connected visitor's name and client key.
+    Result<std::vector<std::pair<store::BanKind, std::string>>>
+    banTargets(std::string_view who) const;
     ConsoleResult setMute(std::string_view cmd, const CommandArgs& a, bool muted);
     UnixSeconds now() const { return m_clock(); }
 

@@ -78,7 +78,8 @@ public:
     // --- leads, likes, meetings, published booths (StoreLeads.cpp) ---
     Result<std::int64_t> addLead(const Lead& lead);
     Result<std::vector<Lead>> leadsForBooth(std::string_view boothId);
-    // RFC 4180 CSV of the booth's leads, header row first, CRLF line ends.
+    // RFC 4180 CSV of the booth's leads, header row first, CRLF line ends. Visitor-typed cells
+    // starting with = + - @ get a leading ' so spreadsheets do not run them as formulas.
     Result<std::string> leadsCsv(std::string_view boothId);
     // True when newly liked, false when this visitor already liked the booth.
     Result<bool> addLike(std::string_view boothId, std::string_view visitorKey);

@@ -59,6 +59,16 @@ std::string csvField(std::string_view field) {
     return out;
 }
 
+namespace {
+// Visitor-typed text that a spreadsheet would run as a formula gets a leading apostrophe
+// (the OWASP advice against CSV injection); exhibitors open these files in Excel.
+std::string safeCell(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return csvField("'" + std::string(text));
+    return csvField(text);
+}
+} // namespace
+
 Result<std::int64_t> Store::addLead(const Lead& lead) {
     auto s = m_db->run("INSERT INTO leads (booth, exhibitor, visitor_name, organisation, email, "
                        "message, consent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -91,8 +101,8 @@ Result<std::string> Store::leadsCsv(std::string_view boothId) {
     std::string out = "id,booth,exhibitor,name,organisation,email,message,consent,time\r\n";
     for (const Lead& l : *leads) {
         out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", l.id, csvField(l.boothId),
-                           csvField(l.exhibitorId), csvField(l.visitorName),
-                           csvField(l.organisation), csvField(l.email), csvField(l.message),
+                           csvField(l.exhibitorId), safeCell(l.visitorName),
+                           safeCell(l.organisation), safeCell(l.email), safeCell(l.message),
                            l.consent ? "yes" : "no", formatUtcTimestamp(l.createdAt));
     }
     return out;

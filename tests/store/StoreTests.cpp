@@ -149,6 +149,16 @@ TEST_CASE("store: leads round-trip and export as CSV with CRLF rows") {
                   "yes,2021-10-12T09:00:00Z\r\n");
 }
 
+TEST_CASE("store: lead cells that a spreadsheet would run as formulas are defused") {
+    TempDir dir("store-csv-injection");
+    auto store = openStore(dir);
+    REQUIRE(
+        store->addLead(Lead{0, "b", "e", "=HYPERLINK(\"http://x\")", "+1", "@a", "-2", true, 0}));
+    auto csv = store->leadsCsv("b");
+    REQUIRE(csv);
+    CHECK(csv->find(",\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'@a,'-2,") != std::string::npos);
+}
+
 TEST_CASE("store: likes are one per visitor per booth and meetings change state") {
     TempDir dir("store-likes");
     auto store = openStore(dir);
