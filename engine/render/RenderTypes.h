@@ -8,6 +8,8 @@
 namespace fg::render {
 
 inline constexpr std::uint32_t kInvalidId = ~0u;
+// Scene pick id for things picking looks through (merged sign text, decals).
+inline constexpr std::uint32_t kPickThrough = ~0u - 1;
 
 struct Aabb {
     glm::vec3 min{0.0f};

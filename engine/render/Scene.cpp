@@ -127,6 +127,7 @@ std::optional<PickHit> Scene::pick(const Ray& ray) const {
     std::optional<PickHit> best;
     for (std::size_t i = 0; i < m_instances.size(); ++i) {
         const SceneInstance& inst = m_instances[i];
+        if (inst.pickId == kPickThrough) continue;
         const auto t = rayEnters(ray, inst.worldBounds);
         if (t && (!best || *t < best->distance)) best = PickHit{inst.pickId, inst.pickItem, i, *t};
     }

@@ -69,8 +69,8 @@ public:
     Aabb bounds() const { return m_bounds; }
 
     // The instance whose world box the ray enters first (slab test), when it is pickable; a
-    // nearer non-pickable box (a wall) hides what is behind it. Boxes around the origin are
-    // skipped.
+    // nearer non-pickable box (a wall) hides what is behind it; kPickThrough ones are ignored.
+    // Boxes around the origin are skipped.
     std::optional<PickHit> pick(const Ray& ray) const;
 
     SceneLight light;

@@ -52,20 +52,18 @@ void addSigns(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) 
     if (signs.empty()) return;
     const float back = -b.depth * 0.5f + kWall * 0.5f;
     const float y = kWallHeight + kFasciaHeight * 0.5f, out = kWall * 0.5f + 0.03f;
-    const std::uint32_t first = pickItem(std::uint32_t(PickKind::Sign), 0);
     // Fascia front and back, so the name reads from the aisle on either side.
     addText(ctx, glm::translate(b.m, {0, y, back + out}), signs[0], 0.42f, b.width * 0.92f,
-            glm::vec3(1.0f), b.index, first);
+            glm::vec3(1.0f));
     addText(ctx,
             glm::rotate(glm::translate(b.m, {0, y, back - out}), glm::radians(180.0f), {0, 1, 0}),
-            signs[0], 0.42f, b.width * 0.92f, glm::vec3(1.0f), b.index, first);
+            signs[0], 0.42f, b.width * 0.92f, glm::vec3(1.0f));
     // Further signs are taglines under the fascia, above the posters.
     for (std::size_t i = 1; i < signs.size(); ++i)
         addText(ctx,
                 glm::translate(b.m, {0, kWallHeight - 0.2f - 0.26f * float(i - 1),
                                      back + kWall * 0.5f + 0.01f}),
-                signs[i], 0.2f, b.width * 0.85f, glm::vec3(0.08f, 0.08f, 0.1f), b.index,
-                pickItem(std::uint32_t(PickKind::Sign), std::uint32_t(i)));
+                signs[i], 0.2f, b.width * 0.85f, glm::vec3(0.08f, 0.08f, 0.1f));
 }
 
 // Where poster SLOT hangs: along the back wall first, then on the inner faces of the side walls.

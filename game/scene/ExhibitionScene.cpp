@@ -102,6 +102,7 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
         out->m_counts.models += c.models.size();
         out->m_counts.signs += c.signs.size();
     }
+    ctx.text.flush(*out->m_assets, out->m_scene);
     out->m_counts.halls = exhibition.halls.size();
     out->m_counts.pavilions = exhibition.pavilions.size();
     out->m_counts.booths = exhibition.booths.size();

@@ -15,12 +15,13 @@ namespace fg::scene {
 
 class SceneAssets;
 
-enum class PickKind : std::uint16_t { Booth = 0, Poster = 1, Model = 2, Sign = 3 };
+// What part of a booth a pick hit. Signs are merged text; a hit on a fascia reports Booth.
+enum class PickKind : std::uint16_t { Booth = 0, Poster = 1, Model = 2 };
 
 struct BoothPick {
     std::string boothId;
     PickKind kind = PickKind::Booth;
-    std::uint32_t index = 0; // poster slot, model index or sign index
+    std::uint32_t index = 0; // poster slot or model index
     float distance = 0;
 };
 

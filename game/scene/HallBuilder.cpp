@@ -3,6 +3,7 @@
 #include "game/scene/SceneBuild.h"
 
 #include <algorithm>
+#include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 
 namespace fg::scene {
@@ -82,13 +83,41 @@ glm::mat4 boxTransform(const glm::mat4& m, glm::vec3 centre, glm::vec3 size) {
 }
 
 void addText(BuildContext& ctx, const glm::mat4& m, const std::string& text, float lineHeight,
-             float maxWidth, glm::vec3 colour, std::uint32_t pickId, std::uint32_t item) {
+             float maxWidth, glm::vec3 colour) {
     if (text.empty()) return;
     const float width = ctx.assets.textWidth(text, lineHeight);
     const float scale = width > maxWidth && width > 0 ? maxWidth / width : 1.0f;
-    auto mesh = ctx.assets.text(text, lineHeight * scale);
-    if (!mesh) return; // only whitespace: nothing to draw
-    ctx.scene.add(*mesh, ctx.assets.textMaterial(colour), m, pickId, item);
+    ctx.text.add(ctx.assets.textMesh(text, lineHeight * scale), m, colour);
+}
+
+void TextBatcher::add(const MeshData& text, const glm::mat4& m, glm::vec3 colour) {
+    if (text.vertices.empty()) return;
+    const glm::vec3 at = glm::vec3(m[3]);
+    const auto key =
+        std::make_tuple(int(std::floor(at.x / 32.0f)), int(std::floor(at.z / 32.0f)),
+                        int(colour.r * 255.0f), int(colour.g * 255.0f), int(colour.b * 255.0f));
+    Bucket& bucket = m_buckets[key];
+    bucket.colour = colour;
+    const auto base = static_cast<std::uint32_t>(bucket.mesh.vertices.size());
+    const glm::mat3 rotation = glm::mat3(m);
+    for (Vertex v : text.vertices) {
+        v.position = glm::vec3(m * glm::vec4(v.position, 1.0f));
+        v.normal = glm::normalize(rotation * v.normal);
+        v.tangent = glm::vec4(glm::normalize(rotation * glm::vec3(v.tangent)), v.tangent.w);
+        bucket.mesh.vertices.push_back(v);
+    }
+    for (std::uint32_t index : text.indices)
+        bucket.mesh.indices.push_back(base + index);
+}
+
+void TextBatcher::flush(SceneAssets& assets, render::Scene& scene) {
+    for (auto& [key, bucket] : m_buckets) {
+        bucket.mesh.name = "sign text";
+        auto mesh = assets.renderer().addMesh(bucket.mesh);
+        if (!mesh) continue; // addMesh only fails on empty input, which add() never stores
+        scene.add(*mesh, assets.textMaterial(bucket.colour), glm::mat4(1.0f), render::kPickThrough);
+    }
+    m_buckets.clear();
 }
 
 void addHall(BuildContext& ctx, const expo::Hall& hall) {

@@ -142,8 +142,4 @@ ImageTexture SceneAssets::image(const std::filesystem::path& path) {
     return out;
 }
 
-Result<render::MeshHandle> SceneAssets::text(const std::string& utf8, float lineHeight) {
-    return m_renderer.addMesh(m_font.textMesh(utf8, lineHeight));
-}
-
 } // namespace fg::scene

@@ -58,8 +58,10 @@ public:
     ImageTexture image(const std::filesystem::path& path);
     // The model at PATH; failures give the magenta placeholder box and a problem.
     const ModelParts& model(const std::filesystem::path& path);
-    // A text mesh (one line, LINEHEIGHT metres tall, centred, facing +z) and its width.
-    Result<render::MeshHandle> text(const std::string& utf8, float lineHeight);
+    // A text line LINEHEIGHT metres tall, centred, facing +z (mesh data, not yet uploaded).
+    MeshData textMesh(const std::string& utf8, float lineHeight) const {
+        return m_font.textMesh(utf8, lineHeight);
+    }
     float textWidth(const std::string& utf8, float lineHeight) const {
         return m_font.measure(utf8, lineHeight);
     }
