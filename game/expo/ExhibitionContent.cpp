@@ -152,6 +152,7 @@ void checkPosters(const Booth& b, const std::string& p, const SizeTemplate& t, C
     for (std::size_t i = 0; i < b.content.posters.size(); ++i) {
         std::string sp = indexPath(p + ".posters", i) + ".slot";
         std::uint32_t slot = b.content.posters[i].slot;
+        if (!c.intact(sp)) continue; // unreadable: its default 0 must not clash with a real 0
         if (slot >= t.maxPosters) {
             c.expect(
                 sp,

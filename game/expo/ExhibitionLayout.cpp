@@ -47,7 +47,7 @@ void checkEntrances(const Hall& h, const std::string& hp, Checker& c) {
         bool alongX = en.wall == Wall::North || en.wall == Wall::South;
         float length = alongX ? h.size.x : h.size.y;
         float lo = en.width * 0.5f, hi = length - en.width * 0.5f;
-        if (c.intact(hp + ".size") && c.intact(p + ".width") &&
+        if (c.intact(hp + ".size") && c.intact(p + ".width") && c.intact(p + ".wall") &&
             !(en.offset >= lo - kTol && en.offset <= hi + kTol))
             c.expect(p + ".offset",
                      fmt::format("an offset from {} to {} (the opening must lie on the {} wall)",
@@ -90,7 +90,9 @@ void checkHallPlacement(const Exhibition& ex, Checker& c) {
         for (std::size_t j = 0; j < i; ++j) {
             const Hall& b = ex.halls[j];
             if (!overlaps(ra, Rect{b.origin.x, b.origin.y, b.size.x, b.size.y})) continue;
-            if (!c.intact(indexPath("halls", i) + ".size") || !c.intact(indexPath("halls", j)))
+            std::string pj = indexPath("halls", j);
+            if (!c.intact(indexPath("halls", i) + ".size") || !c.intact(pj + ".origin") ||
+                !c.intact(pj + ".size"))
                 continue;
             c.expect(indexPath("halls", i) + ".origin",
                      fmt::format("a hall not overlapping {} {} in the world", indexPath("halls", j),

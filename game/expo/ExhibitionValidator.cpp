@@ -145,17 +145,19 @@ void checkBoothReferences(const Exhibition& ex, Checker& c) {
         halls.emplace(ex.halls[i].id, i);
     for (std::size_t i = 0; i < ex.pavilions.size(); ++i)
         pavilions.emplace(ex.pavilions[i].id, i);
+    bool exhibitorsOk = c.idsIntact("exhibitors", ex.exhibitors.size());
+    bool hallsOk = c.idsIntact("halls", ex.halls.size());
+    bool pavilionsOk = c.idsIntact("pavilions", ex.pavilions.size());
     for (std::size_t i = 0; i < ex.booths.size(); ++i) {
         const Booth& b = ex.booths[i];
         std::string p = indexPath("booths", i);
-        if (!exhibitors.contains(b.exhibitor) && c.intact("exhibitors"))
+        if (!exhibitors.contains(b.exhibitor) && exhibitorsOk)
             c.expect(p + ".exhibitor", "the id of an exhibitor", foundText(b.exhibitor));
         bool hallKnown = halls.contains(b.hall);
-        if (!hallKnown && c.intact("halls"))
-            c.expect(p + ".hall", "the id of a hall", foundText(b.hall));
+        if (!hallKnown && hallsOk) c.expect(p + ".hall", "the id of a hall", foundText(b.hall));
         if (b.pavilion.empty()) continue;
         auto pav = pavilions.find(b.pavilion);
-        if (pav == pavilions.end() && c.intact("pavilions"))
+        if (pav == pavilions.end() && pavilionsOk)
             c.expect(p + ".pavilion", "the id of a pavilion", foundText(b.pavilion));
         else if (pav != pavilions.end() && hallKnown && ex.pavilions[pav->second].hall != b.hall &&
                  halls.contains(ex.pavilions[pav->second].hall) && c.intact(p + ".hall") &&
@@ -176,6 +178,7 @@ void checkAwards(const Exhibition& ex, const std::unordered_map<std::string, std
         if (a.finalists.empty() || a.finalists.size() > kMaxFinalists)
             c.expect(p + ".finalists", fmt::format("1 to {} finalists", kMaxFinalists),
                      std::to_string(a.finalists.size()));
+        bool boothsOk = c.idsIntact("booths", ex.booths.size());
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t f = 0; f < a.finalists.size(); ++f) {
             std::string fp = indexPath(p + ".finalists", f);
@@ -183,7 +186,7 @@ void checkAwards(const Exhibition& ex, const std::unordered_map<std::string, std
             if (!inserted)
                 c.expect(fp, fmt::format("a booth not already listed (finalists[{}])", it->second),
                          foundText(a.finalists[f]));
-            else if (!booths.contains(a.finalists[f]) && c.intact("booths"))
+            else if (!booths.contains(a.finalists[f]) && boothsOk)
                 c.expect(fp, "the id of a booth", foundText(a.finalists[f]));
         }
     }
@@ -215,6 +218,21 @@ bool Checker::intact(const std::string& path) const {
         if ((path[i] == '.' || path[i] == '[') && m_broken->contains(path.substr(0, i)))
             return false;
     }
+    return true;
+}
+
+bool Checker::idsIntact(std::string_view array, std::size_t count) const {
+    if (!m_broken || m_broken->empty()) return true;
+    if (!intact(std::string(array))) return false;
+    for (std::size_t i = 0; i < count; ++i)
+        if (!intact(indexPath(array, i) + ".id")) return false;
+    return true;
+}
+
+bool Checker::venueIdsIntact(const Exhibition& ex) const {
+    if (!idsIntact("halls", ex.halls.size())) return false;
+    for (std::size_t h = 0; h < ex.halls.size(); ++h)
+        if (!idsIntact(indexPath("halls", h) + ".venues", ex.halls[h].venues.size())) return false;
     return true;
 }
 
@@ -263,8 +281,9 @@ void checkIdsAndReferences(const Exhibition& ex, Checker& c) {
     indexIds(ex.sessions, "sessions", "session", c);
     indexIds(ex.awards, "awards", "award category", c);
     checkBoothReferences(ex, c);
+    bool hallsOk = c.idsIntact("halls", ex.halls.size());
     for (std::size_t i = 0; i < ex.pavilions.size(); ++i)
-        if (!findHall(ex, ex.pavilions[i].hall) && c.intact("halls"))
+        if (!findHall(ex, ex.pavilions[i].hall) && hallsOk)
             c.expect(indexPath("pavilions", i) + ".hall", "the id of a hall",
                      foundText(ex.pavilions[i].hall));
     checkAwards(ex, booths, c);

@@ -23,6 +23,11 @@ public:
 
     // True when neither PATH nor any path enclosing it was reported by the reader.
     bool intact(const std::string& path) const;
+    // True when every element of ARRAY (COUNT long) has an id the reader could read, so a
+    // reference that matches none of them is really wrong, not hidden by a broken element.
+    bool idsIntact(std::string_view array, std::size_t count) const;
+    // Same for the venues of every hall.
+    bool venueIdsIntact(const Exhibition& ex) const;
     void add(const std::string& path, std::string message);
     // "expected EXPECTED, found FOUND" at PATH, when PATH is intact.
     void expect(const std::string& path, std::string_view expected, std::string_view found);

@@ -86,3 +86,30 @@ TEST_CASE_FIXTURE(ExpoFixture, "truncated and damaged text never crashes the rea
         CHECK((report.ok() || !report.problems.empty()));
     }
 }
+
+TEST_CASE_FIXTURE(ExpoFixture, "an unreadable element gives one problem, not a cascade") {
+    const json original = doc;
+    std::vector<std::string> arrays = {"halls",  "pavilions", "exhibitors",
+                                       "booths", "sessions",  "awards"};
+    std::vector<std::pair<json::json_pointer, std::string>> elements;
+    for (const auto& name : arrays)
+        for (std::size_t i = 0; i < original[name].size(); ++i)
+            elements.push_back({json::json_pointer("/" + name + "/" + std::to_string(i)),
+                                name + "[" + std::to_string(i) + "]"});
+    for (std::size_t v = 0; v < original["halls"][0]["venues"].size(); ++v)
+        elements.push_back({json::json_pointer("/halls/0/venues/" + std::to_string(v)),
+                            "halls[0].venues[" + std::to_string(v) + "]"});
+    elements.push_back({json::json_pointer("/booths/0/content/posters/0/slot"),
+                        "booths[0].content.posters[0].slot"});
+    for (const auto& [pointer, path] : elements) {
+        doc = original;
+        doc[pointer] = 5;
+        if (path.ends_with(".slot")) // a second, valid poster in slot 1 must not clash
+            doc["booths"][0]["content"]["posters"].push_back(
+                {{"slot", 1}, {"image", "poster.png"}});
+        auto report = parse();
+        INFO(path, "\n", listProblems(report));
+        REQUIRE(report.problems.size() == 1);
+        CHECK(report.problems[0].path == path);
+    }
+}
