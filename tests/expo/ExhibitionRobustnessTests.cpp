@@ -103,10 +103,11 @@ TEST_CASE_FIXTURE(ExpoFixture, "an unreadable element gives one problem, not a c
                         "booths[0].content.posters[0].slot"});
     for (const auto& [pointer, path] : elements) {
         doc = original;
-        doc[pointer] = 5;
-        if (path.ends_with(".slot")) // a second, valid poster in slot 1 must not clash
+        bool slot = path.ends_with(".slot");
+        doc[pointer] = slot ? json("x") : json(5);
+        if (slot) // a valid poster in slot 0 must not clash with the unreadable one
             doc["booths"][0]["content"]["posters"].push_back(
-                {{"slot", 1}, {"image", "poster.png"}});
+                {{"slot", 0}, {"image", "poster.png"}});
         auto report = parse();
         INFO(path, "\n", listProblems(report));
         REQUIRE(report.problems.size() == 1);
