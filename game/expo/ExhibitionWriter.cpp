@@ -3,205 +3,197 @@
 #include "engine/core/File.h"
 #include "game/expo/ExhibitionJson.h"
 #include "game/expo/ExhibitionSyntax.h"
-
-#include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
-#include <nlohmann/json.hpp>
+#include "game/expo/JsonTextWriter.h"
 
 namespace fg::expo {
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using detail::JsonTextWriter;
 
-// Whole numbers print as integers; others as the shortest decimal that reads back to the same
-// float (to_chars on the float, then the double nearest that text, which nlohmann prints
-// shortest again), so 0.1f is written 0.1, not 0.10000000149011612.
-ojson num(float f) {
-    if (std::trunc(f) == f && std::fabs(f) < 1e15f) return static_cast<std::int64_t>(f);
-    char buf[64];
-    auto end = std::to_chars(buf, buf + sizeof buf - 1, f).ptr;
-    *end = '\0';
-    return std::strtod(buf, nullptr);
+void field(JsonTextWriter& w, std::string_view key, std::string_view value) {
+    w.key(key);
+    w.string(value);
 }
 
-ojson point(glm::vec2 p) {
-    return ojson::array({num(p.x), num(p.y)});
-}
-ojson vec3(glm::vec3 v) {
-    return ojson::array({num(v.x), num(v.y), num(v.z)});
-}
-ojson rect(const Rect& r) {
-    return ojson::array({num(r.x), num(r.z), num(r.width), num(r.depth)});
+void point(JsonTextWriter& w, std::string_view key, glm::vec2 p) {
+    w.key(key);
+    w.numbers({p.x, p.y});
 }
 
-ojson hallJson(const Hall& h) {
-    ojson entrances = ojson::array();
-    for (const Entrance& e : h.entrances)
-        entrances.push_back(
-            {{"wall", toString(e.wall)}, {"offset", num(e.offset)}, {"width", num(e.width)}});
-    ojson venues = ojson::array();
-    for (const Venue& v : h.venues)
-        venues.push_back({{"id", v.id},
-                          {"name", v.name},
-                          {"kind", toString(v.kind)},
-                          {"rect", rect(v.rect)},
-                          {"capacity", v.capacity}});
-    return {{"id", h.id},
-            {"name", h.name},
-            {"origin", point(h.origin)},
-            {"size", point(h.size)},
-            {"wall_height", num(h.wallHeight)},
-            {"entrances", entrances},
-            {"spawn", {{"position", point(h.spawn.position)}, {"yaw", num(h.spawn.yaw)}}},
-            {"venues", venues}};
+void vec3(JsonTextWriter& w, std::string_view key, glm::vec3 v) {
+    w.key(key);
+    w.numbers({v.x, v.y, v.z});
 }
 
-ojson pavilionJson(const Pavilion& p) {
-    ojson j = {
-        {"id", p.id},
-        {"country", p.country},
-        {"name", p.name},
-        {"hall", p.hall},
-        {"rect", rect(p.rect)},
-        {"colors", {{"floor", colorText(p.colors.floor)}, {"accent", colorText(p.colors.accent)}}}};
-    if (!p.flag.empty()) j["flag"] = p.flag;
-    j["host"] = p.host;
-    return j;
+void rect(JsonTextWriter& w, std::string_view key, const Rect& r) {
+    w.key(key);
+    w.numbers({r.x, r.z, r.width, r.depth});
 }
 
-ojson exhibitorJson(const Exhibitor& e) {
-    return {{"id", e.id},
-            {"name", e.name},
-            {"country", e.country},
-            {"sector", e.sector},
-            {"description", e.description},
-            {"website", e.website},
-            {"email", e.email},
-            {"logo", e.logo},
-            {"sme", e.sme}};
-}
-
-ojson contentJson(const BoothContent& c) {
-    ojson posters = ojson::array(), models = ojson::array(), documents = ojson::array(),
-          links = ojson::array(), videos = ojson::array();
-    for (const Poster& p : c.posters)
-        posters.push_back({{"slot", p.slot}, {"image", p.image}});
-    for (const ModelPlacement& m : c.models)
-        models.push_back({{"file", m.file},
-                          {"position", vec3(m.position)},
-                          {"rotation", vec3(m.rotation)},
-                          {"scale", vec3(m.scale)}});
-    for (const Document& d : c.documents)
-        documents.push_back({{"title", d.title}, {"file", d.file}});
-    for (const Link& l : c.links)
-        links.push_back({{"title", l.title}, {"url", l.url}});
-    for (const Video& v : c.videos)
-        videos.push_back({{"title", v.title}, {"url", v.url}, {"thumbnail", v.thumbnail}});
-    return {{"posters", posters},     {"models", models}, {"signs", c.signs},
-            {"documents", documents}, {"links", links},   {"videos", videos}};
-}
-
-ojson boothJson(const Booth& b) {
-    ojson j = {{"id", b.id}, {"exhibitor", b.exhibitor}, {"hall", b.hall}};
-    if (!b.pavilion.empty()) j["pavilion"] = b.pavilion;
-    j["kind"] = toString(b.kind);
-    j["size"] = toString(b.size);
-    j["position"] = point(b.position);
-    j["rotation"] = b.rotation;
-    j["content"] = contentJson(b.content);
-    return j;
-}
-
-ojson sessionJson(const Session& s) {
-    return {{"id", s.id},
-            {"kind", toString(s.kind)},
-            {"title", s.title},
-            {"start", formatUtcTimestamp(s.start)},
-            {"end", formatUtcTimestamp(s.end)},
-            {"venue", s.venue},
-            {"speakers", s.speakers},
-            {"description", s.description}};
-}
-
-template <class T, class F>
-ojson listJson(const std::vector<T>& items, F toJsonFn) {
-    ojson out = ojson::array();
-    for (const T& item : items)
-        out.push_back(toJsonFn(item));
-    return out;
-}
-
-bool isScalar(const ojson& j) {
-    return !j.is_structured();
-}
-
-std::string scalarText(const ojson& j) {
-    return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
-}
-
-// Pretty printing as nlohmann does it, except that an array of scalars that fits on one line
-// stays on one line: positions read [12, 30], not four lines each.
-void writePretty(const ojson& j, int indent, std::string& out) {
-    constexpr std::size_t kMaxInline = 100;
-    std::string pad(static_cast<std::size_t>(indent + 2), ' ');
-    if (j.is_object() && !j.empty()) {
-        out += "{\n";
-        std::size_t i = 0;
-        for (const auto& [key, value] : j.items()) {
-            out += pad + scalarText(ojson(key)) + ": ";
-            writePretty(value, indent + 2, out);
-            out += ++i < j.size() ? ",\n" : "\n";
-        }
-        out += std::string(static_cast<std::size_t>(indent), ' ') + "}";
-        return;
+// Writes KEY: [ each item as an object written by FN ].
+template <class T, class Fn>
+void objects(JsonTextWriter& w, std::string_view key, const std::vector<T>& items, Fn fn) {
+    w.key(key);
+    w.beginArray();
+    for (const T& item : items) {
+        w.beginObject();
+        fn(w, item);
+        w.endObject();
     }
-    if (j.is_array() && !j.empty()) {
-        if (std::all_of(j.begin(), j.end(), isScalar)) {
-            std::string line = "[";
-            for (std::size_t i = 0; i < j.size(); ++i)
-                line += (i ? ", " : "") + scalarText(j[i]);
-            line += "]";
-            if (line.size() + static_cast<std::size_t>(indent) <= kMaxInline) {
-                out += line;
-                return;
-            }
-        }
-        out += "[\n";
-        for (std::size_t i = 0; i < j.size(); ++i) {
-            out += pad;
-            writePretty(j[i], indent + 2, out);
-            out += i + 1 < j.size() ? ",\n" : "\n";
-        }
-        out += std::string(static_cast<std::size_t>(indent), ' ') + "]";
-        return;
-    }
-    out += scalarText(j); // scalars, {} and []
+    w.endArray();
+}
+
+void writeEvent(JsonTextWriter& w, const Event& e) {
+    w.key("event");
+    w.beginObject();
+    field(w, "name", e.name);
+    field(w, "organiser", e.organiser);
+    field(w, "host_country", e.hostCountry);
+    field(w, "time_zone", e.timeZone);
+    field(w, "opens", formatDate(e.opens));
+    field(w, "closes", formatDate(e.closes));
+    w.endObject();
+}
+
+void writeHall(JsonTextWriter& w, const Hall& h) {
+    field(w, "id", h.id);
+    field(w, "name", h.name);
+    point(w, "origin", h.origin);
+    point(w, "size", h.size);
+    w.key("wall_height");
+    w.number(h.wallHeight);
+    objects(w, "entrances", h.entrances, [](JsonTextWriter& w, const Entrance& e) {
+        field(w, "wall", toString(e.wall));
+        w.key("offset");
+        w.number(e.offset);
+        w.key("width");
+        w.number(e.width);
+    });
+    w.key("spawn");
+    w.beginObject();
+    point(w, "position", h.spawn.position);
+    w.key("yaw");
+    w.number(h.spawn.yaw);
+    w.endObject();
+    objects(w, "venues", h.venues, [](JsonTextWriter& w, const Venue& v) {
+        field(w, "id", v.id);
+        field(w, "name", v.name);
+        field(w, "kind", toString(v.kind));
+        rect(w, "rect", v.rect);
+        w.key("capacity");
+        w.integer(v.capacity);
+    });
+}
+
+void writePavilion(JsonTextWriter& w, const Pavilion& p) {
+    field(w, "id", p.id);
+    field(w, "country", p.country);
+    field(w, "name", p.name);
+    field(w, "hall", p.hall);
+    rect(w, "rect", p.rect);
+    w.key("colors");
+    w.beginObject();
+    field(w, "floor", colorText(p.colors.floor));
+    field(w, "accent", colorText(p.colors.accent));
+    w.endObject();
+    if (!p.flag.empty()) field(w, "flag", p.flag);
+    w.key("host");
+    w.boolean(p.host);
+}
+
+void writeExhibitor(JsonTextWriter& w, const Exhibitor& e) {
+    field(w, "id", e.id);
+    field(w, "name", e.name);
+    field(w, "country", e.country);
+    field(w, "sector", e.sector);
+    field(w, "description", e.description);
+    field(w, "website", e.website);
+    field(w, "email", e.email);
+    field(w, "logo", e.logo);
+    w.key("sme");
+    w.boolean(e.sme);
+}
+
+void writeContent(JsonTextWriter& w, const BoothContent& c) {
+    w.key("content");
+    w.beginObject();
+    objects(w, "posters", c.posters, [](JsonTextWriter& w, const Poster& p) {
+        w.key("slot");
+        w.integer(p.slot);
+        field(w, "image", p.image);
+    });
+    objects(w, "models", c.models, [](JsonTextWriter& w, const ModelPlacement& m) {
+        field(w, "file", m.file);
+        vec3(w, "position", m.position);
+        vec3(w, "rotation", m.rotation);
+        vec3(w, "scale", m.scale);
+    });
+    w.key("signs");
+    w.strings(c.signs);
+    objects(w, "documents", c.documents, [](JsonTextWriter& w, const Document& d) {
+        field(w, "title", d.title);
+        field(w, "file", d.file);
+    });
+    objects(w, "links", c.links, [](JsonTextWriter& w, const Link& l) {
+        field(w, "title", l.title);
+        field(w, "url", l.url);
+    });
+    objects(w, "videos", c.videos, [](JsonTextWriter& w, const Video& v) {
+        field(w, "title", v.title);
+        field(w, "url", v.url);
+        field(w, "thumbnail", v.thumbnail);
+    });
+    w.endObject();
+}
+
+void writeBooth(JsonTextWriter& w, const Booth& b) {
+    field(w, "id", b.id);
+    field(w, "exhibitor", b.exhibitor);
+    field(w, "hall", b.hall);
+    if (!b.pavilion.empty()) field(w, "pavilion", b.pavilion);
+    field(w, "kind", toString(b.kind));
+    field(w, "size", toString(b.size));
+    point(w, "position", b.position);
+    w.key("rotation");
+    w.integer(b.rotation);
+    writeContent(w, b.content);
+}
+
+void writeSession(JsonTextWriter& w, const Session& s) {
+    field(w, "id", s.id);
+    field(w, "kind", toString(s.kind));
+    field(w, "title", s.title);
+    field(w, "start", formatUtcTimestamp(s.start));
+    field(w, "end", formatUtcTimestamp(s.end));
+    field(w, "venue", s.venue);
+    w.key("speakers");
+    w.strings(s.speakers);
+    field(w, "description", s.description);
+}
+
+void writeAward(JsonTextWriter& w, const AwardCategory& a) {
+    field(w, "id", a.id);
+    field(w, "name", a.name);
+    w.key("finalists");
+    w.strings(a.finalists);
 }
 
 } // namespace
 
 std::string toJson(const Exhibition& ex) {
-    ojson root;
-    root["format"] = ex.format;
-    root["event"] = {{"name", ex.event.name},
-                     {"organiser", ex.event.organiser},
-                     {"host_country", ex.event.hostCountry},
-                     {"time_zone", ex.event.timeZone},
-                     {"opens", formatDate(ex.event.opens)},
-                     {"closes", formatDate(ex.event.closes)}};
-    root["halls"] = listJson(ex.halls, hallJson);
-    root["pavilions"] = listJson(ex.pavilions, pavilionJson);
-    root["exhibitors"] = listJson(ex.exhibitors, exhibitorJson);
-    root["booths"] = listJson(ex.booths, boothJson);
-    root["sessions"] = listJson(ex.sessions, sessionJson);
-    root["awards"] = listJson(ex.awards, [](const AwardCategory& a) {
-        return ojson{{"id", a.id}, {"name", a.name}, {"finalists", a.finalists}};
-    });
-    std::string out;
-    writePretty(root, 0, out); // dumps with error_handler replace: never throws on bad UTF-8
-    return out + "\n";
+    JsonTextWriter w;
+    w.beginObject();
+    w.key("format");
+    w.integer(ex.format);
+    writeEvent(w, ex.event);
+    objects(w, "halls", ex.halls, writeHall);
+    objects(w, "pavilions", ex.pavilions, writePavilion);
+    objects(w, "exhibitors", ex.exhibitors, writeExhibitor);
+    objects(w, "booths", ex.booths, writeBooth);
+    objects(w, "sessions", ex.sessions, writeSession);
+    objects(w, "awards", ex.awards, writeAward);
+    w.endObject();
+    return w.take() + "\n";
 }
 
 Status saveExhibition(const Exhibition& exhibition, const std::filesystem::path& file) {
