@@ -135,7 +135,7 @@ Status readIndices(ByteReader& r, MeshData& mesh, std::uint32_t indexCount) {
     auto bytes = r.take(std::size_t(indexCount) * sizeof(std::uint32_t), "mesh indices");
     if (!bytes) return bytes.error();
     mesh.indices.resize(indexCount);
-    std::memcpy(mesh.indices.data(), bytes->data(), bytes->size());
+    if (indexCount > 0) std::memcpy(mesh.indices.data(), bytes->data(), bytes->size());
     for (std::uint32_t i = 0; i < indexCount; ++i)
         if (mesh.indices[i] >= mesh.vertices.size())
             return r.fail("mesh indices", fmt::format("index {} is {}, vertex count is {}", i,
@@ -159,7 +159,9 @@ Result<MeshData> readMesh(ByteReader& r, std::uint32_t materialCount) {
     auto bytes = r.take(std::size_t(vertexCount) * sizeof(Vertex), "mesh vertices");
     if (!bytes) return bytes.error();
     mesh.vertices.resize(vertexCount);
-    std::memcpy(static_cast<void*>(mesh.vertices.data()), bytes->data(), bytes->size());
+    // memcpy with an empty vector's null data() is undefined even for 0 bytes (found by fuzzing).
+    if (vertexCount > 0)
+        std::memcpy(static_cast<void*>(mesh.vertices.data()), bytes->data(), bytes->size());
     FG_TRY(readIndices(r, mesh, indexCount));
     return mesh;
 }
@@ -205,7 +207,9 @@ Result<ModelData> readCookedModel(std::span<const std::uint8_t> bytes, const std
     ByteReader r(bytes, name);
     auto header = readHeader(r, kModelMagic, kCookedModelVersion, "model");
     if (!header) return header.error();
-    const auto [images, materials, meshes, nodes] = header->counts;
+    // Plain variables, not a structured binding: clang 14 cannot capture those in lambdas.
+    const std::uint32_t images = header->counts[0], materials = header->counts[1],
+                        meshes = header->counts[2], nodes = header->counts[3];
     ModelData model;
     std::uint64_t pixelBytes = 0;
     FG_TRY(readArray(r, model.images, images, kMinImageBytes, "image count",

@@ -82,6 +82,9 @@ TEST_CASE("import -> cook -> read gives the identical model for every test forma
         checkRoundTrip(imported(file), file);
     checkRoundTrip(fg::makePlaceholderModel(), "placeholder");
     checkRoundTrip(tinyModel(), "tiny");
+    fg::ModelData withEmptyMesh = tinyModel(); // a mesh with no vertices (a fuzzer finding)
+    withEmptyMesh.meshes.push_back({.name = "empty"});
+    checkRoundTrip(withEmptyMesh, "empty mesh");
 }
 
 TEST_CASE("the corruption tests' layout offsets match the cooked bytes") {
