@@ -21,10 +21,13 @@ struct BoothFrame {
 glm::vec3 accentFor(const BuildContext& ctx, const expo::Booth& booth) {
     if (const expo::Pavilion* p = expo::findPavilion(ctx.exhibition, booth.pavilion))
         return srgbToLinear(p->colors.accent.r, p->colors.accent.g, p->colors.accent.b);
-    // Independent booths get a stable colour from their exhibitor id.
-    const std::uint64_t h = hash64(booth.exhibitor);
-    return srgbToLinear(std::uint8_t(60 + (h & 0x7F)), std::uint8_t(60 + ((h >> 8) & 0x7F)),
-                        std::uint8_t(60 + ((h >> 16) & 0x7F)));
+    // Independent booths get a stable colour from their exhibitor id, from a small palette so
+    // their fascias still share a few materials (and draw calls).
+    static const glm::vec3 kPalette[8] = {{0.05f, 0.25f, 0.55f}, {0.55f, 0.08f, 0.10f},
+                                          {0.06f, 0.40f, 0.20f}, {0.60f, 0.30f, 0.02f},
+                                          {0.30f, 0.10f, 0.45f}, {0.02f, 0.38f, 0.42f},
+                                          {0.15f, 0.15f, 0.18f}, {0.50f, 0.05f, 0.30f}};
+    return kPalette[hash64(booth.exhibitor) % 8];
 }
 
 void addShell(BuildContext& ctx, const BoothFrame& b, glm::vec3 accent) {

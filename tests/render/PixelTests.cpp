@@ -169,3 +169,32 @@ TEST_CASE("render: shutting down leaves no validation messages (no leaks)") {
     }
     CHECK(validationMessagesTotal() == before);
 }
+
+TEST_CASE("render: the instanced+culled path draws the same picture as the naive path") {
+    auto r = makeRenderer();
+    const MeshHandle box = mesh(*r, makeBox({-0.4f, 0, -0.4f}, {0.4f, 1.2f, 0.4f}));
+    MaterialDesc red, blue;
+    red.baseColor = {0.8f, 0.1f, 0.1f, 1};
+    blue.baseColor = {0.1f, 0.2f, 0.8f, 1};
+    const MaterialId mats[2] = {*r->addMaterial(red), *r->addMaterial(blue)};
+    Scene scene;
+    scene.add(mesh(*r, makeFloor(40, 40)), unlitMaterial(*r, glm::vec3(0.3f)), glm::mat4(1.0f));
+    for (int z = -10; z <= 10; ++z)
+        for (int x = -10; x <= 10; ++x)
+            scene.add(box, mats[(x + z) & 1],
+                      glm::translate(glm::mat4(1.0f), {float(x) * 1.5f, 0, float(z) * 1.5f}));
+    Camera camera;
+    camera.position = {0, 3, -12};
+    camera.pitch = -12;
+    FrameStats fastStats, naiveStats;
+    auto fast = r->renderToImage(scene, camera, 96, 64, &fastStats, {true, true});
+    auto naive = r->renderToImage(scene, camera, 96, 64, &naiveStats, {false, false});
+    REQUIRE((fast.ok() && naive.ok()));
+    int differing = 0;
+    for (std::size_t i = 0; i < fast->rgba.size(); ++i)
+        if (std::abs(int(fast->rgba[i]) - int(naive->rgba[i])) > 2) ++differing;
+    CHECK(differing == 0);
+    CHECK(fastStats.visibleInstances < naiveStats.visibleInstances); // culled boxes behind us
+    CHECK(fastStats.drawCalls * 10 < naiveStats.drawCalls);
+    CHECK(r->validationMessages() == 0);
+}
