@@ -254,3 +254,16 @@ TEST_CASE("loadExhibition reports a missing file by name") {
     CHECK(report.problems[0].message.starts_with("expected a readable exhibition file, found "));
     CHECK_FALSE(report.ok());
 }
+
+TEST_CASE("a model with invalid UTF-8 still writes valid JSON, and the text is reported") {
+    auto dir = fg::expo::test::freshTempDir("utf8");
+    fg::expo::Exhibition ex;
+    ex.event.name = "Expo \xff\xfe";
+    std::string text = fg::expo::toJson(ex);
+    CHECK(json::accept(text));
+    auto problems = fg::expo::validateExhibition(ex, dir, "built.json");
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].toString() ==
+          "built.json: event.name: expected valid UTF-8 text, found text that is not valid UTF-8");
+    std::filesystem::remove_all(dir);
+}

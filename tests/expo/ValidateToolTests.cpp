@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
@@ -118,4 +119,24 @@ TEST_CASE("fairground-validate rejects bad arguments with exit code 2") {
     CHECK(runValidate("").exitCode == 2);
     CHECK(runValidate("--no-such-flag x.json").exitCode == 2);
     CHECK(runValidate("a.json b.json").exitCode == 2);
+}
+
+TEST_CASE("fairground-gen-exhibition writes an exhibition that fairground-validate accepts") {
+    auto dir = fg::expo::test::freshTempDir("gentool");
+    std::string gen = FG_GEN_EXHIBITION_EXE;
+    std::string out = (dir / "expo").string();
+    CHECK(std::system(
+              (gen + " --booths 120 --pavilions 3 --halls 2 --seed 5 --out " + out + " > /dev/null")
+                  .c_str()) == 0);
+    auto r = runValidate("--json " + out + "/exhibition.json");
+    CHECK(r.exitCode == 0);
+    json j = json::parse(r.out, nullptr, false);
+    REQUIRE_FALSE(j.is_discarded());
+    CHECK(j["ok"] == true);
+    CHECK(j["booths"] == 120);
+    CHECK(j["pavilions"] == 3);
+    CHECK(j["halls"] == 2);
+    int status = std::system((gen + " --booths 5 --out " + out + " 2> /dev/null").c_str());
+    CHECK(WEXITSTATUS(status) == 2); // --pavilions and --halls are required
+    std::filesystem::remove_all(dir);
 }
