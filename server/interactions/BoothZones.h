@@ -11,8 +11,10 @@
 
 namespace fg::interact {
 
-// Depth of the strip in front of a booth that still counts as visiting it (metres).
-inline constexpr float kVisitFrontMargin = 1.5f;
+// Depth of the strip in front of a booth that still counts as visiting it (metres): "about
+// 1.5 m", made 1.75 so someone standing 1.5 m in front (as the bots do) stays inside despite
+// positions being quantized to 1 cm on the wire.
+inline constexpr float kVisitFrontMargin = 1.75f;
 
 // The open side of a booth as a unit vector in hall (x, z): at rotation 0 a booth opens towards
 // -z (the south wall); 90 -> -x, 180 -> +z, 270 -> +x.

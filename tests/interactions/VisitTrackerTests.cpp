@@ -23,14 +23,14 @@ const Actor kMinh{2, "Minh", Role::Visitor, "", "key-minh", ""};
 const Actor kStaff{3, "Acme staff", Role::Exhibitor, "acme", "key-acme", ""};
 } // namespace
 
-TEST_CASE("visits: zones include a 1.5 m strip on the open side only") {
+TEST_CASE("visits: zones include a 1.75 m strip on the open side only") {
     Fixture f;
     const BoothZones& z = f.in.visits().zones();
     CHECK(z.boothAt("main", {10.0f, 10.0f}) == z.indexOf("acme-1"));
     CHECK(z.boothAt("main", {10.0f, 7.6f}) == z.indexOf("acme-1"));  // in front (-z)
     CHECK(z.boothAt("main", {10.0f, 6.5f}) == -1);                   // beyond the strip
     CHECK(z.boothAt("main", {10.0f, 12.5f}) == -1);                  // behind
-    CHECK(z.boothAt("main", {17.5f, 10.0f}) == z.indexOf("beta-1")); // rotated 90: front is -x
+    CHECK(z.boothAt("main", {17.0f, 10.0f}) == z.indexOf("beta-1")); // rotated 90: front is -x
     CHECK(z.boothAt("main", {22.5f, 10.0f}) == -1);
     CHECK(z.boothAt("other-hall", {10.0f, 10.0f}) == -1);
     CHECK(z.boothAt("main", {-5.0f, 10.0f}) == -1);
@@ -60,9 +60,9 @@ TEST_CASE("visits: a walk through a booth counts one visit and its dwell time") 
 
 TEST_CASE("visits: standing on the zone edge does not re-enter every tick") {
     Fixture f;
-    f.in.updatePosition(kVy, "main", {10.0f, 7.1f}, 0.0);
+    f.in.updatePosition(kVy, "main", {10.0f, 6.9f}, 0.0);
     for (int i = 1; i <= 10; ++i) {
-        float z = (i % 2) ? 6.8f : 7.1f; // 0.2 m outside, then inside again
+        float z = (i % 2) ? 6.5f : 6.9f; // 0.25 m outside, then inside again
         CHECK(f.in.updatePosition(kVy, "main", {10.0f, z}, i * 0.05).empty());
     }
     CHECK(f.db->boothStats("acme-1")->visits == 1);
