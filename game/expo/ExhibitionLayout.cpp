@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 #include <unordered_map>
 
 namespace fg::expo::detail {
@@ -241,52 +242,80 @@ bool checkPavilionPlacement(const expo::Pavilion& pav, const std::string& p, con
     return c.intact(p + ".rect");
 }
 
-// Gathers, per hall, everything standing on its floor that passed its own checks.
-std::vector<std::vector<Placed>> placeItems(const Exhibition& ex, Checker& c) {
-    std::unordered_map<std::string, std::size_t> hallIndex;
-    for (std::size_t h = 0; h < ex.halls.size(); ++h)
-        hallIndex.emplace(ex.halls[h].id, h);
-    std::vector<std::vector<Placed>> perHall(ex.halls.size());
-    auto usable = [&](std::size_t h) {
-        return c.intact(indexPath("halls", h) + ".size") && inRange(ex.halls[h].size.x, 10, 1000) &&
-               inRange(ex.halls[h].size.y, 10, 1000);
-    };
-    for (std::size_t h = 0; h < ex.halls.size(); ++h) {
-        if (!usable(h)) continue;
-        for (std::size_t v = 0; v < ex.halls[h].venues.size(); ++v) {
-            const expo::Venue& venue = ex.halls[h].venues[v];
-            std::string vp = indexPath(indexPath("halls", h) + ".venues", v);
-            if (venue.rect.width > 0 && venue.rect.depth > 0 && c.intact(vp + ".rect") &&
-                inside(venue.rect, hallFloor(ex.halls[h])))
-                perHall[h].push_back({Placed::Venue, venue.rect, v, {}, venue.id, vp});
+using IdIndex = std::unordered_map<std::string, std::size_t>;
+
+// Everything standing on each hall's floor that passed its own checks, for the overlap sweep.
+class FloorPlan {
+public:
+    FloorPlan(const Exhibition& ex, Checker& c) : m_ex(ex), m_c(c), m_perHall(ex.halls.size()) {
+        for (std::size_t h = 0; h < ex.halls.size(); ++h) {
+            m_hallIndex.emplace(ex.halls[h].id, h);
+            m_usable.push_back(c.intact(indexPath("halls", h) + ".size") &&
+                               inRange(ex.halls[h].size.x, 10, 1000) &&
+                               inRange(ex.halls[h].size.y, 10, 1000));
+        }
+        placeVenues();
+        placePavilions();
+        placeBooths();
+    }
+
+    std::vector<std::vector<Placed>>& perHall() { return m_perHall; }
+
+private:
+    // Index of the usable hall named ID, or nullopt.
+    std::optional<std::size_t> hall(const std::string& id) const {
+        auto it = m_hallIndex.find(id);
+        if (it == m_hallIndex.end() || !m_usable[it->second]) return std::nullopt;
+        return it->second;
+    }
+
+    void placeVenues() {
+        for (std::size_t h = 0; h < m_ex.halls.size(); ++h) {
+            if (!m_usable[h]) continue;
+            for (std::size_t v = 0; v < m_ex.halls[h].venues.size(); ++v) {
+                const expo::Venue& venue = m_ex.halls[h].venues[v];
+                std::string vp = indexPath(indexPath("halls", h) + ".venues", v);
+                if (venue.rect.width > 0 && venue.rect.depth > 0 && m_c.intact(vp + ".rect") &&
+                    inside(venue.rect, hallFloor(m_ex.halls[h])))
+                    m_perHall[h].push_back({Placed::Venue, venue.rect, v, {}, venue.id, vp});
+            }
         }
     }
-    std::unordered_map<std::string, std::size_t> placedPavilions, knownPavilions;
-    for (std::size_t i = 0; i < ex.pavilions.size(); ++i) {
-        const expo::Pavilion& pav = ex.pavilions[i];
-        knownPavilions.emplace(pav.id, i);
-        auto h = hallIndex.find(pav.hall);
-        std::string p = indexPath("pavilions", i);
-        if (h == hallIndex.end() || !usable(h->second)) continue;
-        if (checkPavilionPlacement(pav, p, ex.halls[h->second], c)) {
-            perHall[h->second].push_back({Placed::Pavilion, pav.rect, i, {}, pav.id, p});
-            placedPavilions.emplace(pav.id, i);
+
+    void placePavilions() {
+        for (std::size_t i = 0; i < m_ex.pavilions.size(); ++i) {
+            const expo::Pavilion& pav = m_ex.pavilions[i];
+            m_knownPavilions.emplace(pav.id, i);
+            auto h = hall(pav.hall);
+            std::string p = indexPath("pavilions", i);
+            if (h && checkPavilionPlacement(pav, p, m_ex.halls[*h], m_c)) {
+                m_perHall[*h].push_back({Placed::Pavilion, pav.rect, i, {}, pav.id, p});
+                m_placedPavilions.emplace(pav.id, i);
+            }
         }
     }
-    for (std::size_t i = 0; i < ex.booths.size(); ++i) {
-        const expo::Booth& b = ex.booths[i];
-        auto h = hallIndex.find(b.hall);
-        if (h == hallIndex.end() || !usable(h->second)) continue;
-        if (!checkBoothPlacement(ex, i, ex.halls[h->second], placedPavilions, c)) continue;
-        auto pav = knownPavilions.find(b.pavilion);
-        bool badRef = !b.pavilion.empty() &&
-                      (pav == knownPavilions.end() || ex.pavilions[pav->second].hall != b.hall);
-        perHall[h->second].push_back({Placed::Booth, boothFootprint(b), i,
-                                      badRef ? kAnyPavilion : b.pavilion, b.id,
-                                      indexPath("booths", i)});
+
+    void placeBooths() {
+        for (std::size_t i = 0; i < m_ex.booths.size(); ++i) {
+            const expo::Booth& b = m_ex.booths[i];
+            auto h = hall(b.hall);
+            if (!h || !checkBoothPlacement(m_ex, i, m_ex.halls[*h], m_placedPavilions, m_c))
+                continue;
+            auto pav = m_knownPavilions.find(b.pavilion);
+            bool badRef = !b.pavilion.empty() && (pav == m_knownPavilions.end() ||
+                                                  m_ex.pavilions[pav->second].hall != b.hall);
+            m_perHall[*h].push_back({Placed::Booth, boothFootprint(b), i,
+                                     badRef ? kAnyPavilion : b.pavilion, b.id,
+                                     indexPath("booths", i)});
+        }
     }
-    return perHall;
-}
+
+    const Exhibition& m_ex;
+    Checker& m_c;
+    std::vector<std::vector<Placed>> m_perHall;
+    IdIndex m_hallIndex, m_placedPavilions, m_knownPavilions;
+    std::vector<bool> m_usable;
+};
 
 } // namespace
 
@@ -295,8 +324,8 @@ void checkLayout(const Exhibition& ex, Checker& c) {
     for (std::size_t h = 0; h < ex.halls.size(); ++h)
         checkHall(ex.halls[h], indexPath("halls", h), c);
     checkHallPlacement(ex, c);
-    auto perHall = placeItems(ex, c);
-    for (auto& items : perHall)
+    FloorPlan plan(ex, c);
+    for (auto& items : plan.perHall())
         sweepOverlaps(items, ex, c);
 }
 
