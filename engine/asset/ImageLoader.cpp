@@ -40,6 +40,34 @@ bool pngSize(std::span<const std::uint8_t> b, std::uint32_t& w, std::uint32_t& h
     return true;
 }
 
+// stb_image memcpy()s into a null buffer for an empty IDAT chunk (undefined behaviour, found by
+// fuzzing). Such chunks carry no data, so a copy without them decodes to the same image. Returns
+// an empty vector when there is nothing to drop (the usual case: no copy is made).
+Bytes withoutEmptyIdat(std::span<const std::uint8_t> png) {
+    auto be32 = [&](std::size_t at) {
+        return std::uint32_t(png[at]) << 24 | std::uint32_t(png[at + 1]) << 16 |
+               std::uint32_t(png[at + 2]) << 8 | std::uint32_t(png[at + 3]);
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> drop; // [begin, end) of each empty IDAT
+    for (std::size_t at = 8; at + 12 <= png.size();) {
+        std::uint64_t end = at + 12 + std::uint64_t(be32(at));
+        if (end > png.size()) break; // stb reports the truncation
+        if (be32(at) == 0 && std::memcmp(png.data() + at + 4, "IDAT", 4) == 0)
+            drop.emplace_back(at, std::size_t(end));
+        at = std::size_t(end);
+    }
+    if (drop.empty()) return {};
+    Bytes out;
+    std::size_t from = 0;
+    for (auto [begin, end] : drop) {
+        out.insert(out.end(), png.begin() + std::ptrdiff_t(from),
+                   png.begin() + std::ptrdiff_t(begin));
+        from = end;
+    }
+    out.insert(out.end(), png.begin() + std::ptrdiff_t(from), png.end());
+    return out;
+}
+
 Status checkSize(std::uint64_t w, std::uint64_t h, const std::string& name,
                  const ImageLimits& limits) {
     if (w == 0 || h == 0 || w > limits.maxWidth || h > limits.maxHeight)
@@ -73,6 +101,8 @@ Status checkHeader(std::span<const std::uint8_t> bytes, const std::string& name,
 Result<ImageData> loadImageFromMemory(std::span<const std::uint8_t> bytes, const std::string& name,
                                       const ImageLimits& limits) {
     if (Status st = checkHeader(bytes, name, limits); !st) return st.error();
+    Bytes cleaned = isPng(bytes) ? withoutEmptyIdat(bytes) : Bytes{};
+    if (!cleaned.empty()) bytes = cleaned;
     int w = 0, h = 0, channels = 0;
     stbi_uc* pixels =
         stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4);

@@ -191,3 +191,16 @@ TEST_CASE("truncated PNG and JPEG files are rejected at every length") {
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a PNG with an empty IDAT chunk decodes to the same pixels (a fuzzer finding)") {
+    fg::ImageData image = fg::makePlaceholderImage();
+    auto png = fg::encodePng(image);
+    REQUIRE(png);
+    fg::Bytes empty;
+    appendChunk(empty, "IDAT", {});
+    constexpr std::ptrdiff_t kAfterIhdr = 8 + 12 + 13;
+    png->insert(png->begin() + kAfterIhdr, empty.begin(), empty.end());
+    auto decoded = fg::loadImageFromMemory(*png, "empty-idat.png");
+    REQUIRE_MESSAGE(decoded, (decoded ? "" : decoded.error().message));
+    CHECK(decoded->rgba == image.rgba);
+}
