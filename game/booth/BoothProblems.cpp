@@ -77,14 +77,6 @@ void checkFiles(const BoothBundle& b, std::vector<BoothProblem>& out) {
     }
 }
 
-glm::mat4 modelMatrix(const expo::ModelPlacement& m) {
-    glm::mat4 t = glm::translate(glm::mat4(1.0f), m.position);
-    t = glm::rotate(t, glm::radians(m.rotation.y), {0, 1, 0});
-    t = glm::rotate(t, glm::radians(m.rotation.x), {1, 0, 0});
-    t = glm::rotate(t, glm::radians(m.rotation.z), {0, 0, 1});
-    return glm::scale(t, m.scale);
-}
-
 void checkFootprint(const BoothBundle& b, const StatsMap& stats, std::vector<BoothProblem>& out) {
     const auto& t = expo::sizeTemplate(b.booth.size);
     const float hx = t.width * 0.5f, hz = t.depth * 0.5f, eps = 1e-3f;
@@ -102,7 +94,7 @@ void checkFootprint(const BoothBundle& b, const StatsMap& stats, std::vector<Boo
         auto s = stats.find(m.file);
         if (s == stats.end() || !s->second.ok) continue;
         glm::vec3 lo(1e30f), hi(-1e30f);
-        glm::mat4 mat = modelMatrix(m);
+        glm::mat4 mat = placementMatrix(m);
         for (int c = 0; c < 8; ++c) {
             glm::vec3 corner{(c & 1) ? s->second.boundsMax.x : s->second.boundsMin.x,
                              (c & 2) ? s->second.boundsMax.y : s->second.boundsMin.y,
@@ -174,6 +166,14 @@ std::vector<BoothProblem> checkBundle(const BoothBundle& bundle, const StatsMap&
     checkBudget(bundle, stats, out);
     checkUnusedFiles(bundle, out);
     return out;
+}
+
+glm::mat4 placementMatrix(const expo::ModelPlacement& p) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), p.position);
+    m = glm::rotate(m, glm::radians(p.rotation.z), {0, 0, 1});
+    m = glm::rotate(m, glm::radians(p.rotation.y), {0, 1, 0});
+    m = glm::rotate(m, glm::radians(p.rotation.x), {1, 0, 0});
+    return glm::scale(m, p.scale);
 }
 
 bool blocksPublishing(const std::vector<BoothProblem>& problems) {

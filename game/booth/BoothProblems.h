@@ -33,6 +33,9 @@ const char* toString(Severity severity);
 // Every problem at once. STATS should hold an entry for each model and image in the bundle;
 // a referenced model or image without stats is reported as a bad file (it was never measured).
 std::vector<BoothProblem> checkBundle(const BoothBundle& bundle, const StatsMap& stats);
+// Booth-local transform of a placed model: translate, then rotate Z, Y, X (degrees), then scale;
+// the same order the client's scene uses.
+glm::mat4 placementMatrix(const expo::ModelPlacement& placement);
 // True while any Error remains (warnings do not block publishing).
 bool blocksPublishing(const std::vector<BoothProblem>& problems);
 

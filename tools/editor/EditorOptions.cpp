@@ -1,0 +1,69 @@
+// CLI11 parsing of fairground-editor's options (same test-hook names as the client).
+// Must not open files or windows: it only fills EditorOptions.
+#include "tools/editor/EditorOptions.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fmt/format.h>
+
+namespace fg::editor {
+
+ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
+    ParsedEditorOptions out;
+    EditorOptions& o = out.options;
+    CLI::App app{"fairground-editor: build a booth, check it against its budget, publish it"};
+    std::vector<std::string> shots;
+    std::string bundle, exhibition, script, scratch;
+    app.add_option("--booth", bundle, "open (and save to) this .booth bundle");
+    app.add_option("--exhibition", exhibition,
+                   "take the booth from this exhibition file (with --booth-id)");
+    app.add_option("--booth-id", o.boothId, "booth id in --exhibition, or the id of a --new booth");
+    app.add_option("--new", o.templateName, "start from a template: 2d-wall, 2d-corner, 3d-island");
+    app.add_option("--size", o.size, "template size: S, M or L")
+        ->check(CLI::IsMember({"S", "M", "L"}));
+    app.add_option("--exhibitor", o.exhibitorId, "exhibitor id of a --new booth");
+    app.add_option("--script", script, "timed editor actions (see docs/EDITOR.md)");
+    app.add_option("--screenshot-at", shots, "FRAME FILE.png (repeatable)")->expected(2, 1000);
+    app.add_option("--exit-after", o.exitAfter, "quit after this many frames");
+    app.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
+    app.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
+    app.add_option("--server", o.server, "HOST:PORT of the event server to publish to");
+    app.add_option("--token", o.token, "exhibitor login token for publishing");
+    app.add_option("--scratch", scratch, "folder for unpacked files (default: cache folder)");
+    app.add_flag("--validation", o.validation, "enable the Vulkan validation layer");
+    app.add_flag("--no-ui-in-shots", o.noUiInShots, "screenshots show only the 3D view");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        out.exitCode = e.get_exit_code();
+        out.message = e.get_exit_code() == 0 ? app.help() : std::string(e.what());
+        return out;
+    }
+    if (shots.size() % 2 != 0) {
+        out.exitCode = 2;
+        out.message = "--screenshot-at needs FRAME FILE pairs";
+        return out;
+    }
+    for (std::size_t i = 0; i < shots.size(); i += 2) {
+        char* end = nullptr;
+        unsigned long long frame = std::strtoull(shots[i].c_str(), &end, 10);
+        if (!end || *end != '\0') {
+            out.exitCode = 2;
+            out.message =
+                fmt::format("--screenshot-at: expected a frame number, found \"{}\"", shots[i]);
+            return out;
+        }
+        o.shots.push_back({frame, shots[i + 1]});
+    }
+    o.bundle = bundle;
+    o.exhibition = exhibition;
+    o.script = script;
+    o.scratchDir = scratch;
+    if (!o.exhibition.empty() && o.boothId.empty()) {
+        out.exitCode = 2;
+        out.message = "--exhibition needs --booth-id";
+    }
+    return out;
+}
+
+} // namespace fg::editor

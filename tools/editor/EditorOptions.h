@@ -1,0 +1,43 @@
+// Command-line options of fairground-editor: what to open, test hooks, publishing target.
+// Parsing only: nothing here opens windows, files or sockets.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fg::editor {
+
+struct Screenshot {
+    std::uint64_t frame = 0;
+    std::filesystem::path file;
+};
+
+struct EditorOptions {
+    std::filesystem::path bundle;     // --booth FILE.booth (open, and default save target)
+    std::filesystem::path exhibition; // --exhibition FILE with --booth-id ID
+    std::string boothId;
+    std::string templateName; // --new 2d-wall|2d-corner|3d-island
+    std::string size = "S";   // --size S|M|L for --new
+    std::string exhibitorId = "my-company";
+    std::filesystem::path script;
+    std::vector<Screenshot> shots;
+    std::uint64_t exitAfter = 0;
+    int width = 1440, height = 900;
+    std::string server;               // HOST:PORT for publishing
+    std::string token;                // exhibitor credential
+    std::filesystem::path scratchDir; // default: $XDG_CACHE_HOME/fairground/editor
+    bool validation = false;
+    bool noUiInShots = false;
+};
+
+struct ParsedEditorOptions {
+    EditorOptions options;
+    int exitCode = -1; // >= 0: stop now (help or bad arguments) with MESSAGE
+    std::string message;
+};
+
+ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv);
+
+} // namespace fg::editor
