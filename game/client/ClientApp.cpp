@@ -1,0 +1,214 @@
+// Start-up of the visitor app (profile, window, renderer, loading with a progress bar, the
+// embedded server or the remote connection) and the run loop. Per-frame work is in
+// ClientAppFrame.cpp. Never includes third-party APIs other than ImGui widgets.
+#include "game/client/ClientApp.h"
+
+#include "engine/core/Log.h"
+#include "engine/core/Time.h"
+#include "game/client/ClientTry.h"
+#include "game/expo/ExhibitionJson.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fmt/format.h>
+#include <numeric>
+#include <unistd.h>
+
+namespace fg::client {
+
+Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& options,
+                                                     double startTime) {
+    std::unique_ptr<ClientApp> app(new ClientApp());
+    app->m_options = options;
+    app->m_startTime = startTime;
+    if (!options.script.empty()) {
+        auto events = loadInputScript(options.script.string());
+        if (!events) return events.error();
+        app->m_script = ScriptPlayer(std::move(*events));
+    }
+    FG_CLIENT_TRY(app->loadProfile());
+    FG_CLIENT_TRY(app->openWindow());
+    FG_CLIENT_TRY(app->loadWorld());
+    if (!app->m_session.ui.firstRun) FG_CLIENT_TRY(app->startNetwork());
+    return app;
+}
+
+ClientApp::~ClientApp() {
+    m_bots.reset();
+    if (m_link) m_link->disconnect();
+    m_server.reset();
+}
+
+Status ClientApp::loadProfile() {
+    Session& s = m_session;
+    s.profileFile = m_options.configFile;
+    auto loaded = client::loadProfile(m_options.configFile);
+    if (!loaded)
+        log::warn("client: {} (starting with a fresh profile)", loaded.error().message);
+    else
+        s.profile = std::move(*loaded);
+    const ClientOptions& o = m_options;
+    if (!o.name.empty()) s.profile.name = o.name;
+    if (!o.organisation.empty()) s.profile.organisation = o.organisation;
+    if (!o.email.empty()) s.profile.email = o.email;
+    if (!o.country.empty()) s.profile.country = o.country;
+    if (!o.color.empty()) {
+        auto rgb = parseColor(o.color);
+        if (!rgb) return makeError("--color: " + rgb.error().message);
+        s.profile.color = *rgb;
+    }
+    if (s.profile.clientKey.empty()) s.profile.clientKey = makeClientKey();
+    s.ui.firstRun = !s.profile.complete();
+    if (!s.ui.firstRun) {
+        if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
+            log::warn("client: could not save the profile: {}", saved.error().message);
+    }
+    return {};
+}
+
+Status ClientApp::openWindow() {
+    platform::WindowOptions wo;
+    wo.title = "Fairground";
+    wo.width = m_options.width;
+    wo.height = m_options.height;
+    auto window = platform::Window::create(wo);
+    if (!window) return window.error();
+    m_window = std::move(*window);
+    render::RendererOptions ro;
+    ro.validation = m_options.validation;
+    ro.vsync = m_options.vsync;
+    ro.msaaSamples = m_session.profile.settings.msaa;
+    auto renderer = render::Renderer::createForWindow(ro, *m_window);
+    if (!renderer) return renderer.error();
+    m_renderer = std::move(*renderer);
+    m_renderer->setVsync(m_options.vsync);
+    auto kit = SceneKit::create(*m_renderer);
+    if (!kit) return kit.error();
+    m_kit = std::move(*kit);
+    return {};
+}
+
+void ClientApp::renderProgress(float fraction, std::string_view what) {
+    static double last = -1;
+    const double now = monotonicSeconds();
+    if (now - last < 0.05 && fraction < 1.0f) return; // a progress frame costs a whole render
+    last = now;
+    m_window->pollEvents();
+    const std::string text(what);
+    m_renderer->setUi([&] { drawLoadingScreen(fraction, text, "Loading the exhibition"); });
+    render::Scene empty;
+    (void)m_renderer->renderToWindow(empty, render::Camera{});
+}
+
+Status ClientApp::loadWorld() {
+    const double t0 = monotonicSeconds();
+    renderProgress(0.0f, "reading " + m_options.exhibition.string());
+    expo::LoadReport report = expo::loadExhibition(m_options.exhibition);
+    if (!report.ok()) {
+        std::string text =
+            fmt::format("{}: the exhibition cannot be shown:", m_options.exhibition.string());
+        for (const auto& p : report.problems)
+            text += "\n  " + p.toString();
+        return makeError(text);
+    }
+    m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
+    m_cache = std::make_unique<AssetCache>(m_options.cacheDir / "assets");
+    auto world =
+        WorldScene::build(m_kit, *m_exhibition, m_options.exhibition.parent_path(), *m_cache,
+                          [this](float f, std::string_view what) { renderProgress(f, what); });
+    if (!world) return world.error();
+    m_world = std::move(*world);
+    for (std::size_t i = 0; i < m_exhibition->halls.size(); ++i)
+        m_areas.emplace_back(*m_exhibition, i);
+    Session& s = m_session;
+    s.ex = m_exhibition.get();
+    s.baseDir = m_options.exhibition.parent_path();
+    s.avatar = &m_avatar;
+    s.areas = &m_areas;
+    const expo::Hall& hall = m_exhibition->halls.front();
+    m_avatar.setArea(&m_areas.front());
+    m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
+    m_avatar.place(hall.spawn.position, hall.spawn.yaw, hall.origin);
+    const WorldStats& st = m_world.stats();
+    m_bench.loadSeconds = monotonicSeconds() - t0;
+    m_bench.cacheHits = st.cacheHits;
+    m_bench.cacheMisses = st.cacheMisses;
+    log::info("client: world of {} booths, {} posters, {} models, {} instances in {:.2f} s (cache "
+              "{} hits, {} misses)",
+              st.booths, st.posters, st.models, st.instances, m_bench.loadSeconds, st.cacheHits,
+              st.cacheMisses);
+    return {};
+}
+
+Status ClientApp::startNetwork() {
+    std::string host = m_options.connectHost;
+    std::uint16_t port = m_options.connectPort;
+    if (host.empty()) {
+        auto server = EmbeddedServer::start(m_options.exhibition, m_options.dataDir);
+        if (!server) return server.error();
+        m_server = std::move(*server);
+        host = "127.0.0.1";
+        port = m_server->port();
+    }
+    netclient::ClientConfig config;
+    config.host = host;
+    config.port = port;
+    const VisitorProfile& p = m_session.profile;
+    config.hello.role = proto::Role::Visitor;
+    config.hello.credential = m_options.ticket;
+    config.hello.name = p.name;
+    config.hello.look = p.color;
+    config.hello.country = p.country;
+    config.hello.clientKey = p.clientKey;
+    m_link = std::make_unique<Connection>(config);
+    m_session.link = m_link.get();
+    if (m_options.bots > 0) {
+        const expo::Hall& hall = m_exhibition->halls.front();
+        m_bots = std::make_unique<BotCrowd>(*m_exhibition, host, port, m_options.bots,
+                                            hall.spawn.position, 14.0f);
+    }
+    return {};
+}
+
+int ClientApp::run() {
+    m_lastTime = monotonicSeconds();
+    m_fpsTime = m_lastTime;
+    while (!m_window->shouldClose() && !m_session.quit) {
+        frame();
+        if (m_options.exitAfter && m_frame >= m_options.exitAfter) break;
+    }
+    if (m_options.bench) printBench();
+    if (m_session.profile.complete()) (void)saveProfile(m_session.profile, m_session.profileFile);
+    return m_exitCode;
+}
+
+void ClientApp::printBench() const {
+    std::vector<double> t = m_bench.frameMs;
+    if (t.empty()) {
+        std::printf("bench: no frames measured\n");
+        return;
+    }
+    std::sort(t.begin(), t.end());
+    const double mean = std::accumulate(t.begin(), t.end(), 0.0) / double(t.size());
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    const WorldStats& w = m_world.stats();
+    std::printf("bench: %zu frames  mean %.2f ms (%.1f FPS)  median %.2f ms  p95 %.2f ms\n",
+                t.size(), mean, 1000.0 / mean, t[t.size() / 2],
+                t[std::min(t.size() - 1, t.size() * 95 / 100)]);
+    std::printf(
+        "bench: scene %zu instances (%u visible, %u draw calls), %zu booths, %zu people in view\n",
+        m_frameScene.instances().size(), m_stats.visibleInstances, m_stats.drawCalls, w.booths,
+        m_session.remotes.size());
+    std::printf("bench: load %.2f s, first frame %.2f s after start, cache %zu hits %zu misses\n",
+                m_bench.loadSeconds, m_bench.firstFrameSeconds, m_bench.cacheHits,
+                m_bench.cacheMisses);
+    std::printf("bench: resident memory %.1f MiB\n",
+                double(resident) * double(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0));
+    std::fflush(stdout);
+}
+
+} // namespace fg::client

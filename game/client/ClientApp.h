@@ -1,0 +1,105 @@
+// The visitor app: window, renderer, world, embedded server or remote connection, avatar,
+// script playback, screenshots and the frame loop. main() only parses options and runs it.
+// Must not include Vulkan, GLFW or ENet: it uses fg_render, fg_platform and fg_netclient.
+#pragma once
+
+#include "engine/asset/AssetCache.h"
+#include "engine/platform/Window.h"
+#include "engine/render/Renderer.h"
+#include "game/client/AvatarController.h"
+#include "game/client/BotCrowd.h"
+#include "game/client/ClientOptions.h"
+#include "game/client/ClientState.h"
+#include "game/client/ClientUi.h"
+#include "game/client/Connection.h"
+#include "game/client/EmbeddedServer.h"
+#include "game/client/InputScript.h"
+#include "game/client/WorldScene.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace fg::client {
+
+struct BenchFigures {
+    std::vector<double> frameMs;  // after warm-up
+    double firstFrameSeconds = 0; // process start -> first world frame
+    double loadSeconds = 0;       // exhibition + assets
+    std::size_t cacheHits = 0, cacheMisses = 0;
+};
+
+class ClientApp {
+public:
+    static Result<std::unique_ptr<ClientApp>> create(const ClientOptions& options,
+                                                     double startTime);
+    ~ClientApp();
+    // Runs frames until the window closes, Quit, or --exit-after; returns the exit code.
+    int run();
+
+private:
+    ClientApp() = default;
+    Status loadProfile();
+    Status openWindow();
+    Status loadWorld();
+    Status startNetwork();
+    void renderProgress(float fraction, std::string_view what);
+
+    // Per frame (ClientAppFrame.cpp).
+    void frame();
+    void updateNetwork();
+    void onJoined();
+    void applyServerPosition(bool serverHeading);
+    void playScript(MoveInput& input);
+    MoveInput readInput();
+    void handleClick(glm::vec2 pixel);
+    void updateHover();
+    void buildFrameScene();
+    render::Camera viewCamera() const;
+    void takeScreenshots();
+    void sendInput();
+    void printBench() const;
+
+    ClientOptions m_options;
+    double m_startTime = 0;
+    std::unique_ptr<platform::Window> m_window;
+    std::unique_ptr<render::Renderer> m_renderer;
+    std::unique_ptr<AssetCache> m_cache;
+    std::unique_ptr<expo::Exhibition> m_exhibition;
+    SceneKit m_kit;
+    WorldScene m_world;
+    render::Scene m_frameScene;
+    std::vector<WalkArea> m_areas;
+    AvatarController m_avatar;
+    std::unique_ptr<EmbeddedServer> m_server;
+    std::unique_ptr<Connection> m_link;
+    std::unique_ptr<BotCrowd> m_bots;
+    Session m_session;
+    ScriptPlayer m_script;
+    std::set<std::string> m_scriptKeys;
+    UiFrame m_ui;
+
+    double m_lastTime = 0, m_lastInputSent = 0, m_fpsTime = 0;
+    int m_fpsFrames = 0;
+    std::uint64_t m_frame = 0;
+    std::uint64_t m_scriptFrame = 0; // frames while joined (the script's clock)
+    bool m_scriptHold = false;       // wait-walk: clock stopped until the avatar arrives
+    std::uint64_t m_corrections = 0;
+    glm::dvec2 m_lastCursor{0.0};
+    bool m_leftWasDown = false, m_dragged = false;
+    glm::dvec2 m_pressAt{0.0};
+    std::optional<std::pair<std::uint32_t, glm::vec2>> m_restore; // hall, place to walk back to
+    bool m_restoreWalk = false;
+    struct RemoteAnim {
+        glm::vec2 last{0.0f};
+        float phase = 0, swing = 0;
+    };
+    std::unordered_map<std::uint16_t, RemoteAnim> m_remoteAnim;
+    render::FrameStats m_stats;
+    BenchFigures m_bench;
+    bool m_firstFrameDone = false;
+    int m_exitCode = 0;
+};
+
+} // namespace fg::client

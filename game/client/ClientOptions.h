@@ -1,0 +1,55 @@
+// Command-line options of the visitor client (what to join or host, test hooks, window size).
+// Parsing only: nothing here opens windows, files or sockets.
+#pragma once
+
+#include "engine/core/Result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fg::client {
+
+struct ScreenshotRequest {
+    std::uint64_t frame = 0;
+    std::filesystem::path file;
+};
+
+struct ClientOptions {
+    std::string connectHost; // empty: host an embedded server
+    std::uint16_t connectPort = 0;
+    std::string ticket;
+    std::filesystem::path exhibition;     // embedded server's exhibition (default: the sample)
+    std::filesystem::path dataDir;        // embedded server's store; default under the cache dir
+    std::filesystem::path script;         // timed input to play
+    std::vector<ScreenshotRequest> shots; // --screenshot-at FRAME FILE (repeatable)
+    std::uint64_t exitAfter = 0;          // 0: run until closed
+    int width = 1280;
+    int height = 720;
+    bool vsync = true;
+    bool validation = false;
+    int bots = 0;       // simulated visitors started in-process (benchmarks, screenshots)
+    bool bench = false; // print frame-time figures at exit
+    std::string name, organisation, email, country, color; // override / pre-fill the profile
+    std::filesystem::path configFile; // default $XDG_CONFIG_HOME/fairground/client.json
+    std::filesystem::path cacheDir;   // default $XDG_CACHE_HOME/fairground
+    std::string logLevel = "info";
+};
+
+// Result of parsing: options, or exitCode >= 0 when the program should stop (help, bad args).
+struct ParsedOptions {
+    ClientOptions options;
+    int exitCode = -1;
+    std::string message; // help text or the reason the arguments were refused
+};
+
+ParsedOptions parseClientOptions(int argc, const char* const* argv);
+// "HOST:PORT" -> host and port; an error names what is wrong with TEXT.
+Status splitHostPort(const std::string& text, std::string& host, std::uint16_t& port);
+// The bundled sample exhibition (assets/exhibitions/digital-world-2021/exhibition.json).
+std::filesystem::path defaultExhibitionPath();
+std::filesystem::path defaultConfigFile();
+std::filesystem::path defaultCacheDir();
+
+} // namespace fg::client

@@ -1,0 +1,112 @@
+// Connection state machine over NetClient: attempt, handshake deadline, reject, loss, backoff.
+// Never blocks: update() services the socket without waiting.
+#include "game/client/Connection.h"
+
+#include "engine/core/Log.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace fg::client {
+
+namespace {
+constexpr double kHandshakeSeconds = 6.0;
+}
+
+const char* toString(LinkState state) {
+    switch (state) {
+    case LinkState::Connecting:
+        return "connecting";
+    case LinkState::Joined:
+        return "connected";
+    case LinkState::Reconnecting:
+        return "reconnecting";
+    case LinkState::Failed:
+        return "refused";
+    }
+    return "unknown";
+}
+
+double backoffSeconds(int attempt) {
+    return std::min(15.0, std::pow(2.0, double(std::max(attempt, 1) - 1)));
+}
+
+std::string Connection::address() const {
+    return fmt::format("{}:{}", m_config.host, m_config.port);
+}
+
+bool Connection::takeJoined() {
+    return std::exchange(m_joinedFlag, false);
+}
+
+void Connection::disconnect() {
+    if (m_client) m_client->disconnect();
+    m_client.reset();
+}
+
+void Connection::startAttempt(double now) {
+    ++m_attempt;
+    m_attemptStarted = now;
+    m_client.reset();
+    auto client = netclient::NetClient::connect(m_config);
+    if (!client) {
+        lost(now, fmt::format("cannot reach {}: {}", address(), client.error().message));
+        return;
+    }
+    m_client = std::move(*client);
+}
+
+void Connection::lost(double now, std::string why) {
+    if (m_message != why) log::warn("client: {}", why);
+    m_message = std::move(why);
+    m_client.reset();
+    m_state = LinkState::Reconnecting;
+    m_nextAttempt = now + backoffSeconds(m_attempt);
+}
+
+void Connection::update(double now) {
+    if (m_state == LinkState::Failed) return;
+    if (!m_started) {
+        m_started = true;
+        startAttempt(now);
+    } else if (!m_client && now >= m_nextAttempt) {
+        startAttempt(now);
+    }
+    if (!m_client) return;
+    m_client->update(0);
+    switch (m_client->state()) {
+    case netclient::ClientState::Connecting:
+        if (now - m_attemptStarted > kHandshakeSeconds)
+            lost(now, fmt::format("no answer from {} (is the server running?)", address()));
+        break;
+    case netclient::ClientState::Joined:
+        if (m_state != LinkState::Joined) {
+            m_state = LinkState::Joined;
+            m_joinedFlag = true;
+            m_everJoined = true;
+            m_attempt = 0;
+            m_message.clear();
+            log::info("client: joined {} as visitor {}", address(), m_client->id());
+        }
+        break;
+    case netclient::ClientState::Rejected:
+        m_message = fmt::format("the server refused to let you in: {}", m_client->rejection().text);
+        log::warn("client: {}", m_message);
+        // A kick or shutdown after joining is a loss worth retrying; a refused handshake is not.
+        if (m_everJoined &&
+            m_client->rejection().reason == expo::proto::RejectReason::ServerShutdown)
+            lost(now, m_message);
+        else {
+            m_state = LinkState::Failed;
+            m_client.reset();
+        }
+        break;
+    case netclient::ClientState::Disconnected:
+        lost(now, m_everJoined ? fmt::format("lost the connection to {}", address())
+                               : fmt::format("could not connect to {}", address()));
+        break;
+    }
+}
+
+} // namespace fg::client

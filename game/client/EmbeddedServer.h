@@ -1,0 +1,35 @@
+// The in-process server the client starts when given no --connect: NET's ServerApp on its own
+// thread, bound to 127.0.0.1 on a free port. Owns nothing of the client; only start and stop.
+#pragma once
+
+#include "engine/core/Result.h"
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+namespace fg::server {
+class ServerApp;
+}
+
+namespace fg::client {
+
+class EmbeddedServer {
+public:
+    // Loads EXHIBITION (every problem in the error), opens the store in DATADIR, starts the thread.
+    static Result<std::unique_ptr<EmbeddedServer>> start(const std::filesystem::path& exhibition,
+                                                         const std::filesystem::path& dataDir,
+                                                         std::uint16_t port = 0);
+    ~EmbeddedServer();
+    std::uint16_t port() const { return m_port; }
+
+private:
+    EmbeddedServer() = default;
+    std::unique_ptr<server::ServerApp> m_app;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+    std::uint16_t m_port = 0;
+};
+
+} // namespace fg::client

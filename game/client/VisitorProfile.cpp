@@ -1,0 +1,116 @@
+// client.json reading/writing with nlohmann-json, and the profile's field rules.
+// Writes only the file it is given (atomically); never touches the network.
+#include "game/client/VisitorProfile.h"
+
+#include "engine/core/File.h"
+#include "engine/core/Hash.h"
+#include "engine/core/Time.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <random>
+
+namespace fg::client {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+void readField(const json& j, const char* key, T& out) {
+    if (auto it = j.find(key); it != j.end() && !it->is_null()) out = it->get<T>();
+}
+
+} // namespace
+
+bool VisitorProfile::complete() const {
+    return checkProfile(*this).empty();
+}
+
+std::string checkProfile(const VisitorProfile& p) {
+    if (p.name.empty() || p.name.size() > 32) return "name must be 1-32 characters";
+    if (p.organisation.empty() || p.organisation.size() > 120)
+        return "organisation must be 1-120 characters";
+    if (p.country.size() != 2 || !std::isupper(static_cast<unsigned char>(p.country[0])) ||
+        !std::isupper(static_cast<unsigned char>(p.country[1])))
+        return "country must be two capital letters (ISO 3166-1, e.g. VN)";
+    if (p.color > 0xffffff) return "colour must be #rrggbb";
+    return {};
+}
+
+Result<std::uint32_t> parseColor(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#' ||
+        text.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
+        return makeError(fmt::format("colour '{}': expected #rrggbb", text));
+    return std::uint32_t(std::stoul(text.substr(1), nullptr, 16));
+}
+
+std::string formatColor(std::uint32_t rgb) {
+    return fmt::format("#{:06x}", rgb & 0xffffffu);
+}
+
+std::string makeClientKey() {
+    std::random_device device;
+    const std::uint64_t a = (std::uint64_t(device()) << 32) ^ device();
+    const std::uint64_t b =
+        (std::uint64_t(device()) << 32) ^ device() ^ std::uint64_t(monotonicNanos());
+    return fmt::format("{:016x}{:016x}", a, b);
+}
+
+Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
+    VisitorProfile p;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return p;
+    auto text = readFileText(file, 1 << 20);
+    if (!text) return text.error();
+    try {
+        const json j = json::parse(*text);
+        if (!j.is_object())
+            return makeError(fmt::format("{}: expected a JSON object", file.string()));
+        readField(j, "name", p.name);
+        readField(j, "organisation", p.organisation);
+        readField(j, "email", p.email);
+        readField(j, "country", p.country);
+        std::string color;
+        readField(j, "color", color);
+        if (!color.empty()) {
+            auto rgb = parseColor(color);
+            if (!rgb)
+                return makeError(fmt::format("{}: color: {}", file.string(), rgb.error().message));
+            p.color = *rgb;
+        }
+        readField(j, "client_key", p.clientKey);
+        if (auto s = j.find("settings"); s != j.end() && s->is_object()) {
+            readField(*s, "msaa", p.settings.msaa);
+            readField(*s, "shadows", p.settings.shadows);
+            readField(*s, "mouse_sensitivity", p.settings.mouseSensitivity);
+            readField(*s, "show_stats", p.settings.showStats);
+        }
+    } catch (const json::exception& e) {
+        return makeError(fmt::format("{}: {}", file.string(), e.what()));
+    }
+    p.settings.mouseSensitivity = std::clamp(p.settings.mouseSensitivity, 0.01f, 2.0f);
+    return p;
+}
+
+Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
+    json j;
+    j["name"] = p.name;
+    j["organisation"] = p.organisation;
+    j["email"] = p.email;
+    j["country"] = p.country;
+    j["color"] = formatColor(p.color);
+    j["client_key"] = p.clientKey;
+    j["settings"] = {{"msaa", p.settings.msaa},
+                     {"shadows", p.settings.shadows},
+                     {"mouse_sensitivity", p.settings.mouseSensitivity},
+                     {"show_stats", p.settings.showStats}};
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec)
+        return makeError(
+            fmt::format("{}: cannot create folder: {}", file.parent_path().string(), ec.message()));
+    return writeFileAtomic(file, j.dump(2) + "\n");
+}
+
+} // namespace fg::client

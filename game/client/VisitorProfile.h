@@ -1,0 +1,45 @@
+// The visitor's remembered details and settings ($XDG_CONFIG_HOME/fairground/client.json).
+// Reading never fails hard on a bad file: the problem is reported and defaults are used.
+#pragma once
+
+#include "engine/core/Result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace fg::client {
+
+struct ClientSettings {
+    std::uint32_t msaa = 4; // 1, 2, 4 or 8 (applied on the next start)
+    bool shadows = true;
+    float mouseSensitivity = 0.15f; // degrees per pixel
+    bool showStats = true;
+};
+
+struct VisitorProfile {
+    std::string name;
+    std::string organisation;
+    std::string email;
+    std::string country;            // ISO 3166-1 alpha-2, upper case
+    std::uint32_t color = 0x2f80ed; // 0xRRGGBB
+    std::string clientKey;          // stable per-install key, generated once
+    ClientSettings settings;
+
+    // Name, organisation and country are needed before joining (the first-run form asks).
+    bool complete() const;
+};
+
+// Why a profile field is unacceptable, or empty when all are fine.
+std::string checkProfile(const VisitorProfile& profile);
+// "#rrggbb" <-> 0xRRGGBB.
+Result<std::uint32_t> parseColor(const std::string& text);
+std::string formatColor(std::uint32_t rgb);
+
+// Missing file: a default profile (not complete). A malformed file: an error naming it.
+Result<VisitorProfile> loadProfile(const std::filesystem::path& file);
+Status saveProfile(const VisitorProfile& profile, const std::filesystem::path& file);
+// A random 32-hex-digit key for VisitorProfile::clientKey.
+std::string makeClientKey();
+
+} // namespace fg::client

@@ -1,0 +1,40 @@
+// Client-side collision for the visitor's own avatar: hall walls and booth footprints (walls
+// and counters) as solid rectangles, with sliding. Mirrors the server's rules with a slightly
+// larger radius so the server never has to correct a move the client allowed.
+#pragma once
+
+#include "game/expo/Exhibition.h"
+
+#include <glm/vec2.hpp>
+#include <optional>
+#include <vector>
+
+namespace fg::client {
+
+inline constexpr float kClientAvatarRadius = 0.35f; // server uses 0.3 m
+
+class WalkArea {
+public:
+    WalkArea() = default;
+    WalkArea(const expo::Exhibition& exhibition, std::size_t hallIndex,
+             float radius = kClientAvatarRadius);
+
+    glm::vec2 size() const { return m_size; }
+    bool walkable(glm::vec2 p) const;
+    // Moves from FROM by DELTA, sliding along walls and footprints; never ends inside one.
+    glm::vec2 move(glm::vec2 from, glm::vec2 delta) const;
+    // Nearest walkable point to P (P itself when free), searching outwards on a small grid.
+    glm::vec2 nearestWalkable(glm::vec2 p) const;
+    // The point in front of a booth (its open side), as the server's teleport picks it.
+    std::optional<glm::vec2> boothFront(const expo::Booth& booth) const;
+
+private:
+    glm::vec2 m_size{0.0f};
+    float m_radius = kClientAvatarRadius;
+    std::vector<expo::Rect> m_obstacles; // footprints grown by the radius
+};
+
+// Unit vector a booth's open side faces (rotation 0 opens to -z, 90 to -x, 180 to +z, 270 to +x).
+glm::vec2 boothFacing(const expo::Booth& booth);
+
+} // namespace fg::client

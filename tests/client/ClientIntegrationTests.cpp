@@ -1,0 +1,116 @@
+// Integration test: a real server (ServerApp in this process, sample exhibition, fresh store)
+// and the real `fairground` client under Xvfb on lavapipe, driven by a script that walks to the
+// booth nearest the spawn, opens its panel and drops a business card; the lead is then read
+// back from the server's store with the visitor's details.
+#include "engine/core/File.h"
+#include "game/client/WalkArea.h"
+#include "game/expo/ExhibitionJson.h"
+#include "server/ServerApp.h"
+#include "server/store/Store.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <glm/geometric.hpp>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+const std::filesystem::path kSample =
+    std::filesystem::path(FG_ASSETS_DIR) / "exhibitions/digital-world-2021/exhibition.json";
+
+// The booth in the spawn hall whose front is nearest to the spawn point.
+std::string nearestBooth(const fg::expo::Exhibition& ex) {
+    const fg::expo::Hall& hall = ex.halls.front();
+    fg::client::WalkArea area(ex, 0);
+    std::string best;
+    float bestDistance = 1e9f;
+    for (const auto& b : ex.booths) {
+        if (b.hall != hall.id) continue;
+        auto front = area.boothFront(b);
+        if (!front) continue;
+        const float d = glm::distance(*front, hall.spawn.position);
+        if (d < bestDistance) bestDistance = d, best = b.id;
+    }
+    return best;
+}
+
+struct ServerThread {
+    std::unique_ptr<fg::server::ServerApp> app;
+    std::atomic<bool> stop{false};
+    std::thread thread;
+    void start() {
+        thread = std::thread([this] {
+            while (!stop)
+                app->step(10);
+        });
+    }
+    ~ServerThread() {
+        stop = true;
+        if (thread.joinable()) thread.join();
+    }
+};
+
+} // namespace
+
+TEST_CASE("client walks to a booth, opens it and drops a card that the server records as a lead") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / fmt::format("fg-client-it-{}", ::getpid());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    auto report = fg::expo::loadExhibition(kSample);
+    REQUIRE(report.ok());
+    const std::string booth = nearestBooth(*report.exhibition);
+    REQUIRE_FALSE(booth.empty());
+
+    fg::server::ServerConfig config;
+    config.exhibitionPath = kSample;
+    config.dataDir = dir / "server";
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    auto server = std::make_unique<ServerThread>();
+    auto app = fg::server::ServerApp::create(config);
+    REQUIRE_MESSAGE(app, (app ? "" : app.error().message));
+    server->app = std::move(*app);
+    const std::uint16_t port = server->app->port();
+    server->start();
+
+    const std::string script =
+        fmt::format("0 key shift down\n1 walk-to {0}\n2 wait-walk\n3 key shift up\n"
+                    "4 open-booth {0}\n8 card-form\n10 drop-card Interested in 5G testbeds\n"
+                    "40 quit\n",
+                    booth);
+    REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
+    const std::string command = fmt::format(
+        "timeout 90 xvfb-run -a -s '-screen 0 640x360x24' '{}' --connect 127.0.0.1:{} "
+        "--exhibition '{}' --name 'Linh Tran' --organisation 'Hanoi Telecom' --email "
+        "linh@example.vn "
+        "--country VN --color '#22aa66' --config '{}' --cache '{}' --script '{}' --width 640 "
+        "--height 360 "
+        "--no-vsync --exit-after 4000 > '{}' 2>&1",
+        FG_CLIENT_EXE, port, kSample.string(), (dir / "client.json").string(),
+        (dir / "cache").string(), (dir / "script.txt").string(), (dir / "client.log").string());
+    const int rc = std::system(command.c_str());
+    auto log = fg::readFileText(dir / "client.log");
+    INFO("client log:\n" << (log ? *log : std::string("(none)")));
+    CHECK(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 0);
+    CHECK(log->find("joined 127.0.0.1") != std::string::npos);
+    CHECK(log->find("your card was left at booth " + booth) != std::string::npos);
+
+    server.reset(); // stops the thread and closes the store
+    auto store = fg::store::Store::open(dir / "server");
+    REQUIRE(store);
+    auto leads = (*store)->leadsForBooth(booth);
+    REQUIRE(leads);
+    REQUIRE(leads->size() == 1);
+    const auto& lead = leads->front();
+    CHECK(lead.visitorName == "Linh Tran");
+    CHECK(lead.organisation == "Hanoi Telecom");
+    CHECK(lead.email == "linh@example.vn");
+    CHECK(lead.message == "Interested in 5G testbeds");
+    CHECK(lead.consent);
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,182 @@
+// Unit tests of the client's input-facing logic: command line, profile file, script parser,
+// connection backoff and script actions on a session without a network.
+// No window, GPU or sockets are used here.
+#include "engine/core/File.h"
+#include "game/client/ClientOptions.h"
+#include "game/client/ClientState.h"
+#include "game/client/Connection.h"
+#include "game/client/InputScript.h"
+#include "game/client/VisitorProfile.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <unistd.h>
+
+using namespace fg::client;
+
+namespace {
+
+std::filesystem::path tempDir(const char* name) {
+    auto dir =
+        std::filesystem::temp_directory_path() / fmt::format("fg-client-{}-{}", name, ::getpid());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+ParsedOptions parse(std::vector<const char*> args) {
+    args.insert(args.begin(), "fairground");
+    return parseClientOptions(int(args.size()), args.data());
+}
+
+} // namespace
+
+TEST_CASE("options: connect, repeatable screenshots, exit-after") {
+    auto p = parse({"--connect", "example.org:7000", "--ticket", "T-1", "--screenshot-at", "5",
+                    "a.png", "--screenshot-at", "9", "b.png", "--exit-after", "12"});
+    REQUIRE(p.exitCode == -1);
+    CHECK(p.options.connectHost == "example.org");
+    CHECK(p.options.connectPort == 7000);
+    CHECK(p.options.ticket == "T-1");
+    REQUIRE(p.options.shots.size() == 2);
+    CHECK(p.options.shots[1].frame == 9);
+    CHECK(p.options.shots[1].file == "b.png");
+    CHECK(p.options.exitAfter == 12);
+}
+
+TEST_CASE("options: a bad address is refused with a readable message") {
+    for (const char* bad : {"nohost", "host:", "host:99999", "host:12ab", ":80"}) {
+        auto p = parse({"--connect", bad});
+        CHECK(p.exitCode == 2);
+        CHECK(p.message.find("address") != std::string::npos);
+    }
+    auto frame = parse({"--screenshot-at", "x", "a.png"});
+    CHECK(frame.exitCode == 2);
+}
+
+TEST_CASE("options: no arguments hosts the bundled sample") {
+    auto p = parse({});
+    REQUIRE(p.exitCode == -1);
+    CHECK(p.options.connectHost.empty());
+    CHECK(p.options.exhibition.filename() == "exhibition.json");
+    CHECK(p.options.exhibition.parent_path().filename() == "digital-world-2021");
+}
+
+TEST_CASE("profile: save and load round trip, first run when incomplete") {
+    const auto dir = tempDir("profile");
+    const auto file = dir / "fairground/client.json";
+    auto fresh = loadProfile(file);
+    REQUIRE(fresh);
+    CHECK_FALSE(fresh->complete());
+    VisitorProfile p;
+    p.name = "Linh";
+    p.organisation = "Hanoi Telecom";
+    p.email = "linh@example.vn";
+    p.country = "VN";
+    p.color = 0x12ab34;
+    p.clientKey = makeClientKey();
+    p.settings.mouseSensitivity = 0.3f;
+    REQUIRE(saveProfile(p, file));
+    auto back = loadProfile(file);
+    REQUIRE(back);
+    CHECK(back->complete());
+    CHECK(back->name == "Linh");
+    CHECK(back->color == 0x12ab34);
+    CHECK(back->clientKey == p.clientKey);
+    CHECK(back->settings.mouseSensitivity == doctest::Approx(0.3f));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("profile: malformed file and bad fields are errors, not crashes") {
+    const auto dir = tempDir("badprofile");
+    REQUIRE(fg::writeFileAtomic(dir / "a.json", std::string_view("{ not json")));
+    auto bad = loadProfile(dir / "a.json");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("a.json") != std::string::npos);
+    REQUIRE(fg::writeFileAtomic(dir / "b.json", std::string_view(R"({"color": "blue"})")));
+    CHECK_FALSE(loadProfile(dir / "b.json"));
+    VisitorProfile p;
+    p.name = "A";
+    p.organisation = "B";
+    p.country = "vn";
+    CHECK(checkProfile(p).find("country") != std::string::npos);
+    CHECK_FALSE(parseColor("#12345"));
+    CHECK(*parseColor("#FF0080") == 0xff0080u);
+    CHECK(formatColor(0xff0080) == "#ff0080");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("script: keys, mouse, clicks and named actions") {
+    auto events =
+        parseInputScript("# walk then open\n0 key w down\n10 key w up\n12 mouse 40 -5\n"
+                         "15 click 320 180\n20 open-booth b-001\n21 drop-card hello there\n",
+                         "s.txt");
+    REQUIRE(events);
+    REQUIRE(events->size() == 6);
+    CHECK((*events)[0].kind == ScriptEventKind::KeyDown);
+    CHECK((*events)[2].kind == ScriptEventKind::MouseMove);
+    CHECK((*events)[2].y == doctest::Approx(-5));
+    CHECK((*events)[3].kind == ScriptEventKind::Click);
+    CHECK((*events)[4].name == "open-booth");
+    CHECK((*events)[5].args == std::vector<std::string>{"hello", "there"});
+    ScriptPlayer player(std::move(*events));
+    CHECK(player.due(0).size() == 1);
+    CHECK(player.due(14).size() == 2);
+    CHECK(player.due(100).size() == 3);
+    CHECK(player.finished());
+}
+
+TEST_CASE("script: errors name the file and line") {
+    auto order = parseInputScript("5 key w down\n3 key w up\n", "s.txt");
+    REQUIRE_FALSE(order);
+    CHECK(order.error().message.find("s.txt: line 2") != std::string::npos);
+    CHECK_FALSE(parseInputScript("x key w down\n", "s"));
+    CHECK_FALSE(parseInputScript("1 key nosuchkey down\n", "s"));
+    CHECK_FALSE(parseInputScript("1 click 10\n", "s"));
+    CHECK_FALSE(parseInputScript("1\n", "s"));
+}
+
+TEST_CASE("connection: backoff doubles and is capped") {
+    CHECK(backoffSeconds(1) == 1.0);
+    CHECK(backoffSeconds(2) == 2.0);
+    CHECK(backoffSeconds(4) == 8.0);
+    CHECK(backoffSeconds(30) == 15.0);
+}
+
+TEST_CASE("connection: an unreachable server is reported and retried, not fatal") {
+    fg::netclient::ClientConfig config;
+    config.host = "127.0.0.1";
+    config.port = 9; // discard port: nothing answers ENet there
+    config.hello.name = "T";
+    Connection link(config);
+    link.update(0.0);
+    link.update(7.0); // past the handshake deadline
+    const bool reconnecting = link.state() == LinkState::Reconnecting;
+    CHECK(reconnecting);
+    CHECK(link.message().find("127.0.0.1:9") != std::string::npos);
+    CHECK(link.nextAttemptAt() > 7.0);
+}
+
+TEST_CASE("session actions: booth panel and card form without a connection") {
+    fg::expo::Exhibition ex;
+    ex.booths.push_back({});
+    ex.booths.back().id = "b-001";
+    Session s;
+    s.ex = &ex;
+    s.profile.name = "Linh";
+    s.profile.organisation = "Org";
+    s.profile.email = "l@example.vn";
+    REQUIRE(runAction(s, "open-booth", {"b-001"}));
+    CHECK(s.booth.booth == 0);
+    CHECK(s.booth.card.name == "Linh");
+    CHECK(s.booth.card.email == "l@example.vn");
+    CHECK_FALSE(runAction(s, "open-booth", {"nope"}));
+    CHECK_FALSE(runAction(s, "drop-card", {})); // not connected: refused, not crashed
+    CHECK_FALSE(runAction(s, "no-such-action", {}));
+    CHECK_FALSE(runAction(s, "open-booth", {}));
+    REQUIRE(runAction(s, "directory", {}));
+    CHECK(s.ui.directory);
+    REQUIRE(runAction(s, "close-panel", {}));
+    CHECK(s.booth.booth == -1);
+}
