@@ -90,8 +90,16 @@ bool ConsoleTerminal::pumpScript() {
 }
 
 bool ConsoleTerminal::pumpInteractive() {
-    while (!m_ended && readable(m_options.inputFd))
+    while (!m_ended && readable(m_options.inputFd)) {
         rl_callback_read_char();
+        if (m_lineDone && !m_ended) {
+            // libedit's callback mode leaves the terminal cooked and the prompt unprinted after
+            // a line; installing the handler again puts both back at once.
+            rl_callback_handler_remove();
+            rl_callback_handler_install(m_options.prompt.c_str(), &ConsoleTerminal::onLine);
+        }
+        m_lineDone = false;
+    }
     return !m_ended;
 }
 
@@ -106,6 +114,7 @@ void ConsoleTerminal::onLine(char* line) {
     }
     std::string text(line);
     std::free(line);
+    self->m_lineDone = true;
     if (text.find_first_not_of(" \t") != std::string::npos) {
         add_history(text.c_str());
         if (!self->m_options.historyFile.empty())

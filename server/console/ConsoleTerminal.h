@@ -50,7 +50,8 @@ private:
     Completer m_complete;
     bool m_interactive = false;
     bool m_ended = false;
-    std::string m_pending; // script mode: bytes read but not yet a full line
+    bool m_lineDone = false; // a line was handled during this read
+    std::string m_pending;   // script mode: bytes read but not yet a full line
 };
 
 } // namespace fg::console
