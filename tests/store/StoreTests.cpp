@@ -267,3 +267,28 @@ TEST_CASE("store: a v1 database is migrated forward and keeps its data") {
     CHECK(store->leadsForBooth("b1")->size() == 1);
     CHECK(*store->addLike("b1", "v1"));
 }
+
+TEST_CASE("store: a file that is not a database is refused with its path") {
+    TempDir dir("store-garbage");
+    REQUIRE(fg::writeFileAtomic(dir.path() / "fairground.db",
+                                std::string_view("this is not an SQLite database, just text....")));
+    auto store = Store::open(dir.path());
+    REQUIRE_FALSE(store);
+    CHECK(store.error().message.find("fairground.db") != std::string::npos);
+}
+
+TEST_CASE("store: a database from a newer server is refused, not downgraded") {
+    TempDir dir("store-newer");
+    { auto store = openStore(dir); } // closing the last connection folds the WAL into the file
+    auto bytes = fg::readFileBytes(dir.path() / "fairground.db");
+    REQUIRE(bytes);
+    REQUIRE(bytes->size() > 64);
+    (*bytes)[60] = 0; // user_version lives at offset 60, big-endian
+    (*bytes)[61] = 0;
+    (*bytes)[62] = 0;
+    (*bytes)[63] = 99;
+    REQUIRE(fg::writeFileAtomic(dir.path() / "fairground.db", *bytes));
+    auto store = Store::open(dir.path());
+    REQUIRE_FALSE(store);
+    CHECK(store.error().message.find("schema version 99 is newer") != std::string::npos);
+}
