@@ -40,32 +40,35 @@ bool pngSize(std::span<const std::uint8_t> b, std::uint32_t& w, std::uint32_t& h
     return true;
 }
 
-// stb_image memcpy()s into a null buffer for an empty IDAT chunk (undefined behaviour, found by
-// fuzzing). Such chunks carry no data, so a copy without them decodes to the same image. Returns
-// an empty vector when there is nothing to drop (the usual case: no copy is made).
-Bytes withoutEmptyIdat(std::span<const std::uint8_t> png) {
+// Walks a PNG's chunks before stb sees them. stb allocates whatever an IDAT chunk's length
+// claims before checking that the data is there (a 100-byte file can make it ask for 2 GiB), and
+// memcpy()s into a null buffer for an empty IDAT (undefined behaviour); both found by fuzzing.
+// So a chunk longer than the rest of the file is an error, and empty IDATs (which carry nothing)
+// are dropped from a copy in CLEANED (left empty when nothing is dropped, the usual case).
+Status checkPngChunks(std::span<const std::uint8_t> png, const std::string& name, Bytes& cleaned) {
     auto be32 = [&](std::size_t at) {
         return std::uint32_t(png[at]) << 24 | std::uint32_t(png[at + 1]) << 16 |
                std::uint32_t(png[at + 2]) << 8 | std::uint32_t(png[at + 3]);
     };
     std::vector<std::pair<std::size_t, std::size_t>> drop; // [begin, end) of each empty IDAT
-    for (std::size_t at = 8; at + 12 <= png.size();) {
+    // stb needs only a chunk's 8-byte header to act on its length, so check from there.
+    for (std::size_t at = 8; at + 8 <= png.size();) {
         std::uint64_t end = at + 12 + std::uint64_t(be32(at));
-        if (end > png.size()) break; // stb reports the truncation
+        if (end > png.size())
+            return makeError(fmt::format("{}: PNG chunk at offset {} claims {} bytes, only {} left",
+                                         name, at, be32(at), png.size() - at - 8));
         if (be32(at) == 0 && std::memcmp(png.data() + at + 4, "IDAT", 4) == 0)
             drop.emplace_back(at, std::size_t(end));
         at = std::size_t(end);
     }
-    if (drop.empty()) return {};
-    Bytes out;
     std::size_t from = 0;
     for (auto [begin, end] : drop) {
-        out.insert(out.end(), png.begin() + std::ptrdiff_t(from),
-                   png.begin() + std::ptrdiff_t(begin));
+        cleaned.insert(cleaned.end(), png.begin() + std::ptrdiff_t(from),
+                       png.begin() + std::ptrdiff_t(begin));
         from = end;
     }
-    out.insert(out.end(), png.begin() + std::ptrdiff_t(from), png.end());
-    return out;
+    if (!drop.empty()) cleaned.insert(cleaned.end(), png.begin() + std::ptrdiff_t(from), png.end());
+    return {};
 }
 
 Status checkSize(std::uint64_t w, std::uint64_t h, const std::string& name,
@@ -101,7 +104,9 @@ Status checkHeader(std::span<const std::uint8_t> bytes, const std::string& name,
 Result<ImageData> loadImageFromMemory(std::span<const std::uint8_t> bytes, const std::string& name,
                                       const ImageLimits& limits) {
     if (Status st = checkHeader(bytes, name, limits); !st) return st.error();
-    Bytes cleaned = isPng(bytes) ? withoutEmptyIdat(bytes) : Bytes{};
+    Bytes cleaned;
+    if (isPng(bytes))
+        if (Status st = checkPngChunks(bytes, name, cleaned); !st) return st.error();
     if (!cleaned.empty()) bytes = cleaned;
     int w = 0, h = 0, channels = 0;
     stbi_uc* pixels =

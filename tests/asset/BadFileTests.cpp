@@ -204,3 +204,14 @@ TEST_CASE("a PNG with an empty IDAT chunk decodes to the same pixels (a fuzzer f
     REQUIRE_MESSAGE(decoded, (decoded ? "" : decoded.error().message));
     CHECK(decoded->rgba == image.rgba);
 }
+
+TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before decoding") {
+    // A fuzzer found that stb allocates an IDAT's claimed length (here 2 GiB) before reading it.
+    fg::Bytes png = pngHeaderClaiming(2, 2);
+    png.resize(png.size() - 12);                                         // drop IEND
+    png.insert(png.end(), {0x80, 0, 0, 0, 'I', 'D', 'A', 'T', 1, 2, 3}); // no room for a CRC
+    auto image = fg::loadImageFromMemory(png, "liar.png");
+    REQUIRE_FALSE(image);
+    CHECK(image.error().message.find("liar.png: PNG chunk at offset 33 claims 2147483648 bytes") ==
+          0);
+}
