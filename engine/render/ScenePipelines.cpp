@@ -111,6 +111,10 @@ Status SceneRenderer::createPasses() {
     info.pDependencies = deps.data();
     FG_VK_TRY(vkCreateRenderPass(m_device.device(), &info, nullptr, &m_mainPass));
 
+    return createShadowPass();
+}
+
+Status SceneRenderer::createShadowPass() {
     VkAttachmentDescription shadow =
         attachment(kDepthFormat, VK_SAMPLE_COUNT_1_BIT, VK_ATTACHMENT_LOAD_OP_CLEAR,
                    VK_ATTACHMENT_STORE_OP_STORE, VK_IMAGE_LAYOUT_DEPTH_STENCIL_READ_ONLY_OPTIMAL);
@@ -120,6 +124,7 @@ Status SceneRenderer::createPasses() {
     shadowSub.pDepthStencilAttachment = &shadowRef;
     constexpr VkPipelineStageFlags kDepthStages =
         VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+    std::array<VkSubpassDependency, 2> deps{};
     // Before: the previous frame's lit pass sampled the map. After: this frame's lit pass will.
     deps[0] = {VK_SUBPASS_EXTERNAL,
                0,
@@ -135,6 +140,10 @@ Status SceneRenderer::createPasses() {
                VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
                VK_ACCESS_SHADER_READ_BIT,
                0};
+    VkRenderPassCreateInfo info{VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO};
+    info.subpassCount = 1;
+    info.dependencyCount = static_cast<std::uint32_t>(deps.size());
+    info.pDependencies = deps.data();
     info.attachmentCount = 1;
     info.pAttachments = &shadow;
     info.pSubpasses = &shadowSub;

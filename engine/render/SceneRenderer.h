@@ -87,6 +87,7 @@ private:
     };
     explicit SceneRenderer(RenderDevice& device) : m_device(device) {}
     Status createPasses();
+    Status createShadowPass();
     Status createShadowResources();
     Status createLayouts();
     Status createPipelines();

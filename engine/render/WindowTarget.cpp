@@ -137,6 +137,15 @@ Status WindowTarget::createSwapchain() {
     m_images.resize(count);
     FG_VK_TRY(vkGetSwapchainImagesKHR(dev, m_swapchain, &count, m_images.data()));
 
+    FG_TRY(createTargets());
+    if (m_imgui) ImGui_ImplVulkan_SetMinImageCount(std::max(2u, caps.minImageCount));
+    return {};
+}
+
+// The MSAA colour and depth attachments, one view, framebuffer and "render finished" semaphore
+// per swapchain image.
+Status WindowTarget::createTargets() {
+    VkDevice dev = m_device.device();
     const VkSampleCountFlagBits samples = m_renderer->config().samples;
     const bool msaa = samples != VK_SAMPLE_COUNT_1_BIT;
     if (msaa) {
@@ -183,7 +192,6 @@ Status WindowTarget::createSwapchain() {
         FG_VK_TRY(vkCreateSemaphore(dev, &sem, nullptr, &finished));
         m_renderFinished.push_back(finished);
     }
-    if (m_imgui) ImGui_ImplVulkan_SetMinImageCount(std::max(2u, caps.minImageCount));
     return {};
 }
 

@@ -34,6 +34,7 @@ private:
         : m_device(device), m_window(window) {}
     Status init(const RendererOptions& options);
     Status createSwapchain();
+    Status createTargets();
     void destroySwapchain();
     Status recreateSwapchain();
     Status createFrames();
