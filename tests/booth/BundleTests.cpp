@@ -24,7 +24,7 @@ void patchFirstEntry(Bytes& archive, std::size_t fieldOffset, std::uint64_t valu
 
 } // namespace
 
-TEST_CASE("bundle: save, load, save gives identical bytes and equal content") {
+TEST_CASE("bundle: save / load / save gives identical bytes and equal content") {
     BoothBundle original = test::validBundle();
     REQUIRE(original.files.size() >= 2);
     Bytes first = saveBundleBytes(original);
@@ -41,7 +41,7 @@ TEST_CASE("bundle: save, load, save gives identical bytes and equal content") {
     CHECK(fromDisk->booth.content.models.at(0).file == original.booth.content.models.at(0).file);
 }
 
-TEST_CASE("bundle: booth.json keeps floats, optional pavilion and style exactly") {
+TEST_CASE("bundle: booth.json keeps floats / optional pavilion and style exactly") {
     BoothBundle b = test::validBundle();
     b.booth.pavilion = "vn";
     b.style = BoothStyle::Corner;
@@ -160,7 +160,7 @@ TEST_CASE("bundle: a bundle without booth.json is rejected") {
     CHECK(r.error().message.find("no booth.json") != std::string::npos);
 }
 
-TEST_CASE("templates: each template and size gives the right kind, style and budget") {
+TEST_CASE("templates: each template and size gives the right kind / style and budget") {
     for (auto t : {BoothTemplate::Wall2D, BoothTemplate::Corner2D, BoothTemplate::Island3D})
         for (auto s : {expo::BoothSize::S, expo::BoothSize::M, expo::BoothSize::L}) {
             BoothBundle b = makeFromTemplate(t, s, "b1", "e1");

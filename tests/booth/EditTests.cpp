@@ -1,8 +1,7 @@
 // Tests for the editing model: every edit kind applies, undoes and redoes exactly; drags merge.
 // Compares whole bundles, so an edit that leaks a change past undo fails here.
-#include "tests/booth/BoothTestSupport.h"
-
 #include "game/booth/BoothPaths.h"
+#include "tests/booth/BoothTestSupport.h"
 
 #include <doctest/doctest.h>
 #include <functional>
@@ -62,7 +61,7 @@ TEST_CASE("edits: each edit kind undoes and redoes") {
     }
 }
 
-TEST_CASE("edits: import stores the model and its companions in one folder; delete drops them") {
+TEST_CASE("edits: import stores the model and its companions in one folder - delete drops them") {
     BoothEditor ed(test::validBundle());
     auto files = readModelFiles(test::testModels() / "cube.gltf");
     REQUIRE(files.ok());
@@ -104,7 +103,7 @@ TEST_CASE("edits: failed edits change nothing and record no step") {
     CHECK(ed.bundle().sameContent(before));
 }
 
-TEST_CASE("edits: a new edit clears redo; saved state tracks modification") {
+TEST_CASE("edits: a new edit clears redo - saved state tracks modification") {
     BoothEditor ed(test::validBundle());
     ed.markSaved();
     CHECK_FALSE(ed.modified());

@@ -38,7 +38,7 @@ TEST_CASE("problems: the valid bundle has none and may be published") {
     CHECK_FALSE(blocksPublishing(c.problems));
 }
 
-TEST_CASE("problems: a model outside the footprint, by position and by its extent") {
+TEST_CASE("problems: a model outside the footprint / by position and by its extent") {
     BoothBundle b = test::validBundle();
     b.booth.content.models[0].position = {2.0f, 0.0f, 0.0f}; // S is 3 x 3: x within +-1.5
     Checked c = check(b);
@@ -63,7 +63,7 @@ TEST_CASE("problems: missing files are reported per reference") {
     CHECK_FALSE(c.has(ProblemKind::MissingFile, "posters[0]"));
 }
 
-TEST_CASE("problems: over budget for triangles, texture memory and total size") {
+TEST_CASE("problems: over budget for triangles / texture memory and total size") {
     BoothBundle b = test::validBundle();
     StatsMap stats = AssetMeter(test::scratchDir("budget")).measure(b);
     const std::string model = b.booth.content.models[0].file;
@@ -117,7 +117,7 @@ TEST_CASE("problems: wrong kinds and oversized files are bad files") {
     CHECK(c.has(ProblemKind::BadFile, "notes.exe"));
 }
 
-TEST_CASE("problems: text, count, slot, kind and profile rules") {
+TEST_CASE("problems: text / count / slot / kind and profile rules") {
     BoothBundle b = test::validBundle();
     auto& c = b.booth.content;
     c.signs = {"", std::string(49, 'x')};

@@ -43,14 +43,14 @@ TEST_CASE("camera: dragging along a handle moves by what the mouse travelled on 
     CHECK(dragAlongAxis(c, {0, 0.8f, 0}, {0, 0, 1}, {30, 30}, view) == doctest::Approx(0.0f));
 }
 
-TEST_CASE("snap: rounds to the step, zero step keeps the value") {
+TEST_CASE("snap: rounds to the step / zero step keeps the value") {
     CHECK(snapTo(0.26f, 0.1f) == doctest::Approx(0.3f));
     CHECK(snapTo(-0.24f, 0.1f) == doctest::Approx(-0.2f));
     CHECK(snapTo(22.0f, 15.0f) == doctest::Approx(15.0f));
     CHECK(snapTo(0.1234f, 0.0f) == doctest::Approx(0.1234f));
 }
 
-TEST_CASE("script: frames, quoted words, comments and errors with line numbers") {
+TEST_CASE("script: frames / quoted words / comments and errors with line numbers") {
     auto ok = parseEditorScript(
         "# setup\n2 import a.glb\n\n5 profile name \"Acme Networks\"\n5 save\n", "s.txt");
     REQUIRE(ok.ok());
@@ -65,7 +65,7 @@ TEST_CASE("script: frames, quoted words, comments and errors with line numbers")
     CHECK_FALSE(parseEditorScript("4 sign \"open\n", "s.txt").ok());
 }
 
-TEST_CASE("options: screenshots come in FRAME FILE pairs; --exhibition needs --booth-id") {
+TEST_CASE("options: screenshots come in FRAME FILE pairs - --exhibition needs --booth-id") {
     const char* good[] = {
         "fairground-editor", "--booth", "a.booth", "--screenshot-at", "5", "a.png",
         "--screenshot-at",   "9",       "b.png",   "--exit-after",    "10"};

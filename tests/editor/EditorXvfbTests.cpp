@@ -36,7 +36,7 @@ std::string logOf(const fs::path& dir) {
 
 } // namespace
 
-TEST_CASE("editor under Xvfb: import a model, drag it along x, save; the bundle has it there") {
+TEST_CASE("editor under Xvfb: import a model / drag it along x / save - the bundle has it there") {
     fs::path dir = scratch("drag");
     std::string models = fs::path(FG_ASSETS_DIR).append("test-models").string();
     std::string script = fmt::format("2 import {}/cube.glb\n"
@@ -64,7 +64,7 @@ TEST_CASE("editor under Xvfb: import a model, drag it along x, save; the bundle 
 }
 
 TEST_CASE(
-    "editor under Xvfb: undo after a drag restores the place; a bad script line fails the run") {
+    "editor under Xvfb: undo after a drag restores the place - a bad script line fails the run") {
     fs::path dir = scratch("undo");
     std::string models = fs::path(FG_ASSETS_DIR).append("test-models").string();
     std::string script =

@@ -7,7 +7,7 @@
 using namespace fg;
 using namespace fg::publish;
 
-TEST_CASE("moderation: submit, approve, announce; the manifest names stored assets") {
+TEST_CASE("moderation: submit / approve / announce - the manifest names stored assets") {
     PublishService svc(test::config("moderation-approve"));
     REQUIRE(svc.open().ok());
     std::vector<PublishedRevision> announced;
@@ -39,7 +39,7 @@ TEST_CASE("moderation: submit, approve, announce; the manifest names stored asse
     CHECK(ex.exhibitors[0].name == "Company acme");
 }
 
-TEST_CASE("moderation: reject keeps the reason; a new submission gets the next revision") {
+TEST_CASE("moderation: reject keeps the reason - a new submission gets the next revision") {
     PublishService svc(test::config("moderation-reject"));
     REQUIRE(svc.open().ok());
     Bytes bytes = booth::saveBundleBytes(test::bundleFor("acme"));

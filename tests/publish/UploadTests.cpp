@@ -65,7 +65,8 @@ TEST_CASE("upload: resumes after a dropped connection and after a server restart
     CHECK(*restart == 0);
 }
 
-TEST_CASE("upload: gaps, overruns, big chunks, big totals, bad ids and wrong hashes are refused") {
+TEST_CASE(
+    "upload: gaps / overruns / big chunks / big totals / bad ids and wrong hashes are refused") {
     auto dir = test::scratch("upload-bad");
     UploadAssembler up(dir, {1000, 100});
     Bytes data = sample(300);
@@ -88,7 +89,7 @@ TEST_CASE("upload: gaps, overruns, big chunks, big totals, bad ids and wrong has
     CHECK(out.error().message.find("hash") != std::string::npos);
 }
 
-TEST_CASE("content store: blobs are named by hash, stored once and verified on read") {
+TEST_CASE("content store: blobs are named by hash / stored once and verified on read") {
     ContentStore store(test::scratch("store"));
     Bytes data = sample(5000);
     auto h = store.put(data);
