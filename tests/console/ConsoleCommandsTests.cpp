@@ -134,6 +134,9 @@ TEST_CASE("console: save, reload and shutdown reach the host") {
     f.run("shutdown 0");
     CHECK(f.host.calls.back() == "shutdown 0");
     CHECK(contains(f.run("shutdown soon", false), "SECONDS must be 0-99999, found \"soon\""));
+    CHECK(contains(f.run("shutdown 1 2", false), "too many arguments"));
+    CHECK(contains(f.run("save now", false), "too many arguments, unexpected \"now\""));
+    CHECK(contains(f.run("reload please", false), "usage: reload"));
 }
 
 TEST_CASE("console: tab completion offers commands, sub-commands and ids") {

@@ -66,4 +66,8 @@ TEST_CASE("console: mute and unmute are stored and told to the live session") {
     CHECK(contains(offline, "muted \"ghost\""));
     CHECK_FALSE(contains(offline, "told"));
     CHECK(*f.db->isMuted("GHOST", ""));
+    CHECK(contains(f.run("unmute nobody", false), "unmute: unknown visitor \"nobody\""));
+    CHECK(contains(f.run("unmute name:", false), "empty name"));
+    f.run("unmute name:ghost");
+    CHECK_FALSE(*f.db->isMuted("ghost", ""));
 }

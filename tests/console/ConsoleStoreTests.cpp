@@ -106,4 +106,6 @@ TEST_CASE("console: export writes the served exhibition as JSON") {
     CHECK(j["event"]["name"] == "Test Fair");
     CHECK(j["booths"].size() == 2);
     CHECK(contains(f.run("export", false), "missing argument (usage: export FILE)"));
+    CHECK(contains(f.run("export /nonexistent-dir/x.json", false), "export: "));
+    CHECK(contains(f.run("credentials all", false), "too many arguments"));
 }
