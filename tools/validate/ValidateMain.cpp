@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     std::string path;
     bool json = false;
     app.add_flag("--json", json, "print one JSON object instead of text");
-    app.add_option("PATH", path, "the exhibition.json to check")->required();
+    app.add_option("PATH", path, "the exhibition.json to check (or its folder)")->required();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -85,6 +85,10 @@ int main(int argc, char** argv) {
         std::fputs(app.help().c_str(), stderr);
         return 2;
     }
+    // A folder means the exhibition.json inside it (exhibitions are folders).
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        path = (std::filesystem::path(path) / "exhibition.json").string();
     LoadReport report = fg::expo::loadExhibition(path);
     if (json) {
         printJson(report);
