@@ -34,7 +34,15 @@ bool readable(int fd) {
 
 ConsoleTerminal::ConsoleTerminal(TerminalOptions options, LineRunner run, Completer complete)
     : m_options(std::move(options)), m_run(std::move(run)), m_complete(std::move(complete)) {
-    m_interactive = ::isatty(m_options.inputFd) == 1 && g_active == nullptr;
+    bool terminal = ::isatty(m_options.inputFd) == 1;
+    if (terminal && ::tcgetpgrp(m_options.inputFd) != ::getpgrp()) {
+        // Started in the background (`server &`): touching the terminal would stop the whole
+        // server with SIGTTIN/SIGTTOU, so this console stays silent.
+        log::warn("console: not the terminal's foreground process; console input is off");
+        m_ended = true;
+        return;
+    }
+    m_interactive = terminal && g_active == nullptr;
     if (!m_interactive) return;
     g_active = this;
     rl_catch_signals = 0; // Ctrl-C belongs to the server's own shutdown handling
