@@ -20,6 +20,7 @@ GpuAllocator::GpuAllocator(VkPhysicalDevice physical, VkDevice device) : m_devic
 
 GpuAllocator::~GpuAllocator() {
     for (Block& block : m_blocks) {
+        if (!block.memory) continue;
         if (block.live)
             log::warn("gpu allocator: block freed with {} live allocations", block.live);
         if (block.mapped) vkUnmapMemory(m_device, block.memory);
@@ -125,11 +126,18 @@ void GpuAllocator::free(const GpuAllocation& allocation) {
         ranges.erase(it);
     }
     --block.live;
+    // Oversized blocks (a big staging buffer) go back as soon as they are empty.
+    if (block.live == 0 && block.size > kBlockSize) {
+        if (block.mapped) vkUnmapMemory(m_device, block.memory);
+        vkFreeMemory(m_device, block.memory, nullptr);
+        block = Block{};
+    }
 }
 
 GpuAllocatorStats GpuAllocator::stats() const {
     GpuAllocatorStats s;
     for (const Block& block : m_blocks) {
+        if (!block.memory) continue;
         ++s.blocks;
         s.allocations += block.live;
         s.blockBytes += block.size;

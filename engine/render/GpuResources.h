@@ -55,6 +55,7 @@ public:
     // RGBA8 top-to-bottom rows into mip 0; other mips are generated; ends SHADER_READ_ONLY.
     void uploadImage(const GpuImage& dst, std::span<const std::uint8_t> rgba);
     bool empty() const { return m_jobs.empty(); }
+    std::size_t pendingBytes() const { return m_bytes.size(); }
     Status flush();
 
 private:

@@ -12,6 +12,8 @@ namespace fg::render {
 namespace {
 
 constexpr std::uint32_t kSetsPerPool = 1024;
+// Pending uploads are sent once they reach this, so staging stays within one memory block.
+constexpr std::size_t kFlushBytes = 48u << 20;
 
 ImageData solidImage(std::uint8_t r, std::uint8_t g, std::uint8_t b, bool srgb) {
     ImageData image;
@@ -131,6 +133,7 @@ Result<MeshHandle> RenderDevice::addMesh(const MeshData& data) {
     computeBounds(bounded);
     handle.bounds = {bounded.boundsMin, bounded.boundsMax};
     m_meshes.push_back(mesh);
+    if (m_uploads->pendingBytes() >= kFlushBytes) FG_TRY(m_uploads->flush());
     return handle;
 }
 
@@ -153,6 +156,7 @@ Result<TextureId> RenderDevice::addTexture(const ImageData& data) {
     if (!image) return image.error();
     m_uploads->uploadImage(*image, data.rgba);
     m_textures.push_back(*image);
+    if (m_uploads->pendingBytes() >= kFlushBytes) FG_TRY(m_uploads->flush());
     return TextureId{static_cast<std::uint32_t>(m_textures.size() - 1)};
 }
 
