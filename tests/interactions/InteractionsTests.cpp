@@ -197,3 +197,19 @@ TEST_CASE("interactions: token bucket refills at its rate up to its burst") {
     CHECK(bucket.take(100.0));
     CHECK_FALSE(bucket.take(100.0));
 }
+
+TEST_CASE("interactions: staff on duty shows the booth staffed until they leave") {
+    Fixture f;
+    CHECK_FALSE(f.in.staffOnline("acme-1"));
+    REQUIRE(f.in.setStaffOnDuty(f.acme, "acme-1", true));
+    CHECK(f.in.staffOnline("acme-1"));
+    CHECK_FALSE(f.in.staffOnline("beta-1"));
+    REQUIRE(f.in.setStaffOnDuty(f.acme, "acme-1", false));
+    CHECK_FALSE(f.in.staffOnline("acme-1"));
+    REQUIRE(f.in.setStaffOnDuty(f.acme, "acme-1", true));
+    f.in.removeActor(f.acme.id, 0); // disconnecting ends the duty
+    CHECK_FALSE(f.in.staffOnline("acme-1"));
+    auto organiser = f.in.setStaffOnDuty(f.boss, "acme-1", true);
+    REQUIRE_FALSE(organiser);
+    CHECK(mentions(organiser.error(), "only exhibitors staff booths"));
+}
