@@ -1,4 +1,5 @@
 // Word splitting with quotes, durations, byte and duration formatting, table alignment.
+// Pure text functions only; no host, no store.
 #include "server/console/ConsoleLine.h"
 #include "server/console/ConsoleText.h"
 
