@@ -151,13 +151,22 @@ Result<TextureId> RenderDevice::addTexture(const ImageData& data) {
     desc.format = data.srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM;
     desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
                  VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
-    desc.mipLevels = mipLevelsFor(data.width, data.height);
+    desc.mipLevels = canBlitMips(desc.format) ? mipLevelsFor(data.width, data.height) : 1;
     auto image = createImage(device(), *m_allocator, desc);
     if (!image) return image.error();
     m_uploads->uploadImage(*image, data.rgba);
     m_textures.push_back(*image);
     if (m_uploads->pendingBytes() >= kFlushBytes) FG_TRY(m_uploads->flush());
     return TextureId{static_cast<std::uint32_t>(m_textures.size() - 1)};
+}
+
+bool RenderDevice::canBlitMips(VkFormat format) const {
+    VkFormatProperties props;
+    vkGetPhysicalDeviceFormatProperties(m_context->physicalDevice(), format, &props);
+    constexpr VkFormatFeatureFlags kNeeded = VK_FORMAT_FEATURE_BLIT_SRC_BIT |
+                                             VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                             VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    return (props.optimalTilingFeatures & kNeeded) == kNeeded;
 }
 
 Result<VkDescriptorSet> RenderDevice::allocateMaterialSet() {

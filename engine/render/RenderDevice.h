@@ -48,6 +48,8 @@ private:
     Status createSamplerAndLayout();
     Result<VkDescriptorSet> allocateMaterialSet();
     VkImageView textureView(TextureId id, std::uint32_t fallback) const;
+    // Whether FORMAT supports linear blits, needed to generate its mip chain on the GPU.
+    bool canBlitMips(VkFormat format) const;
 
     std::unique_ptr<GpuContext> m_context;
     std::unique_ptr<GpuAllocator> m_allocator;
