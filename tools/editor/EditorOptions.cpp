@@ -11,7 +11,7 @@ namespace fg::editor {
 ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     ParsedEditorOptions out;
     EditorOptions& o = out.options;
-    CLI::App app{"fairground-editor: build a booth, check it against its budget, publish it"};
+    CLI::App app{"fairground-editor: build a booth and check it against its budget and the format rules"};
     std::vector<std::string> shots;
     std::string bundle, exhibition, script, scratch;
     app.add_option("--booth", bundle, "open (and save to) this .booth bundle");
@@ -27,8 +27,6 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     app.add_option("--exit-after", o.exitAfter, "quit after this many frames");
     app.add_option("--width", o.width, "window width")->check(CLI::Range(320, 8192));
     app.add_option("--height", o.height, "window height")->check(CLI::Range(240, 8192));
-    app.add_option("--server", o.server, "HOST:PORT of the event server to publish to");
-    app.add_option("--token", o.token, "exhibitor login token for publishing");
     app.add_option("--scratch", scratch, "folder for unpacked files (default: cache folder)");
     app.add_flag("--validation", o.validation, "enable the Vulkan validation layer");
     app.add_flag("--no-ui-in-shots", o.noUiInShots, "screenshots show only the 3D view");

@@ -1,4 +1,4 @@
-// Command-line options of fairground-editor: what to open, test hooks, publishing target.
+// Command-line options of fairground-editor: what to open, window size and test hooks.
 // Parsing only: nothing here opens windows, files or sockets.
 #pragma once
 
@@ -25,8 +25,6 @@ struct EditorOptions {
     std::vector<Screenshot> shots;
     std::uint64_t exitAfter = 0;
     int width = 1440, height = 900;
-    std::string server;               // HOST:PORT for publishing
-    std::string token;                // exhibitor credential
     std::filesystem::path scratchDir; // default: $XDG_CACHE_HOME/fairground/editor
     bool validation = false;
     bool noUiInShots = false;

@@ -260,7 +260,7 @@ void EditorUi::budgetPanel(EditorApp& app) {
           megabytes(use.totalBytes) + " / " + megabytes(budget.maxTotalBytes));
     ImGui::Separator();
     if (app.m_problems.empty())
-        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "No problems: ready to publish.");
+        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "No problems: every check passes.");
     for (const auto& p : app.m_problems) {
         ImVec4 c = p.severity == booth::Severity::Error ? ImVec4(1, 0.35f, 0.3f, 1)
                                                         : ImVec4(1, 0.8f, 0.3f, 1);
