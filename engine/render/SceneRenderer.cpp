@@ -90,7 +90,8 @@ void SceneRenderer::writeUniforms(Frame& frame, const Scene& scene, const Camera
 
 std::uint32_t SceneRenderer::gatherInstances(Frame& frame, const Scene& scene,
                                              const glm::mat4& viewProj,
-                                             const RecordOptions& options) {
+                                             const RecordOptions& options, std::uint32_t base,
+                                             std::vector<std::uint32_t>& first) {
     const auto& instances = scene.instances();
     m_visible.clear();
     if (options.culling) {
@@ -105,30 +106,31 @@ std::uint32_t SceneRenderer::gatherInstances(Frame& frame, const Scene& scene,
     auto* out = static_cast<glm::mat4*>(frame.instances.mapped());
     if (!options.instancing) {
         for (std::size_t i = 0; i < m_visible.size(); ++i)
-            out[i] = instances[m_visible[i]].transform;
+            out[base + i] = instances[m_visible[i]].transform;
         return static_cast<std::uint32_t>(m_visible.size());
     }
-    // Counting sort by batch: O(n), and each batch's transforms end up contiguous.
+    // Counting sort by batch: O(n), and each batch's transforms end up contiguous from BASE.
     const std::size_t batches = scene.batches().size();
     m_batchCount.assign(batches, 0);
-    m_batchFirst.assign(batches + 1, 0);
+    first.assign(batches + 1, base);
     for (std::uint32_t i : m_visible)
         ++m_batchCount[instances[i].batch];
     for (std::size_t b = 0; b < batches; ++b)
-        m_batchFirst[b + 1] = m_batchFirst[b] + m_batchCount[b];
+        first[b + 1] = first[b] + m_batchCount[b];
     std::vector<std::uint32_t>& cursor = m_batchCount;
-    std::copy(m_batchFirst.begin(), m_batchFirst.end() - 1, cursor.begin());
+    std::copy(first.begin(), first.end() - 1, cursor.begin());
     for (std::uint32_t i : m_visible)
         out[cursor[instances[i].batch]++] = instances[i].transform;
     return static_cast<std::uint32_t>(m_visible.size());
 }
 
 void SceneRenderer::drawBatches(VkCommandBuffer cmd, const Frame& frame, const Scene& scene,
-                                bool shadow, FrameStats& stats) {
+                                const std::vector<std::uint32_t>& first, bool shadow,
+                                FrameStats& stats) {
     std::uint32_t boundMaterial = kInvalidId;
     const auto& batches = scene.batches();
     for (std::size_t b = 0; b < batches.size(); ++b) {
-        const std::uint32_t count = m_batchFirst[b + 1] - m_batchFirst[b];
+        const std::uint32_t count = first[b + 1] - first[b];
         if (count == 0) continue;
         const GpuMesh& mesh = m_device.mesh(batches[b].mesh.id);
         const std::uint32_t material = batches[b].material.id;
@@ -145,7 +147,7 @@ void SceneRenderer::drawBatches(VkCommandBuffer cmd, const Frame& frame, const S
         const VkDeviceSize offsets[2] = {0, 0};
         vkCmdBindVertexBuffers(cmd, 0, 2, buffers, offsets);
         vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-        vkCmdDrawIndexed(cmd, mesh.indexCount, count, 0, 0, m_batchFirst[b]);
+        vkCmdDrawIndexed(cmd, mesh.indexCount, count, 0, 0, first[b]);
         ++stats.drawCalls;
         if (!shadow) ++stats.batches;
     }
@@ -193,7 +195,7 @@ void SceneRenderer::recordShadowPass(VkCommandBuffer cmd, const Frame& frame, co
         vkCmdPushConstants(cmd, m_shadowLayout, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(glm::mat4),
                            &lightViewProj);
         if (options.instancing)
-            drawBatches(cmd, frame, scene, true, stats);
+            drawBatches(cmd, frame, scene, m_shadowFirst, true, stats);
         else
             drawNaive(cmd, frame, scene, true, stats);
     }
@@ -207,13 +209,19 @@ Status SceneRenderer::record(VkCommandBuffer cmd, std::uint32_t frameIndex,
     const double start = monotonicSeconds();
     Frame& frame = m_frames[frameIndex];
     frame.deletions.flush();
-    FG_TRY(ensureInstanceCapacity(frame, scene.instances().size()));
+    // Room for the camera's instances and, separately culled, the light's shadow casters.
+    FG_TRY(ensureInstanceCapacity(frame, scene.instances().size() * 2));
     const float aspect = float(extent.width) / float(std::max(1u, extent.height));
     const glm::mat4 lightViewProj = lightMatrix(scene, camera);
     writeUniforms(frame, scene, camera, aspect, lightViewProj);
     const glm::mat4 viewProj = camera.projection(aspect) * camera.view();
     stats.totalInstances = static_cast<std::uint32_t>(scene.instances().size());
-    stats.visibleInstances = gatherInstances(frame, scene, viewProj, options);
+    stats.visibleInstances = gatherInstances(frame, scene, viewProj, options, 0, m_batchFirst);
+    if (options.instancing && options.culling) // casters outside the view still cast into it
+        gatherInstances(frame, scene, lightViewProj, options, stats.visibleInstances,
+                        m_shadowFirst);
+    else
+        m_shadowFirst = m_batchFirst;
 
     recordShadowPass(cmd, frame, scene, lightViewProj, options, stats);
     VkClearValue clears[3]{};
@@ -234,7 +242,7 @@ Status SceneRenderer::record(VkCommandBuffer cmd, std::uint32_t frameIndex,
     ++stats.drawCalls;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, m_litPipeline);
     if (options.instancing)
-        drawBatches(cmd, frame, scene, false, stats);
+        drawBatches(cmd, frame, scene, m_batchFirst, false, stats);
     else
         drawNaive(cmd, frame, scene, false, stats);
     stats.cullRecordMs = (monotonicSeconds() - start) * 1000.0;

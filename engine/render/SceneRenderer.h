@@ -98,10 +98,13 @@ private:
     void writeUniforms(Frame& frame, const Scene& scene, const Camera& camera, float aspect,
                        const glm::mat4& lightViewProj);
     glm::mat4 lightMatrix(const Scene& scene, const Camera& camera) const;
+    // Culls against VIEWPROJ and writes visible transforms from BASE, grouped by batch; FIRST
+    // gets each batch's first instance (batches + 1 entries). Returns the visible count.
     std::uint32_t gatherInstances(Frame& frame, const Scene& scene, const glm::mat4& viewProj,
-                                  const RecordOptions& options);
-    void drawBatches(VkCommandBuffer cmd, const Frame& frame, const Scene& scene, bool shadow,
-                     FrameStats& stats);
+                                  const RecordOptions& options, std::uint32_t base,
+                                  std::vector<std::uint32_t>& first);
+    void drawBatches(VkCommandBuffer cmd, const Frame& frame, const Scene& scene,
+                     const std::vector<std::uint32_t>& first, bool shadow, FrameStats& stats);
     void drawNaive(VkCommandBuffer cmd, const Frame& frame, const Scene& scene, bool shadow,
                    FrameStats& stats);
     void recordShadowPass(VkCommandBuffer cmd, const Frame& frame, const Scene& scene,
@@ -124,7 +127,7 @@ private:
     VkPipeline m_shadowPipeline = VK_NULL_HANDLE;
     std::vector<Frame> m_frames;
     // Per-frame scratch, kept to avoid allocation: batch counts/offsets and visible instances.
-    std::vector<std::uint32_t> m_batchCount, m_batchFirst;
+    std::vector<std::uint32_t> m_batchCount, m_batchFirst, m_shadowFirst;
     std::vector<std::uint32_t> m_visible;
     std::uint32_t m_instanceCount = 0;
 };
