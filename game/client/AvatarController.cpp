@@ -40,7 +40,9 @@ void AvatarController::faceTowards(glm::vec2 point) {
 }
 
 void AvatarController::update(const MoveInput& in, float dt) {
-    dt = std::clamp(dt, 0.0f, 0.1f);
+    // Large steps stay safe: WalkArea::move sub-steps every 10 cm, and slow CPU-rendered frames
+    // must still cover ground at the right speed.
+    dt = std::clamp(dt, 0.0f, 0.5f);
     // Mouse right turns right: with y up and yaw 0 along +z, turning right lowers yaw.
     m_yaw -= in.look.x * m_sensitivity;
     m_pitch = std::clamp(m_pitch - in.look.y * m_sensitivity, -60.0f, 30.0f);

@@ -153,6 +153,8 @@ Status ClientApp::startNetwork() {
     netclient::ClientConfig config;
     config.host = host;
     config.port = port;
+    // Frames on a CPU renderer can take seconds (first pipeline builds); do not drop the peer.
+    config.timeoutMs = 30000;
     const VisitorProfile& p = m_session.profile;
     config.hello.role = proto::Role::Visitor;
     config.hello.credential = m_options.ticket;

@@ -53,6 +53,7 @@ void ClientApp::frame() {
     m_ui.net = m_link && m_link->client() ? m_link->client()->stats() : netclient::ClientStats{};
     m_renderer->setUi([this] { drawClientUi(m_session, m_ui); });
     m_frameScene.light.shadows = s.profile.settings.shadows;
+    m_stats = {};
     if (auto st = m_renderer->renderToWindow(m_frameScene, m_ui.camera, &m_stats); !st)
         log::error("client: frame {}: {}", m_frame, st.error().message);
     m_ui.visible = m_stats.visibleInstances;

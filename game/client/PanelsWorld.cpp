@@ -17,9 +17,15 @@ ImU32 rgbToImU32(std::uint32_t rgb, int alpha = 255) {
     return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, alpha);
 }
 
+// Labels already placed this frame; a label that would overlap one is skipped (nearest first).
+std::vector<ImVec4> gPlaced;
+
 void labelAt(ImDrawList* dl, glm::vec2 p, const std::string& text, ImU32 bg, ImU32 fg) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 a{p.x - size.x / 2 - 4, p.y - size.y - 2}, b{p.x + size.x / 2 + 4, p.y + 2};
+    for (const ImVec4& r : gPlaced)
+        if (a.x < r.z && b.x > r.x && a.y < r.w && b.y > r.y) return;
+    gPlaced.push_back({a.x, a.y, b.x, b.y});
     dl->AddRectFilled(a, b, bg, 3.0f);
     dl->AddText(ImVec2(a.x + 4, a.y + 2), fg, text.c_str());
 }
@@ -106,19 +112,7 @@ void drawLabels(Session& s, const UiFrame& f) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const glm::vec3 eye = f.camera.position;
     const expo::Hall& hall = s.ex->halls[s.hall];
-    for (std::size_t i = 0; i < s.ex->booths.size(); ++i) {
-        const auto& b = s.ex->booths[i];
-        if (b.hall != hall.id) continue;
-        const glm::vec3 top = toWorld(hall, b.position, 3.6f);
-        if (glm::distance(top, eye) > 45.0f) continue;
-        glm::vec2 p;
-        if (!projectToScreen(f.camera, f.viewSize, top, p)) continue;
-        const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);
-        const bool hot = int(i) == s.hoveredBooth;
-        labelAt(dl, p, x ? x->name : b.id,
-                hot ? IM_COL32(255, 200, 60, 230) : IM_COL32(20, 24, 32, 190),
-                hot ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255));
-    }
+    gPlaced.clear();
     for (const auto& r : s.remotes) {
         const glm::vec3 head = toWorld(hall, r.position, 2.15f);
         if (glm::distance(head, eye) > 40.0f) continue;
@@ -131,6 +125,25 @@ void drawLabels(Session& s, const UiFrame& f) {
                          : r.info->role == proto::Role::Exhibitor ? IM_COL32(200, 110, 0, 220)
                                                                   : IM_COL32(180, 30, 30, 220);
         labelAt(dl, p, text, bg, IM_COL32(255, 255, 255, 255));
+    }
+    std::vector<std::pair<float, std::size_t>> order; // nearest booths claim their space first
+    for (std::size_t i = 0; i < s.ex->booths.size(); ++i)
+        if (s.ex->booths[i].hall == hall.id)
+            order.push_back({glm::distance(toWorld(hall, s.ex->booths[i].position), eye), i});
+    std::sort(order.begin(), order.end());
+    if (s.hoveredBooth >= 0) order.insert(order.begin(), {0.0f, std::size_t(s.hoveredBooth)});
+    for (auto [distance, i] : order) {
+        const auto& b = s.ex->booths[i];
+        if (b.hall != hall.id) continue;
+        const glm::vec3 top = toWorld(hall, b.position, 3.6f);
+        if (glm::distance(top, eye) > 45.0f) continue;
+        glm::vec2 p;
+        if (!projectToScreen(f.camera, f.viewSize, top, p)) continue;
+        const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);
+        const bool hot = int(i) == s.hoveredBooth;
+        labelAt(dl, p, x ? x->name : b.id,
+                hot ? IM_COL32(255, 200, 60, 230) : IM_COL32(20, 24, 32, 190),
+                hot ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255));
     }
 }
 
