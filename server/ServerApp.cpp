@@ -176,13 +176,14 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     handleInteraction(s, m);
 }
 
-bool ServerApp::send(const Session& s, const Message& message) {
-    auto packet = encode(message);
+bool ServerApp::send(const Session& s, Message message) {
+    const std::uint8_t channel = channelFor(message);
+    auto packet = encode(std::move(message));
     if (!packet) {
         log::error("server: {}", packet.error().message);
         return false;
     }
-    return m_host->send(s.id - 1u, channelFor(message), *packet);
+    return m_host->send(s.id - 1u, channel, *packet);
 }
 
 void ServerApp::reject(Session& s, RejectReason reason, std::string text) {
@@ -300,7 +301,7 @@ void ServerApp::tick() {
 void ServerApp::sendSnapshots() {
     for (auto& s : m_sessions) {
         if (!s.joined) continue;
-        m_world->gatherView(s.id, m_viewScratch);
+        m_world->viewFor(s.id, m_tick, s.viewMembers, m_viewScratch);
         for (const auto& a : m_viewScratch) {
             if (s.introduced.test(a.id)) continue;
             const Session& other = m_sessions[a.id - 1u];
@@ -311,7 +312,7 @@ void ServerApp::sendSnapshots() {
         Snapshot snap = makeSnapshot(m_tick, s.ackTick, base, m_viewScratch);
         snap.hall = m_world->find(s.id)->hall;
         snap.lastInput = s.lastInput;
-        send(s, snap);
+        send(s, std::move(snap));
         s.remember(m_tick, m_viewScratch);
     }
 }

@@ -98,7 +98,7 @@ private:
     void fault(presence::Session& session, std::string_view what);
     void sendSnapshots();
     void sendCorrection(presence::Session& session, std::uint32_t sequence);
-    bool send(const presence::Session& session, const expo::proto::Message& message);
+    bool send(const presence::Session& session, expo::proto::Message message);
     presence::Session* session(std::uint32_t id);
     std::uint32_t hallIndex(std::string_view hallId) const;
     void recordTickTime(double seconds);

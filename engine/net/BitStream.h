@@ -23,21 +23,29 @@ public:
     static constexpr bool kIsWriting = true;
     static constexpr bool kIsReading = false;
 
+    BitWriter() { m_bytes.reserve(256); }
+
     bool serializeBits(std::uint32_t& value, int bits) {
         if (bits < 32 && (value >> bits) != 0) return false; // caller bug caught as failure
         m_scratch |= std::uint64_t(value) << m_scratchBits;
         m_scratchBits += bits;
-        while (m_scratchBits >= 8) {
-            m_bytes.push_back(std::uint8_t(m_scratch & 0xff));
-            m_scratch >>= 8;
-            m_scratchBits -= 8;
+        if (m_scratchBits >= 32) { // flush whole 32-bit words, little-endian
+            const std::uint8_t word[4] = {std::uint8_t(m_scratch), std::uint8_t(m_scratch >> 8),
+                                          std::uint8_t(m_scratch >> 16),
+                                          std::uint8_t(m_scratch >> 24)};
+            m_bytes.insert(m_bytes.end(), word, word + 4);
+            m_scratch >>= 32;
+            m_scratchBits -= 32;
         }
         m_bitsWritten += std::size_t(bits);
         return true;
     }
     // Pads to a whole byte and returns the bytes written so far.
     std::vector<std::uint8_t> finish() {
-        if (m_scratchBits > 0) m_bytes.push_back(std::uint8_t(m_scratch & 0xff));
+        for (; m_scratchBits > 0; m_scratchBits -= std::min(m_scratchBits, 8)) {
+            m_bytes.push_back(std::uint8_t(m_scratch & 0xff));
+            m_scratch >>= 8;
+        }
         m_scratch = 0;
         m_scratchBits = 0;
         return std::move(m_bytes);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
 #include <glm/geometric.hpp>
 
@@ -12,10 +13,17 @@ namespace fg::presence {
 using expo::proto::AvatarList;
 
 namespace {
-struct Candidate {
-    float distance2;
-    std::uint16_t id;
-};
+// Squared distance (its float bits order like the float for non-negative values) above the id:
+// one integer compare orders by distance, then id.
+using Candidate = std::uint64_t;
+Candidate candidate(float distance2, std::uint16_t id) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &distance2, 4);
+    return (std::uint64_t(bits) << 16) | id;
+}
+std::uint16_t candidateId(Candidate c) {
+    return std::uint16_t(c & 0xffff);
+}
 } // namespace
 
 void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
@@ -43,32 +51,56 @@ void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
                         if (other == id) continue;
                         glm::vec2 d = m_avatars[other].position - self.position;
                         float d2 = glm::dot(d, d);
-                        if (d2 <= radius2) candidates.push_back({d2, other});
+                        if (d2 <= radius2) candidates.push_back(candidate(d2, other));
                     }
                 }
                 if (ring == 0) break;
             }
         }
+        if (candidates.size() < m_config.maxInView) continue; // cannot have K sure ones yet
         // Everything outside ring R is at least R*cell away.
-        const float safe = float(ring) * cell;
-        sureCount = std::size_t(
-            std::count_if(candidates.begin(), candidates.end(),
-                          [&](const Candidate& c) { return c.distance2 <= safe * safe; }));
+        const Candidate safe = candidate(float(ring) * cell * float(ring) * cell, 0xffff);
+        sureCount = std::size_t(std::count_if(candidates.begin(), candidates.end(),
+                                              [&](Candidate c) { return c <= safe; }));
         if (sureCount >= m_config.maxInView) break;
     }
     if (candidates.size() > m_config.maxInView) {
         std::nth_element(candidates.begin(), candidates.begin() + m_config.maxInView,
-                         candidates.end(), [](const Candidate& a, const Candidate& b) {
-                             return a.distance2 < b.distance2 ||
-                                    (a.distance2 == b.distance2 && a.id < b.id);
-                         });
+                         candidates.end());
         candidates.resize(m_config.maxInView);
     }
     std::sort(candidates.begin(), candidates.end(),
-              [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
+              [](Candidate a, Candidate b) { return candidateId(a) < candidateId(b); });
     out.reserve(candidates.size());
-    for (const Candidate& c : candidates)
-        out.push_back(quantized(c.id));
+    for (Candidate c : candidates)
+        out.push_back(quantized(candidateId(c)));
+}
+
+void PresenceWorld::refreshView(std::uint16_t viewer, const std::vector<std::uint16_t>& ids,
+                                AvatarList& out) const {
+    out.clear();
+    const Avatar& self = m_avatars.at(viewer);
+    if (!self.active) return;
+    const float radius2 = m_config.viewRadius * m_config.viewRadius;
+    for (std::uint16_t id : ids) {
+        const Avatar& a = m_avatars[id];
+        if (!a.active || a.hall != self.hall) continue;
+        glm::vec2 d = a.position - self.position;
+        if (glm::dot(d, d) <= radius2) out.push_back(a.wire);
+    }
+}
+
+void PresenceWorld::viewFor(std::uint16_t id, std::uint32_t tick,
+                            std::vector<std::uint16_t>& members, AvatarList& out) const {
+    const std::uint32_t every = std::max<std::uint32_t>(1, m_config.viewRefreshTicks);
+    if (members.empty() || (tick + id) % every == 0) {
+        gatherView(id, out);
+        members.clear();
+        for (const auto& a : out)
+            members.push_back(a.id);
+        return;
+    }
+    refreshView(id, members, out);
 }
 
 // A free point 1 m in front of the booth's open side (-z at rotation 0, 90 -> -x, 180 -> +z,
@@ -133,6 +165,7 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
     a.hall = targetHall;
     a.position = target;
     a.lastMoveTime = now;
+    refresh(id);
     return {};
 }
 

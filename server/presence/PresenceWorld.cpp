@@ -63,6 +63,7 @@ void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now) {
     a.position = m_halls[a.hall].spawn;
     a.heading = m_halls[a.hall].spawnYaw;
     a.lastMoveTime = now;
+    refresh(id);
 }
 
 void PresenceWorld::remove(std::uint16_t id) {
@@ -130,14 +131,15 @@ MoveVerdict PresenceWorld::applyInput(std::uint16_t id, const expo::proto::Input
     a.heading = expo::proto::dequantizeHeading(in.heading);
     a.anim = in.anim;
     a.lastMoveTime = now;
+    refresh(id);
     return MoveVerdict::Accepted;
 }
 
-AvatarState PresenceWorld::quantized(std::uint16_t id) const {
-    const Avatar& a = m_avatars.at(id);
-    return AvatarState{id, expo::proto::quantizePosition(a.position.x),
-                       expo::proto::quantizePosition(a.position.y),
-                       std::uint16_t(expo::proto::quantizeHeading(a.heading)), a.anim};
+void PresenceWorld::refresh(std::uint16_t id) {
+    Avatar& a = m_avatars[id];
+    a.wire = AvatarState{id, expo::proto::quantizePosition(a.position.x),
+                         expo::proto::quantizePosition(a.position.y),
+                         std::uint16_t(expo::proto::quantizeHeading(a.heading)), a.anim};
 }
 
 int PresenceWorld::cellIndex(const HallGeometry& g, glm::vec2 p) const {

@@ -22,6 +22,9 @@ struct PresenceConfig {
     std::uint32_t maxInView = 64; // K nearest avatars in each snapshot
     float viewRadius = 60.0f;     // m, nobody further away is ever in view
     float cellSize = 8.0f;        // m, spatial grid cell
+    // Who is in view is recomputed every N ticks per client (staggered); the states of those in
+    // view go out every tick. Membership changes slowly: 4 ticks at 20 Hz (200 ms) is invisible.
+    std::uint32_t viewRefreshTicks = 4;
 };
 
 struct Avatar {
@@ -30,7 +33,8 @@ struct Avatar {
     glm::vec2 position{0.0f}; // hall coordinates
     float heading = 0;        // degrees
     expo::proto::Anim anim = expo::proto::Anim::Idle;
-    double lastMoveTime = 0; // seconds, server clock
+    double lastMoveTime = 0;       // seconds, server clock
+    expo::proto::AvatarState wire; // quantized copy, refreshed on each change (snapshots read it)
 };
 
 // Why an input was refused; the avatar stays where the server had it.
@@ -62,9 +66,17 @@ public:
     void rebuildGrid();
     // The nearest K avatars around `id` in its hall (itself excluded), sorted by id.
     void gatherView(std::uint16_t id, expo::proto::AvatarList& out) const;
+    // Current states of IDS (sorted) that are still present, in the viewer's hall and within
+    // the view radius: the cheap per-tick update between two gatherView calls.
+    void refreshView(std::uint16_t viewer, const std::vector<std::uint16_t>& ids,
+                     expo::proto::AvatarList& out) const;
+    // The per-tick view: gatherView on this client's refresh tick (or when MEMBERS is empty),
+    // refreshView of MEMBERS otherwise. MEMBERS is the client's cached view membership.
+    void viewFor(std::uint16_t id, std::uint32_t tick, std::vector<std::uint16_t>& members,
+                 expo::proto::AvatarList& out) const;
     const std::vector<std::uint16_t>& activeIds() const { return m_active; }
 
-    expo::proto::AvatarState quantized(std::uint16_t id) const;
+    const expo::proto::AvatarState& quantized(std::uint16_t id) const { return m_avatars[id].wire; }
     // True when the point is free for an avatar in that hall (inside bounds, off footprints).
     bool walkable(std::uint32_t hall, glm::vec2 p) const;
 
@@ -81,6 +93,7 @@ private:
         std::vector<std::uint16_t> cellItems;
     };
 
+    void refresh(std::uint16_t id);
     bool segmentBlocked(const HallGeometry& hall, glm::vec2 a, glm::vec2 b) const;
     int cellIndex(const HallGeometry& hall, glm::vec2 p) const;
     Result<glm::vec2> boothFront(const expo::Booth& booth, std::uint32_t hall) const;

@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fg::presence {
 
@@ -33,17 +34,18 @@ struct Session {
     std::uint32_t badPackets = 0;  // undecodable or unexpected messages
     std::array<std::uint32_t, kSnapshotHistory> sentTicks{};
     std::array<expo::proto::AvatarList, kSnapshotHistory> sentViews;
-    std::bitset<4096> introduced; // ids this client has received a Join for
+    std::bitset<4096> introduced;           // ids this client has received a Join for
+    std::vector<std::uint16_t> viewMembers; // who is in view (PresenceWorld::viewFor's cache)
 
     // The view sent at `tick`, if still in history.
     const expo::proto::AvatarList* sentView(std::uint32_t tick) const {
         const std::size_t slot = tick % kSnapshotHistory;
         return tick != 0 && sentTicks[slot] == tick ? &sentViews[slot] : nullptr;
     }
-    void remember(std::uint32_t tick, expo::proto::AvatarList view) {
+    void remember(std::uint32_t tick, const expo::proto::AvatarList& view) {
         const std::size_t slot = tick % kSnapshotHistory;
         sentTicks[slot] = tick;
-        sentViews[slot] = std::move(view);
+        sentViews[slot].assign(view.begin(), view.end()); // reuses the slot's capacity
     }
 };
 

@@ -40,9 +40,13 @@ const char* messageName(std::size_t typeIndex) {
 }
 
 Result<Packet> encode(const Message& message) {
-    net::BitWriter writer;
     Message copy = message; // serialize takes a mutable reference for the reading direction
-    if (!serializeMessage(writer, copy))
+    return encode(std::move(copy));
+}
+
+Result<Packet> encode(Message&& message) {
+    net::BitWriter writer;
+    if (!serializeMessage(writer, message))
         return makeError(fmt::format("encode {}: a field is outside its protocol range",
                                      messageName(message.index())));
     Packet packet = writer.finish();

@@ -18,6 +18,8 @@ inline constexpr std::size_t kMaxPacketBytes = 64 * 1024;
 
 // Encodes a message; fails only when the message holds values outside the protocol's ranges.
 Result<Packet> encode(const Message& message);
+// Same bytes without copying the message (for the per-tick snapshot path).
+Result<Packet> encode(Message&& message);
 Result<Message> decode(std::span<const std::uint8_t> packet);
 // Encoded size in bits (type included), without allocating.
 std::size_t measureBits(const Message& message);

@@ -130,12 +130,17 @@ struct SnapshotEntry {
             FG_SER(serializeBool(s, hasPosition));
             FG_SER(serializeBool(s, hasHeading));
             FG_SER(serializeBool(s, hasAnim));
-        } else {
+        } else if constexpr (S::kIsReading) {
             hasPosition = hasHeading = hasAnim = true;
+        } else if (!hasPosition || !hasHeading || !hasAnim) {
+            return false; // a new avatar always carries its whole state
         }
         if (hasPosition) {
-            if (inBase) FG_SER(serializeBool(s, smallDelta));
-            if (!inBase) smallDelta = false;
+            if (inBase) {
+                FG_SER(serializeBool(s, smallDelta));
+            } else if (smallDelta) {
+                return false; // deltas need a base
+            }
             if (smallDelta) {
                 FG_SER(serializeInt(s, dx, kSmallDeltaMin, kSmallDeltaMax));
                 FG_SER(serializeInt(s, dz, kSmallDeltaMin, kSmallDeltaMax));

@@ -1,0 +1,75 @@
+// SocketBench: ServerApp stepping on a thread of its own (its CPU time measured with
+// RUSAGE_THREAD) while BotCrowd drives N real connections from the calling thread.
+#include "tools/bench-server/SocketBench.h"
+
+#include "engine/core/Log.h"
+#include "engine/core/Time.h"
+#include "server/ServerApp.h"
+#include "tools/bench-server/BenchWorld.h"
+
+#include <atomic>
+#include <random>
+#include <sys/resource.h>
+#include <thread>
+
+namespace fg::bench {
+
+namespace {
+double threadCpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+} // namespace
+
+Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds,
+                                    std::uint32_t tickRate) {
+    std::random_device rd;
+    auto dir = std::filesystem::temp_directory_path() / ("fg-bench-" + std::to_string(rd()));
+    auto exhibition = writeBenchExhibition(dir);
+    if (!exhibition) return exhibition.error();
+    server::ServerConfig config;
+    config.exhibitionPath = *exhibition;
+    config.dataDir = dir / "data";
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    config.tickRate = tickRate;
+    config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
+    auto app = server::ServerApp::create(config);
+    if (!app) return app.error();
+    server::ServerApp& server = **app;
+    std::atomic<bool> stop{false};
+    double serverCpu = 0, serverWall = 0;
+    std::thread thread([&] {
+        const double cpu0 = threadCpuSeconds(), wall0 = monotonicSeconds();
+        while (!stop)
+            server.step(5);
+        serverCpu = threadCpuSeconds() - cpu0;
+        serverWall = monotonicSeconds() - wall0;
+    });
+    bot::BotConfig bots;
+    bots.port = server.port();
+    bots.count = visitors;
+    bots.durationSeconds = seconds;
+    bots.connectSpread = std::min(5.0, seconds / 4);
+    bots.chatPerMinute = 0.5;
+    bots.likePerMinute = 0.2;
+    bots.cardPerMinute = 0.05;
+    bots.exhibition = benchExhibition();
+    SocketResult result;
+    result.visitors = visitors;
+    result.bots = bot::BotCrowd(bots).run();
+    stop = true;
+    thread.join();
+    console::ServerStats st = server.stats();
+    result.serverTickP50Ms = st.tickP50Ms;
+    result.serverTickP99Ms = st.tickP99Ms;
+    result.serverCpuPercent = serverWall > 0 ? serverCpu / serverWall * 100.0 : 0;
+    app->reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    return result;
+}
+
+} // namespace fg::bench

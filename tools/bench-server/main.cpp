@@ -1,0 +1,68 @@
+// fairground-bench-server: presence benchmark. `sim` drives the server's tick with simulated
+// visitors (no sockets); `socket` runs a real server and bots on loopback. Prints a table.
+#include "engine/core/Log.h"
+#include "tools/bench-server/SimBench.h"
+#include "tools/bench-server/SocketBench.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    CLI::App cli{"fairground-bench-server: server presence benchmark"};
+    std::string mode = "sim";
+    std::vector<std::uint32_t> counts{100, 500, 1000, 2000, 4000};
+    std::uint32_t ticks = 200, tickRate = 20, maxInView = 64, ackDelay = 3;
+    double seconds = 15;
+    cli.add_option("--mode", mode, "sim (no sockets) or socket (server + bots on loopback)")
+        ->check(CLI::IsMember({"sim", "socket"}));
+    cli.add_option("--visitors", counts, "visitor counts to run")->delimiter(',');
+    cli.add_option("--ticks", ticks, "sim: ticks per run");
+    cli.add_option("--tick-rate", tickRate, "ticks per second")->check(CLI::Range(1, 120));
+    cli.add_option("--max-in-view", maxInView, "sim: K nearest avatars per snapshot");
+    cli.add_option("--ack-delay", ackDelay, "sim: ticks between a snapshot and its ack");
+    cli.add_option("--seconds", seconds, "socket: seconds per run");
+    CLI11_PARSE(cli, argc, argv);
+    fg::log::setLevel(fg::log::Level::Warn);
+
+    if (mode == "sim") {
+        std::printf("sim: %u ticks at %u Hz, K=%u, ack delay %u ticks, one thread\n", ticks,
+                    tickRate, maxInView, ackDelay);
+        std::printf("| visitors | tick p50 ms | tick p99 ms | CPU %% of 1 core | in view | "
+                    "down B/s/visitor | up B/s/visitor | egress total kB/s | naive tick p50 ms "
+                    "| naive tick p99 ms | naive down B/s/visitor |\n");
+        std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (std::uint32_t n : counts) {
+            auto r = fg::bench::runSimBench(n, ticks, tickRate, maxInView, ackDelay);
+            std::printf("| %u | %.2f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f | %.2f | %.2f | "
+                        "%.0f |\n",
+                        n, r.tickP50Ms, r.tickP99Ms, r.cpuPercentOfOneCore, r.avgInView,
+                        r.downBytesPerSecond, r.upBytesPerSecond,
+                        r.totalEgressBytesPerSecond / 1000.0, r.naiveTickP50Ms, r.naiveTickP99Ms,
+                        r.naiveDownBytesPerSecond);
+            std::fflush(stdout);
+        }
+        return 0;
+    }
+    std::printf("socket: %.0f s per run at %u Hz, server thread + bots in one process\n", seconds,
+                tickRate);
+    std::printf("| visitors | connected | server tick p50 ms | server tick p99 ms | server CPU %% "
+                "| down B/s/visitor | up B/s/visitor | snapshots/s/visitor | RTT p50 ms | RTT "
+                "p99 ms | errors |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        auto r = fg::bench::runSocketBench(n, seconds, tickRate);
+        if (!r) {
+            std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
+            return 1;
+        }
+        const auto& b = r->bots;
+        std::printf("| %u | %u | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f | %.0f | %.0f | %llu |\n",
+                    n, b.connected, r->serverTickP50Ms, r->serverTickP99Ms, r->serverCpuPercent,
+                    b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond, b.rttP50Ms,
+                    b.rttP99Ms,
+                    static_cast<unsigned long long>(b.rejected + b.disconnected +
+                                                    b.connectFailures + b.badPackets));
+        std::fflush(stdout);
+    }
+    return 0;
+}
