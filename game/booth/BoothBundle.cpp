@@ -2,6 +2,7 @@
 // Must not validate content rules (BoothProblems does) beyond what is needed to read safely.
 #include "game/booth/BoothBundle.h"
 
+#include "game/booth/BoothAssets.h"
 #include "game/booth/BoothPaths.h"
 
 #include <fmt/format.h>
@@ -76,6 +77,24 @@ std::vector<std::string> referencedFiles(const BoothBundle& bundle) {
     return {names.begin(), names.end()};
 }
 
+namespace {
+
+// A model and the .bin/.mtl/texture files it names, kept at the same relative places.
+void addModelWithCompanions(BoothBundle& out, const std::filesystem::path& baseDir,
+                            const std::string& name) {
+    auto files = readModelFiles(baseDir / name);
+    if (!files) return; // reported later as a missing or bad file
+    std::string folder = name.substr(0, name.rfind('/') + 1);
+    for (auto& [file, bytes] : *files) {
+        std::string entry =
+            file == std::filesystem::path(name).filename().string() ? name : folder + file;
+        if (checkEntryName(entry))
+            out.files.emplace(entry, std::make_shared<const Bytes>(std::move(bytes)));
+    }
+}
+
+} // namespace
+
 Result<BoothBundle> bundleFromExhibition(const expo::Exhibition& exhibition,
                                          const std::string& boothId,
                                          const std::filesystem::path& baseDir) {
@@ -91,6 +110,10 @@ Result<BoothBundle> bundleFromExhibition(const expo::Exhibition& exhibition,
     out.style = booth->kind == expo::BoothKind::ThreeD ? BoothStyle::Island : BoothStyle::Wall;
     for (const std::string& name : referencedFiles(out)) {
         if (!checkEntryName(name)) continue; // reported later as a bad or missing file
+        if (fileKindOf(name) == FileKind::Model) {
+            addModelWithCompanions(out, baseDir, name);
+            continue;
+        }
         auto bytes = readFileBytes(baseDir / name, maxBytesFor(fileKindOf(name)) + 1);
         if (bytes) out.files.emplace(name, std::make_shared<const Bytes>(std::move(*bytes)));
     }

@@ -1,6 +1,8 @@
 // Tests for the .booth container and booth.json: round trips, determinism, every reader rejection.
 // Must not depend on rendering or the network.
 #include "game/booth/BoothArchive.h"
+#include "game/booth/BoothProblems.h"
+#include "game/expo/ExhibitionJson.h"
 #include "tests/booth/BoothTestSupport.h"
 
 #include <cstring>
@@ -183,4 +185,30 @@ TEST_CASE("model files: glTF and OBJ companions are collected") {
     auto obj = readModelFiles(test::testModels() / "cube.obj");
     REQUIRE(obj.ok());
     CHECK(obj->count("cube.mtl") == 1);
+}
+
+TEST_CASE("bundle: booths of the sample exhibition open with their companion files and no errors") {
+    auto dir = std::filesystem::path(FG_ASSETS_DIR) / "exhibitions" / "digital-world-2021";
+    expo::LoadReport report = expo::loadExhibition(dir / "exhibition.json");
+    REQUIRE(report.exhibition.has_value());
+    int checked3d = 0;
+    for (const expo::Booth& b : report.exhibition->booths) {
+        if (b.kind != expo::BoothKind::ThreeD || checked3d == 4) continue;
+        ++checked3d;
+        CAPTURE(b.id);
+        auto bundle = bundleFromExhibition(*report.exhibition, b.id, dir);
+        REQUIRE(bundle.ok());
+        for (const auto& m : bundle->booth.content.models)
+            CHECK(bundle->files.count(m.file) == 1);
+        AssetMeter meter(test::scratchDir("sample-" + b.id));
+        auto problems = checkBundle(*bundle, meter.measure(*bundle));
+        std::string text;
+        for (const auto& p : problems)
+            text += p.toString() + "\n";
+        CHECK_MESSAGE(!blocksPublishing(problems), text);
+        auto again = loadBundleBytes(saveBundleBytes(*bundle), "sample.booth");
+        REQUIRE(again.ok());
+        CHECK(again->sameContent(*bundle));
+    }
+    CHECK(checked3d == 4);
 }
