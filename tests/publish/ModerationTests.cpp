@@ -1,5 +1,6 @@
 // Tests for the moderation flow: pending, approve with revisions, reject with reason, persistence,
 // automatic approval and the published manifest naming assets by hash.
+#include "server/publish/PublishConsole.h"
 #include "tests/publish/PublishTestSupport.h"
 
 #include <doctest/doctest.h>
@@ -93,4 +94,35 @@ TEST_CASE("moderation: automatic approval publishes straight away") {
     CHECK(sub->revision == 1);
     CHECK(announced == 1);
     CHECK(svc.pending().empty());
+}
+
+TEST_CASE("console: booth pending / approve / reject through the command text") {
+    PublishService svc(test::config("moderation-console"));
+    REQUIRE(svc.open().ok());
+    CHECK(isBoothCommand("booth pending"));
+    CHECK_FALSE(isBoothCommand("kick 3"));
+    auto empty = runBoothCommand(svc, "booth pending");
+    REQUIRE(empty.ok());
+    CHECK(empty->find("no booths waiting") != std::string::npos);
+    REQUIRE(svc.submit("acme", booth::saveBundleBytes(test::bundleFor("acme")), test::exhibition())
+                .ok());
+    REQUIRE(
+        svc.submit("globex", booth::saveBundleBytes(test::bundleFor("globex")), test::exhibition())
+            .ok());
+    auto list = runBoothCommand(svc, "booth pending");
+    REQUIRE(list.ok());
+    CHECK(list->find("acme-booth") != std::string::npos);
+    CHECK(list->find("globex-booth") != std::string::npos);
+    auto approved = runBoothCommand(svc, "booth approve acme-booth");
+    REQUIRE(approved.ok());
+    CHECK(approved->find("revision 1") != std::string::npos);
+    CHECK_FALSE(runBoothCommand(svc, "booth reject globex-booth").ok()); // a reason is required
+    auto rejected = runBoothCommand(svc, "booth reject globex-booth logo is blurry");
+    REQUIRE(rejected.ok());
+    CHECK(svc.latest("globex-booth")->reason == "logo is blurry");
+    auto none = runBoothCommand(svc, "booth approve acme-booth");
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().message.find("nothing pending") != std::string::npos);
+    CHECK_FALSE(runBoothCommand(svc, "booth frobnicate").ok());
+    CHECK(runBoothCommand(svc, "booth pending")->find("no booths waiting") != std::string::npos);
 }
