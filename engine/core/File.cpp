@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -77,6 +78,8 @@ Status writeFileAtomic(const std::filesystem::path& path, std::span<const std::u
     if (fd < 0)
         return makeError(
             fmt::format("{}: cannot create temporary file: {}", path.string(), errnoText()));
+    // mkstemp creates 0600; published files (assets, exports) must be readable like any other.
+    ::fchmod(fd, 0644);
     Status written = writeAll(fd, data, tmpl);
     if (written && ::fsync(fd) != 0)
         written = makeError(fmt::format("{}: fsync failed: {}", tmpl, errnoText()));

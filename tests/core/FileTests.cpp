@@ -30,6 +30,8 @@ TEST_CASE("writeFileAtomic then readFileText round-trips and replaces old conten
     for ([[maybe_unused]] auto& e : fs::directory_iterator(dir))
         ++entries;
     CHECK(entries == 1); // no temporary file left behind
+    auto perms = fs::status(file).permissions();
+    CHECK((perms & fs::perms::others_read) != fs::perms::none); // not mkstemp's private 0600
     fs::remove_all(dir);
 }
 
