@@ -5,6 +5,8 @@
 #include "engine/core/Time.h"
 #include "game/netclient/NetClient.h"
 #include "server/ServerApp.h"
+#include "server/console/ConsoleCommands.h"
+#include "server/console/ConsoleTerminal.h"
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -19,6 +21,7 @@ namespace {
 volatile std::sig_atomic_t g_signalled = 0;
 
 int runServer(fg::server::ServerConfig config) {
+    const std::filesystem::path dataDir = config.dataDir;
     auto app = fg::server::ServerApp::create(std::move(config));
     if (!app) {
         std::fprintf(stderr, "fairground-server: %s\n", app.error().message.c_str());
@@ -27,7 +30,19 @@ int runServer(fg::server::ServerConfig config) {
     fg::server::ServerApp& server = **app;
     std::signal(SIGINT, [](int) { g_signalled = 1; });
     std::signal(SIGTERM, [](int) { g_signalled = 1; });
-    // TODO(NET): wire SERVER's console command registry here when it lands.
+    // The organiser console on this terminal, and the same commands for remote consoles.
+    fg::console::ConsoleCommands commands(server, server.store());
+    server.setConsoleRunner(
+        [&](std::string_view line) { return fg::console::toResult(commands.execute(line)); });
+    fg::console::TerminalOptions options;
+    options.historyFile = dataDir / "console_history";
+    fg::console::ConsoleTerminal terminal(
+        options, [&](std::string_view line) { return commands.execute(line); },
+        [&](std::string_view line) { return commands.complete(line); });
+    bool input = true;
+    server.setTickHook([&] {
+        if (input) input = terminal.pump(); // never blocks; false once stdin has ended
+    });
     std::printf("fairground-server: listening on port %u\n", unsigned(server.port()));
     std::fflush(stdout);
     while (!server.stopping() && !g_signalled)
