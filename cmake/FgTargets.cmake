@@ -33,6 +33,11 @@ function(fg_add_test name)
     if(NOT labels)
         set(labels unit)
     endif()
+    # A case whose name CTest cannot pass back as a filter (e.g. one with ';') would select no
+    # case and still "pass"; failing on "test cases: 0" makes such a test fail loudly instead.
+    # Labels are joined with ',' because a ';' list would be split on the way through.
+    string(REPLACE ";" "," labels "${labels}")
     doctest_discover_tests(${name} WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
-        ADD_LABELS 0 PROPERTIES LABELS "${labels}" ${T_PROPERTIES})
+        ADD_LABELS 0 PROPERTIES LABELS "${labels}"
+        FAIL_REGULAR_EXPRESSION "test cases: +0 [|]" ${T_PROPERTIES})
 endfunction()
