@@ -67,8 +67,8 @@ void appendChunk(fg::Bytes& png, const char* tag, const fg::Bytes& data) {
                            std::uint8_t(crc)});
 }
 
-// A PNG whose valid IHDR claims WIDTH x HEIGHT, with no pixel data at all.
-fg::Bytes pngHeaderClaiming(std::uint32_t width, std::uint32_t height) {
+// A PNG signature and a valid IHDR claiming WIDTH x HEIGHT, no pixel data; END adds an IEND.
+fg::Bytes pngHeaderClaiming(std::uint32_t width, std::uint32_t height, bool end = true) {
     fg::Bytes png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     fg::Bytes ihdr;
     for (std::uint32_t v : {width, height})
@@ -76,7 +76,7 @@ fg::Bytes pngHeaderClaiming(std::uint32_t width, std::uint32_t height) {
                                  std::uint8_t(v)});
     ihdr.insert(ihdr.end(), {8, 6, 0, 0, 0});
     appendChunk(png, "IHDR", ihdr);
-    appendChunk(png, "IEND", {});
+    if (end) appendChunk(png, "IEND", {});
     return png;
 }
 
@@ -207,8 +207,7 @@ TEST_CASE("a PNG with an empty IDAT chunk decodes to the same pixels (a fuzzer f
 
 TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before decoding") {
     // A fuzzer found that stb allocates an IDAT's claimed length (here 2 GiB) before reading it.
-    fg::Bytes png = pngHeaderClaiming(2, 2);
-    png.resize(png.size() - 12);                                         // drop IEND
+    fg::Bytes png = pngHeaderClaiming(2, 2, false);
     png.insert(png.end(), {0x80, 0, 0, 0, 'I', 'D', 'A', 'T', 1, 2, 3}); // no room for a CRC
     auto image = fg::loadImageFromMemory(png, "liar.png");
     REQUIRE_FALSE(image);
