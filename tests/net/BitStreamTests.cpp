@@ -38,7 +38,7 @@ TEST_CASE("bit writer, reader and measurer agree on every width") {
     CHECK_FALSE(r.serializeBits(extra, 8));
 }
 
-TEST_CASE("writers refuse values wider than their field; readers refuse out-of-range ints") {
+TEST_CASE("writers refuse values wider than their field and readers refuse out-of-range ints") {
     BitWriter w;
     std::uint32_t big = 4;
     CHECK_FALSE(w.serializeBits(big, 2));
