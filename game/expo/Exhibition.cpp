@@ -35,6 +35,29 @@ Rect boothFootprint(const Booth& booth) {
     return Rect{booth.position.x - w * 0.5f, booth.position.y - d * 0.5f, w, d};
 }
 
+glm::vec2 boothFrontDirection(const Booth& booth) {
+    switch (((booth.rotation / 90) % 4 + 4) % 4) {
+    case 1:
+        return {1.0f, 0.0f};
+    case 2:
+        return {0.0f, -1.0f};
+    case 3:
+        return {-1.0f, 0.0f};
+    default:
+        return {0.0f, 1.0f};
+    }
+}
+
+std::array<glm::vec2, 4> boothApproachPoints(const Booth& booth, float gap) {
+    const Rect f = boothFootprint(booth);
+    const glm::vec2 centre{f.x + f.width * 0.5f, f.z + f.depth * 0.5f};
+    const glm::vec2 half{f.width * 0.5f + gap, f.depth * 0.5f + gap};
+    const glm::vec2 front = boothFrontDirection(booth);
+    const glm::vec2 side{front.y, -front.x};
+    return {centre + front * half, centre + side * half, centre - side * half,
+            centre - front * half};
+}
+
 const Hall* findHall(const Exhibition& ex, const std::string& id) {
     return findById(ex.halls, id);
 }

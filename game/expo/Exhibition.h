@@ -4,6 +4,7 @@
 
 #include "engine/core/Time.h"
 
+#include <array>
 #include <cstdint>
 #include <glm/glm.hpp>
 #include <optional>
@@ -208,6 +209,14 @@ struct SizeTemplate {
 const SizeTemplate& sizeTemplate(BoothSize size);
 // The booth's footprint on its hall floor (width and depth swapped at 90 and 270 degrees).
 Rect boothFootprint(const Booth& booth);
+
+// Unit (x, z) direction from the booth's centre out through its open front: booth-local +z
+// turned by `rotation` about +y, so 0 -> +z, 90 -> +x, 180 -> -z, 270 -> -x. The renderer draws
+// the back wall on the other side; visit zones, approach points and bots all use this.
+glm::vec2 boothFrontDirection(const Booth& booth);
+// Points `gap` metres outside the footprint, centred on each side: the open front first, then
+// its left and right sides, then the back (callers take the first one that is free).
+std::array<glm::vec2, 4> boothApproachPoints(const Booth& booth, float gap);
 
 // Lookups by id; nullptr when absent. Linear: for tools and validation, not per-frame paths.
 const Hall* findHall(const Exhibition& ex, const std::string& id);

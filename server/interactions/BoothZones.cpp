@@ -8,16 +8,7 @@
 namespace fg::interact {
 
 glm::vec2 boothFront(const expo::Booth& booth) {
-    switch (booth.rotation) {
-    case 90:
-        return {-1.0f, 0.0f};
-    case 180:
-        return {0.0f, 1.0f};
-    case 270:
-        return {1.0f, 0.0f};
-    default:
-        return {0.0f, -1.0f};
-    }
+    return expo::boothFrontDirection(booth);
 }
 
 expo::Rect visitZone(const expo::Booth& booth, float frontMargin, float sideMargin) {

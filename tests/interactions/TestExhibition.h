@@ -6,9 +6,9 @@
 
 namespace fg::test {
 
-// Hall "main" 40 x 30 m. Booth "acme-1" (S, rotation 0) centred (10, 10): footprint x 8.5-11.5,
-// z 8.5-11.5, open towards -z. Booth "beta-1" (M, rotation 90) centred (20, 10): footprint
-// x 18.5-21.5, z 7-13, open towards -x.
+// Hall "main" 40 x 30 m. Booth "acme-1" (S, rotation 180) centred (10, 10): footprint
+// x 8.5-11.5, z 8.5-11.5, open towards -z. Booth "beta-1" (M, rotation 270) centred (20, 10):
+// footprint x 18.5-21.5, z 7-13, open towards -x (expo::boothFrontDirection).
 inline expo::Exhibition makeTestExhibition() {
     expo::Exhibition ex;
     ex.event = {"Test Fair", "Org", "VN", "UTC", 0, 86400};
@@ -29,6 +29,7 @@ inline expo::Exhibition makeTestExhibition() {
     a.hall = "main";
     a.size = expo::BoothSize::S;
     a.position = {10.0f, 10.0f};
+    a.rotation = 180;
     a.content.documents = {{"Brochure", "docs/acme.pdf"}};
     a.content.links = {{"Site", "https://acme.example"}};
     expo::Booth b = a;
@@ -36,7 +37,7 @@ inline expo::Exhibition makeTestExhibition() {
     b.exhibitor = "beta";
     b.size = expo::BoothSize::M;
     b.position = {20.0f, 10.0f};
-    b.rotation = 90;
+    b.rotation = 270;
     b.content = {};
     ex.booths = {a, b};
     return ex;
