@@ -29,8 +29,9 @@ void AvatarController::place(glm::vec2 position, float yaw, glm::vec2 hallOrigin
     updateCamera(0, true);
 }
 
-void AvatarController::walkTo(glm::vec2 target) {
+void AvatarController::walkTo(glm::vec2 target, std::optional<glm::vec2> face) {
     m_target = m_area ? m_area->nearestWalkable(target) : target;
+    m_face = face;
     m_stuckTime = 0;
 }
 
@@ -53,16 +54,21 @@ void AvatarController::update(const MoveInput& in, float dt) {
         m_target.reset(); // keys take over from click-to-walk
     else if (m_target) {
         const glm::vec2 to = *m_target - m_position;
-        if (glm::length(to) < kArrive)
+        if (glm::length(to) < kArrive) {
             m_target.reset();
-        else
-            wish = glm::normalize(to);
+            if (m_face) faceTowards(*m_face);
+            m_face.reset();
+        } else {
+            wish = to;
+        }
     }
     const float speed = in.run ? kRunSpeed : kWalkSpeed;
     glm::vec2 moved{0.0f};
     if (glm::length(wish) > 1e-3f) {
+        // Click-to-walk never overshoots its target on a long frame.
+        const float limit = m_target ? glm::length(wish) : 1e9f;
         wish = glm::normalize(wish);
-        const glm::vec2 delta = wish * speed * dt;
+        const glm::vec2 delta = wish * std::min(speed * dt, limit);
         const glm::vec2 next = m_area ? m_area->move(m_position, delta) : m_position + delta;
         moved = next - m_position;
         m_position = next;

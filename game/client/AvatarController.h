@@ -29,7 +29,8 @@ public:
     void setSensitivity(float degreesPerPixel) { m_sensitivity = degreesPerPixel; }
 
     // Walks in a straight line (sliding around obstacles) until near TARGET or stuck.
-    void walkTo(glm::vec2 target);
+    // FACE: a point to turn towards on arrival (e.g. the booth walked to).
+    void walkTo(glm::vec2 target, std::optional<glm::vec2> face = std::nullopt);
     void faceTowards(glm::vec2 point);
     bool walking() const { return m_target.has_value(); }
     void update(const MoveInput& input, float dt);
@@ -50,7 +51,7 @@ private:
     glm::vec2 m_origin{0.0f};
     float m_yaw = 0, m_pitch = -12.0f;
     float m_sensitivity = 0.15f;
-    std::optional<glm::vec2> m_target;
+    std::optional<glm::vec2> m_target, m_face;
     float m_stuckTime = 0;
     expo::proto::Anim m_anim = expo::proto::Anim::Idle;
     float m_phase = 0;

@@ -20,9 +20,9 @@ void profileSection(Session& s, const expo::Booth& b, const expo::Exhibitor* x) 
     ImGui::Text("Contact: %s", x->email.c_str());
     const int staff = staffNear(s, s.booth.booth);
     const ImVec4 green{0.3f, 0.85f, 0.4f, 1}, grey{0.6f, 0.6f, 0.6f, 1};
-    ImGui::TextColored(staff ? green : grey,
-                       staff ? "● Staff online (%d at the booth)" : "○ No staff at the booth",
-                       staff);
+    ImGui::TextColored(
+        staff ? green : grey,
+        staff ? "[online] Staff at the booth: %d" : "[offline] No staff at the booth", staff);
     ImGui::SameLine();
     ImGui::Text("  %d visitors nearby", visitorsNear(s, s.booth.booth));
     (void)b;

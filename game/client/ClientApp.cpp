@@ -9,6 +9,7 @@
 #include "game/expo/ExhibitionJson.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
 #include <numeric>
@@ -34,6 +35,8 @@ Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& option
 }
 
 ClientApp::~ClientApp() {
+    m_stopPump = true;
+    if (m_netPump.joinable()) m_netPump.join();
     m_bots.reset();
     if (m_link) m_link->disconnect();
     m_server.reset();
@@ -112,6 +115,7 @@ Status ClientApp::loadWorld() {
         return makeError(text);
     }
     m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
+    simplifyDisplayText(*m_exhibition);
     m_cache = std::make_unique<AssetCache>(m_options.cacheDir / "assets");
     auto world =
         WorldScene::build(m_kit, *m_exhibition, m_options.exhibition.parent_path(), *m_cache,
@@ -164,6 +168,15 @@ Status ClientApp::startNetwork() {
     config.hello.clientKey = p.clientKey;
     m_link = std::make_unique<Connection>(config);
     m_session.link = m_link.get();
+    m_netPump = std::thread([this] {
+        while (!m_stopPump) {
+            {
+                std::lock_guard lock(m_netMutex);
+                if (netclient::NetClient* c = m_link->client()) c->update(0);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
     if (m_options.bots > 0) {
         const expo::Hall& hall = m_exhibition->halls.front();
         m_bots = std::make_unique<BotCrowd>(*m_exhibition, host, port, m_options.bots,

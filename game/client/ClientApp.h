@@ -16,9 +16,12 @@
 #include "game/client/InputScript.h"
 #include "game/client/WorldScene.h"
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace fg::client {
@@ -75,6 +78,11 @@ private:
     std::unique_ptr<EmbeddedServer> m_server;
     std::unique_ptr<Connection> m_link;
     std::unique_ptr<BotCrowd> m_bots;
+    // ENet needs servicing even while a CPU-rendered frame takes seconds, or the server drops
+    // us: this thread calls NetClient::update whenever the frame loop is not using the link.
+    std::mutex m_netMutex;
+    std::thread m_netPump;
+    std::atomic<bool> m_stopPump{false};
     Session m_session;
     ScriptPlayer m_script;
     std::set<std::string> m_scriptKeys;

@@ -31,6 +31,7 @@ void ClientApp::frame() {
     s.now = now;
     s.frame = m_frame;
     m_window->pollEvents();
+    std::unique_lock net(m_netMutex); // the pump thread services the link while we render
     if (s.profileChanged && !s.ui.firstRun) {
         s.profileChanged = false;
         m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
@@ -51,9 +52,13 @@ void ClientApp::frame() {
     const glm::ivec2 fb = m_window->framebufferSize();
     m_ui.viewSize = {std::max(fb.x, 1), std::max(fb.y, 1)};
     m_ui.net = m_link && m_link->client() ? m_link->client()->stats() : netclient::ClientStats{};
-    m_renderer->setUi([this] { drawClientUi(m_session, m_ui); });
+    m_renderer->setUi([this] {
+        std::lock_guard ui(m_netMutex); // UI buttons send requests
+        drawClientUi(m_session, m_ui);
+    });
     m_frameScene.light.shadows = s.profile.settings.shadows;
     m_stats = {};
+    net.unlock();
     if (auto st = m_renderer->renderToWindow(m_frameScene, m_ui.camera, &m_stats); !st)
         log::error("client: frame {}: {}", m_frame, st.error().message);
     m_ui.visible = m_stats.visibleInstances;
@@ -201,6 +206,10 @@ void ClientApp::playScript(MoveInput& input) {
         case ScriptEventKind::Action: {
             if (e.name == "wait-walk") { // the script's clock stops until the avatar arrives
                 m_scriptHold = m_avatar.walking();
+                break;
+            }
+            if (e.name == "screenshot" && e.args.size() == 1) { // taken after this frame renders
+                m_options.shots.push_back({m_frame, e.args[0]});
                 break;
             }
             Status st = makeError("bad argument");

@@ -146,6 +146,7 @@ Status runAction(Session& s, const std::string& name, const std::vector<std::str
         auto t = parseUtcTimestamp(args[0]);
         if (!t) return t.error();
         s.eventClockOffset = *t - unixNow();
+        s.agendaDay = -1;
         s.ui.agenda = true;
     } else if (name == "quit")
         s.quit = true;

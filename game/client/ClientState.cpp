@@ -90,7 +90,7 @@ bool goToBooth(Session& s, const std::string& id) {
     if (hall != s.hall || hall >= s.areas->size()) return teleportToBooth(s, id);
     auto front = (*s.areas)[hall].boothFront(b);
     if (!front) return teleportToBooth(s, id);
-    s.avatar->walkTo(*front);
+    s.avatar->walkTo(*front, b.position);
     return true;
 }
 
@@ -207,6 +207,50 @@ int visitorsNear(const Session& s, int booth) {
     for (const auto& r : s.remotes)
         if (glm::distance(r.position, b.position) < 6.0f) ++n;
     return n;
+}
+
+} // namespace fg::client
+
+namespace fg::client {
+namespace {
+
+void simplify(std::string& text) {
+    static const std::pair<std::string_view, std::string_view> kMap[] = {
+        {"\u2013", "-"},  {"\u2014", "-"},   {"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""},
+        {"\u201d", "\""}, {"\u2026", "..."}, {"\u00a0", " "}, {"\u00b7", "-"}};
+    for (auto [from, to] : kMap)
+        for (auto at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+}
+
+} // namespace
+
+void simplifyDisplayText(expo::Exhibition& ex) {
+    simplify(ex.event.name);
+    for (auto& h : ex.halls) {
+        simplify(h.name);
+        for (auto& v : h.venues)
+            simplify(v.name);
+    }
+    for (auto& p : ex.pavilions)
+        simplify(p.name);
+    for (auto& x : ex.exhibitors)
+        simplify(x.name), simplify(x.description), simplify(x.sector);
+    for (auto& b : ex.booths) {
+        for (auto& d : b.content.documents)
+            simplify(d.title);
+        for (auto& l : b.content.links)
+            simplify(l.title);
+        for (auto& v : b.content.videos)
+            simplify(v.title);
+    }
+    for (auto& s : ex.sessions) {
+        simplify(s.title);
+        simplify(s.description);
+        for (auto& sp : s.speakers)
+            simplify(sp);
+    }
 }
 
 } // namespace fg::client

@@ -91,7 +91,7 @@ struct Session {
     std::map<std::string, int> cardsDropped;        // booth id -> cards I left (confirmed)
     std::vector<proto::MeetingIncoming> meetingsIn; // for exhibitors
     std::string directorySearch, directorySector, directoryCountry;
-    int agendaDay = 0;
+    int agendaDay = -1; // index into the days that have sessions; -1 picks today or the next
     std::int64_t eventClockOffset = 0; // seconds added to UTC now (agenda rehearsal: event-time)
     bool profileChanged = false;       // settings/profile edited: save and re-send name on rejoin
     bool minimapLarge = false;
@@ -127,5 +127,8 @@ Status runAction(Session& s, const std::string& name, const std::vector<std::str
 // Exhibitor-role avatars within a few metres of the booth (shown as "staff online").
 int staffNear(const Session& s, int booth);
 int visitorsNear(const Session& s, int booth);
+// Replaces typographic punctuation (dashes, curly quotes) that the UI font lacks with ASCII, in
+// the client's display copy of the exhibition (ids are ASCII and untouched).
+void simplifyDisplayText(expo::Exhibition& ex);
 
 } // namespace fg::client

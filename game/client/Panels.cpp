@@ -80,47 +80,87 @@ void drawDirectory(Session& s) {
     ImGui::End();
 }
 
+namespace {
+
+// Days (00:00Z) that have sessions, sorted: an event can run for months with a few busy days.
+std::vector<UnixSeconds> sessionDays(const expo::Exhibition& ex) {
+    std::set<UnixSeconds> days;
+    for (const expo::Session& e : ex.sessions)
+        days.insert(e.start - ((e.start % 86400) + 86400) % 86400);
+    return {days.begin(), days.end()};
+}
+
+void agendaDayPicker(Session& s, const std::vector<UnixSeconds>& days, UnixSeconds now) {
+    if (s.agendaDay < 0 || s.agendaDay >= int(days.size())) {
+        // Default: today when it has sessions, else the next day that does, else the last.
+        s.agendaDay = int(days.size()) - 1;
+        for (std::size_t i = 0; i < days.size(); ++i)
+            if (days[i] + 86400 > now) {
+                s.agendaDay = int(i);
+                break;
+            }
+    }
+    const std::string current = formatDate(days[std::size_t(s.agendaDay)]);
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && s.agendaDay > 0) --s.agendaDay;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo("##day", current.c_str())) {
+        for (std::size_t i = 0; i < days.size(); ++i)
+            if (ImGui::Selectable(formatDate(days[i]).c_str(), int(i) == s.agendaDay))
+                s.agendaDay = int(i);
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right) && s.agendaDay + 1 < int(days.size()))
+        ++s.agendaDay;
+    ImGui::SameLine();
+    ImGui::TextDisabled("day %d of %zu with sessions", s.agendaDay + 1, days.size());
+}
+
+void agendaRow(Session& s, const expo::Session& e, UnixSeconds now) {
+    ImGui::PushID(e.id.c_str());
+    const SessionTiming t = timingOf(e, now);
+    const std::string when =
+        formatUtcTimestamp(e.start).substr(11, 5) + "-" + formatUtcTimestamp(e.end).substr(11, 5);
+    if (t == SessionTiming::Live)
+        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
+    else
+        ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
+    ImGui::SameLine(90);
+    ImGui::Text("%s UTC  %s", when.c_str(), e.title.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Go to stage")) teleportToVenue(s, e.venue);
+    std::string who;
+    for (const auto& sp : e.speakers)
+        who += (who.empty() ? "" : ", ") + sp;
+    ImGui::TextDisabled("      %s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
+                        who.empty() ? "" : ": ", who.c_str());
+    ImGui::PopID();
+}
+
+} // namespace
+
 SessionTiming timingOf(const expo::Session& session, UnixSeconds now) {
     if (now >= session.end) return SessionTiming::Past;
     return now >= session.start ? SessionTiming::Live : SessionTiming::Upcoming;
 }
 
 void drawAgenda(Session& s) {
-    placeWindow({10, 40}, {600, 430});
+    placeWindow({10, 40}, {620, 400});
     if (!ImGui::Begin("Agenda", &s.ui.agenda)) return ImGui::End();
     const UnixSeconds now = unixNow() + s.eventClockOffset;
     ImGui::Text("Event clock: %s", formatUtcTimestamp(now).c_str());
-    const int days = int((s.ex->event.closes - s.ex->event.opens) / 86400) + 1;
-    for (int d = 0; d < days; ++d) {
-        if (d) ImGui::SameLine();
-        const std::string label = formatDate(s.ex->event.opens + d * 86400);
-        if (ImGui::RadioButton(label.c_str(), s.agendaDay == d)) s.agendaDay = d;
+    const std::vector<UnixSeconds> days = sessionDays(*s.ex);
+    if (days.empty()) {
+        ImGui::TextDisabled("No sessions in the programme.");
+        return ImGui::End();
     }
+    agendaDayPicker(s, days, now);
     ImGui::Separator();
-    const UnixSeconds dayStart = s.ex->event.opens + s.agendaDay * 86400;
+    const UnixSeconds dayStart = days[std::size_t(s.agendaDay)];
     ImGui::BeginChild("sessions");
-    for (const expo::Session& e : s.ex->sessions) {
-        if (e.start < dayStart || e.start >= dayStart + 86400) continue;
-        ImGui::PushID(e.id.c_str());
-        const SessionTiming t = timingOf(e, now);
-        const std::string when = formatUtcTimestamp(e.start).substr(11, 5) + "-" +
-                                 formatUtcTimestamp(e.end).substr(11, 5);
-        if (t == SessionTiming::Live)
-            ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
-        else
-            ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
-        ImGui::SameLine(90);
-        ImGui::Text("%s UTC  %s", when.c_str(), e.title.c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Go to stage")) teleportToVenue(s, e.venue);
-        if (!e.speakers.empty()) {
-            std::string who;
-            for (const auto& sp : e.speakers)
-                who += (who.empty() ? "" : ", ") + sp;
-            ImGui::TextDisabled("      %s: %s", expo::toString(e.kind), who.c_str());
-        }
-        ImGui::PopID();
-    }
+    for (const expo::Session& e : s.ex->sessions)
+        if (e.start >= dayStart && e.start < dayStart + 86400) agendaRow(s, e, now);
     ImGui::EndChild();
     ImGui::End();
 }

@@ -94,7 +94,7 @@ void drawMinimap(Session& s) {
     if (!s.ex || s.hall >= s.ex->halls.size()) return;
     const ImGuiIO& io = ImGui::GetIO();
     const expo::Hall& hall = s.ex->halls[s.hall];
-    const float width = s.minimapLarge ? std::min(io.DisplaySize.x * 0.6f, 700.0f) : 240.0f;
+    const float width = s.minimapLarge ? std::min(io.DisplaySize.x * 0.6f, 700.0f) : 320.0f;
     const float height = width * hall.size.y / hall.size.x;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 34), ImGuiCond_Always,
                             ImVec2(1, 1));
