@@ -22,7 +22,7 @@ constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {
     Message result;
-    ((index == I ? (result.emplace<I>(), true) : false) || ...);
+    (void)((index == I ? (result.emplace<I>(), true) : false) || ...);
     return result;
 }
 
