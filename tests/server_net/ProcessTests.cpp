@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdio>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -108,5 +109,34 @@ TEST_CASE("a dropped card survives kill -9 of the server and a restart") {
     CHECK(leads->front().email == "card@lima.example");
     CHECK(leads->front().exhibitorId == "acme");
     store->reset();
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the server refuses an invalid exhibition and prints every problem") {
+    auto dir = makeTempDir("invalid");
+    writeTestExhibition(dir);
+    std::string json = testExhibitionJson();
+    auto at = json.find("\"size\": \"S\"");
+    REQUIRE(at != std::string::npos);
+    json.replace(at, 11, "\"size\": \"XL\"");
+    at = json.find("\"rotation\": 0");
+    json.replace(at, 13, "\"rotation\": 45");
+    REQUIRE(writeFileAtomic(dir / "exhibition.json", json).ok());
+    const std::string command = std::string(FG_BINARY_DIR) +
+                                "/server/fairground-server --exhibition " +
+                                (dir / "exhibition.json").string() + " --data " +
+                                (dir / "data").string() + " --port 1 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string output;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        output += buffer;
+    int status = ::pclose(pipe);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+    CHECK(output.find("booths[0].size") != std::string::npos);
+    CHECK(output.find("booths[0].rotation") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "data"));
     std::filesystem::remove_all(dir);
 }
