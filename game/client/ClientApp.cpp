@@ -198,9 +198,11 @@ int ClientApp::run() {
 }
 
 void ClientApp::printBench() const {
+    std::printf("bench: load %.2f s, first frame %.2f s after start, cache %zu hits %zu misses\n",
+                m_bench.loadSeconds, m_bench.firstFrameSeconds, m_bench.cacheHits, m_bench.cacheMisses);
     std::vector<double> t = m_bench.frameMs;
     if (t.empty()) {
-        std::printf("bench: no frames measured\n");
+        std::printf("bench: no frames measured (the first 10 are warm-up)\n");
         return;
     }
     std::sort(t.begin(), t.end());
@@ -218,9 +220,6 @@ void ClientApp::printBench() const {
         "bench: scene %zu instances (%u visible, %u draw calls), %zu booths, %zu people in view\n",
         m_frameScene.instances().size(), m_stats.visibleInstances, m_stats.drawCalls, w.booths,
         m_session.remotes.size());
-    std::printf("bench: load %.2f s, first frame %.2f s after start, cache %zu hits %zu misses\n",
-                m_bench.loadSeconds, m_bench.firstFrameSeconds, m_bench.cacheHits,
-                m_bench.cacheMisses);
     std::printf("bench: resident memory %.1f MiB\n",
                 double(resident) * double(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0));
     std::fflush(stdout);

@@ -28,7 +28,7 @@ bool VisitorProfile::complete() const {
 }
 
 std::string checkProfile(const VisitorProfile& p) {
-    if (p.name.empty() || p.name.size() > 32) return "name must be 1-32 characters";
+    if (p.name.size() < 2 || p.name.size() > 32) return "name must be 2-32 characters";
     if (p.organisation.empty() || p.organisation.size() > 120)
         return "organisation must be 1-120 characters";
     if (p.country.size() != 2 || !std::isupper(static_cast<unsigned char>(p.country[0])) ||
