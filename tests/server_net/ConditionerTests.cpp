@@ -69,6 +69,13 @@ TEST_CASE("presence converges and reliable messages arrive once, in order, over 
     REQUIRE(((*b)->state() == netclient::ClientState::Joined));
     Clients all{a.get(), b.get()};
 
+    // Reliable hall chat: five lines (the chat burst) must arrive exactly once, in order. They
+    // go out now: with 20% loss each way ENet's doubling retransmission timeout can hold a
+    // reliable message for several seconds, so they get the whole test to arrive.
+    const std::uint16_t aId = (*a)->id();
+    for (int i = 0; i < 5; ++i)
+        (*a)->chat(expo::proto::ChatScope::Hall, "", 0, "line " + std::to_string(i));
+
     // A walks 6 m north at 3 m/s, one input per 50 ms; many inputs are lost on the way.
     glm::vec2 pos = (*a)->selfPosition();
     const glm::vec2 target = pos + glm::vec2(0.0f, 6.0f);
@@ -85,7 +92,6 @@ TEST_CASE("presence converges and reliable messages arrive once, in order, over 
         },
         10.0);
     // Keep re-sending the final state (as a client does every tick) until B sees it exactly.
-    const std::uint16_t aId = (*a)->id();
     bool converged = pumpUntil(
         *srv.app, all,
         [&] {
@@ -97,20 +103,30 @@ TEST_CASE("presence converges and reliable messages arrive once, in order, over 
             return false;
         },
         8.0);
+    if (!converged) {
+        for (auto& s : (*b)->latestView())
+            MESSAGE("B sees " << s.id << " at " << s.x << "," << s.z);
+        MESSAGE("B snapshots " << (*b)->stats().snapshots << ", bad " << (*b)->stats().badPackets);
+    }
     CHECK(converged);
     CHECK((*a)->stats().corrections == 0);
 
-    // Reliable hall chat: five lines (the chat burst) arrive exactly once, in order.
-    for (int i = 0; i < 5; ++i)
-        (*a)->chat(expo::proto::ChatScope::Hall, "", 0, "line " + std::to_string(i));
     auto chatsAtB = [&] {
         std::vector<std::string> lines;
         for (auto& c : b->all<expo::proto::ChatReceived>())
             if (c.from == aId) lines.push_back(c.text);
         return lines;
     };
-    REQUIRE(pumpUntil(
-        *srv.app, all, [&] { return chatsAtB().size() >= 5; }, 10.0));
+    const bool delivered = pumpUntil(
+        *srv.app, all, [&] { return chatsAtB().size() >= 5; }, 10.0);
+    if (!delivered) {
+        for (auto& r : a->all<expo::proto::ActionResult>())
+            MESSAGE("A result " << r.requestId << " ok=" << r.ok << " " << r.text);
+        MESSAGE("B got " << chatsAtB().size() << " lines; A state "
+                         << netclient::toString((*a)->state()) << ", B state "
+                         << netclient::toString((*b)->state()));
+    }
+    REQUIRE(delivered);
     pumpFor(*srv.app, all, 0.5); // duplicates would show up now
     CHECK(chatsAtB() == std::vector<std::string>{"line 0", "line 1", "line 2", "line 3", "line 4"});
     CHECK((*proxyA)->dropped() > 0);

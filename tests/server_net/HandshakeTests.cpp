@@ -174,3 +174,23 @@ TEST_CASE("a peer that keeps sending garbage is disconnected") {
     pumpUntil(*srv.app, all, [&] { return srv.app->world().count() == 0; });
     CHECK(srv.app->world().count() == 0);
 }
+
+TEST_CASE("with visitor tickets on, a visitor needs a valid visitor ticket") {
+    server::ServerConfig config;
+    config.visitorsNeedTicket = true;
+    TestServer srv(config);
+    auto none = connectClient(*srv.app, visitor(srv.app->port(), "NoTicket"));
+    CHECK((rejectionOf(*none) == RejectReason::BadCredentials));
+    auto ticket = srv.app->store().issueCredential(store::Role::Visitor, "", "day pass");
+    REQUIRE(ticket.ok());
+    auto cfg = visitor(srv.app->port(), "HasTicket");
+    cfg.hello.credential = ticket->token;
+    auto with = connectClient(*srv.app, cfg);
+    CHECK((with->net->state() == netclient::ClientState::Joined));
+    auto exhibitorToken = srv.app->store().issueCredential(store::Role::Exhibitor, "acme", "x");
+    REQUIRE(exhibitorToken.ok());
+    cfg = visitor(srv.app->port(), "WrongKind");
+    cfg.hello.credential = exhibitorToken->token; // an exhibitor token is not a visitor ticket
+    auto wrong = connectClient(*srv.app, cfg, {with.get()});
+    CHECK((rejectionOf(*wrong) == RejectReason::BadCredentials));
+}
