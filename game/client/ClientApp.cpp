@@ -199,7 +199,8 @@ int ClientApp::run() {
 
 void ClientApp::printBench() const {
     std::printf("bench: load %.2f s, first frame %.2f s after start, cache %zu hits %zu misses\n",
-                m_bench.loadSeconds, m_bench.firstFrameSeconds, m_bench.cacheHits, m_bench.cacheMisses);
+                m_bench.loadSeconds, m_bench.firstFrameSeconds, m_bench.cacheHits,
+                m_bench.cacheMisses);
     std::vector<double> t = m_bench.frameMs;
     if (t.empty()) {
         std::printf("bench: no frames measured (the first 10 are warm-up)\n");

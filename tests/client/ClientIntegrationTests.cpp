@@ -84,8 +84,8 @@ TEST_CASE("client walks to a booth, opens it and drops a card that the server re
                     booth);
     REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
     // A lighter frame on lavapipe: no MSAA, no shadows (a visitor's own settings file).
-    REQUIRE(fg::writeFileAtomic(dir / "client.json",
-                                std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
+    REQUIRE(fg::writeFileAtomic(
+        dir / "client.json", std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
     const std::string command = fmt::format(
         "timeout 170 xvfb-run -a -s '-screen 0 640x360x24' '{}' --connect 127.0.0.1:{} "
         "--exhibition '{}' --name 'Linh Tran' --organisation 'Hanoi Telecom' --email "

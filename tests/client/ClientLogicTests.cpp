@@ -97,10 +97,15 @@ TEST_CASE("profile: malformed file and bad fields are errors, not crashes") {
     REQUIRE(fg::writeFileAtomic(dir / "b.json", std::string_view(R"({"color": "blue"})")));
     CHECK_FALSE(loadProfile(dir / "b.json"));
     VisitorProfile p;
-    p.name = "A";
+    p.name = "A"; // the server refuses names shorter than 2 characters, so the form does too
     p.organisation = "B";
+    p.country = "VN";
+    CHECK(checkProfile(p).find("name") != std::string::npos);
+    p.name = "Al";
     p.country = "vn";
     CHECK(checkProfile(p).find("country") != std::string::npos);
+    p.country = "VN";
+    CHECK(checkProfile(p).empty());
     CHECK_FALSE(parseColor("#12345"));
     CHECK(*parseColor("#FF0080") == 0xff0080u);
     CHECK(formatColor(0xff0080) == "#ff0080");
