@@ -103,21 +103,11 @@ void PresenceWorld::viewFor(std::uint16_t id, std::uint32_t tick,
     refreshView(id, members, out);
 }
 
-// A free point 1 m in front of the booth's open side (-z at rotation 0, 90 -> -x, 180 -> +z,
-// 270 -> +x, as in interact::boothFront), else beside or behind it.
+// A free point 1 m outside the booth's open front (expo::boothApproachPoints), else beside or
+// behind it when the front is blocked.
 Result<glm::vec2> PresenceWorld::boothFront(const expo::Booth& booth, std::uint32_t hall) const {
-    expo::Rect f = expo::boothFootprint(booth);
-    glm::vec2 centre{f.x + f.width / 2, f.z + f.depth / 2};
-    const float gap = 1.0f + m_config.avatarRadius;
-    const glm::vec2 fronts[4] = {{centre.x, f.z - gap},
-                                 {f.x - gap, centre.y},
-                                 {centre.x, f.z + f.depth + gap},
-                                 {f.x + f.width + gap, centre.y}};
-    int first = ((booth.rotation / 90) % 4 + 4) % 4;
-    for (int k = 0; k < 4; ++k) {
-        glm::vec2 p = fronts[(first + k) % 4];
+    for (glm::vec2 p : expo::boothApproachPoints(booth, 1.0f + m_config.avatarRadius))
         if (walkable(hall, p)) return p;
-    }
     return makeError(fmt::format("booth '{}': no free point around it", booth.id));
 }
 

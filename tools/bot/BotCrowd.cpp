@@ -19,13 +19,8 @@ BotCrowd::BotCrowd(BotConfig config) : m_config(std::move(config)) {
     const auto& ex = *m_config.exhibition;
     for (const auto& booth : ex.booths) {
         if (ex.halls.empty() || booth.hall != ex.halls.front().id) continue;
-        expo::Rect f = expo::boothFootprint(booth);
-        glm::vec2 centre{f.x + f.width / 2, f.z + f.depth / 2};
-        const glm::vec2 fronts[4] = {{centre.x, f.z - 1.5f},
-                                     {f.x - 1.5f, centre.y},
-                                     {centre.x, f.z + f.depth + 1.5f},
-                                     {f.x + f.width + 1.5f, centre.y}};
-        m_waypoints.push_back(fronts[((booth.rotation / 90) % 4 + 4) % 4]);
+        // Stand 1.5 m out from the open front, inside the booth's visit zone.
+        m_waypoints.push_back(expo::boothApproachPoints(booth, 1.5f).front());
         m_boothIds.push_back(booth.id);
     }
 }
