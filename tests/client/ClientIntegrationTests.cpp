@@ -3,12 +3,15 @@
 // booth nearest the spawn, opens its panel and drops a business card; the lead is then read
 // back from the server's store with the visitor's details.
 #include "engine/core/File.h"
+#include "engine/core/Time.h"
+#include "game/client/Connection.h"
 #include "game/client/WalkArea.h"
 #include "game/expo/ExhibitionJson.h"
 #include "server/ServerApp.h"
 #include "server/store/Store.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -115,5 +118,57 @@ TEST_CASE("client walks to a booth, opens it and drops a card that the server re
     CHECK(lead.email == "linh@example.vn");
     CHECK(lead.message == "Interested in 5G testbeds");
     CHECK(lead.consent);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// Drives LINK with real time until PREDICATE holds or SECONDS pass.
+template <class P>
+bool pump(fg::client::Connection& link, double seconds, P predicate) {
+    const double end = fg::monotonicSeconds() + seconds;
+    while (fg::monotonicSeconds() < end) {
+        link.update(fg::monotonicSeconds());
+        if (predicate()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("connection: a refused handshake and a lost server give readable messages") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / fmt::format("fg-client-link-{}", ::getpid());
+    std::filesystem::remove_all(dir);
+    fg::server::ServerConfig config;
+    config.exhibitionPath = kSample;
+    config.dataDir = dir / "server";
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    auto server = std::make_unique<ServerThread>();
+    auto app = fg::server::ServerApp::create(config);
+    REQUIRE(app);
+    server->app = std::move(*app);
+    const std::uint16_t port = server->app->port();
+    server->start();
+
+    fg::netclient::ClientConfig bad;
+    bad.port = port;
+    bad.hello.name = "B"; // too short for the server
+    fg::client::Connection refused(bad);
+    CHECK(pump(refused, 10.0, [&] { return refused.state() == fg::client::LinkState::Failed; }));
+    CHECK(refused.message().find("refused") != std::string::npos);
+    CHECK(refused.message().find("name") != std::string::npos);
+
+    fg::netclient::ClientConfig good = bad;
+    good.hello.name = "Linh Tran";
+    good.timeoutMs = 2000;
+    fg::client::Connection link(good);
+    REQUIRE(pump(link, 10.0, [&] { return link.state() == fg::client::LinkState::Joined; }));
+    CHECK(link.takeJoined());
+    server.reset(); // the server goes away
+    CHECK(pump(link, 15.0, [&] { return link.state() == fg::client::LinkState::Reconnecting; }));
+    CHECK(link.message().find("lost the connection") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
