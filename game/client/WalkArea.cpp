@@ -59,29 +59,12 @@ glm::vec2 WalkArea::nearestWalkable(glm::vec2 p) const {
 }
 
 glm::vec2 boothFacing(const expo::Booth& booth) {
-    switch (((booth.rotation / 90) % 4 + 4) % 4) {
-    case 1:
-        return {-1, 0};
-    case 2:
-        return {0, 1};
-    case 3:
-        return {1, 0};
-    default:
-        return {0, -1};
-    }
+    return expo::boothFrontDirection(booth);
 }
 
 std::optional<glm::vec2> WalkArea::boothFront(const expo::Booth& booth) const {
-    const expo::Rect f = expo::boothFootprint(booth);
-    const glm::vec2 centre{f.x + f.width / 2, f.z + f.depth / 2};
-    const float gap = 1.0f + m_radius;
-    const glm::vec2 fronts[4] = {{centre.x, f.z - gap},
-                                 {f.x - gap, centre.y},
-                                 {centre.x, f.z + f.depth + gap},
-                                 {f.x + f.width + gap, centre.y}};
-    const int first = ((booth.rotation / 90) % 4 + 4) % 4;
-    for (int k = 0; k < 4; ++k)
-        if (walkable(fronts[(first + k) % 4])) return fronts[(first + k) % 4];
+    for (glm::vec2 p : expo::boothApproachPoints(booth, 1.0f + m_radius))
+        if (walkable(p)) return p;
     return std::nullopt;
 }
 

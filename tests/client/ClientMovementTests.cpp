@@ -62,7 +62,7 @@ TEST_CASE("walk area: moving into a booth stops at its edge and slides along it"
     CHECK(wall.x == doctest::Approx(kClientAvatarRadius).epsilon(0.05));
 }
 
-TEST_CASE("walk area: booth front follows the rotation like the server's teleport") {
+TEST_CASE("walk area: booth front is the open side (expo::boothFrontDirection) like the server") {
     for (int rotation : {0, 90, 180, 270}) {
         const auto ex = hallWithBooth(rotation);
         WalkArea area(ex, 0);
@@ -70,7 +70,11 @@ TEST_CASE("walk area: booth front follows the rotation like the server's telepor
         REQUIRE(front);
         const glm::vec2 dir = glm::normalize(*front - ex.booths[0].position);
         CHECK(glm::dot(dir, boothFacing(ex.booths[0])) > 0.99f);
+        CHECK(glm::dot(boothFacing(ex.booths[0]), fg::expo::boothFrontDirection(ex.booths[0])) >
+              0.99f);
     }
+    // The renderer draws the back wall at booth-local -z: at rotation 0 the open front is +z.
+    CHECK(boothFacing(hallWithBooth(0).booths[0]).y > 0.99f);
 }
 
 TEST_CASE("controller: W walks forward, Shift runs faster, S walks back") {
