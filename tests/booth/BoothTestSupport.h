@@ -8,6 +8,7 @@
 #include "game/booth/BoothTemplates.h"
 
 #include <filesystem>
+#include <unistd.h>
 
 namespace fg::booth::test {
 
@@ -21,7 +22,8 @@ inline Bytes fileBytes(const std::string& name) {
 }
 
 inline std::filesystem::path scratchDir(const std::string& name) {
-    auto dir = std::filesystem::path(FG_BINARY_DIR) / "test-scratch" / "booth" / name;
+    auto dir = std::filesystem::path(FG_BINARY_DIR) / "test-scratch" / "booth" /
+               (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

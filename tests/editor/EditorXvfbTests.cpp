@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <unistd.h>
 
 using namespace fg;
 namespace fs = std::filesystem;
@@ -13,7 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratch(const std::string& name) {
-    fs::path dir = fs::path(FG_BINARY_DIR) / "test-scratch" / "editor" / name;
+    fs::path dir = fs::path(FG_BINARY_DIR) / "test-scratch" / "editor" /
+                   (name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

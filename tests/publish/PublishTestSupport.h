@@ -9,6 +9,7 @@
 #include "server/publish/PublishService.h"
 
 #include <filesystem>
+#include <unistd.h>
 
 namespace fg::publish::test {
 
@@ -17,7 +18,8 @@ inline std::filesystem::path models() {
 }
 
 inline std::filesystem::path scratch(const std::string& name) {
-    auto dir = std::filesystem::path(FG_BINARY_DIR) / "test-scratch" / "publish" / name;
+    auto dir = std::filesystem::path(FG_BINARY_DIR) / "test-scratch" / "publish" /
+               (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
