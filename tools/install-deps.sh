@@ -9,7 +9,7 @@ PACKAGES=(
     libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libenet-dev
     doctest-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcli11-dev libfmt-dev
     libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev
-    libbenchmark-dev xvfb xauth fonts-dejavu-core
+    xvfb xauth xfonts-base fonts-dejavu-core
 )
 
 missing=()
