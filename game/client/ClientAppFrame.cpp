@@ -317,14 +317,14 @@ render::Camera ClientApp::viewCamera() const {
     const expo::Hall* h = expo::findHall(*m_exhibition, b.hall);
     const expo::SizeTemplate& t = expo::sizeTemplate(b.size);
     if (!h) return m_avatar.camera();
-    const float slotWidth = t.width / float(t.maxPosters);
-    const float x = -t.width / 2 + (float(s.booth.zoomPoster) + 0.5f) * slotWidth;
     const float distance = std::max(0.3f, 1.9f / std::max(s.booth.zoom, 1.0f));
     glm::mat4 base = glm::translate(glm::mat4(1.0f), toWorld(*h, b.position));
     base = glm::rotate(base, glm::radians(float(b.rotation)), {0, 1, 0});
+    const glm::vec3 poster = posterSlotCentre(t, std::uint32_t(s.booth.zoomPoster));
     render::Camera c;
-    c.position = glm::vec3(base * glm::vec4(x, 1.45f, t.depth / 2 - 0.17f - distance, 1.0f));
-    c.yaw = float(b.rotation);
+    // In front of the poster, looking back at it (booth-local -z).
+    c.position = glm::vec3(base * glm::vec4(poster + glm::vec3(0, 0, distance), 1.0f));
+    c.yaw = float(b.rotation) + 180.0f;
     c.pitch = 0;
     c.nearPlane = 0.05f;
     return c;

@@ -119,14 +119,16 @@ Status Builder::boothShell(const expo::Booth& b, const glm::mat4& base, std::uin
     const float w = t.width / 2, d = t.depth / 2;
     const std::uint32_t id = std::uint32_t(&b - ex.booths.data());
     FG_CLIENT_TRY(box(accent, base, {-w, 0, -d}, {w, 0.06f, d}, id));
-    FG_CLIENT_TRY(box(kBoothWall, base, {-w, 0, d - 0.15f}, {w, kBoothWallHeight, d}, id));
-    FG_CLIENT_TRY(box(kBoothWall, base, {-w, 0, 0}, {-w + 0.1f, kBoothWallHeight, d}, id));
-    FG_CLIENT_TRY(box(kBoothWall, base, {w - 0.1f, 0, 0}, {w, kBoothWallHeight, d}, id));
+    // Booth-local +z is the open front (expo::boothFrontDirection): back wall and fascia at -z,
+    // the counter towards the aisle at +z.
+    FG_CLIENT_TRY(box(kBoothWall, base, {-w, 0, -d}, {w, kBoothWallHeight, -d + 0.15f}, id));
+    FG_CLIENT_TRY(box(kBoothWall, base, {-w, 0, -d}, {-w + 0.1f, kBoothWallHeight, 0}, id));
+    FG_CLIENT_TRY(box(kBoothWall, base, {w - 0.1f, 0, -d}, {w, kBoothWallHeight, 0}, id));
     FG_CLIENT_TRY(
-        box(accent, base, {-w, kBoothWallHeight, d - 0.4f}, {w, kBoothWallHeight + 0.5f, d}, id));
+        box(accent, base, {-w, kBoothWallHeight, -d}, {w, kBoothWallHeight + 0.5f, -d + 0.4f}, id));
     const float cw = std::min(0.9f, w - 0.3f);
-    FG_CLIENT_TRY(box(kCounter, base, {-cw, 0, -d + 0.25f}, {cw, 1.05f, -d + 0.85f}, id));
-    return box(accent, base, {-cw, 0.8f, -d + 0.23f}, {cw, 1.0f, -d + 0.25f}, id);
+    FG_CLIENT_TRY(box(kCounter, base, {-cw, 0, d - 0.85f}, {cw, 1.05f, d - 0.25f}, id));
+    return box(accent, base, {-cw, 0.8f, d - 0.25f}, {cw, 1.0f, d - 0.23f}, id);
 }
 
 Result<MaterialId> Builder::posterMaterial(const std::string& file, float& aspect) {
@@ -161,9 +163,7 @@ Status Builder::posters(const expo::Booth& b, const glm::mat4& base) {
         float width = std::min(1.1f, slotWidth * 0.85f);
         float height = width / std::max(aspect, 0.2f);
         if (height > 1.7f) height = 1.7f, width = height * aspect;
-        const float x = -t.width / 2 + (float(p.slot) + 0.5f) * slotWidth;
-        glm::mat4 m = glm::translate(base, {x, 1.45f, t.depth / 2 - 0.17f});
-        m = glm::rotate(m, glm::radians(180.0f), {0, 1, 0});
+        const glm::mat4 m = glm::translate(base, posterSlotCentre(t, p.slot));
         scene.add(kit.quad, *material, glm::scale(m, {width, height, 1}), id, kPosterItem + p.slot);
         ++stats.posters;
     }
@@ -265,6 +265,12 @@ Status Builder::booth(std::size_t index) {
 }
 
 } // namespace
+
+glm::vec3 posterSlotCentre(const expo::SizeTemplate& t, std::uint32_t slot) {
+    // Slot 0 is on the left of a visitor facing the back wall from the aisle (looking along -z).
+    const float slotWidth = t.width / float(t.maxPosters);
+    return {t.width / 2 - (float(slot) + 0.5f) * slotWidth, 1.45f, -t.depth / 2 + 0.17f};
+}
 
 glm::vec3 toWorld(const expo::Hall& hall, glm::vec2 p, float y) {
     return {hall.origin.x + p.x, y, hall.origin.y + p.y};

@@ -64,6 +64,8 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_booths;
 };
 
+// Booth-local centre of poster SLOT on the back wall (the quad faces the open front, +z).
+glm::vec3 posterSlotCentre(const expo::SizeTemplate& t, std::uint32_t slot);
 glm::vec3 toWorld(const expo::Hall& hall, glm::vec2 hallPoint, float y = 0.0f);
 std::uint32_t rgbOf(const expo::Color& c);
 // A stable accent colour for an exhibitor without a pavilion (a small palette keeps batches few).
