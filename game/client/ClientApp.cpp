@@ -117,11 +117,24 @@ Status ClientApp::loadWorld() {
     m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
     simplifyDisplayText(*m_exhibition);
     m_cache = std::make_unique<AssetCache>(m_options.cacheDir / "assets");
+    FG_CLIENT_TRY(rebuildWorld());
+    m_bench.loadSeconds = monotonicSeconds() - t0;
+    Session& s = m_session;
+    const expo::Hall& hall = m_exhibition->halls.front();
+    m_avatar.setArea(&m_areas.front());
+    m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
+    m_avatar.place(hall.spawn.position, hall.spawn.yaw, hall.origin);
+    return {};
+}
+
+Status ClientApp::rebuildWorld() {
+    const double t0 = monotonicSeconds();
     auto world =
         WorldScene::build(m_kit, *m_exhibition, m_options.exhibition.parent_path(), *m_cache,
                           [this](float f, std::string_view what) { renderProgress(f, what); });
     if (!world) return world.error();
     m_world = std::move(*world);
+    m_areas.clear();
     for (std::size_t i = 0; i < m_exhibition->halls.size(); ++i)
         m_areas.emplace_back(*m_exhibition, i);
     Session& s = m_session;
@@ -129,17 +142,14 @@ Status ClientApp::loadWorld() {
     s.baseDir = m_options.exhibition.parent_path();
     s.avatar = &m_avatar;
     s.areas = &m_areas;
-    const expo::Hall& hall = m_exhibition->halls.front();
-    m_avatar.setArea(&m_areas.front());
-    m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
-    m_avatar.place(hall.spawn.position, hall.spawn.yaw, hall.origin);
+    // The areas were rebuilt: point the avatar at its hall's new one.
+    m_avatar.setArea(&m_areas[std::min<std::size_t>(s.hall, m_areas.size() - 1)]);
     const WorldStats& st = m_world.stats();
-    m_bench.loadSeconds = monotonicSeconds() - t0;
     m_bench.cacheHits = st.cacheHits;
     m_bench.cacheMisses = st.cacheMisses;
     log::info("client: world of {} booths, {} posters, {} models, {} instances in {:.2f} s (cache "
               "{} hits, {} misses)",
-              st.booths, st.posters, st.models, st.instances, m_bench.loadSeconds, st.cacheHits,
+              st.booths, st.posters, st.models, st.instances, monotonicSeconds() - t0, st.cacheHits,
               st.cacheMisses);
     return {};
 }

@@ -40,6 +40,9 @@ public:
     ~ClientApp();
     // Runs frames until the window closes, Quit, or --exit-after; returns the exit code.
     int run();
+    // Rebuilds the static scene (halls, pavilions, booths) and the walk areas from the current
+    // exhibition, showing the progress bar; call after the exhibition changed (a booth revision).
+    Status rebuildWorld();
 
 private:
     ClientApp() = default;
