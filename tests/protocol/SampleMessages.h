@@ -69,6 +69,16 @@ inline std::vector<Message> sampleMessages() {
         Announcement{"Organiser", "Hall B closes in 10 minutes"},
         ConsoleCommand{13, "kick 42 spamming"},
         ConsoleResponse{13, true, std::string(3000, 'x')},
+        UploadBegin{14, "booth-acme", 123456789012ull, Hash128{0x0123456789abcdefull, 42}},
+        UploadStatus{14, "booth-acme", 65536, false, "not your booth"},
+        UploadChunk{"booth-acme", 65536, std::vector<std::uint8_t>(300, 0xa5)},
+        UploadFinish{15, "booth-acme"},
+        PublishResult{15, "booth-acme", PublishOutcome::Refused, 0, "line one\nline two"},
+        BoothRevision{"booth-acme",
+                      3,
+                      0xfedcba9876543210ull,
+                      "{\"booth\":{}}",
+                      {Hash128{1, 2}, Hash128{~0ull, ~0ull}}},
     };
 }
 

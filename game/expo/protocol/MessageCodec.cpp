@@ -13,11 +13,12 @@ namespace fg::expo::proto {
 namespace {
 
 constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
-    "Hello",           "Welcome",        "Reject",         "Input",         "Snapshot",
-    "Correction",      "Join",           "Leave",          "Teleport",      "ChatSend",
-    "ChatReceived",    "Like",           "OpenItem",       "DropCard",      "MeetingRequest",
-    "MeetingIncoming", "MeetingReply",   "MeetingResult",  "StaffPresence", "ActionResult",
-    "Announcement",    "ConsoleCommand", "ConsoleResponse"};
+    "Hello",           "Welcome",        "Reject",          "Input",         "Snapshot",
+    "Correction",      "Join",           "Leave",           "Teleport",      "ChatSend",
+    "ChatReceived",    "Like",           "OpenItem",        "DropCard",      "MeetingRequest",
+    "MeetingIncoming", "MeetingReply",   "MeetingResult",   "StaffPresence", "ActionResult",
+    "Announcement",    "ConsoleCommand", "ConsoleResponse", "UploadBegin",   "UploadStatus",
+    "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision"};
 
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {
@@ -88,6 +89,7 @@ std::size_t measureBits(const Message& message) {
 std::uint8_t channelFor(const Message& message) {
     if (std::holds_alternative<Input>(message) || std::holds_alternative<Snapshot>(message))
         return net::kChannelPresence;
+    if (std::holds_alternative<UploadChunk>(message)) return net::kChannelBulk;
     return net::kChannelControl;
 }
 

@@ -256,6 +256,7 @@ struct Teleport {
 } // namespace fg::expo::proto
 
 #include "game/expo/protocol/InteractionMessages.h"
+#include "game/expo/protocol/PublishMessages.h"
 
 namespace fg::expo::proto {
 
@@ -264,7 +265,8 @@ using Message =
     std::variant<Hello, Welcome, Reject, Input, Snapshot, Correction, Join, Leave, Teleport,
                  ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingIncoming,
                  MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
-                 ConsoleCommand, ConsoleResponse>;
+                 ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
+                 UploadFinish, PublishResult, BoothRevision>;
 inline constexpr int kMessageTypeBits = 6;
 static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
 
