@@ -2,7 +2,7 @@
 // walk cycle. Adds instances to a scene each frame; names and badges are drawn by the UI.
 #pragma once
 
-#include "game/client/WorldScene.h"
+#include "game/client/SceneKit.h"
 
 #include <glm/vec3.hpp>
 

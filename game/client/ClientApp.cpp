@@ -116,7 +116,6 @@ Status ClientApp::loadWorld() {
     }
     m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
     simplifyDisplayText(*m_exhibition);
-    m_cache = std::make_unique<AssetCache>(m_options.cacheDir / "assets");
     FG_CLIENT_TRY(rebuildWorld());
     m_bench.loadSeconds = monotonicSeconds() - t0;
     Session& s = m_session;
@@ -129,11 +128,15 @@ Status ClientApp::loadWorld() {
 
 Status ClientApp::rebuildWorld() {
     const double t0 = monotonicSeconds();
-    auto world =
-        WorldScene::build(m_kit, *m_exhibition, m_options.exhibition.parent_path(), *m_cache,
-                          [this](float f, std::string_view what) { renderProgress(f, what); });
+    scene::ExhibitionSceneOptions so;
+    so.cacheDir = m_options.cacheDir / "assets";
+    so.progress = [this](float f, std::string_view what) { renderProgress(f, what); };
+    auto world = scene::ExhibitionScene::build(*m_renderer, *m_exhibition,
+                                               m_options.exhibition.parent_path(), so);
     if (!world) return world.error();
     m_world = std::move(*world);
+    m_frameScene = m_world->scene();
+    m_worldInstances = m_frameScene.instances().size();
     m_areas.clear();
     for (std::size_t i = 0; i < m_exhibition->halls.size(); ++i)
         m_areas.emplace_back(*m_exhibition, i);
@@ -144,13 +147,13 @@ Status ClientApp::rebuildWorld() {
     s.areas = &m_areas;
     // The areas were rebuilt: point the avatar at its hall's new one.
     m_avatar.setArea(&m_areas[std::min<std::size_t>(s.hall, m_areas.size() - 1)]);
-    const WorldStats& st = m_world.stats();
+    const scene::SceneCounts& st = m_world->counts();
     m_bench.cacheHits = st.cacheHits;
     m_bench.cacheMisses = st.cacheMisses;
-    log::info("client: world of {} booths, {} posters, {} models, {} instances in {:.2f} s (cache "
-              "{} hits, {} misses)",
-              st.booths, st.posters, st.models, st.instances, monotonicSeconds() - t0, st.cacheHits,
-              st.cacheMisses);
+    log::info("client: world of {} booths, {} posters, {} models, {} signs, {} instances in "
+              "{:.2f} s ({} placeholders; cache {} hits, {} misses)",
+              st.booths, st.posters, st.models, st.signs, m_worldInstances, monotonicSeconds() - t0,
+              m_world->placeholders(), st.cacheHits, st.cacheMisses);
     return {};
 }
 
@@ -223,7 +226,7 @@ void ClientApp::printBench() const {
         if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
         std::fclose(f);
     }
-    const WorldStats& w = m_world.stats();
+    const scene::SceneCounts& w = m_world->counts();
     std::printf("bench: %zu frames  mean %.2f ms (%.1f FPS)  median %.2f ms  p95 %.2f ms\n",
                 t.size(), mean, 1000.0 / mean, t[t.size() / 2],
                 t[std::min(t.size() - 1, t.size() * 95 / 100)]);

@@ -3,7 +3,6 @@
 // Must not include Vulkan, GLFW or ENet: it uses fg_render, fg_platform and fg_netclient.
 #pragma once
 
-#include "engine/asset/AssetCache.h"
 #include "engine/platform/Window.h"
 #include "engine/render/Renderer.h"
 #include "game/client/AvatarController.h"
@@ -14,7 +13,8 @@
 #include "game/client/Connection.h"
 #include "game/client/EmbeddedServer.h"
 #include "game/client/InputScript.h"
-#include "game/client/WorldScene.h"
+#include "game/client/SceneKit.h"
+#include "game/scene/ExhibitionScene.h"
 
 #include <atomic>
 #include <memory>
@@ -71,10 +71,10 @@ private:
     double m_startTime = 0;
     std::unique_ptr<platform::Window> m_window;
     std::unique_ptr<render::Renderer> m_renderer;
-    std::unique_ptr<AssetCache> m_cache;
     std::unique_ptr<expo::Exhibition> m_exhibition;
     SceneKit m_kit;
-    WorldScene m_world;
+    std::unique_ptr<scene::ExhibitionScene> m_world; // the static exhibition, as fairground-shot
+    std::size_t m_worldInstances = 0;                // m_frameScene's first instances are m_world's
     render::Scene m_frameScene;
     std::vector<WalkArea> m_areas;
     AvatarController m_avatar;

@@ -230,22 +230,19 @@ void ClientApp::playScript(MoveInput& input) {
 
 void ClientApp::handleClick(glm::vec2 pixel) {
     const render::Ray ray = render::rayThroughPixel(m_ui.camera, pixel, m_ui.viewSize);
-    const auto hit = m_world.scene().pick(ray);
-    if (!hit) return;
     Session& s = m_session;
-    if (hit->pickId >= kFloorPickBase) {
-        const std::uint32_t hall = hit->pickId - kFloorPickBase;
-        if (hall != s.hall) return;
-        const glm::vec3 p = ray.origin + ray.direction * hit->distance;
-        m_avatar.walkTo(hallPoint(p, m_exhibition->halls[hall]));
+    if (const auto floor = m_world->pickFloor(ray)) {
+        if (floor->hallIndex != s.hall || floor->hallIndex >= m_exhibition->halls.size()) return;
+        m_avatar.walkTo(hallPoint(floor->point, m_exhibition->halls[floor->hallIndex]));
         return;
     }
-    if (hit->pickId >= m_exhibition->booths.size()) return;
-    const expo::Booth& b = m_exhibition->booths[hit->pickId];
+    const auto hit = m_world->pick(ray);
+    if (!hit || hit->boothIndex >= m_exhibition->booths.size()) return;
+    const expo::Booth& b = m_exhibition->booths[hit->boothIndex];
     openBooth(s, b.id);
     goToBooth(s, b.id);
-    if (hit->pickItem >= kPosterItem && hit->pickItem < kModelItem) {
-        s.booth.zoomPoster = int(hit->pickItem - kPosterItem);
+    if (hit->kind == scene::PickKind::Poster) {
+        s.booth.zoomPoster = int(hit->index);
         s.booth.zoom = 1.0f;
     }
 }
@@ -256,12 +253,13 @@ void ClientApp::updateHover() {
     if (io.WantCaptureMouse) return;
     const render::Ray ray =
         render::rayThroughPixel(m_ui.camera, glm::vec2(m_lastCursor), m_ui.viewSize);
-    const auto hit = m_world.scene().pick(ray);
-    if (hit && hit->pickId < m_exhibition->booths.size()) m_session.hoveredBooth = int(hit->pickId);
+    const auto hit = m_world->pick(ray);
+    if (hit && hit->boothIndex < m_exhibition->booths.size())
+        m_session.hoveredBooth = int(hit->boothIndex);
 }
 
 void ClientApp::buildFrameScene() {
-    m_frameScene = m_world.scene();
+    m_frameScene = m_world->scene();
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
     for (int booth : {s.hoveredBooth, s.booth.booth}) {
@@ -314,17 +312,14 @@ render::Camera ClientApp::viewCamera() const {
     const Session& s = m_session;
     if (s.booth.booth < 0 || s.booth.zoomPoster < 0) return m_avatar.camera();
     const expo::Booth& b = m_exhibition->booths[std::size_t(s.booth.booth)];
-    const expo::Hall* h = expo::findHall(*m_exhibition, b.hall);
-    const expo::SizeTemplate& t = expo::sizeTemplate(b.size);
-    if (!h) return m_avatar.camera();
+    const auto poster = scene::posterFrame(*m_exhibition, b, std::uint32_t(s.booth.zoomPoster));
+    if (!poster) return m_avatar.camera();
     const float distance = std::max(0.3f, 1.9f / std::max(s.booth.zoom, 1.0f));
-    glm::mat4 base = glm::translate(glm::mat4(1.0f), toWorld(*h, b.position));
-    base = glm::rotate(base, glm::radians(float(b.rotation)), {0, 1, 0});
-    const glm::vec3 poster = posterSlotCentre(t, std::uint32_t(s.booth.zoomPoster));
+    // In front of the poster (its +z), looking back at it.
+    const glm::vec3 facing = glm::normalize(glm::vec3((*poster)[2]));
     render::Camera c;
-    // In front of the poster, looking back at it (booth-local -z).
-    c.position = glm::vec3(base * glm::vec4(poster + glm::vec3(0, 0, distance), 1.0f));
-    c.yaw = float(b.rotation) + 180.0f;
+    c.position = glm::vec3((*poster)[3]) + facing * distance;
+    c.yaw = glm::degrees(std::atan2(-facing.x, -facing.z));
     c.pitch = 0;
     c.nearPlane = 0.05f;
     return c;

@@ -2,7 +2,7 @@
 // projected from 3D, status line (connection, RTT, loss, FPS), banners, toasts, the first-run
 // form and the loading/blocking screens. ImGui draw lists and widgets only.
 #include "game/client/ClientUi.h"
-#include "game/client/WorldScene.h"
+#include "game/client/SceneKit.h"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -23,10 +23,9 @@ glm::vec3 accentFor(const BuildContext& ctx, const expo::Booth& booth) {
         return srgbToLinear(p->colors.accent.r, p->colors.accent.g, p->colors.accent.b);
     // Independent booths get a stable colour from their exhibitor id, from a small palette so
     // their fascias still share a few materials (and draw calls).
-    static const glm::vec3 kPalette[8] = {{0.05f, 0.25f, 0.55f}, {0.55f, 0.08f, 0.10f},
-                                          {0.06f, 0.40f, 0.20f}, {0.60f, 0.30f, 0.02f},
-                                          {0.30f, 0.10f, 0.45f}, {0.02f, 0.38f, 0.42f},
-                                          {0.15f, 0.15f, 0.18f}, {0.50f, 0.05f, 0.30f}};
+    static const glm::vec3 kPalette[8] = {
+        {0.05f, 0.25f, 0.55f}, {0.55f, 0.08f, 0.10f}, {0.06f, 0.40f, 0.20f}, {0.60f, 0.30f, 0.02f},
+        {0.30f, 0.10f, 0.45f}, {0.02f, 0.38f, 0.42f}, {0.15f, 0.15f, 0.18f}, {0.50f, 0.05f, 0.30f}};
     return kPalette[hash64(booth.exhibitor) % 8];
 }
 
@@ -122,15 +121,31 @@ void addModels(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth)
     }
 }
 
-} // namespace
-
-void addBooth(BuildContext& ctx, const expo::Booth& booth, std::uint32_t boothIndex) {
-    const expo::Hall* hall = expo::findHall(ctx.exhibition, booth.hall);
-    if (!hall) return;
+std::optional<BoothFrame> boothFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
+                                     std::uint32_t boothIndex) {
+    const expo::Hall* hall = expo::findHall(exhibition, booth.hall);
+    if (!hall) return std::nullopt;
     const expo::SizeTemplate& t = expo::sizeTemplate(booth.size);
     glm::mat4 m = glm::translate(hallFrame(*hall), {booth.position.x, 0.0f, booth.position.y});
     m = glm::rotate(m, glm::radians(float(booth.rotation)), {0, 1, 0});
-    const BoothFrame frame{m, t.width, t.depth, boothIndex};
+    return BoothFrame{m, t.width, t.depth, boothIndex};
+}
+
+} // namespace
+
+std::optional<glm::mat4> posterFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
+                                     std::uint32_t slot) {
+    const auto frame = boothFrame(exhibition, booth, 0);
+    if (!frame) return std::nullopt;
+    const std::uint32_t slots = std::max(1u, expo::sizeTemplate(booth.size).maxPosters);
+    float maxWidth = 1.0f;
+    return posterFrame(*frame, std::min(slot, slots - 1), slots, maxWidth);
+}
+
+void addBooth(BuildContext& ctx, const expo::Booth& booth, std::uint32_t boothIndex) {
+    const auto found = boothFrame(ctx.exhibition, booth, boothIndex);
+    if (!found) return;
+    const BoothFrame& frame = *found;
     addShell(ctx, frame, accentFor(ctx, booth));
     addSigns(ctx, frame, booth);
     addPosters(ctx, frame, booth);

@@ -90,12 +90,18 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
     if (!assets) return assets.error();
     out->m_assets = std::move(*assets);
     BuildContext ctx{*out->m_assets, out->m_scene, exhibition, baseDir};
-    for (const expo::Hall& hall : exhibition.halls)
-        addHall(ctx, hall);
+    const auto& progress = options.progress;
+    const float total = float(exhibition.halls.size() + exhibition.booths.size()) + 1.0f;
+    for (std::size_t i = 0; i < exhibition.halls.size(); ++i) {
+        addHall(ctx, exhibition.halls[i]);
+        if (progress) progress(float(i + 1) / total, exhibition.halls[i].name);
+    }
     for (const expo::Pavilion& pavilion : exhibition.pavilions)
         addPavilion(ctx, pavilion);
     for (std::size_t i = 0; i < exhibition.booths.size(); ++i) {
         addBooth(ctx, exhibition.booths[i], static_cast<std::uint32_t>(i));
+        if (progress && i % 8 == 0)
+            progress(float(exhibition.halls.size() + i + 1) / total, exhibition.booths[i].id);
         out->m_boothIds.push_back(exhibition.booths[i].id);
         const expo::BoothContent& c = exhibition.booths[i].content;
         out->m_counts.posters += c.posters.size();
@@ -106,8 +112,11 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
     out->m_counts.halls = exhibition.halls.size();
     out->m_counts.pavilions = exhibition.pavilions.size();
     out->m_counts.booths = exhibition.booths.size();
+    out->m_counts.cacheHits = out->m_assets->cacheHits();
+    out->m_counts.cacheMisses = out->m_assets->cacheMisses();
     out->addViews(exhibition);
     if (auto s = renderer.flushUploads(); !s) return s.error();
+    if (progress) progress(1.0f, "uploading");
     return out;
 }
 
@@ -139,8 +148,20 @@ std::optional<BoothPick> ExhibitionScene::pick(const render::Ray& ray) const {
     if (!hit || hit->pickId >= m_boothIds.size()) return std::nullopt;
     BoothPick out;
     out.boothId = m_boothIds[hit->pickId];
+    out.boothIndex = hit->pickId;
     out.kind = static_cast<PickKind>(hit->pickItem >> 16);
     out.index = hit->pickItem & 0xFFFF;
+    out.distance = hit->distance;
+    return out;
+}
+
+std::optional<FloorPick> ExhibitionScene::pickFloor(const render::Ray& ray) const {
+    const auto hit = m_scene.pick(ray);
+    if (!hit || hit->pickId < kFloorPickBase || hit->pickId == render::kInvalidId)
+        return std::nullopt;
+    FloorPick out;
+    out.hallIndex = hit->pickId - kFloorPickBase;
+    out.point = ray.origin + ray.direction * hit->distance;
     out.distance = hit->distance;
     return out;
 }

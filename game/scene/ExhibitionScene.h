@@ -6,9 +6,11 @@
 #include "game/expo/Exhibition.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::scene {
@@ -20,8 +22,16 @@ enum class PickKind : std::uint16_t { Booth = 0, Poster = 1, Model = 2 };
 
 struct BoothPick {
     std::string boothId;
+    std::uint32_t boothIndex = 0; // into Exhibition::booths
     PickKind kind = PickKind::Booth;
     std::uint32_t index = 0; // poster slot or model index
+    float distance = 0;
+};
+
+// A click on a hall's floor (or a pavilion's floor, which lies on it).
+struct FloorPick {
+    std::uint32_t hallIndex = 0; // into Exhibition::halls
+    glm::vec3 point{0.0f};       // world position hit
     float distance = 0;
 };
 
@@ -33,10 +43,13 @@ struct NamedView {
 struct ExhibitionSceneOptions {
     std::filesystem::path font;     // empty: the build's default (DejaVu Sans)
     std::filesystem::path cacheDir; // empty: import models directly, no cooked cache
+    // Called now and then while building (fraction done, what is being built); may be empty.
+    std::function<void(float fraction, std::string_view what)> progress;
 };
 
 struct SceneCounts {
     std::size_t halls = 0, pavilions = 0, booths = 0, posters = 0, models = 0, signs = 0;
+    std::uint64_t cacheHits = 0, cacheMisses = 0; // cooked-asset cache (with a cacheDir)
 };
 
 class ExhibitionScene {
@@ -61,6 +74,8 @@ public:
 
     // The booth (and which poster/model/sign of it) under RAY, if any.
     std::optional<BoothPick> pick(const render::Ray& ray) const;
+    // The floor point under RAY when the first thing it meets is a hall or pavilion floor.
+    std::optional<FloorPick> pickFloor(const render::Ray& ray) const;
 
 private:
     ExhibitionScene() = default;
@@ -72,6 +87,14 @@ private:
     std::vector<NamedView> m_views;
     SceneCounts m_counts;
 };
+
+// Pick ids of hall floors: kFloorPickBase + hall index (booths use their index, far below).
+inline constexpr std::uint32_t kFloorPickBase = 0x40000000u;
+
+// World frame of poster SLOT of BOOTH: centred on the poster, its +z facing the viewer. Empty
+// when the booth's hall is unknown.
+std::optional<glm::mat4> posterFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
+                                     std::uint32_t slot);
 
 // The camera for the named view of an exhibition, without building a scene.
 std::optional<render::Camera> exhibitionView(const expo::Exhibition& exhibition,

@@ -1,5 +1,6 @@
 // Halls (floor, walls with entrance openings, name on the far wall, venues) and pavilions
 // (coloured floor, name boards with flags). Booths are built in BoothBuilder.cpp.
+#include "game/scene/ExhibitionScene.h"
 #include "game/scene/SceneBuild.h"
 
 #include <algorithm>
@@ -123,8 +124,10 @@ void TextBatcher::flush(SceneAssets& assets, render::Scene& scene) {
 void addHall(BuildContext& ctx, const expo::Hall& hall) {
     const glm::mat4 frame = hallFrame(hall);
     const float w = hall.size.x, d = hall.size.y;
+    const auto hallIndex = static_cast<std::uint32_t>(&hall - ctx.exhibition.halls.data());
     ctx.scene.add(ctx.assets.floor(), ctx.assets.colour(glm::vec3(0.36f, 0.37f, 0.40f), 0.7f),
-                  glm::scale(glm::translate(frame, {w * 0.5f, 0.0f, d * 0.5f}), {w, 1.0f, d}));
+                  glm::scale(glm::translate(frame, {w * 0.5f, 0.0f, d * 0.5f}), {w, 1.0f, d}),
+                  kFloorPickBase + hallIndex);
     addWalls(ctx, hall, frame);
     // The hall's name high on the north wall, facing in, readable from the south entrances.
     const glm::mat4 north =
@@ -140,9 +143,12 @@ void addPavilion(BuildContext& ctx, const expo::Pavilion& pavilion) {
     if (!hall) return; // the loader reports unknown halls; nothing to place
     const glm::mat4 frame = hallFrame(*hall);
     const expo::Rect& r = pavilion.rect;
+    // The pavilion's floor picks as its hall's floor, so a click there walks.
+    const auto hallIndex = static_cast<std::uint32_t>(hall - ctx.exhibition.halls.data());
     ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(linear(pavilion.colors.floor), 0.7f),
                   boxTransform(frame, {r.x + r.width * 0.5f, 0.02f, r.z + r.depth * 0.5f},
-                               {r.width, 0.04f, r.depth}));
+                               {r.width, 0.04f, r.depth}),
+                  kFloorPickBase + hallIndex);
     // Name board on two posts at the pavilion's south edge, readable from both sides.
     const glm::vec3 accent = linear(pavilion.colors.accent);
     const float boardWidth = std::min(r.width - 1.0f, 12.0f), boardY = 5.2f;

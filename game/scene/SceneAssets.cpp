@@ -61,6 +61,14 @@ Status SceneAssets::init(const std::filesystem::path& cacheDir) {
     return {};
 }
 
+std::uint64_t SceneAssets::cacheHits() const {
+    return m_cache ? m_cache->hits() : 0;
+}
+
+std::uint64_t SceneAssets::cacheMisses() const {
+    return m_cache ? m_cache->misses() : 0;
+}
+
 void SceneAssets::problem(std::string message) {
     log::warn("scene: {}", message);
     m_problems.push_back(std::move(message));

@@ -69,6 +69,8 @@ public:
 
     const std::vector<std::string>& problems() const { return m_problems; }
     std::size_t placeholders() const { return m_placeholders; }
+    std::uint64_t cacheHits() const;
+    std::uint64_t cacheMisses() const;
 
 private:
     SceneAssets(render::Renderer& renderer, render::FontAtlas font);

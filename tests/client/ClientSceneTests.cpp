@@ -1,0 +1,93 @@
+// The client's use of fg_scene: floor clicks walk, booth and poster clicks open the booth, and
+// the poster zoom camera faces the poster it zooms. Headless renderer on lavapipe, sample data.
+#include "engine/render/Renderer.h"
+#include "game/expo/ExhibitionJson.h"
+#include "game/scene/ExhibitionScene.h"
+
+#include <doctest/doctest.h>
+#include <glm/geometric.hpp>
+
+namespace {
+
+const std::filesystem::path kSample =
+    std::filesystem::path(FG_ASSETS_DIR) / "exhibitions/digital-world-2021/exhibition.json";
+
+struct Built {
+    std::unique_ptr<fg::expo::Exhibition> ex;
+    std::unique_ptr<fg::render::Renderer> renderer;
+    std::unique_ptr<fg::scene::ExhibitionScene> scene;
+};
+
+Built build() {
+    Built b;
+    auto report = fg::expo::loadExhibition(kSample);
+    REQUIRE(report.ok());
+    b.ex = std::make_unique<fg::expo::Exhibition>(std::move(*report.exhibition));
+    fg::render::RendererOptions ro;
+    ro.msaaSamples = 1;
+    auto r = fg::render::Renderer::create(ro);
+    REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
+    b.renderer = std::move(*r);
+    float last = -1.0f;
+    int calls = 0;
+    fg::scene::ExhibitionSceneOptions so;
+    so.progress = [&](float f, std::string_view) {
+        CHECK(f >= last); // the bar only moves forward
+        last = f;
+        ++calls;
+    };
+    auto s = fg::scene::ExhibitionScene::build(*b.renderer, *b.ex, kSample.parent_path(), so);
+    REQUIRE_MESSAGE(s, (s ? "" : s.error().message));
+    b.scene = std::move(*s);
+    CHECK(calls > 2);
+    CHECK(last == doctest::Approx(1.0f));
+    return b;
+}
+
+fg::render::Ray down(glm::vec3 at) {
+    return {at + glm::vec3(0, 20, 0), {0, -1, 0}};
+}
+
+} // namespace
+
+TEST_CASE("client scene: floor, booth and poster picks as the client reads them") {
+    Built b = build();
+    const fg::expo::Hall& hall = b.ex->halls.front();
+    const glm::vec3 spawn{hall.origin.x + hall.spawn.position.x, 0,
+                          hall.origin.y + hall.spawn.position.y};
+    const auto floor = b.scene->pickFloor(down(spawn));
+    REQUIRE(floor.has_value());
+    CHECK(floor->hallIndex == 0);
+    CHECK(glm::distance(floor->point, spawn) < 0.01f);
+    CHECK_FALSE(b.scene->pick(down(spawn)).has_value());
+
+    // A booth seen from above: its platform picks the booth, never the floor under it.
+    const std::size_t i = b.ex->booths.size() / 2;
+    const fg::expo::Booth& booth = b.ex->booths[i];
+    const fg::expo::Hall* bh = fg::expo::findHall(*b.ex, booth.hall);
+    REQUIRE(bh);
+    const glm::vec3 centre{bh->origin.x + booth.position.x, 0, bh->origin.y + booth.position.y};
+    const auto hit = b.scene->pick(down(centre));
+    REQUIRE(hit.has_value());
+    CHECK(hit->boothIndex == i);
+    CHECK(hit->boothId == booth.id);
+    CHECK_FALSE(b.scene->pickFloor(down(centre)).has_value());
+
+    // Every poster: a ray along the zoom camera's view (poster frame -z) hits that poster.
+    int posters = 0;
+    for (std::size_t k = 0; k < b.ex->booths.size() && posters < 12; ++k) {
+        for (const fg::expo::Poster& p : b.ex->booths[k].content.posters) {
+            const auto frame = fg::scene::posterFrame(*b.ex, b.ex->booths[k], p.slot);
+            REQUIRE(frame.has_value());
+            const glm::vec3 facing = glm::normalize(glm::vec3((*frame)[2]));
+            const glm::vec3 at = glm::vec3((*frame)[3]);
+            const auto seen = b.scene->pick({at + facing * 1.0f, -facing});
+            REQUIRE(seen.has_value());
+            CHECK(seen->boothIndex == k);
+            CHECK(seen->kind == fg::scene::PickKind::Poster);
+            CHECK(seen->index == p.slot);
+            ++posters;
+        }
+    }
+    CHECK(posters > 0);
+}
