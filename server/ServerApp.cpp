@@ -7,6 +7,7 @@
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
 #include "server/interactions/Interactions.h"
+#include "server/presence/ClientSnapshot.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
 
@@ -301,19 +302,19 @@ void ServerApp::tick() {
 void ServerApp::sendSnapshots() {
     for (auto& s : m_sessions) {
         if (!s.joined) continue;
-        m_world->viewFor(s.id, m_tick, s.viewMembers, m_viewScratch);
+        Status built =
+            presence::buildSnapshot(*m_world, s, m_tick, m_viewScratch, m_snapshotPacket);
         for (const auto& a : m_viewScratch) {
             if (s.introduced.test(a.id)) continue;
             const Session& other = m_sessions[a.id - 1u];
             send(s, Join{other.id, other.name, other.look, other.country, other.role});
             s.introduced.set(a.id);
         }
-        const AvatarList* base = s.sentView(s.ackTick);
-        Snapshot snap = makeSnapshot(m_tick, s.ackTick, base, m_viewScratch);
-        snap.hall = m_world->find(s.id)->hall;
-        snap.lastInput = s.lastInput;
-        send(s, std::move(snap));
-        s.remember(m_tick, m_viewScratch);
+        if (!built) {
+            log::error("server: snapshot for {}: {}", s.id, built.error().message);
+            continue;
+        }
+        m_host->send(s.id - 1u, net::kChannelPresence, m_snapshotPacket);
     }
 }
 

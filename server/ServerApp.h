@@ -130,6 +130,7 @@ private:
     double m_lastRateTime = 0;
     double m_bytesInPerSecond = 0, m_bytesOutPerSecond = 0;
     expo::proto::AvatarList m_viewScratch;
+    std::vector<std::uint8_t> m_snapshotPacket; // reused by every client's snapshot each tick
 };
 
 } // namespace fg::server

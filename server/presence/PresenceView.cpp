@@ -3,6 +3,8 @@
 #include "server/presence/PresenceWorld.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <fmt/format.h>
@@ -38,20 +40,17 @@ void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
     const int cz = std::clamp(int(self.position.y / cell), 0, g.cellsZ - 1);
     const float radius2 = m_config.viewRadius * m_config.viewRadius;
     const int maxRing = int(std::ceil(m_config.viewRadius / cell));
-    std::size_t sureCount = 0; // candidates certainly closer than anything outside the rings
     for (int ring = 0; ring <= maxRing; ++ring) {
-        for (int z = cz - ring; z <= cz + ring; ++z) {
-            if (z < 0 || z >= g.cellsZ) continue;
-            bool edgeRow = z == cz - ring || z == cz + ring;
+        for (int z = std::max(cz - ring, 0); z <= std::min(cz + ring, g.cellsZ - 1); ++z) {
+            const bool edgeRow = z == cz - ring || z == cz + ring;
             for (int x = cx - ring; x <= cx + ring; x += (edgeRow ? 1 : 2 * ring)) {
                 if (x >= 0 && x < g.cellsX) {
                     const std::size_t c = std::size_t(z * g.cellsX + x);
                     for (std::uint32_t i = g.cellStart[c]; i < g.cellStart[c + 1]; ++i) {
-                        std::uint16_t other = g.cellItems[i];
-                        if (other == id) continue;
-                        glm::vec2 d = m_avatars[other].position - self.position;
-                        float d2 = glm::dot(d, d);
-                        if (d2 <= radius2) candidates.push_back(candidate(d2, other));
+                        const glm::vec2 d = g.cellPos[i] - self.position;
+                        const float d2 = glm::dot(d, d);
+                        if (d2 <= radius2 && g.cellItems[i] != id)
+                            candidates.push_back(candidate(d2, g.cellItems[i]));
                     }
                 }
                 if (ring == 0) break;
@@ -60,20 +59,23 @@ void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
         if (candidates.size() < m_config.maxInView) continue; // cannot have K sure ones yet
         // Everything outside ring R is at least R*cell away.
         const Candidate safe = candidate(float(ring) * cell * float(ring) * cell, 0xffff);
-        sureCount = std::size_t(std::count_if(candidates.begin(), candidates.end(),
-                                              [&](Candidate c) { return c <= safe; }));
-        if (sureCount >= m_config.maxInView) break;
+        const auto sure = std::count_if(candidates.begin(), candidates.end(),
+                                        [&](Candidate c) { return c <= safe; });
+        if (std::size_t(sure) >= m_config.maxInView) break;
     }
     if (candidates.size() > m_config.maxInView) {
         std::nth_element(candidates.begin(), candidates.begin() + m_config.maxInView,
                          candidates.end());
         candidates.resize(m_config.maxInView);
     }
-    std::sort(candidates.begin(), candidates.end(),
-              [](Candidate a, Candidate b) { return candidateId(a) < candidateId(b); });
-    out.reserve(candidates.size());
+    // Ids ascending without a comparison sort: every id below 4096 owns one bit.
+    std::array<std::uint64_t, (expo::proto::kMaxClientId + 64) / 64> present{};
     for (Candidate c : candidates)
-        out.push_back(quantized(candidateId(c)));
+        present[candidateId(c) >> 6] |= 1ull << (candidateId(c) & 63);
+    out.reserve(candidates.size());
+    for (std::size_t w = 0; w < present.size(); ++w)
+        for (std::uint64_t bits = present[w]; bits != 0; bits &= bits - 1)
+            out.push_back(quantized(std::uint16_t(w * 64 + std::size_t(std::countr_zero(bits)))));
 }
 
 void PresenceWorld::refreshView(std::uint16_t viewer, const std::vector<std::uint16_t>& ids,

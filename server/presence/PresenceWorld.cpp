@@ -161,12 +161,15 @@ void PresenceWorld::rebuildGrid() {
         for (std::size_t c = 1; c < g.cellStart.size(); ++c)
             g.cellStart[c] += g.cellStart[c - 1];
         g.cellItems.resize(g.cellStart.back());
+        g.cellPos.resize(g.cellStart.back());
     }
     for (std::uint16_t id : m_active) {
         const Avatar& a = m_avatars[id];
         HallGeometry& g = m_halls[a.hall];
         // cellStart[c] is advanced as items land, then restored below.
-        g.cellItems[g.cellStart[std::size_t(cellIndex(g, a.position))]++] = id;
+        const std::uint32_t slot = g.cellStart[std::size_t(cellIndex(g, a.position))]++;
+        g.cellItems[slot] = id;
+        g.cellPos[slot] = a.position;
     }
     for (auto& g : m_halls) {
         for (std::size_t c = g.cellStart.size() - 1; c > 0; --c)

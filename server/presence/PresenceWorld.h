@@ -91,6 +91,7 @@ private:
         int cellsX = 1, cellsZ = 1;
         std::vector<std::uint32_t> cellStart; // grid, rebuilt each tick (counting sort)
         std::vector<std::uint16_t> cellItems;
+        std::vector<glm::vec2> cellPos; // positions of cellItems: the nearest-K scan reads these
     };
 
     void refresh(std::uint16_t id);

@@ -99,3 +99,67 @@ TEST_CASE("snapshots that do not fit their base are rejected") {
     snap.baseTick = 0;
     CHECK_FALSE(applySnapshot(nullptr, snap).ok());
 }
+
+namespace {
+// Every kind of entry change, including the small-delta edges (-64, 63 and one past each).
+AvatarList mutated(std::mt19937& rng, const AvatarList& base) {
+    static const int kSteps[] = {-65, -64, -1, 0, 1, 63, 64, 500};
+    AvatarList next;
+    for (auto a : base) {
+        if (rng() % 8 == 0) continue;
+        const int dx = kSteps[rng() % 8], dz = kSteps[rng() % 8];
+        a.x = std::uint32_t(std::clamp<std::int64_t>(std::int64_t(a.x) + dx, 0, kPositionCodes));
+        a.z = std::uint32_t(std::clamp<std::int64_t>(std::int64_t(a.z) + dz, 0, kPositionCodes));
+        if (rng() % 3 == 0) a.heading = std::uint16_t(rng() % kHeadingCodes);
+        if (rng() % 4 == 0) a.anim = Anim(rng() % (kAnimMax + 1));
+        next.push_back(a);
+    }
+    for (auto& a : randomList(rng, 4))
+        if (std::none_of(next.begin(), next.end(), [&](auto& b) { return b.id == a.id; }))
+            next.push_back(a);
+    std::sort(next.begin(), next.end(), [](auto& a, auto& b) { return a.id < b.id; });
+    if (next.size() > kMaxSnapshotEntries) next.resize(kMaxSnapshotEntries);
+    return next;
+}
+} // namespace
+
+TEST_CASE("the direct snapshot encoder writes the same bytes as makeSnapshot and encode") {
+    std::mt19937 rng(21);
+    AvatarList base = randomList(rng, 200);
+    std::vector<std::uint8_t> direct;
+    for (int tick = 1; tick < 300; ++tick) {
+        AvatarList now = tick % 50 == 0 ? AvatarList{} : mutated(rng, base);
+        const bool complete = tick % 7 == 0;
+        Snapshot snap = makeSnapshot(std::uint32_t(tick + 1), std::uint32_t(tick),
+                                     complete ? nullptr : &base, now);
+        snap.hall = std::uint32_t(tick % 3);
+        snap.lastInput = std::uint32_t(rng());
+        auto reference = encode(Message{snap});
+        REQUIRE(reference.ok());
+        const SnapshotHeader header{snap.tick, std::uint32_t(tick), snap.hall, snap.lastInput};
+        REQUIRE(encodeSnapshot(header, complete ? nullptr : &base, now, direct).ok());
+        REQUIRE(direct == *reference);
+        auto back = decode(direct);
+        REQUIRE(back.ok());
+        auto got = applySnapshot(complete ? nullptr : &base, std::get<Snapshot>(*back));
+        REQUIRE(got.ok());
+        CHECK(*got == now);
+        base = now;
+    }
+}
+
+TEST_CASE("the direct snapshot encoder refuses values encode refuses") {
+    AvatarList now{{5, 100, 100, 0, Anim::Idle}};
+    std::vector<std::uint8_t> out;
+    CHECK(encodeSnapshot({2, 1, 0, 0}, nullptr, now, out).ok());
+    now[0].heading = std::uint16_t(kHeadingCodes);
+    CHECK_FALSE(encode(Message{makeSnapshot(2, 0, nullptr, now)}).ok());
+    CHECK_FALSE(encodeSnapshot({2, 1, 0, 0}, nullptr, now, out).ok());
+    now[0].heading = 0;
+    CHECK_FALSE(encodeSnapshot({2, 1, kMaxHalls, 0}, nullptr, now, out).ok());
+    AvatarList tooMany(kMaxSnapshotEntries + 1);
+    for (std::size_t i = 0; i < tooMany.size(); ++i)
+        tooMany[i].id = std::uint16_t(i + 1);
+    CHECK_FALSE(encode(Message{makeSnapshot(2, 0, nullptr, tooMany)}).ok());
+    CHECK_FALSE(encodeSnapshot({2, 1, 0, 0}, nullptr, tooMany, out).ok());
+}

@@ -4,6 +4,7 @@
 
 #include "engine/core/Time.h"
 #include "game/expo/protocol/MessageCodec.h"
+#include "server/presence/ClientSnapshot.h"
 #include "server/presence/PresenceWorld.h"
 #include "server/presence/Session.h"
 #include "tools/bench-server/BenchWorld.h"
@@ -77,6 +78,7 @@ SimResult runSimBench(std::uint32_t visitors, std::uint32_t ticks, std::uint32_t
     const double period = 1.0 / tickRate;
     double clock = 0;
     for (std::uint16_t id = 1; id <= visitors; ++id) {
+        sessions[id].id = id;
         world.add(id, 0, clock);
         // Spread visitors over the hall: a teleport-free placement through accepted inputs.
         sims[id].position = world.find(id)->position;
@@ -103,6 +105,7 @@ SimResult runSimBench(std::uint32_t visitors, std::uint32_t ticks, std::uint32_t
     std::vector<double> tickTimes;
     std::uint64_t downBytes = 0, upBytes = 0, inView = 0;
     proto::AvatarList view;
+    std::vector<std::uint8_t> packet;
     std::vector<proto::Input> inputs(visitors + 1);
     double cpu = 0;
     for (std::uint32_t t = 1; t <= ticks; ++t) {
@@ -122,12 +125,11 @@ SimResult runSimBench(std::uint32_t visitors, std::uint32_t ticks, std::uint32_t
         world.rebuildGrid();
         for (std::uint16_t id = 1; id <= visitors; ++id) {
             presence::Session& s = sessions[id];
-            world.viewFor(id, t, s.viewMembers, view);
+            s.ackTick = ack;
+            s.lastInput = inputs[id].sequence;
+            (void)presence::buildSnapshot(world, s, t, view, packet);
             inView += view.size();
-            proto::Snapshot snap = proto::makeSnapshot(t, ack, s.sentView(ack), view);
-            auto packet = proto::encode(proto::Message{std::move(snap)});
-            downBytes += packet->size();
-            s.remember(t, view);
+            downBytes += packet.size();
         }
         tickTimes.push_back(monotonicSeconds() - start);
         cpu += cpuSeconds() - cpu0;

@@ -2,7 +2,9 @@
 // beyond the output). Must stay deterministic: the same inputs give the same bytes.
 #include "game/expo/protocol/SnapshotCodec.h"
 
+#include <array>
 #include <fmt/format.h>
+#include <type_traits>
 
 namespace fg::expo::proto {
 
@@ -68,6 +70,176 @@ Snapshot makeSnapshot(std::uint32_t tick, std::uint32_t baseTick, const AvatarLi
         }
     }
     return snap;
+}
+
+namespace {
+
+// Appends fields little-endian first, bit-identical to net::BitWriter, into a buffer sized up
+// front: the per-tick path needs no bounds checks per field and no growth.
+class PacketBits {
+public:
+    explicit PacketBits(std::uint8_t* bytes) : m_bytes(bytes) {}
+    // Up to 32 bits per call; values are already in range.
+    [[gnu::always_inline]] void put(std::uint64_t value, int bits) {
+        m_scratch |= value << m_scratchBits;
+        m_scratchBits += bits;
+        if (m_scratchBits >= 32) {
+            for (int i = 0; i < 4; ++i)
+                m_bytes[m_size++] = std::uint8_t(m_scratch >> (8 * i));
+            m_scratch >>= 32;
+            m_scratchBits -= 32;
+        }
+    }
+    [[gnu::always_inline]] void put64(std::uint64_t value, int bits) {
+        if (bits > 32) {
+            put(value & 0xffffffffu, 32);
+            put(value >> 32, bits - 32);
+        } else {
+            put(value, bits);
+        }
+    }
+    // Pads the last byte with zeros; returns the byte count.
+    std::size_t finish() {
+        for (; m_scratchBits > 0; m_scratchBits -= std::min(m_scratchBits, 8)) {
+            m_bytes[m_size++] = std::uint8_t(m_scratch);
+            m_scratch >>= 8;
+        }
+        return m_size;
+    }
+
+private:
+    std::uint8_t* m_bytes;
+    std::size_t m_size = 0;
+    std::uint64_t m_scratch = 0;
+    int m_scratchBits = 0;
+};
+
+// One entry as at most 64 bits in wire order (first field in the lowest bits).
+struct PackedEntry {
+    std::uint64_t bits = 0;
+    int length = 0;
+};
+
+constexpr int kIdBits = net::bitsRequired(kMaxClientId);
+constexpr int kPosBits = net::bitsRequired(kPositionCodes);
+constexpr int kHeadBits = net::bitsRequired(kHeadingCodes - 1);
+constexpr int kAnimBits = net::bitsRequired(kAnimMax);
+constexpr int kDeltaBits = net::bitsRequired(std::uint64_t(kSmallDeltaMax - kSmallDeltaMin));
+constexpr int kCountBits = net::bitsRequired(kMaxSnapshotEntries);
+constexpr int kHallBits = net::bitsRequired(kMaxHalls - 1);
+static_assert(kIdBits + 1 + 2 * kPosBits + kHeadBits + kAnimBits <= 64);
+static_assert(kIdBits + 5 + 2 * kPosBits + kHeadBits + kAnimBits <= 64);
+
+template <class T, class... Ts>
+constexpr std::uint32_t variantIndex(const std::variant<Ts...>*) {
+    std::uint32_t i = 0;
+    (void)((std::is_same_v<T, Ts> ? true : (++i, false)) || ...);
+    return i;
+}
+constexpr std::uint32_t kSnapshotType = variantIndex<Snapshot>(static_cast<Message*>(nullptr));
+
+bool validState(const AvatarState& a) {
+    return a.id <= kMaxClientId && a.x <= kPositionCodes && a.z <= kPositionCodes &&
+           a.heading < kHeadingCodes && std::uint32_t(a.anim) <= kAnimMax;
+}
+
+PackedEntry packFull(const AvatarState& a) {
+    std::uint64_t v = a.id; // inBase = 0 follows as a zero bit
+    int n = kIdBits + 1;
+    v |= std::uint64_t(a.x) << n;
+    n += kPosBits;
+    v |= std::uint64_t(a.z) << n;
+    n += kPosBits;
+    v |= std::uint64_t(a.heading) << n;
+    n += kHeadBits;
+    v |= std::uint64_t(a.anim) << n;
+    return {v, n + kAnimBits};
+}
+
+// False when nothing changed (the entry is omitted), like deltaEntry above.
+bool packDelta(const AvatarState& was, const AvatarState& now, PackedEntry& out) {
+    const bool pos = was.x != now.x || was.z != now.z;
+    const bool head = was.heading != now.heading;
+    const bool anim = was.anim != now.anim;
+    if (!pos && !head && !anim) return false;
+    std::uint64_t v =
+        std::uint64_t(now.id) | (1ull << kIdBits) | (std::uint64_t(pos) << (kIdBits + 1)) |
+        (std::uint64_t(head) << (kIdBits + 2)) | (std::uint64_t(anim) << (kIdBits + 3));
+    int n = kIdBits + 4;
+    if (pos) {
+        const std::int64_t dx = std::int64_t(now.x) - was.x, dz = std::int64_t(now.z) - was.z;
+        const bool small = dx >= kSmallDeltaMin && dx <= kSmallDeltaMax && dz >= kSmallDeltaMin &&
+                           dz <= kSmallDeltaMax;
+        v |= std::uint64_t(small) << n++;
+        if (small) {
+            v |= std::uint64_t(dx - kSmallDeltaMin) << n;
+            v |= std::uint64_t(dz - kSmallDeltaMin) << (n + kDeltaBits);
+            n += 2 * kDeltaBits;
+        } else {
+            v |= std::uint64_t(now.x) << n;
+            v |= std::uint64_t(now.z) << (n + kPosBits);
+            n += 2 * kPosBits;
+        }
+    }
+    if (head) {
+        v |= std::uint64_t(now.heading) << n;
+        n += kHeadBits;
+    }
+    if (anim) {
+        v |= std::uint64_t(now.anim) << n;
+        n += kAnimBits;
+    }
+    out = {v, n};
+    return true;
+}
+
+} // namespace
+
+Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
+                      const AvatarList& current, std::vector<std::uint8_t>& out) {
+    static const AvatarList kEmpty;
+    const AvatarList& b = base ? *base : kEmpty;
+    if (b.size() > kMaxSnapshotEntries || current.size() > kMaxSnapshotEntries ||
+        header.hall >= kMaxHalls)
+        return makeError(fmt::format("encode Snapshot {}: more than {} avatars or hall {}",
+                                     header.tick, kMaxSnapshotEntries, header.hall));
+    std::array<std::uint16_t, kMaxSnapshotEntries> removed;
+    std::array<PackedEntry, kMaxSnapshotEntries> entries;
+    std::size_t removedCount = 0, entryCount = 0, i = 0, j = 0;
+    while (i < b.size() || j < current.size()) {
+        if (j == current.size() || (i < b.size() && b[i].id < current[j].id)) {
+            removed[removedCount++] = b[i++].id;
+        } else if (i == b.size() || current[j].id < b[i].id) {
+            if (!validState(current[j])) break;
+            entries[entryCount++] = packFull(current[j++]);
+        } else {
+            if (!validState(current[j])) break;
+            entryCount += packDelta(b[i++], current[j], entries[entryCount]);
+            ++j;
+        }
+    }
+    if (j < current.size() || (removedCount > 0 && removed[removedCount - 1] > kMaxClientId))
+        return makeError(
+            fmt::format("encode Snapshot {}: a field is outside its protocol range", header.tick));
+    // type, tick, baseTick, hall, lastInput, two counts; ids; 64 bits per entry at most.
+    out.resize(
+        (6 + 3 * 32 + kHallBits + 2 * kCountBits + removedCount * kIdBits + entryCount * 64 + 7) /
+            8 +
+        8);
+    PacketBits w(out.data());
+    w.put(kSnapshotType, kMessageTypeBits);
+    w.put(header.tick, 32);
+    w.put(base ? header.baseTick : 0, 32);
+    w.put(header.hall, kHallBits);
+    w.put(header.lastInput, 32);
+    w.put(removedCount, kCountBits);
+    for (std::size_t r = 0; r < removedCount; ++r)
+        w.put(removed[r], kIdBits);
+    w.put(entryCount, kCountBits);
+    for (std::size_t e = 0; e < entryCount; ++e)
+        w.put64(entries[e].bits, entries[e].length);
+    out.resize(w.finish());
+    return {};
 }
 
 namespace {

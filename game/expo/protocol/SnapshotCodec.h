@@ -25,6 +25,19 @@ using AvatarList = std::vector<AvatarState>;
 // Builds the snapshot for `current` against `base` (nullptr: complete snapshot, baseTick 0).
 Snapshot makeSnapshot(std::uint32_t tick, std::uint32_t baseTick, const AvatarList* base,
                       const AvatarList& current);
+// What a snapshot packet carries besides the avatar lists.
+struct SnapshotHeader {
+    std::uint32_t tick = 0;
+    std::uint32_t baseTick = 0; // ignored (sent as 0) when there is no base
+    std::uint32_t hall = 0;
+    std::uint32_t lastInput = 0;
+};
+// The server's per-tick path: writes the whole Snapshot message (type included) for `current`
+// against `base` into `out` (replaced; its capacity is reused) without building a Snapshot.
+// The bytes equal encode(Message{makeSnapshot(...)}) with hall and lastInput set. Fails, like
+// encode, when a value is outside the protocol's ranges or a list exceeds kMaxSnapshotEntries.
+Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
+                      const AvatarList& current, std::vector<std::uint8_t>& out);
 // Reconstructs the avatar list; fails when the snapshot does not fit its base (missing base
 // entry, removal of an unknown id, duplicate or unsorted ids).
 Result<AvatarList> applySnapshot(const AvatarList* base, const Snapshot& snapshot);
