@@ -6,6 +6,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
+#include "server/content/ContentService.h"
 #include "server/interactions/Interactions.h"
 #include "server/presence/ClientSnapshot.h"
 #include "server/store/Role.h"
@@ -82,6 +83,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     app->m_interactions =
         std::make_unique<interact::Interactions>(*app->m_store, *app->m_exhibition);
     app->m_config = std::move(config);
+    if (Status st = app->startContent(); !st) return st.error();
     app->m_startTime = monotonicSeconds();
     app->m_nextTick = app->m_startTime;
     app->m_lastRateTime = app->m_startTime;
@@ -174,6 +176,7 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     if (auto* in = std::get_if<Input>(&m)) return handleInput(s, *in);
     if (auto* tp = std::get_if<Teleport>(&m)) return handleTeleport(s, *tp);
     if (auto* cc = std::get_if<ConsoleCommand>(&m)) return handleConsole(s, *cc);
+    if (auto* cr = std::get_if<ContentRequest>(&m)) return handleContentRequest(s, *cr);
     handleInteraction(s, m);
 }
 
@@ -200,6 +203,7 @@ void ServerApp::reject(Session& s, RejectReason reason, std::string text) {
 
 void ServerApp::onDisconnect(Session& s, LeaveReason reason) {
     if (!s.joined) return;
+    dropContent(s);
     m_world->remove(s.id);
     m_interactions->removeActor(s.id, monotonicSeconds());
     for (auto& other : m_sessions)
@@ -295,6 +299,7 @@ void ServerApp::tick() {
     if (m_tick % 5 == 0) updateVisits(); // 4 Hz at 20 Hz is plenty for dwell statistics
     if (m_tickHook) m_tickHook();
     (void)m_store->flushIfDue();
+    pumpContent();
     m_host->flush();
     recordTickTime(monotonicSeconds() - start);
 }

@@ -7,6 +7,7 @@
 #include "game/expo/Exhibition.h"
 #include "game/expo/protocol/MessageCodec.h"
 #include "server/console/ConsoleHost.h"
+#include "server/content/ContentServer.h"
 #include "server/presence/PresenceWorld.h"
 #include "server/presence/Session.h"
 
@@ -20,6 +21,9 @@
 
 namespace fg::store {
 class Store;
+}
+namespace fg::content {
+class ContentService;
 }
 namespace fg::interact {
 class Interactions;
@@ -38,6 +42,10 @@ struct ServerConfig {
     bool visitorsNeedTicket = false;  // when true a visitor must present a visitor credential
     std::uint32_t maxBadPackets = 8;  // faults tolerated before a peer is disconnected
     presence::PresenceConfig presence;
+    // Cook the exhibition's files at start and answer ContentRequests (server/ServerAppContent).
+    bool serveContent = false;
+    std::filesystem::path contentDir; // default DATADIR/content
+    content::ContentLimits contentLimits;
 };
 
 // Loads and validates an exhibition file; the error lists every problem, one per line.
@@ -65,6 +73,8 @@ public:
     std::uint32_t currentTick() const { return m_tick; }
     store::Store& store() { return *m_store; }
     const presence::PresenceWorld& world() const { return *m_world; }
+    // Null unless ServerConfig::serveContent.
+    content::ContentService* contentService() { return m_content.get(); }
     // Console wiring: the command runner for local and remote organiser commands.
     void setConsoleRunner(ConsoleRunner runner) { m_consoleRunner = std::move(runner); }
     // Called once per tick on the server thread (the terminal console pumps its input here).
@@ -109,6 +119,10 @@ private:
     void deliverChat(presence::Session& from, const expo::proto::ChatSend& chat);
     void handleMeetingRequest(presence::Session& s, const expo::proto::MeetingRequest& m);
     void handleMeetingReply(presence::Session& s, const expo::proto::MeetingReply& m);
+    Status startContent(); // ServerAppContent.cpp
+    void handleContentRequest(presence::Session& s, const expo::proto::ContentRequest& request);
+    void pumpContent();
+    void dropContent(const presence::Session& s);
 
     ServerConfig m_config;
     std::unique_ptr<expo::Exhibition> m_exhibition;
@@ -118,6 +132,7 @@ private:
     std::unique_ptr<presence::PresenceWorld> m_world;
     std::vector<presence::Session> m_sessions; // by ENet peer slot
     std::unique_ptr<interact::Interactions> m_interactions;
+    std::unique_ptr<content::ContentService> m_content;
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;
 

@@ -47,10 +47,27 @@ Kind<ImageData> imageKind(const ImageLimits& limits) {
             readCookedImage, [](const ImageData&) { return std::uint64_t{0}; }};
 }
 
+// SOURCE is itself a cooked file (a downloaded "<hash>.fgm"): parse it, bounds-checked, as is.
+template <class T>
+Result<T> readCookedSource(const std::filesystem::path& source, const Kind<T>& kind,
+                           CookedEntry& entry) {
+    auto bytes = readFileBytes(source);
+    if (!bytes) return bytes.error();
+    auto value = kind.read(*bytes, source.string());
+    if (!value) return value;
+    entry.hash = hash128(*bytes);
+    entry.cookedFile = source;
+    entry.cookedBytes = bytes->size();
+    entry.triangles = kind.triangles(*value);
+    entry.cached = true;
+    return value;
+}
+
 // Returns the cooked data of SOURCE (from the cache or freshly cooked) and fills ENTRY.
 template <class T>
 Result<T> ensure(const std::filesystem::path& dir, const std::filesystem::path& source,
                  const Kind<T>& kind, CookedEntry& entry) {
+    if (source.extension() == kind.extension) return readCookedSource(source, kind, entry);
     auto bytes = readFileBytes(source, kind.maxSourceBytes);
     if (!bytes) return bytes.error();
     entry.hash = hash128(*bytes);

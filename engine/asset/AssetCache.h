@@ -32,6 +32,8 @@ public:
 
     // Loads the cooked form keyed by SOURCE's content hash; on a miss (or an unreadable cooked
     // file) imports through Assimp, cooks, writes atomically and returns the cooked result.
+    // A SOURCE that is already cooked (.fgm / .fgt, e.g. downloaded by hash) is only read and
+    // checked, never imported, and counts as a hit.
     Result<ModelData> loadModel(const std::filesystem::path& source, const ImportOptions& = {});
     Result<ImageData> loadImage(const std::filesystem::path& source, const ImageLimits& = {});
 

@@ -175,6 +175,24 @@ PeerStats NetHost::peerStats(PeerId id) const {
     return stats;
 }
 
+// Sums command payloads in ENet's two per-peer queues; each fragment is one command.
+static std::size_t channelBytes(ENetList& list, std::uint8_t channel) {
+    std::size_t bytes = 0;
+    for (ENetListIterator it = enet_list_begin(&list); it != enet_list_end(&list);
+         it = enet_list_next(it)) {
+        const auto* command = reinterpret_cast<const ENetOutgoingCommand*>(it);
+        if (command->command.header.channelID == channel) bytes += command->fragmentLength;
+    }
+    return bytes;
+}
+
+std::size_t NetHost::queuedBytes(PeerId id, std::uint8_t channel) const {
+    ENetPeer* peer = m_impl->peer(id);
+    if (!peer) return 0;
+    return channelBytes(peer->outgoingCommands, channel) +
+           channelBytes(peer->sentReliableCommands, channel);
+}
+
 std::string NetHost::peerAddress(PeerId id) const {
     ENetPeer* peer = m_impl->peer(id);
     if (!peer) return {};

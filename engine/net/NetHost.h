@@ -77,6 +77,9 @@ public:
 
     std::uint16_t port() const;
     PeerStats peerStats(PeerId peer) const;
+    // Bytes of CHANNEL's messages queued for PEER and not yet acknowledged (waiting to go out or
+    // in flight): what a sender checks before queueing more bulk data. 0 for an unknown peer.
+    std::size_t queuedBytes(PeerId peer, std::uint8_t channel) const;
     // Remote IPv4 address as text ("127.0.0.1"); empty for an unknown peer.
     std::string peerAddress(PeerId peer) const;
     HostStats stats() const;

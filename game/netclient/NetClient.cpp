@@ -122,6 +122,9 @@ void NetClient::handle(std::span<const std::uint8_t> bytes) {
         m_people[j->clientId] = *j;
     } else if (auto* l = std::get_if<Leave>(&m)) {
         m_people.erase(l->clientId);
+    } else if (m_contentHandler && (std::holds_alternative<ContentChunk>(m) ||
+                                    std::holds_alternative<ContentError>(m))) {
+        return m_contentHandler(m);
     }
     m_inbox.push_back(std::move(m));
 }

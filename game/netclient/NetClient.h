@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <glm/vec2.hpp>
 #include <memory>
 #include <string>
@@ -88,6 +89,11 @@ public:
     bool sendRaw(const proto::Message& message);
     bool sendBytes(std::uint8_t channel, std::span<const std::uint8_t> bytes);
 
+    // ContentChunk / ContentError messages go to HANDLER (ContentFetcher) instead of the inbox
+    // while one is set; an empty function restores the inbox.
+    void setContentHandler(std::function<void(proto::Message&)> handler) {
+        m_contentHandler = std::move(handler);
+    }
     // Non-presence messages received since the last call, in arrival order.
     std::vector<proto::Message> takeInbox();
     // The newest snapshot's avatars (quantized, exact as the server sent them).
@@ -123,6 +129,7 @@ private:
     std::uint32_t m_inputSequence = 0;
     std::uint32_t m_nextRequest = 1;
     std::vector<proto::Message> m_inbox;
+    std::function<void(proto::Message&)> m_contentHandler;
     std::unordered_map<std::uint16_t, proto::Join> m_people;
 
     static constexpr std::size_t kHistory = 32;

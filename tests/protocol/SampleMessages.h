@@ -79,6 +79,9 @@ inline std::vector<Message> sampleMessages() {
                       0xfedcba9876543210ull,
                       "{\"booth\":{}}",
                       {Hash128{1, 2}, Hash128{~0ull, ~0ull}}},
+        ContentRequest{16, ContentKind::Asset, Hash128{0x0123456789abcdefull, 7}},
+        ContentChunk{17, Hash128{3, 4}, 70000, 32768, std::vector<std::uint8_t>(200, 0x5a)},
+        ContentError{18, Hash128{5, 6}, "no content with this hash"},
     };
 }
 

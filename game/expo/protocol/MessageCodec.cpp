@@ -18,7 +18,8 @@ constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
     "ChatReceived",    "Like",           "OpenItem",        "DropCard",      "MeetingRequest",
     "MeetingIncoming", "MeetingReply",   "MeetingResult",   "StaffPresence", "ActionResult",
     "Announcement",    "ConsoleCommand", "ConsoleResponse", "UploadBegin",   "UploadStatus",
-    "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision"};
+    "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision", "ContentRequest",
+    "ContentChunk",    "ContentError"};
 
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {
@@ -90,6 +91,10 @@ std::uint8_t channelFor(const Message& message) {
     if (std::holds_alternative<Input>(message) || std::holds_alternative<Snapshot>(message))
         return net::kChannelPresence;
     if (std::holds_alternative<UploadChunk>(message)) return net::kChannelBulk;
+    if (std::holds_alternative<ContentRequest>(message) ||
+        std::holds_alternative<ContentChunk>(message) ||
+        std::holds_alternative<ContentError>(message))
+        return net::kChannelBulk;
     return net::kChannelControl;
 }
 

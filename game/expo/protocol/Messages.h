@@ -255,6 +255,7 @@ struct Teleport {
 
 } // namespace fg::expo::proto
 
+#include "game/expo/protocol/ContentMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 
@@ -266,7 +267,8 @@ using Message =
                  ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingIncoming,
                  MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
-                 UploadFinish, PublishResult, BoothRevision>;
+                 UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
+                 ContentError>;
 inline constexpr int kMessageTypeBits = 6;
 static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
 
