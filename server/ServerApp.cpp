@@ -84,6 +84,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
         std::make_unique<interact::Interactions>(*app->m_store, *app->m_exhibition);
     app->m_config = std::move(config);
     if (Status st = app->startContent(); !st) return st.error();
+    if (Status st = app->startPublish(); !st) return st.error();
     app->m_startTime = monotonicSeconds();
     app->m_nextTick = app->m_startTime;
     app->m_lastRateTime = app->m_startTime;
@@ -177,6 +178,7 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     if (auto* tp = std::get_if<Teleport>(&m)) return handleTeleport(s, *tp);
     if (auto* cc = std::get_if<ConsoleCommand>(&m)) return handleConsole(s, *cc);
     if (auto* cr = std::get_if<ContentRequest>(&m)) return handleContentRequest(s, *cr);
+    if (handlePublishMessage(s, m)) return;
     handleInteraction(s, m);
 }
 
@@ -204,6 +206,7 @@ void ServerApp::reject(Session& s, RejectReason reason, std::string text) {
 void ServerApp::onDisconnect(Session& s, LeaveReason reason) {
     if (!s.joined) return;
     dropContent(s);
+    dropUpload(s);
     m_world->remove(s.id);
     m_interactions->removeActor(s.id, monotonicSeconds());
     for (auto& other : m_sessions)
@@ -264,6 +267,7 @@ void ServerApp::handleHello(Session& s, Hello& hello) {
                     hall, me.x, me.z, me.heading, s.exhibitorId});
     s.introduced.set(s.id);
     send(s, Join{s.id, s.name, s.look, s.country, s.role});
+    sendPublishedBooths(s);
     log::info("server: {} joined as '{}' ({}) from {}", s.id, s.name, toString(s.role), s.address);
 }
 
@@ -300,6 +304,7 @@ void ServerApp::tick() {
     if (m_tickHook) m_tickHook();
     (void)m_store->flushIfDue();
     pumpContent();
+    pumpPublish();
     m_host->flush();
     recordTickTime(monotonicSeconds() - start);
 }

@@ -10,12 +10,15 @@
 #include "server/content/ContentServer.h"
 #include "server/presence/PresenceWorld.h"
 #include "server/presence/Session.h"
+#include "server/publish/SubmitWorker.h"
 
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +49,9 @@ struct ServerConfig {
     bool serveContent = false;
     std::filesystem::path contentDir; // default DATADIR/content
     content::ContentLimits contentLimits;
+    // Booth publishing (server/ServerAppPublish.cpp): approve every bundle that passes the checks.
+    bool autoApprove = false;
+    std::filesystem::path publishDir; // default DATADIR/publish
 };
 
 // Loads and validates an exhibition file; the error lists every problem, one per line.
@@ -75,6 +81,11 @@ public:
     const presence::PresenceWorld& world() const { return *m_world; }
     // Null unless ServerConfig::serveContent.
     content::ContentService* contentService() { return m_content.get(); }
+    // Published booth assets (store() holds them by hash) and the moderation queue.
+    const publish::PublishService* publisher() const { return m_publish.get(); }
+    // Runs "booth pending|approve|reject ..." (nullopt for any other line): the terminal and
+    // remote consoles route these here before the ConsoleCommands registry.
+    std::optional<Result<std::string>> runPublishCommand(std::string_view line);
     // Console wiring: the command runner for local and remote organiser commands.
     void setConsoleRunner(ConsoleRunner runner) { m_consoleRunner = std::move(runner); }
     // Called once per tick on the server thread (the terminal console pumps its input here).
@@ -123,6 +134,15 @@ private:
     void handleContentRequest(presence::Session& s, const expo::proto::ContentRequest& request);
     void pumpContent();
     void dropContent(const presence::Session& s);
+    Status startPublish(); // ServerAppPublish.cpp
+    bool handlePublishMessage(presence::Session& s, expo::proto::Message& m);
+    void handleUploadBegin(presence::Session& s, const expo::proto::UploadBegin& m);
+    void handleUploadChunk(presence::Session& s, const expo::proto::UploadChunk& m);
+    void handleUploadFinish(presence::Session& s, const expo::proto::UploadFinish& m);
+    void pumpPublish();
+    void onBoothPublished(const publish::PublishedRevision& rev);
+    void sendPublishedBooths(const presence::Session& s);
+    void dropUpload(const presence::Session& s);
 
     ServerConfig m_config;
     std::unique_ptr<expo::Exhibition> m_exhibition;
@@ -133,6 +153,16 @@ private:
     std::vector<presence::Session> m_sessions; // by ENet peer slot
     std::unique_ptr<interact::Interactions> m_interactions;
     std::unique_ptr<content::ContentService> m_content;
+    // An exhibitor's upload in progress on one connection.
+    struct UploadLink {
+        std::uint32_t requestId = 0;
+        std::string boothId;
+        std::uint64_t totalBytes = 0;
+        std::uint32_t chunksSinceStatus = 0;
+    };
+    std::unique_ptr<publish::PublishService> m_publish;
+    std::unique_ptr<publish::SubmitWorker> m_submitWorker; // after m_publish: stops first
+    std::map<std::uint16_t, UploadLink> m_uploadLinks;     // by session id
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;
 

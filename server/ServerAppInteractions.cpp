@@ -114,6 +114,10 @@ void ServerApp::handleConsole(Session& s, const ConsoleCommand& command) {
              ConsoleResponse{command.requestId, false, "console commands need the organiser role"});
         return;
     }
+    if (auto r = runPublishCommand(command.line)) {
+        send(s, ConsoleResponse{command.requestId, r->ok(), r->ok() ? **r : r->error().message});
+        return;
+    }
     if (!m_consoleRunner) {
         send(s, ConsoleResponse{command.requestId, false, "no console on this server"});
         return;

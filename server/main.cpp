@@ -32,12 +32,18 @@ int runServer(fg::server::ServerConfig config) {
     std::signal(SIGTERM, [](int) { g_signalled = 1; });
     // The organiser console on this terminal, and the same commands for remote consoles.
     fg::console::ConsoleCommands commands(server, server.store());
+    // "booth pending|approve|reject" go to the publish service, everything else to the registry.
+    auto execute = [&](std::string_view line) {
+        if (auto r = server.runPublishCommand(line))
+            return fg::console::ConsoleResult{r->ok() ? **r : r->error().message + "\n", r->ok()};
+        return commands.execute(line);
+    };
     server.setConsoleRunner(
-        [&](std::string_view line) { return fg::console::toResult(commands.execute(line)); });
+        [&](std::string_view line) { return fg::console::toResult(execute(line)); });
     fg::console::TerminalOptions options;
     options.historyFile = dataDir / "console_history";
     fg::console::ConsoleTerminal terminal(
-        options, [&](std::string_view line) { return commands.execute(line); },
+        options, [&](std::string_view line) { return execute(line); },
         [&](std::string_view line) { return commands.complete(line); });
     bool input = true;
     server.setTickHook([&] {
@@ -134,6 +140,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 120));
     cli.add_option("--max-visitors", config.maxVisitors, "connections allowed")
         ->check(CLI::Range(1, 4095));
+    cli.add_flag("--auto-approve", config.autoApprove,
+                 "publish every uploaded booth that passes the checks without moderation");
     cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,
                  "visitors must present a visitor ticket");
     cli.add_option("--log-level", level, "debug, info, warn or error");

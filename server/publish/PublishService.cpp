@@ -60,6 +60,14 @@ Status PublishService::open() {
 Result<SubmitResult> PublishService::submit(const std::string& exhibitorId,
                                             std::span<const std::uint8_t> bytes,
                                             const expo::Exhibition& exhibition) {
+    auto checked = check(exhibitorId, bytes, exhibition);
+    if (!checked) return checked.error();
+    return enqueue(std::move(*checked));
+}
+
+Result<CheckedBundle> PublishService::check(const std::string& exhibitorId,
+                                            std::span<const std::uint8_t> bytes,
+                                            const expo::Exhibition& exhibition) {
     auto inspected = inspectBundle(bytes, exhibitorId, exhibition, m_store, m_config.inspect);
     if (!inspected) return inspected.error();
     if (booth::blocksPublishing(inspected->problems))
@@ -70,17 +78,25 @@ Result<SubmitResult> PublishService::submit(const std::string& exhibitorId,
     auto manifestHash =
         m_store.put({reinterpret_cast<const std::uint8_t*>(manifest.data()), manifest.size()});
     if (!manifestHash) return manifestHash.error();
-    Submission sub;
+    CheckedBundle out;
+    Submission& sub = out.submission;
     sub.boothId = inspected->bundle.booth.id;
     sub.exhibitorId = exhibitorId;
-    sub.submittedAt = unixNow();
     sub.bundle = *bundleHash;
     sub.manifest = *manifestHash;
     sub.warnings = static_cast<std::uint32_t>(inspected->problems.size());
-    if (Status st = m_queue.submit(sub); !st) return st.error();
-    log::info("publish: booth {} submitted by {} ({} bytes)", sub.boothId, exhibitorId,
+    out.warnings = std::move(inspected->problems);
+    log::info("publish: booth {} from {} passed the checks ({} bytes)", sub.boothId, exhibitorId,
               bytes.size());
-    SubmitResult out{sub.boothId, false, 0, inspected->problems};
+    return out;
+}
+
+Result<SubmitResult> PublishService::enqueue(CheckedBundle checked) {
+    Submission sub = std::move(checked.submission);
+    sub.submittedAt = unixNow();
+    if (Status st = m_queue.submit(sub); !st) return st.error();
+    log::info("publish: booth {} submitted by {}", sub.boothId, sub.exhibitorId);
+    SubmitResult out{sub.boothId, false, 0, std::move(checked.warnings)};
     if (m_config.autoApprove) {
         auto rev = approve(sub.boothId);
         if (!rev) return rev.error();

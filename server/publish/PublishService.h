@@ -29,6 +29,13 @@ struct PublishedRevision {
     std::vector<Hash128> assets;
 };
 
+// A bundle that passed every check, its bundle, manifest and assets already in the store; what
+// enqueue() turns into a pending (or approved) submission.
+struct CheckedBundle {
+    Submission submission;
+    std::vector<booth::BoothProblem> warnings;
+};
+
 struct SubmitResult {
     std::string boothId;
     bool approved = false;
@@ -43,12 +50,19 @@ public:
 
     UploadAssembler& uploads() { return m_uploads; }
     ContentStore& store() { return m_store; }
+    const ContentStore& store() const { return m_store; }
     const PublishConfig& config() const { return m_config; }
 
     // Checks BYTES as EXHIBITORID's booth in EXHIBITION. Refused with the reason(s) when it
     // cannot be read, is not theirs, or has blocking problems; else queued (or approved).
     Result<SubmitResult> submit(const std::string& exhibitorId, std::span<const std::uint8_t> bytes,
                                 const expo::Exhibition& exhibition);
+    // submit() in two halves. check() is the slow half (sandboxed import, storing assets) and
+    // touches only the content store, so a server runs it on a worker thread (one at a time)
+    // while it keeps using the service; enqueue() is the fast half, on the owner's thread.
+    Result<CheckedBundle> check(const std::string& exhibitorId, std::span<const std::uint8_t> bytes,
+                                const expo::Exhibition& exhibition);
+    Result<SubmitResult> enqueue(CheckedBundle checked);
     std::vector<Submission> pending() const { return m_queue.pending(); }
     Result<PublishedRevision> approve(const std::string& boothId);
     Status reject(const std::string& boothId, const std::string& reason);
