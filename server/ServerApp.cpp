@@ -179,6 +179,7 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     if (auto* cc = std::get_if<ConsoleCommand>(&m)) return handleConsole(s, *cc);
     if (auto* cr = std::get_if<ContentRequest>(&m)) return handleContentRequest(s, *cr);
     if (handlePublishMessage(s, m)) return;
+    if (handleExhibitorMessage(s, m)) return;
     handleInteraction(s, m);
 }
 
@@ -267,6 +268,7 @@ void ServerApp::handleHello(Session& s, Hello& hello) {
                     hall, me.x, me.z, me.heading, s.exhibitorId});
     s.introduced.set(s.id);
     send(s, Join{s.id, s.name, s.look, s.country, s.role});
+    sendStaffPresence(s);
     sendPublishedBooths(s);
     log::info("server: {} joined as '{}' ({}) from {}", s.id, s.name, toString(s.role), s.address);
 }
@@ -301,6 +303,7 @@ void ServerApp::tick() {
     m_world->rebuildGrid();
     sendSnapshots();
     if (m_tick % 5 == 0) updateVisits(); // 4 Hz at 20 Hz is plenty for dwell statistics
+    if (m_tick % m_config.tickRate == 0) updateStaffPresence();
     if (m_tickHook) m_tickHook();
     (void)m_store->flushIfDue();
     pumpContent();

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,7 @@ public:
     std::uint32_t currentTick() const { return m_tick; }
     store::Store& store() { return *m_store; }
     const presence::PresenceWorld& world() const { return *m_world; }
-    // Null unless ServerConfig::serveContent.
+    // Serves assets by hash always, and the exhibition manifest with ServerConfig::serveContent.
     content::ContentService* contentService() { return m_content.get(); }
     // Published booth assets (store() holds them by hash) and the moderation queue.
     const publish::PublishService* publisher() const { return m_publish.get(); }
@@ -124,6 +125,10 @@ private:
     std::uint32_t hallIndex(std::string_view hallId) const;
     void recordTickTime(double seconds);
     void updateVisits();
+    bool handleExhibitorMessage(presence::Session& s,
+                                expo::proto::Message& m); // ServerAppExhibitor
+    void updateStaffPresence();
+    void sendStaffPresence(const presence::Session& s);
     interact::Actor actor(const presence::Session& session) const;
     void reply(const presence::Session& session, std::uint32_t requestId, const Status& status,
                std::uint32_t value = 0, std::string text = {});
@@ -152,6 +157,7 @@ private:
     std::unique_ptr<presence::PresenceWorld> m_world;
     std::vector<presence::Session> m_sessions; // by ENet peer slot
     std::unique_ptr<interact::Interactions> m_interactions;
+    std::set<std::string> m_staffOnline; // booths announced as staffed
     std::unique_ptr<content::ContentService> m_content;
     // An exhibitor's upload in progress on one connection.
     struct UploadLink {

@@ -1,6 +1,7 @@
 // The booth panel: company profile, posters (zoom), documents, links (confirm, then browser),
 // 3D models, like, booth chat, business card form with consent, meeting request, staff online;
-// an exhibitor's own booth adds what the client can see live. ImGui widgets only.
+// an exhibitor's own booth adds its live statistics and newest leads (BoothStats). ImGui only.
+#include "engine/core/Time.h"
 #include "game/client/ClientUi.h"
 
 #include <fmt/format.h>
@@ -18,14 +19,12 @@ void profileSection(Session& s, const expo::Booth& b, const expo::Exhibitor* x) 
                 x->sme ? "   SME" : "");
     ImGui::Text("Website: %s", x->website.c_str());
     ImGui::Text("Contact: %s", x->email.c_str());
-    const int staff = staffNear(s, s.booth.booth);
+    const bool staff = staffOnline(s, b.id);
     const ImVec4 green{0.3f, 0.85f, 0.4f, 1}, grey{0.6f, 0.6f, 0.6f, 1};
-    ImGui::TextColored(
-        staff ? green : grey,
-        staff ? "[online] Staff at the booth: %d" : "[offline] No staff at the booth", staff);
+    ImGui::TextColored(staff ? green : grey, "%s",
+                       staff ? "[online] Staff at the booth" : "[offline] No staff at the booth");
     ImGui::SameLine();
     ImGui::Text("  %d visitors nearby", visitorsNear(s, s.booth.booth));
-    (void)b;
 }
 
 void postersSection(Session& s, const expo::Booth& b) {
@@ -142,20 +141,61 @@ void actionsSection(Session& s, const expo::Booth& b) {
         ImGui::TextColored({0.5f, 0.9f, 0.5f, 1}, "%s", s.booth.lastResult.c_str());
 }
 
+std::string minutesSeconds(std::uint32_t seconds) {
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+void statsTable(const proto::BoothStats& st) {
+    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingStretchSame)) return;
+    const std::pair<const char*, std::string> cells[] = {
+        {"Visits", std::to_string(st.visits)},
+        {"Unique visitors", std::to_string(st.uniqueVisitors)},
+        {"Mean dwell", minutesSeconds(st.meanDwellSeconds)},
+        {"Here now", std::to_string(st.visitorsNow)},
+        {"Likes", std::to_string(st.likes)},
+        {"Cards (leads)", std::to_string(st.cards)},
+        {"Document opens", std::to_string(st.documentOpens)},
+        {"Link / video opens", fmt::format("{} / {}", st.linkOpens, st.videoOpens)}};
+    for (const auto& [label, value] : cells) {
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", label);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void leadsList(const proto::BoothStats& st) {
+    ImGui::Text("Newest leads (%zu of %u):", st.recentLeads.size(), st.cards);
+    if (st.recentLeads.empty()) ImGui::TextDisabled("  no cards yet");
+    for (const proto::LeadSummary& l : st.recentLeads) {
+        const std::string when = formatUtcTimestamp(l.timeUnix);
+        ImGui::BulletText("%s  %s (%s) <%s>", when.c_str(), l.name.c_str(), l.organisation.c_str(),
+                          l.email.c_str());
+        if (!l.message.empty()) ImGui::TextWrapped("    \"%s\"", l.message.c_str());
+    }
+}
+
 void ownBoothSection(Session& s, const expo::Booth& b) {
-    const netclient::NetClient* c = s.link ? s.link->client() : nullptr;
-    if (!c || c->welcome().exhibitorId != b.exhibitor) return;
+    if (!ownsOpenBooth(s)) return;
     if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
-    ImGui::Text("Visitors at the booth now: %d", visitorsNear(s, s.booth.booth));
-    const auto likes = s.likes.find(b.id);
-    ImGui::Text("Likes: %s", likes == s.likes.end() ? "(like to refresh)"
-                                                    : std::to_string(likes->second).c_str());
+    const auto stats = s.boothStats.find(b.id);
+    if (stats == s.boothStats.end()) {
+        ImGui::TextDisabled("asking the server for this booth's statistics...");
+    } else {
+        const proto::BoothStats& st = stats->second;
+        ImGui::TextColored(st.staffOnline ? ImVec4{0.3f, 0.85f, 0.4f, 1}
+                                          : ImVec4{0.6f, 0.6f, 0.6f, 1},
+                           "%s", st.staffOnline ? "Staff online" : "No staff online");
+        ImGui::SameLine();
+        ImGui::TextDisabled("  (refreshed every 3 s)");
+        statsTable(st);
+        leadsList(st);
+    }
     ImGui::Text("Meeting requests this session: %zu", s.meetingsIn.size());
     for (const auto& m : s.meetingsIn)
         ImGui::BulletText("%s: %u min, %s", m.fromName.c_str(), m.minutes, m.note.c_str());
-    ImGui::TextDisabled(
-        "Leads and visit statistics: use the editor or `leads %s --csv` on the console",
-        b.id.c_str());
+    ImGui::TextDisabled("All leads as CSV: `leads %s --csv` on the console", b.id.c_str());
 }
 
 } // namespace

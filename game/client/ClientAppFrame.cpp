@@ -99,6 +99,7 @@ void ClientApp::updateNetwork() {
     }
     for (proto::Message& m : c->takeInbox())
         handleMessage(s, m);
+    pollBoothStats(s);
     if (c->stats().corrections != m_corrections) {
         m_corrections = c->stats().corrections;
         applyServerPosition(false);
@@ -110,6 +111,7 @@ void ClientApp::updateNetwork() {
 
 void ClientApp::onJoined() {
     netclient::NetClient* c = m_link->client();
+    m_session.staffOnline.clear(); // the server sends the staffed booths after each Welcome
     m_corrections = c->stats().corrections;
     applyServerPosition(!m_restore);
     if (!m_restore) return;

@@ -19,6 +19,7 @@ void onResult(Session& s, const proto::ActionResult& r) {
     const std::string booth = colon == std::string::npos ? "" : what.substr(colon + 1);
     if (!r.ok) {
         toast(s, r.text.empty() ? "the server refused: " + kind : r.text, true);
+        if (kind == "stats") s.boothStats.erase(booth);
         if (kind == "card") s.booth.lastResult = "card not delivered: " + r.text;
         return;
     }
@@ -69,6 +70,14 @@ void handleMessage(Session& s, proto::Message& message) {
     } else if (auto* m = std::get_if<proto::MeetingIncoming>(&message)) {
         s.meetingsIn.push_back(*m);
         toast(s, fmt::format("{} asks for a meeting at booth {}", m->fromName, m->boothId));
+    } else if (auto* st = std::get_if<proto::StaffPresence>(&message)) {
+        if (st->onDuty)
+            s.staffOnline.insert(st->boothId);
+        else
+            s.staffOnline.erase(st->boothId);
+    } else if (auto* b = std::get_if<proto::BoothStats>(&message)) {
+        s.pending.erase(b->requestId);
+        s.boothStats[b->boothId] = std::move(*b);
     } else if (auto* m = std::get_if<proto::MeetingResult>(&message)) {
         toast(s,
               fmt::format("your meeting at booth {} was {}", m->boothId,

@@ -74,6 +74,7 @@ bool openBooth(Session& s, const std::string& id) {
     }
     s.booth = BoothView{};
     s.booth.booth = index;
+    s.statsAskedAt = -1e9; // an own booth's figures are asked for at once
     s.booth.card = {s.profile.name, s.profile.organisation, s.profile.email, "", false};
     return true;
 }
@@ -189,15 +190,27 @@ bool sendChat(Session& s, const std::string& text) {
     return true;
 }
 
-int staffNear(const Session& s, int booth) {
-    int n = 0;
-    if (!s.ex || booth < 0) return 0;
-    const expo::Booth& b = s.ex->booths[std::size_t(booth)];
-    for (const auto& r : s.remotes)
-        if (r.info && r.info->role == proto::Role::Exhibitor &&
-            glm::distance(r.position, b.position) < 5.0f)
-            ++n;
-    return n;
+bool staffOnline(const Session& s, const std::string& id) {
+    return s.staffOnline.count(id) > 0;
+}
+
+bool ownsOpenBooth(const Session& s) {
+    const netclient::NetClient* c =
+        s.link && s.link->state() == LinkState::Joined ? s.link->client() : nullptr;
+    if (!c || !s.ex || s.booth.booth < 0) return false;
+    if (c->welcome().role == proto::Role::Organiser) return true;
+    return c->welcome().role == proto::Role::Exhibitor &&
+           c->welcome().exhibitorId == s.ex->booths[std::size_t(s.booth.booth)].exhibitor;
+}
+
+void pollBoothStats(Session& s) {
+    constexpr double kRefreshSeconds = 3.0;
+    if (!ownsOpenBooth(s) || s.now - s.statsAskedAt < kRefreshSeconds) return;
+    s.statsAskedAt = s.now;
+    const std::string& id = s.ex->booths[std::size_t(s.booth.booth)].id;
+    const std::uint32_t requestId = s.nextStatsRequest++;
+    if (joined(s)->sendRaw(proto::BoothStatsRequest{requestId, id}))
+        s.pending[requestId] = "stats:" + id;
 }
 
 int visitorsNear(const Session& s, int booth) {

@@ -13,6 +13,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,12 @@ struct Session {
     std::map<std::string, std::uint32_t> likes;     // booth id -> count the server reported
     std::map<std::string, int> cardsDropped;        // booth id -> cards I left (confirmed)
     std::vector<proto::MeetingIncoming> meetingsIn; // for exhibitors
+    std::set<std::string> staffOnline;              // booth ids the server announced as staffed
+    // The exhibitor's own booth figures (BoothStats by booth id) and when they were asked for.
+    std::map<std::string, proto::BoothStats> boothStats;
+    double statsAskedAt = -1e9;
+    // BoothStatsRequest ids come from this range so they never meet NetClient's own counter.
+    std::uint32_t nextStatsRequest = 0xF0000000u;
     std::string directorySearch, directorySector, directoryCountry;
     int agendaDay = -1; // index into the days that have sessions; -1 picks today or the next
     std::int64_t eventClockOffset = 0; // seconds added to UTC now (agenda rehearsal: event-time)
@@ -124,8 +131,12 @@ bool sendChat(Session& s, const std::string& text);
 void handleMessage(Session& s, proto::Message& message);
 // Runs a named script action (open-booth ID, drop-card, like, walk-to ID, ...).
 Status runAction(Session& s, const std::string& name, const std::vector<std::string>& args);
-// Exhibitor-role avatars within a few metres of the booth (shown as "staff online").
-int staffNear(const Session& s, int booth);
+// True when the server says someone staffs booth ID (its StaffPresence messages).
+bool staffOnline(const Session& s, const std::string& id);
+// The open booth is the joined exhibitor's own (or we are an organiser): its statistics apply.
+bool ownsOpenBooth(const Session& s);
+// While an own booth's panel is open, asks the server for its statistics every few seconds.
+void pollBoothStats(Session& s);
 int visitorsNear(const Session& s, int booth);
 // Replaces typographic punctuation (dashes, curly quotes) that the UI font lacks with ASCII, in
 // the client's display copy of the exhibition (ids are ASCII and untouched).

@@ -82,6 +82,21 @@ inline std::vector<Message> sampleMessages() {
         ContentRequest{16, ContentKind::Asset, Hash128{0x0123456789abcdefull, 7}},
         ContentChunk{17, Hash128{3, 4}, 70000, 32768, std::vector<std::uint8_t>(200, 0x5a)},
         ContentError{18, Hash128{5, 6}, "no content with this hash"},
+        BoothStatsRequest{19, "booth-acme"},
+        BoothStats{19,
+                   "booth-acme",
+                   120,
+                   80,
+                   95,
+                   31,
+                   2,
+                   14,
+                   3,
+                   1,
+                   4,
+                   true,
+                   {LeadSummary{"Ana", "Lima Ltd", "ana@lima.vn", "call me", 1634030000},
+                    LeadSummary{"Bob", "", "bob@example.kr", std::string(500, 'n'), -1}}},
     };
 }
 

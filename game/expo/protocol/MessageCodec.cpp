@@ -19,7 +19,8 @@ constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
     "MeetingIncoming", "MeetingReply",   "MeetingResult",   "StaffPresence", "ActionResult",
     "Announcement",    "ConsoleCommand", "ConsoleResponse", "UploadBegin",   "UploadStatus",
     "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision", "ContentRequest",
-    "ContentChunk",    "ContentError"};
+    "ContentChunk",    "ContentError",
+    "BoothStatsRequest", "BoothStats"};
 
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {

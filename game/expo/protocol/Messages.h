@@ -256,6 +256,7 @@ struct Teleport {
 } // namespace fg::expo::proto
 
 #include "game/expo/protocol/ContentMessages.h"
+#include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 
@@ -268,7 +269,7 @@ using Message =
                  MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
-                 ContentError>;
+                 ContentError, BoothStatsRequest, BoothStats>;
 inline constexpr int kMessageTypeBits = 6;
 static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
 
