@@ -198,6 +198,14 @@ Status EditorApp::runAction(const ScriptAction& a) {
         return needArgs(a, 4) ? newFromTemplate(a.args[0], a.args[1], a.args[2], a.args[3])
                               : needArgs(a, 4);
     if (a.name == "quit") return m_quit = true, Status{};
+    if (a.name == "publish") { // publish [HOST:PORT TOKEN] (default: the remembered ones)
+        PublishSettings s = m_publishSettings;
+        if (a.args.size() >= 1) s.server = a.args[0];
+        if (a.args.size() >= 2) s.token = a.args[1];
+        Status st = publish(s);
+        report(st, "publishing to " + s.server);
+        return st;
+    }
     return makeError(fmt::format("line {}: unknown action \"{}\"", a.line, a.name));
 }
 

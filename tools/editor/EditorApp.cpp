@@ -9,6 +9,7 @@
 #include "game/expo/ExhibitionJson.h"
 #include "tools/editor/EditorUi.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <imgui.h>
@@ -57,6 +58,13 @@ Status EditorApp::init() {
     if (!scene) return scene.error();
     m_scene = std::move(*scene);
     m_renderer->setUi([this] { EditorUi::draw(*this); });
+    if (m_options.settingsFile.empty()) m_options.settingsFile = defaultPublishSettingsFile();
+    if (auto settings = loadPublishSettings(m_options.settingsFile))
+        m_publishSettings = *settings;
+    else
+        log::warn("editor: {}", settings.error().message);
+    if (!m_options.publishServer.empty()) m_publishSettings.server = m_options.publishServer;
+    if (!m_options.publishToken.empty()) m_publishSettings.token = m_options.publishToken;
     if (!m_options.script.empty()) {
         auto text = readFileText(m_options.script, 1 << 20);
         if (!text) return text.error();
@@ -91,6 +99,7 @@ void EditorApp::frame() {
     ++m_frame;
     runScript();
     refresh();
+    pumpPublish();
     if (Status st = m_renderer->renderToWindow(m_scene->scene(), m_camera.camera()); !st) {
         log::error("editor: frame {}: {}", m_frame, st.error().message);
         m_exitCode = 1;
@@ -316,6 +325,49 @@ void EditorApp::takeScreenshots() {
         }
         log::info("editor: screenshot at frame {} -> {}", m_frame, shot.file.string());
     }
+}
+
+// --- publishing ---
+
+Status EditorApp::publish(const PublishSettings& settings) {
+    std::size_t errors = 0;
+    std::string first;
+    for (const auto& p : m_problems) {
+        if (p.severity != booth::Severity::Error) continue;
+        if (++errors <= 3) first += "\n  " + p.toString();
+    }
+    if (errors > 0)
+        return makeError(fmt::format(
+            "fix the {} error(s) in the problems panel before publishing:{}", errors, first));
+    m_publishSettings = settings;
+    if (Status st = savePublishSettings(m_options.settingsFile, settings); !st)
+        log::warn("editor: cannot remember the publish settings: {}", st.error().message);
+    const auto& bundle = m_editor.bundle();
+    return m_publisher.start(settings, bundle.booth.id, booth::saveBundleBytes(bundle));
+}
+
+// Services the upload every frame (the window stays responsive), and runs --publish.
+void EditorApp::pumpPublish() {
+    const bool wasBusy = m_publisher.busy();
+    m_publisher.pump();
+    if (wasBusy && !m_publisher.busy())
+        setStatus(m_publisher.statusText(),
+                  m_publisher.state() == PublishState::Failed ||
+                      (m_publisher.result() &&
+                       m_publisher.result()->outcome == expo::proto::PublishOutcome::Refused));
+    if (m_options.publishServer.empty() || m_nextAction < m_script.size()) return;
+    if (!m_publishStarted) {
+        m_publishStarted = true;
+        refresh(); // the script's last edits are checked before the problems gate
+        if (Status st = publish(m_publishSettings); !st) setStatus(st.error().message, true);
+    }
+    if (m_publisher.busy() || m_options.exitAfter != 0) return;
+    const auto* r = m_publisher.result();
+    std::printf("fairground-editor: %s\n", m_publisher.state() == PublishState::Idle
+                                               ? m_status.c_str()
+                                               : m_publisher.statusText().c_str());
+    m_exitCode = r && r->outcome != expo::proto::PublishOutcome::Refused ? 0 : 3;
+    m_quit = true;
 }
 
 } // namespace fg::editor

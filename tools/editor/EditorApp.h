@@ -9,6 +9,7 @@
 #include "game/booth/BoothProblems.h"
 #include "tools/editor/EditorCamera.h"
 #include "tools/editor/EditorOptions.h"
+#include "tools/editor/EditorPublisher.h"
 #include "tools/editor/EditorScene.h"
 #include "tools/editor/EditorScript.h"
 #include "tools/editor/EditorUi.h"
@@ -52,6 +53,8 @@ public:
     void redo();
     void duplicateSelected();
     void deleteSelected();
+    // Publishes the booth as it is now; refused while the problems panel lists errors.
+    Status publish(const PublishSettings& settings);
     void setStatus(std::string text, bool error = false);
     void report(const Status& st, const std::string& done);
 
@@ -70,6 +73,7 @@ private:
     Status runAction(const ScriptAction& action);
     Status runContentAction(const ScriptAction& action, bool& handled);
     void takeScreenshots();
+    void pumpPublish();
     glm::vec2 viewSize() const;
 
     EditorOptions m_options;
@@ -96,6 +100,9 @@ private:
     std::uint64_t m_frame = 0;
     int m_exitCode = 0;
     EditorUiState m_ui;
+    EditorPublisher m_publisher;
+    PublishSettings m_publishSettings;
+    bool m_publishStarted = false; // --publish has started
     bool m_quit = false;
 };
 

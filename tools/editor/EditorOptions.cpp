@@ -11,7 +11,8 @@ namespace fg::editor {
 ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     ParsedEditorOptions out;
     EditorOptions& o = out.options;
-    CLI::App app{"fairground-editor: build a booth and check it against its budget and the format rules"};
+    CLI::App app{
+        "fairground-editor: build a booth and check it against its budget and the format rules"};
     std::vector<std::string> shots;
     std::string bundle, exhibition, script, scratch;
     app.add_option("--booth", bundle, "open (and save to) this .booth bundle");
@@ -30,6 +31,11 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     app.add_option("--scratch", scratch, "folder for unpacked files (default: cache folder)");
     app.add_flag("--validation", o.validation, "enable the Vulkan validation layer");
     app.add_flag("--no-ui-in-shots", o.noUiInShots, "screenshots show only the 3D view");
+    std::string settings;
+    app.add_option("--publish", o.publishServer,
+                   "HOST:PORT: publish the booth when the script is done, then quit");
+    app.add_option("--token", o.publishToken, "exhibitor token for --publish");
+    app.add_option("--settings", settings, "where the publish server and token are remembered");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -57,6 +63,7 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     o.exhibition = exhibition;
     o.script = script;
     o.scratchDir = scratch;
+    o.settingsFile = settings;
     if (!o.exhibition.empty() && o.boothId.empty()) {
         out.exitCode = 2;
         out.message = "--exhibition needs --booth-id";

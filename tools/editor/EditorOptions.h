@@ -28,6 +28,11 @@ struct EditorOptions {
     std::filesystem::path scratchDir; // default: $XDG_CACHE_HOME/fairground/editor
     bool validation = false;
     bool noUiInShots = false;
+    // --publish HOST:PORT --token T: publish once the script has run, then quit (exit code 0
+    // queued or approved, 3 refused or failed) unless --exit-after says otherwise.
+    std::string publishServer;
+    std::string publishToken;
+    std::filesystem::path settingsFile; // --settings FILE (default: the user's config folder)
 };
 
 struct ParsedEditorOptions {

@@ -269,7 +269,43 @@ void EditorUi::budgetPanel(EditorApp& app) {
 }
 
 void EditorUi::publishPanel(EditorApp& app) {
+    EditorUiState& ui = app.m_ui;
+    if (!ui.publishLoaded) {
+        ui.publishServer = app.m_publishSettings.server;
+        ui.publishToken = app.m_publishSettings.token;
+        ui.publishLoaded = true;
+    }
     ImGui::Separator();
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputText("server", &ui.publishServer);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(170);
+    ImGui::InputText("token", &ui.publishToken, ImGuiInputTextFlags_Password);
+    ImGui::SameLine();
+    std::size_t errors = 0;
+    for (const auto& p : app.m_problems)
+        errors += p.severity == booth::Severity::Error ? 1 : 0;
+    const EditorPublisher& pub = app.m_publisher;
+    ImGui::BeginDisabled(errors > 0 || pub.busy());
+    if (ImGui::Button("Publish"))
+        app.report(app.publish({ui.publishServer, ui.publishToken}),
+                   "publishing to " + ui.publishServer);
+    ImGui::EndDisabled();
+    if (errors > 0) {
+        ImGui::SameLine();
+        ImGui::TextColored({1, 0.4f, 0.3f, 1}, "fix %zu error(s) first", errors);
+    }
+    if (pub.state() != PublishState::Idle) {
+        ImGui::ProgressBar(pub.progress(), ImVec2(-1, 0));
+        const auto* r = pub.result();
+        const bool bad = pub.state() == PublishState::Failed ||
+                         (r && r->outcome == expo::proto::PublishOutcome::Refused);
+        const bool good = r && r->outcome != expo::proto::PublishOutcome::Refused;
+        ImGui::TextColored(bad    ? ImVec4(1, 0.4f, 0.3f, 1)
+                           : good ? ImVec4(0.3f, 0.85f, 0.4f, 1)
+                                  : ImVec4(0.8f, 0.85f, 0.9f, 1),
+                           "%s", pub.statusText().c_str());
+    }
     if (!app.m_status.empty())
         ImGui::TextColored(app.m_statusError ? ImVec4(1, 0.4f, 0.3f, 1)
                                              : ImVec4(0.8f, 0.85f, 0.9f, 1),

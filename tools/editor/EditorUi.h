@@ -17,6 +17,8 @@ struct EditorUiState {
     int templateIndex = 2, sizeIndex = 0;
     std::string newBoothId = "my-booth", newExhibitor = "my-company";
     bool profileLoaded = false;
+    std::string publishServer, publishToken;
+    bool publishLoaded = false;
 };
 
 class EditorUi {
