@@ -300,7 +300,7 @@ void ServerApp::handleTeleport(Session& s, const Teleport& tp) {
 void ServerApp::tick() {
     double start = monotonicSeconds();
     ++m_tick;
-    m_world->rebuildGrid();
+    m_world->beginTick(m_tick);
     sendSnapshots();
     if (m_tick % 5 == 0) updateVisits(); // 4 Hz at 20 Hz is plenty for dwell statistics
     if (m_tick % m_config.tickRate == 0) updateStaffPresence();
@@ -317,11 +317,11 @@ void ServerApp::sendSnapshots() {
         if (!s.joined) continue;
         Status built =
             presence::buildSnapshot(*m_world, s, m_tick, m_viewScratch, m_snapshotPacket);
-        for (const auto& a : m_viewScratch) {
-            if (s.introduced.test(a.id)) continue;
-            const Session& other = m_sessions[a.id - 1u];
+        for (std::uint16_t id : m_viewScratch) {
+            if (s.introduced.test(id)) continue;
+            const Session& other = m_sessions[id - 1u];
             send(s, Join{other.id, other.name, other.look, other.country, other.role});
-            s.introduced.set(a.id);
+            s.introduced.set(id);
         }
         if (!built) {
             log::error("server: snapshot for {}: {}", s.id, built.error().message);

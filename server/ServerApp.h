@@ -180,7 +180,7 @@ private:
     net::HostStats m_lastHostStats;
     double m_lastRateTime = 0;
     double m_bytesInPerSecond = 0, m_bytesOutPerSecond = 0;
-    expo::proto::AvatarList m_viewScratch;
+    presence::ViewIds m_viewScratch;
     std::vector<std::uint8_t> m_snapshotPacket; // reused by every client's snapshot each tick
 };
 

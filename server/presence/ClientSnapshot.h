@@ -12,11 +12,11 @@
 
 namespace fg::presence {
 
-// Fills VIEW with SESSION's view at TICK (PresenceWorld::viewFor; rebuildGrid must have run this
-// tick), encodes the Snapshot message against the acknowledged base (complete when that base
-// fell out of history) into PACKET and remembers the view as sent. The caller sends PACKET on
-// net::kChannelPresence and introduces (Join) anyone in VIEW the client has not met.
+// Fills VIEW with the ids in SESSION's view at TICK (PresenceWorld::viewFor; beginTick(TICK)
+// must have run), encodes the Snapshot message against the acknowledged base (complete when that
+// base fell out of history) into PACKET and remembers the view as sent. The caller sends PACKET
+// on net::kChannelPresence and introduces (Join) anyone in VIEW the client has not met.
 Status buildSnapshot(const PresenceWorld& world, Session& session, std::uint32_t tick,
-                     expo::proto::AvatarList& view, std::vector<std::uint8_t>& packet);
+                     ViewIds& view, std::vector<std::uint8_t>& packet);
 
 } // namespace fg::presence

@@ -1,5 +1,5 @@
 // PresenceWorld's area of interest (nearest K by grid rings), teleport targets and booth visit
-// zones. Reads the grid built by rebuildGrid(); never changes avatars except in teleport().
+// zones. Reads the grid built by beginTick(); never changes avatars except in teleport().
 #include "server/presence/PresenceWorld.h"
 
 #include <algorithm>
@@ -11,8 +11,6 @@
 #include <glm/geometric.hpp>
 
 namespace fg::presence {
-
-using expo::proto::AvatarList;
 
 namespace {
 // Squared distance (its float bits order like the float for non-negative values) above the id:
@@ -28,7 +26,7 @@ std::uint16_t candidateId(Candidate c) {
 }
 } // namespace
 
-void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
+void PresenceWorld::gatherView(std::uint16_t id, ViewIds& out) const {
     out.clear();
     const Avatar& self = m_avatars.at(id);
     if (!self.active) return;
@@ -75,31 +73,27 @@ void PresenceWorld::gatherView(std::uint16_t id, AvatarList& out) const {
     out.reserve(candidates.size());
     for (std::size_t w = 0; w < present.size(); ++w)
         for (std::uint64_t bits = present[w]; bits != 0; bits &= bits - 1)
-            out.push_back(quantized(std::uint16_t(w * 64 + std::size_t(std::countr_zero(bits)))));
+            out.push_back(std::uint16_t(w * 64 + std::size_t(std::countr_zero(bits))));
 }
 
-void PresenceWorld::refreshView(std::uint16_t viewer, const std::vector<std::uint16_t>& ids,
-                                AvatarList& out) const {
+void PresenceWorld::refreshView(std::uint16_t viewer, const ViewIds& ids, ViewIds& out) const {
     out.clear();
     const Avatar& self = m_avatars.at(viewer);
     if (!self.active) return;
     const float radius2 = m_config.viewRadius * m_config.viewRadius;
     for (std::uint16_t id : ids) {
-        const Avatar& a = m_avatars[id];
-        if (!a.active || a.hall != self.hall) continue;
-        glm::vec2 d = a.position - self.position;
-        if (glm::dot(d, d) <= radius2) out.push_back(a.wire);
+        const Spot& spot = m_spots[id]; // kNoHall for anyone who left
+        const glm::vec2 d = spot.position - self.position;
+        if (spot.hall == self.hall && glm::dot(d, d) <= radius2) out.push_back(id);
     }
 }
 
-void PresenceWorld::viewFor(std::uint16_t id, std::uint32_t tick,
-                            std::vector<std::uint16_t>& members, AvatarList& out) const {
+void PresenceWorld::viewFor(std::uint16_t id, std::uint32_t tick, ViewIds& members,
+                            ViewIds& out) const {
     const std::uint32_t every = std::max<std::uint32_t>(1, m_config.viewRefreshTicks);
     if (members.empty() || (tick + id) % every == 0) {
         gatherView(id, out);
-        members.clear();
-        for (const auto& a : out)
-            members.push_back(a.id);
+        members.assign(out.begin(), out.end());
         return;
     }
     refreshView(id, members, out);

@@ -29,7 +29,8 @@ const char* toString(MoveVerdict verdict) {
 }
 
 PresenceWorld::PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig config)
-    : m_exhibition(&exhibition), m_config(config), m_avatars(expo::proto::kMaxClientId + 1) {
+    : m_exhibition(&exhibition), m_config(config), m_avatars(expo::proto::kMaxClientId + 1),
+      m_spots(m_avatars.size()) {
     const float r = m_config.avatarRadius;
     for (const auto& hall : exhibition.halls) {
         HallGeometry g;
@@ -146,6 +147,25 @@ int PresenceWorld::cellIndex(const HallGeometry& g, glm::vec2 p) const {
     int cx = std::clamp(int(p.x / m_config.cellSize), 0, g.cellsX - 1);
     int cz = std::clamp(int(p.y / m_config.cellSize), 0, g.cellsZ - 1);
     return cz * g.cellsX + cx;
+}
+
+void PresenceWorld::beginTick(std::uint32_t tick) {
+    const std::size_t slot = tick % kStateHistory;
+    auto& states = m_states[slot];
+    states.resize(m_avatars.size()); // once per slot; absent ids keep stale values
+    m_spots.assign(m_avatars.size(), Spot{});
+    for (std::uint16_t id : m_active) {
+        const Avatar& a = m_avatars[id];
+        states[id] = expo::proto::packState(a.wire);
+        m_spots[id] = {a.position, a.hall};
+    }
+    m_stateTicks[slot] = tick;
+    rebuildGrid();
+}
+
+const expo::proto::PackedState* PresenceWorld::statesAt(std::uint32_t tick) const {
+    const std::size_t slot = tick % kStateHistory;
+    return tick != 0 && m_stateTicks[slot] == tick ? m_states[slot].data() : nullptr;
 }
 
 void PresenceWorld::rebuildGrid() {

@@ -8,12 +8,17 @@
 #include "game/expo/Exhibition.h"
 #include "game/expo/protocol/SnapshotCodec.h"
 
+#include <array>
 #include <cstdint>
 #include <glm/vec2.hpp>
 #include <string>
 #include <vector>
 
 namespace fg::presence {
+
+// Ticks of packed avatar states the world keeps: every base a Session can still delta against.
+inline constexpr std::size_t kStateHistory = 32;
+using ViewIds = std::vector<std::uint16_t>; // a view: client ids, strictly increasing
 
 struct PresenceConfig {
     float maxSpeed = 6.0f;        // m/s, a run
@@ -62,18 +67,20 @@ public:
     Status teleport(std::uint16_t id, expo::proto::TeleportKind kind, std::uint32_t hall,
                     const std::string& targetId, double now);
 
-    // Rebuilds the spatial grid; call once per tick before gatherView.
-    void rebuildGrid();
-    // The nearest K avatars around `id` in its hall (itself excluded), sorted by id.
-    void gatherView(std::uint16_t id, expo::proto::AvatarList& out) const;
-    // Current states of IDS (sorted) that are still present, in the viewer's hall and within
-    // the view radius: the cheap per-tick update between two gatherView calls.
-    void refreshView(std::uint16_t viewer, const std::vector<std::uint16_t>& ids,
-                     expo::proto::AvatarList& out) const;
+    // Rebuilds the spatial grid and records every avatar's packed state as of TICK; call once
+    // per tick, after applying inputs and before any view or snapshot of that tick.
+    void beginTick(std::uint32_t tick);
+    // Packed states (indexed by id) recorded by beginTick(TICK); nullptr once TICK is older
+    // than kStateHistory ticks or was never recorded. Entries of absent ids are stale.
+    const expo::proto::PackedState* statesAt(std::uint32_t tick) const;
+    // The nearest K avatars around `id` in its hall (itself excluded), ids ascending.
+    void gatherView(std::uint16_t id, ViewIds& out) const;
+    // IDS (sorted) that are still present, in the viewer's hall and within the view radius:
+    // the cheap per-tick update between two gatherView calls.
+    void refreshView(std::uint16_t viewer, const ViewIds& ids, ViewIds& out) const;
     // The per-tick view: gatherView on this client's refresh tick (or when MEMBERS is empty),
     // refreshView of MEMBERS otherwise. MEMBERS is the client's cached view membership.
-    void viewFor(std::uint16_t id, std::uint32_t tick, std::vector<std::uint16_t>& members,
-                 expo::proto::AvatarList& out) const;
+    void viewFor(std::uint16_t id, std::uint32_t tick, ViewIds& members, ViewIds& out) const;
     const std::vector<std::uint16_t>& activeIds() const { return m_active; }
 
     const expo::proto::AvatarState& quantized(std::uint16_t id) const { return m_avatars[id].wire; }
@@ -95,6 +102,7 @@ private:
     };
 
     void refresh(std::uint16_t id);
+    void rebuildGrid();
     bool segmentBlocked(const HallGeometry& hall, glm::vec2 a, glm::vec2 b) const;
     int cellIndex(const HallGeometry& hall, glm::vec2 p) const;
     Result<glm::vec2> boothFront(const expo::Booth& booth, std::uint32_t hall) const;
@@ -105,6 +113,16 @@ private:
     std::vector<Avatar> m_avatars; // indexed by client id
     std::vector<std::uint16_t> m_active;
     std::size_t m_count = 0;
+    // Per-tick copies the views and snapshots read instead of the 48-byte Avatars: small and
+    // contiguous, so 4,000 clients x 64 avatars stay in cache.
+    struct Spot {
+        glm::vec2 position{0.0f};
+        std::uint32_t hall = kNoHall; // kNoHall: absent this tick
+    };
+    static constexpr std::uint32_t kNoHall = 0xffffffffu;
+    std::vector<Spot> m_spots; // by id, as of the last beginTick
+    std::array<std::uint32_t, kStateHistory> m_stateTicks{};
+    std::array<std::vector<expo::proto::PackedState>, kStateHistory> m_states; // by id
 };
 
 } // namespace fg::presence

@@ -32,17 +32,18 @@ struct Session {
     std::uint32_t ackTick = 0;     // newest snapshot tick the client has
     std::uint32_t corrections = 0; // inputs refused so far
     std::uint32_t badPackets = 0;  // undecodable or unexpected messages
+    // Who each recent snapshot showed; their states are PresenceWorld::statesAt(that tick).
     std::array<std::uint32_t, kSnapshotHistory> sentTicks{};
-    std::array<expo::proto::AvatarList, kSnapshotHistory> sentViews;
+    std::array<std::vector<std::uint16_t>, kSnapshotHistory> sentViews;
     std::bitset<4096> introduced;           // ids this client has received a Join for
     std::vector<std::uint16_t> viewMembers; // who is in view (PresenceWorld::viewFor's cache)
 
-    // The view sent at `tick`, if still in history.
-    const expo::proto::AvatarList* sentView(std::uint32_t tick) const {
+    // The ids sent at `tick`, if still in history.
+    const std::vector<std::uint16_t>* sentView(std::uint32_t tick) const {
         const std::size_t slot = tick % kSnapshotHistory;
         return tick != 0 && sentTicks[slot] == tick ? &sentViews[slot] : nullptr;
     }
-    void remember(std::uint32_t tick, const expo::proto::AvatarList& view) {
+    void remember(std::uint32_t tick, const std::vector<std::uint16_t>& view) {
         const std::size_t slot = tick % kSnapshotHistory;
         sentTicks[slot] = tick;
         sentViews[slot].assign(view.begin(), view.end()); // reuses the slot's capacity

@@ -148,6 +148,34 @@ TEST_CASE("the direct snapshot encoder writes the same bytes as makeSnapshot and
     }
 }
 
+TEST_CASE("the packed-table snapshot encoder writes the same bytes as the list form") {
+    std::mt19937 rng(33);
+    AvatarList base = randomList(rng, 150);
+    std::vector<PackedState> baseTable(kMaxClientId + 1), table(kMaxClientId + 1);
+    std::vector<std::uint8_t> fromList, fromTable;
+    for (int tick = 1; tick < 200; ++tick) {
+        AvatarList now = mutated(rng, base);
+        std::vector<std::uint16_t> baseIds, ids;
+        for (const auto& a : base) {
+            baseTable[a.id] = packState(a);
+            baseIds.push_back(a.id);
+        }
+        for (const auto& a : now) {
+            table[a.id] = packState(a);
+            ids.push_back(a.id);
+            CHECK((unpackState(a.id, table[a.id]) == a));
+        }
+        const bool complete = tick % 9 == 0;
+        const SnapshotHeader header{std::uint32_t(tick + 1), std::uint32_t(tick), 1, 5};
+        REQUIRE(encodeSnapshot(header, complete ? nullptr : &base, now, fromList).ok());
+        REQUIRE(encodeSnapshot(header, baseIds, complete ? nullptr : baseTable.data(), ids,
+                               table.data(), fromTable)
+                    .ok());
+        REQUIRE(fromTable == fromList);
+        base = now;
+    }
+}
+
 TEST_CASE("the direct snapshot encoder refuses values encode refuses") {
     AvatarList now{{5, 100, 100, 0, Anim::Idle}};
     std::vector<std::uint8_t> out;

@@ -39,7 +39,7 @@ void place(presence::PresenceWorld& world, std::uint16_t id, std::uint32_t hall,
 }
 
 // Everyone else in the viewer's hall within the radius, nearest K by (distance², id), by id.
-proto::AvatarList bruteForce(const presence::PresenceWorld& world, std::uint16_t viewer) {
+presence::ViewIds bruteForce(const presence::PresenceWorld& world, std::uint16_t viewer) {
     const presence::Avatar& self = *world.find(viewer);
     const float radius2 = world.config().viewRadius * world.config().viewRadius;
     std::vector<std::tuple<float, std::uint16_t>> all;
@@ -53,9 +53,9 @@ proto::AvatarList bruteForce(const presence::PresenceWorld& world, std::uint16_t
     if (all.size() > world.config().maxInView) all.resize(world.config().maxInView);
     std::sort(all.begin(), all.end(),
               [](const auto& a, const auto& b) { return std::get<1>(a) < std::get<1>(b); });
-    proto::AvatarList out;
+    presence::ViewIds out;
     for (const auto& [d2, id] : all)
-        out.push_back(world.quantized(id));
+        out.push_back(id);
     return out;
 }
 
@@ -71,8 +71,8 @@ void checkLayout(presence::PresenceConfig config, std::uint32_t seed, int count,
         place(world, id, 0, {ux(rng), uz(rng)});
     for (int i = 0; i < 60; ++i, ++id)
         place(world, id, 1, {small(rng), small(rng)});
-    world.rebuildGrid();
-    proto::AvatarList view;
+    world.beginTick(1);
+    presence::ViewIds view;
     for (std::uint16_t viewer : world.activeIds()) {
         world.gatherView(viewer, view);
         REQUIRE_MESSAGE((view == bruteForce(world, viewer)), "viewer ", viewer, " seed ", seed);
@@ -116,17 +116,20 @@ TEST_CASE("viewFor keeps membership between refreshes and drops whoever walks ou
     place(world, 2, 0, {52, 50});
     place(world, 3, 0, {54, 50});
     place(world, 4, 0, {51, 50}); // nearest, but refreshes only re-rank every 4 ticks
-    world.rebuildGrid();
-    std::vector<std::uint16_t> members;
-    proto::AvatarList view;
+    world.beginTick(3);
+    presence::ViewIds members, view;
     world.viewFor(1, 3, members, view); // (3 + 1) % 4 == 0: a full gather
     CHECK((members == std::vector<std::uint16_t>{2, 4}));
     place(world, 2, 0, {58, 50}); // walks off but stays within 10 m
     place(world, 4, 0, {70, 50}); // leaves the radius
-    world.rebuildGrid();
-    world.viewFor(1, 4, members, view); // cached membership, fresh states
-    REQUIRE(view.size() == 1);
-    CHECK((view[0] == world.quantized(2)));
+    world.beginTick(4);
+    world.viewFor(1, 4, members, view); // cached membership, re-checked against the radius
+    CHECK((view == presence::ViewIds{2}));
+    REQUIRE(world.statesAt(4) != nullptr);
+    CHECK((proto::unpackState(2, world.statesAt(4)[2]) == world.quantized(2)));
+    CHECK(world.statesAt(3) != nullptr);
+    CHECK(world.statesAt(4 + presence::kStateHistory) == nullptr);
+    world.beginTick(7);
     world.viewFor(1, 7, members, view); // next refresh re-ranks: 3 is now nearest
     CHECK((members == std::vector<std::uint16_t>{2, 3}));
 }

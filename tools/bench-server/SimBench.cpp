@@ -104,7 +104,7 @@ SimResult runSimBench(std::uint32_t visitors, std::uint32_t ticks, std::uint32_t
     clock = 1e9;
     std::vector<double> tickTimes;
     std::uint64_t downBytes = 0, upBytes = 0, inView = 0;
-    proto::AvatarList view;
+    presence::ViewIds view;
     std::vector<std::uint8_t> packet;
     std::vector<proto::Input> inputs(visitors + 1);
     double cpu = 0;
@@ -122,7 +122,7 @@ SimResult runSimBench(std::uint32_t visitors, std::uint32_t ticks, std::uint32_t
             if (world.applyInput(id, inputs[id], clock) != presence::MoveVerdict::Accepted)
                 sims[id].position = world.find(id)->position;
         }
-        world.rebuildGrid();
+        world.beginTick(t);
         for (std::uint16_t id = 1; id <= visitors; ++id) {
             presence::Session& s = sessions[id];
             s.ackTick = ack;

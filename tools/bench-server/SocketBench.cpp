@@ -8,13 +8,26 @@
 #include "tools/bench-server/BenchWorld.h"
 
 #include <atomic>
+#include <pthread.h>
 #include <random>
+#include <sched.h>
 #include <sys/resource.h>
 #include <thread>
 
 namespace fg::bench {
 
 namespace {
+// Pins the calling thread to CPU (or, with `except`, to every CPU but that one); false if refused.
+bool pinThread(int cpu, bool except) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    const int count = int(std::thread::hardware_concurrency());
+    for (int c = 0; c < count; ++c)
+        if ((c == cpu) != except) CPU_SET(c, &set);
+    if (CPU_COUNT(&set) == 0) return false;
+    return pthread_setaffinity_np(pthread_self(), sizeof set, &set) == 0;
+}
+
 double threadCpuSeconds() {
     rusage usage{};
     getrusage(RUSAGE_THREAD, &usage);
@@ -23,8 +36,8 @@ double threadCpuSeconds() {
 }
 } // namespace
 
-Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds,
-                                    std::uint32_t tickRate) {
+Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions& options) {
+    const double seconds = options.seconds;
     std::random_device rd;
     auto dir = std::filesystem::temp_directory_path() / ("fg-bench-" + std::to_string(rd()));
     auto exhibition = writeBenchExhibition(dir);
@@ -34,7 +47,7 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds,
     config.dataDir = dir / "data";
     config.bindAddress = "127.0.0.1";
     config.port = 0;
-    config.tickRate = tickRate;
+    config.tickRate = options.tickRate;
     config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
     auto app = server::ServerApp::create(config);
     if (!app) return app.error();
@@ -42,6 +55,8 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds,
     std::atomic<bool> stop{false};
     double serverCpu = 0, serverWall = 0;
     std::thread thread([&] {
+        if (options.serverCpu >= 0 && !pinThread(options.serverCpu, false))
+            log::warn("bench: cannot pin the server to CPU {}", options.serverCpu);
         const double cpu0 = threadCpuSeconds(), wall0 = monotonicSeconds();
         while (!stop)
             server.step(5);
@@ -57,9 +72,13 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds,
     bots.likePerMinute = 0.2;
     bots.cardPerMinute = 0.05;
     bots.exhibition = benchExhibition();
+    bots.threads = options.botThreads;
+    // Bot workers inherit this thread's affinity: every CPU but the server's.
+    if (options.serverCpu >= 0) (void)pinThread(options.serverCpu, true);
     SocketResult result;
     result.visitors = visitors;
     result.bots = bot::BotCrowd(bots).run();
+    if (options.serverCpu >= 0) (void)pinThread(-1, true); // back to every CPU
     stop = true;
     thread.join();
     console::ServerStats st = server.stats();

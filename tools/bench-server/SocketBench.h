@@ -15,6 +15,13 @@ struct SocketResult {
     bot::BotReport bots;
 };
 
-Result<SocketResult> runSocketBench(std::uint32_t visitors, double seconds, std::uint32_t tickRate);
+struct SocketOptions {
+    double seconds = 15;
+    std::uint32_t tickRate = 20;
+    std::uint32_t botThreads = 0; // 0: BotCrowd's default (one per 500 bots)
+    int serverCpu = -1;           // >= 0: pin the server thread there and the bots elsewhere
+};
+
+Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions& options);
 
 } // namespace fg::bench

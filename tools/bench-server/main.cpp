@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     std::string mode = "sim";
     std::vector<std::uint32_t> counts{100, 500, 1000, 2000, 4000};
     std::uint32_t ticks = 200, tickRate = 20, maxInView = 64, ackDelay = 3;
-    double seconds = 15;
+    fg::bench::SocketOptions socket;
     cli.add_option("--mode", mode, "sim (no sockets) or socket (server + bots on loopback)")
         ->check(CLI::IsMember({"sim", "socket"}));
     cli.add_option("--visitors", counts, "visitor counts to run")->delimiter(',');
@@ -20,7 +20,10 @@ int main(int argc, char** argv) {
     cli.add_option("--tick-rate", tickRate, "ticks per second")->check(CLI::Range(1, 120));
     cli.add_option("--max-in-view", maxInView, "sim: K nearest avatars per snapshot");
     cli.add_option("--ack-delay", ackDelay, "sim: ticks between a snapshot and its ack");
-    cli.add_option("--seconds", seconds, "socket: seconds per run");
+    cli.add_option("--seconds", socket.seconds, "socket: seconds per run");
+    cli.add_option("--bot-threads", socket.botThreads, "socket: bot worker threads (0: auto)");
+    cli.add_option("--server-cpu", socket.serverCpu,
+                   "socket: pin the server thread to this CPU and the bots to the others");
     CLI11_PARSE(cli, argc, argv);
     fg::log::setLevel(fg::log::Level::Warn);
 
@@ -43,25 +46,28 @@ int main(int argc, char** argv) {
         }
         return 0;
     }
-    std::printf("socket: %.0f s per run at %u Hz, server thread + bots in one process\n", seconds,
-                tickRate);
+    socket.tickRate = tickRate;
+    std::printf("socket: %.0f s per run at %u Hz, server thread + bots in one process\n",
+                socket.seconds, tickRate);
     std::printf("| visitors | connected | server tick p50 ms | server tick p99 ms | server CPU %% "
                 "| down B/s/visitor | up B/s/visitor | snapshots/s/visitor | RTT p50 ms | RTT "
-                "p99 ms | errors |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                "p99 ms | errors | bot threads | bot pass p50/p99 ms |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (std::uint32_t n : counts) {
-        auto r = fg::bench::runSocketBench(n, seconds, tickRate);
+        auto r = fg::bench::runSocketBench(n, socket);
         if (!r) {
             std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
             return 1;
         }
         const auto& b = r->bots;
-        std::printf("| %u | %u | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f | %.0f | %.0f | %llu |\n",
-                    n, b.connected, r->serverTickP50Ms, r->serverTickP99Ms, r->serverCpuPercent,
-                    b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond, b.rttP50Ms,
-                    b.rttP99Ms,
-                    static_cast<unsigned long long>(b.rejected + b.disconnected +
-                                                    b.connectFailures + b.badPackets));
+        std::printf(
+            "| %u | %u | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f | %.0f | %.0f | %llu | %u | "
+            "%.0f / %.0f |\n",
+            n, b.connected, r->serverTickP50Ms, r->serverTickP99Ms, r->serverCpuPercent,
+            b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond, b.rttP50Ms, b.rttP99Ms,
+            static_cast<unsigned long long>(b.rejected + b.disconnected + b.connectFailures +
+                                            b.badPackets),
+            b.threads, b.loopP50Ms, b.loopP99Ms);
         std::fflush(stdout);
     }
     return 0;

@@ -1,5 +1,5 @@
-// BotCrowd: connection start-up, walking between waypoints, random interactions and the report.
-// Single-threaded: one loop services every bot's connection without blocking.
+// BotCrowd: connection start-up, walking between waypoints and random interactions of one bot.
+// Runs on the bot's worker thread: touches only that bot and that worker's counters.
 #include "tools/bot/BotCrowd.h"
 
 #include "engine/core/Log.h"
@@ -27,47 +27,47 @@ BotCrowd::BotCrowd(BotConfig config) : m_config(std::move(config)) {
 
 BotCrowd::~BotCrowd() = default;
 
-void BotCrowd::noteError(const std::string& text) {
-    if (m_report.errors.size() < 10 &&
-        std::find(m_report.errors.begin(), m_report.errors.end(), text) == m_report.errors.end())
-        m_report.errors.push_back(text);
+void BotCrowd::noteError(BotReport& report, const std::string& text) {
+    if (report.errors.size() < 10 &&
+        std::find(report.errors.begin(), report.errors.end(), text) == report.errors.end())
+        report.errors.push_back(text);
 }
 
-void BotCrowd::start(std::size_t index, double now) {
+void BotCrowd::start(Worker& w, std::size_t index, double now) {
     auto bot = std::make_unique<Bot>();
     bot->name = fmt::format("{}-{}", m_config.namePrefix, index);
     netclient::ClientConfig cc;
     cc.host = m_config.host;
     cc.port = m_config.port;
     cc.hello.name = bot->name;
-    cc.hello.look = std::uint32_t(m_rng() & 0xffffff);
+    cc.hello.look = std::uint32_t(w.rng() & 0xffffff);
     cc.hello.country = "VN";
     cc.hello.clientKey = bot->name;
     auto client = netclient::NetClient::connect(cc);
     bot->startedAt = now;
     if (!client) {
-        ++m_report.connectFailures;
-        noteError(client.error().message);
+        ++w.report.connectFailures;
+        noteError(w.report, client.error().message);
     } else {
         bot->net = std::move(*client);
     }
     m_bots[index] = std::move(bot);
 }
 
-void BotCrowd::pickWaypoint(Bot& bot) {
+void BotCrowd::pickWaypoint(Worker& w, Bot& bot) {
     if (!m_waypoints.empty()) {
-        std::size_t i = m_rng() % m_waypoints.size();
+        std::size_t i = w.rng() % m_waypoints.size();
         bot.target = m_waypoints[i];
         bot.targetBooth = m_boothIds[i];
         return;
     }
     // No exhibition: wander around where we are; the server corrects what is not walkable.
     std::uniform_real_distribution<float> d(-15.0f, 15.0f);
-    bot.target = glm::max(bot.position + glm::vec2(d(m_rng), d(m_rng)), glm::vec2(1.0f));
+    bot.target = glm::max(bot.position + glm::vec2(d(w.rng), d(w.rng)), glm::vec2(1.0f));
     bot.targetBooth.clear();
 }
 
-void BotCrowd::drive(Bot& bot, double now, double dt) {
+void BotCrowd::drive(Worker& w, Bot& bot, double now, double dt) {
     if (now < bot.pauseUntil) return;
     glm::vec2 d = bot.target - bot.position;
     float step = m_config.walkSpeed * float(dt);
@@ -76,8 +76,8 @@ void BotCrowd::drive(Bot& bot, double now, double dt) {
     if (length <= step) {
         bot.position = bot.target;
         anim = proto::Anim::Idle;
-        bot.pauseUntil = now + 2.0 + double(m_rng() % 3000) / 1000.0; // look at the booth
-        pickWaypoint(bot);
+        bot.pauseUntil = now + 2.0 + double(w.rng() % 3000) / 1000.0; // look at the booth
+        pickWaypoint(w, bot);
     } else {
         bot.position += d / length * step;
     }
@@ -85,19 +85,19 @@ void BotCrowd::drive(Bot& bot, double now, double dt) {
     bot.net->sendInput(bot.position, heading, anim);
 }
 
-void BotCrowd::act(Bot& bot, double dt) {
+void BotCrowd::act(Worker& w, Bot& bot, double dt) {
     std::uniform_real_distribution<double> u(0.0, 1.0);
-    auto happens = [&](double perMinute) { return u(m_rng) < perMinute / 60.0 * dt; };
+    auto happens = [&](double perMinute) { return u(w.rng) < perMinute / 60.0 * dt; };
     std::string booth = !bot.targetBooth.empty() ? bot.targetBooth
                         : m_boothIds.empty()     ? std::string()
-                                                 : m_boothIds[m_rng() % m_boothIds.size()];
+                                                 : m_boothIds[w.rng() % m_boothIds.size()];
     if (happens(m_config.chatPerMinute)) {
         bot.net->chat(proto::ChatScope::Hall, "", 0, fmt::format("hello from {}", bot.name));
-        ++m_report.chats;
+        ++w.report.chats;
     }
     if (!booth.empty() && happens(m_config.likePerMinute)) {
         bot.net->like(booth);
-        ++m_report.likes;
+        ++w.report.likes;
     }
     if (!booth.empty() && happens(m_config.cardPerMinute)) {
         proto::DropCard card;
@@ -108,7 +108,7 @@ void BotCrowd::act(Bot& bot, double dt) {
         card.note = "load test";
         card.consent = true;
         bot.net->dropCard(card);
-        ++m_report.cards;
+        ++w.report.cards;
     }
 }
 

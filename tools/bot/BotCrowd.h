@@ -1,5 +1,6 @@
-// Headless simulated visitors for load, soak and fault tests: N NetClients in one process, each
-// walking between booths, chatting, liking and dropping cards at configured rates.
+// Headless simulated visitors for load, soak and fault tests: N NetClients in one process (one
+// ENet connection each, shared out over worker threads), each walking between booths, chatting,
+// liking and dropping cards at configured rates.
 // Drives only the public client library; never reaches into server internals.
 #pragma once
 
@@ -26,6 +27,7 @@ struct BotConfig {
     float walkSpeed = 1.4f;   // m/s
     double connectSpread = 0; // seconds over which connections are started (0: all at once)
     std::string namePrefix = "bot";
+    std::uint32_t threads = 0; // worker threads servicing the bots; 0: one per 500 bots, max 8
     std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
 };
 
@@ -40,7 +42,9 @@ struct BotReport {
     std::uint64_t chats = 0, likes = 0, cards = 0, actionsOk = 0, actionsFailed = 0;
     std::uint64_t corrections = 0;
     std::uint64_t rejected = 0, disconnected = 0, badPackets = 0, connectFailures = 0;
-    std::vector<std::string> errors; // first few distinct error texts
+    std::vector<std::string> errors;     // first few distinct error texts
+    std::uint32_t threads = 0;           // worker threads that serviced the bots
+    double loopP50Ms = 0, loopP99Ms = 0; // one worker pass over all its bots (falling behind shows)
     std::string toJson() const;
 };
 
@@ -63,19 +67,27 @@ private:
         double pauseUntil = 0;
     };
 
-    void start(std::size_t index, double now);
-    void drive(Bot& bot, double now, double dt);
-    void pickWaypoint(Bot& bot);
-    void act(Bot& bot, double dt);
-    void noteError(const std::string& text);
-    BotReport finish(double seconds);
+    // One thread's share of the bots (indices first..last-1) and what it counted.
+    struct Worker {
+        std::size_t first = 0, last = 0;
+        std::mt19937 rng;
+        BotReport report;              // counters and error texts of this worker's bots
+        std::vector<double> loopTimes; // seconds per pass over its bots
+    };
+
+    void runWorker(Worker& w, double begin, double end);
+    void service(Worker& w, Bot& bot, double now, double dt, bool inputTick);
+    void start(Worker& w, std::size_t index, double now);
+    void drive(Worker& w, Bot& bot, double now, double dt);
+    void pickWaypoint(Worker& w, Bot& bot);
+    void act(Worker& w, Bot& bot, double dt);
+    static void noteError(BotReport& report, const std::string& text);
+    BotReport finish(std::vector<Worker>& workers);
 
     BotConfig m_config;
-    std::mt19937 m_rng{12345};
     std::vector<std::unique_ptr<Bot>> m_bots;
     std::vector<glm::vec2> m_waypoints;
     std::vector<std::string> m_boothIds;
-    BotReport m_report;
 };
 
 } // namespace fg::bot

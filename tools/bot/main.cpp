@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     cli.add_option("--card-rate", config.cardPerMinute, "cards per bot per minute");
     cli.add_option("--connect-spread", config.connectSpread, "seconds to spread connections over");
     cli.add_option("--name-prefix", config.namePrefix, "display name prefix");
+    cli.add_option("--threads", config.threads,
+                   "worker threads servicing the bots (0: one per 500 bots, at most 8)")
+        ->check(CLI::Range(0, 64));
     CLI11_PARSE(cli, argc, argv);
     fg::log::setLevel(fg::log::Level::Warn);
 

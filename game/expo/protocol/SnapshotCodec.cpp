@@ -4,6 +4,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <span>
 #include <type_traits>
 
 namespace fg::expo::proto {
@@ -114,10 +115,11 @@ private:
     int m_scratchBits = 0;
 };
 
-// One entry as at most 64 bits in wire order (first field in the lowest bits).
+// One entry as at most 64 bits in wire order (first field in the lowest bits). No member
+// initializers: the encoder's 256-entry scratch array must not be zeroed on every call.
 struct PackedEntry {
-    std::uint64_t bits = 0;
-    int length = 0;
+    std::uint64_t bits;
+    int length;
 };
 
 constexpr int kIdBits = net::bitsRequired(kMaxClientId);
@@ -195,41 +197,61 @@ bool packDelta(const AvatarState& was, const AvatarState& now, PackedEntry& out)
 
 } // namespace
 
-Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
-                      const AvatarList& current, std::vector<std::uint8_t>& out) {
-    static const AvatarList kEmpty;
-    const AvatarList& b = base ? *base : kEmpty;
-    if (b.size() > kMaxSnapshotEntries || current.size() > kMaxSnapshotEntries ||
+namespace {
+
+// The encoder reads either layout through these: size(), id(i), state(i).
+struct ListView {
+    const AvatarList& list;
+    std::size_t size() const { return list.size(); }
+    std::uint16_t id(std::size_t i) const { return list[i].id; }
+    const AvatarState& state(std::size_t i) const { return list[i]; }
+};
+struct TableView {
+    std::span<const std::uint16_t> ids;
+    const PackedState* states;
+    std::size_t size() const { return ids.size(); }
+    std::uint16_t id(std::size_t i) const { return ids[i]; }
+    AvatarState state(std::size_t i) const {
+        if (ids[i] > kMaxClientId) return {ids[i], 0, 0, 0, Anim(kAnimMax + 1)}; // invalid
+        return unpackState(ids[i], states[ids[i]]);
+    }
+};
+
+template <class Base, class Current>
+Status encodeWith(const SnapshotHeader& header, bool hasBase, const Base& b, const Current& c,
+                  std::vector<std::uint8_t>& out) {
+    if (b.size() > kMaxSnapshotEntries || c.size() > kMaxSnapshotEntries ||
         header.hall >= kMaxHalls)
         return makeError(fmt::format("encode Snapshot {}: more than {} avatars or hall {}",
                                      header.tick, kMaxSnapshotEntries, header.hall));
     std::array<std::uint16_t, kMaxSnapshotEntries> removed;
     std::array<PackedEntry, kMaxSnapshotEntries> entries;
     std::size_t removedCount = 0, entryCount = 0, i = 0, j = 0;
-    while (i < b.size() || j < current.size()) {
-        if (j == current.size() || (i < b.size() && b[i].id < current[j].id)) {
-            removed[removedCount++] = b[i++].id;
-        } else if (i == b.size() || current[j].id < b[i].id) {
-            if (!validState(current[j])) break;
-            entries[entryCount++] = packFull(current[j++]);
-        } else {
-            if (!validState(current[j])) break;
-            entryCount += packDelta(b[i++], current[j], entries[entryCount]);
-            ++j;
+    while (i < b.size() || j < c.size()) {
+        if (j == c.size() || (i < b.size() && b.id(i) < c.id(j))) {
+            removed[removedCount++] = b.id(i++);
+            continue;
         }
+        const AvatarState now = c.state(j);
+        if (!validState(now)) break;
+        if (i == b.size() || c.id(j) < b.id(i)) {
+            entries[entryCount++] = packFull(now);
+        } else {
+            entryCount += packDelta(b.state(i++), now, entries[entryCount]);
+        }
+        ++j;
     }
-    if (j < current.size() || (removedCount > 0 && removed[removedCount - 1] > kMaxClientId))
+    if (j < c.size() || (removedCount > 0 && removed[removedCount - 1] > kMaxClientId))
         return makeError(
             fmt::format("encode Snapshot {}: a field is outside its protocol range", header.tick));
     // type, tick, baseTick, hall, lastInput, two counts; ids; 64 bits per entry at most.
-    out.resize(
-        (6 + 3 * 32 + kHallBits + 2 * kCountBits + removedCount * kIdBits + entryCount * 64 + 7) /
-            8 +
-        8);
+    const std::size_t maxBits =
+        6 + 3 * 32 + kHallBits + 2 * kCountBits + removedCount * kIdBits + entryCount * 64;
+    out.resize(maxBits / 8 + 16);
     PacketBits w(out.data());
     w.put(kSnapshotType, kMessageTypeBits);
     w.put(header.tick, 32);
-    w.put(base ? header.baseTick : 0, 32);
+    w.put(hasBase ? header.baseTick : 0, 32);
     w.put(header.hall, kHallBits);
     w.put(header.lastInput, 32);
     w.put(removedCount, kCountBits);
@@ -240,6 +262,34 @@ Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
         w.put64(entries[e].bits, entries[e].length);
     out.resize(w.finish());
     return {};
+}
+
+} // namespace
+
+PackedState packState(const AvatarState& a) {
+    return PackedState(a.x) | (PackedState(a.z) << 17) | (PackedState(a.heading) << 34) |
+           (PackedState(a.anim) << 44);
+}
+
+AvatarState unpackState(std::uint16_t id, PackedState p) {
+    return {id, std::uint32_t(p & 0x1ffff), std::uint32_t((p >> 17) & 0x1ffff),
+            std::uint16_t((p >> 34) & 0x3ff), Anim((p >> 44) & 0xff)};
+}
+
+Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
+                      const AvatarList& current, std::vector<std::uint8_t>& out) {
+    static const AvatarList kEmpty;
+    return encodeWith(header, base != nullptr, ListView{base ? *base : kEmpty}, ListView{current},
+                      out);
+}
+
+Status encodeSnapshot(const SnapshotHeader& header, std::span<const std::uint16_t> baseIds,
+                      const PackedState* baseStates, std::span<const std::uint16_t> ids,
+                      const PackedState* states, std::vector<std::uint8_t>& out) {
+    const bool hasBase = baseStates != nullptr;
+    return encodeWith(header, hasBase,
+                      TableView{hasBase ? baseIds : std::span<const std::uint16_t>{}, baseStates},
+                      TableView{ids, states}, out);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include "game/expo/protocol/Messages.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace fg::expo::proto {
@@ -38,6 +39,16 @@ struct SnapshotHeader {
 // encode, when a value is outside the protocol's ranges or a list exceeds kMaxSnapshotEntries.
 Status encodeSnapshot(const SnapshotHeader& header, const AvatarList* base,
                       const AvatarList& current, std::vector<std::uint8_t>& out);
+// An avatar's state without its id in one integer: x | z << 17 | heading << 34 | anim << 44.
+// The server keeps one table of these per tick, indexed by id, instead of a list per client.
+using PackedState = std::uint64_t;
+PackedState packState(const AvatarState& state);
+AvatarState unpackState(std::uint16_t id, PackedState packed);
+// encodeSnapshot for views held as sorted ids over per-tick tables of packed states indexed by
+// id (the server's layout); BASE_STATES nullptr: complete snapshot. Same bytes as the list form.
+Status encodeSnapshot(const SnapshotHeader& header, std::span<const std::uint16_t> baseIds,
+                      const PackedState* baseStates, std::span<const std::uint16_t> ids,
+                      const PackedState* states, std::vector<std::uint8_t>& out);
 // Reconstructs the avatar list; fails when the snapshot does not fit its base (missing base
 // entry, removal of an unknown id, duplicate or unsorted ids).
 Result<AvatarList> applySnapshot(const AvatarList* base, const Snapshot& snapshot);
