@@ -148,6 +148,7 @@ private:
     void onBoothPublished(const publish::PublishedRevision& rev);
     void sendPublishedBooths(const presence::Session& s);
     void dropUpload(const presence::Session& s);
+    void applyPublishedBooths();
 
     ServerConfig m_config;
     std::unique_ptr<expo::Exhibition> m_exhibition;

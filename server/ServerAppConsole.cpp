@@ -134,6 +134,7 @@ Result<std::string> ServerApp::reloadExhibition() {
     }
     m_world = std::move(world);
     m_exhibition = std::move(*fresh);
+    applyPublishedBooths(); // approved booth revisions outlive a reload of the file
     m_interactions->setExhibition(*m_exhibition);
     m_revision = std::uint64_t(*revision);
     for (auto& s : m_sessions)

@@ -53,12 +53,16 @@ Status ServerApp::startPublish() {
     config.autoApprove = m_config.autoApprove;
     m_publish = std::make_unique<publish::PublishService>(std::move(config));
     if (Status st = m_publish->open(); !st) return st.error();
-    // Booths approved before a restart (or a reload) are served as approved.
-    for (const auto& b : m_exhibition->booths)
-        if (auto rev = m_publish->published(b.id)) publish::applyRevision(*m_exhibition, *rev);
+    applyPublishedBooths();
     m_publish->setOnPublished([this](const publish::PublishedRevision& r) { onBoothPublished(r); });
     m_submitWorker = std::make_unique<publish::SubmitWorker>(*m_publish);
     return {};
+}
+
+// Booths approved before a restart (or a reload) are served as approved.
+void ServerApp::applyPublishedBooths() {
+    for (const auto& b : m_exhibition->booths)
+        if (auto rev = m_publish->published(b.id)) publish::applyRevision(*m_exhibition, *rev);
 }
 
 std::optional<Result<std::string>> ServerApp::runPublishCommand(std::string_view line) {

@@ -60,7 +60,7 @@ void runPublish(server::ServerApp& app, const Clients& clients, TestClient& ex, 
 
 // Runs one console line through the organiser's connection; returns ok and the output.
 std::pair<bool, std::string> runConsole(server::ServerApp& app, const Clients& clients,
-                                     TestClient& organiser, const std::string& line) {
+                                        TestClient& organiser, const std::string& line) {
     std::uint32_t id = organiser->console(line);
     const proto::ConsoleResponse* r = nullptr;
     pumpUntil(app, clients, [&] {
@@ -143,12 +143,19 @@ TEST_CASE("publish: exhibitor uploads, organiser approves by console, visitors g
     CHECK(live->content.models[0].file == manifest->booth.content.models[0].file);
     CHECK((live->kind == expo::BoothKind::ThreeD)); // was "2d" in the exhibition file
 
+    // Reloading the exhibition file keeps the approved booth.
+    auto reloaded = app->reloadExhibition();
+    REQUIRE_MESSAGE(reloaded.ok(), reloaded.error().message);
+    live = expo::findBooth(app->exhibition(), "acme-booth");
+    REQUIRE(live);
+    CHECK(live->content.models.size() == 1);
+
     // A visitor joining later is told of the live revision too; a restart keeps it.
     auto late = connectClient(*app, visitor(app->port(), "Late"), all);
     all.push_back(late.get());
     REQUIRE(pumpUntil(*app, all, [&] { return !late->all<proto::BoothRevision>().empty(); }));
     CHECK(late->all<proto::BoothRevision>().front().assets == rev.assets);
-    CHECK((*late)->welcome().exhibitionRevision == rev.exhibitionRevision);
+    CHECK((*late)->welcome().exhibitionRevision > welcomeRevision);
     guest.reset(), ex.reset(), org.reset(), late.reset();
     app.reset();
     app = startServer(dir, false);
