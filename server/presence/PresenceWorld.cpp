@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
+#include <utility>
 
 namespace fg::presence {
 
@@ -50,6 +52,58 @@ PresenceWorld::PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig 
             m_halls[h].booths.push_back(int(i));
         }
     }
+    for (auto& g : m_halls)
+        indexObstacles(g);
+}
+
+namespace {
+constexpr float kObstacleCell = 4.0f; // m; a booth's grown footprint spans a few cells
+}
+
+void PresenceWorld::indexObstacles(HallGeometry& g) {
+    g.obstacleCellsX = std::max(1, int(std::ceil(g.size.x / kObstacleCell)));
+    g.obstacleCellsZ = std::max(1, int(std::ceil(g.size.y / kObstacleCell)));
+    auto cellRange = [](int axisCells, float lo, float hi) {
+        return std::pair{std::clamp(int(std::floor(lo / kObstacleCell)), 0, axisCells - 1),
+                         std::clamp(int(std::floor(hi / kObstacleCell)), 0, axisCells - 1)};
+    };
+    std::vector<std::vector<std::uint16_t>> cells(std::size_t(g.obstacleCellsX * g.obstacleCellsZ));
+    for (std::size_t i = 0; i < g.obstacles.size(); ++i) {
+        const expo::Rect& o = g.obstacles[i];
+        auto [x0, x1] = cellRange(g.obstacleCellsX, o.x, o.x + o.width);
+        auto [z0, z1] = cellRange(g.obstacleCellsZ, o.z, o.z + o.depth);
+        for (int z = z0; z <= z1; ++z)
+            for (int x = x0; x <= x1; ++x)
+                cells[std::size_t(z * g.obstacleCellsX + x)].push_back(std::uint16_t(i));
+    }
+    g.obstacleStart.assign(1, 0);
+    g.obstacleItems.clear();
+    for (const auto& c : cells) {
+        g.obstacleItems.insert(g.obstacleItems.end(), c.begin(), c.end());
+        g.obstacleStart.push_back(std::uint32_t(g.obstacleItems.size()));
+    }
+}
+
+template <class Test>
+bool PresenceWorld::anyObstacleNear(const HallGeometry& g, glm::vec2 lo, glm::vec2 hi, Test test) {
+    // Slack so a point computed on a cell edge still finds the obstacles of both cells.
+    const float e = 1e-3f;
+    const int x0 = std::clamp(int(std::floor((lo.x - e) / kObstacleCell)), 0, g.obstacleCellsX - 1);
+    const int x1 = std::clamp(int(std::floor((hi.x + e) / kObstacleCell)), 0, g.obstacleCellsX - 1);
+    const int z0 = std::clamp(int(std::floor((lo.y - e) / kObstacleCell)), 0, g.obstacleCellsZ - 1);
+    const int z1 = std::clamp(int(std::floor((hi.y + e) / kObstacleCell)), 0, g.obstacleCellsZ - 1);
+    if ((x1 - x0 + 1) * (z1 - z0 + 1) > 16) { // a long jump: every obstacle once is cheaper
+        for (const auto& o : g.obstacles)
+            if (test(o)) return true;
+        return false;
+    }
+    for (int z = z0; z <= z1; ++z)
+        for (int x = x0; x <= x1; ++x) {
+            const std::size_t c = std::size_t(z * g.obstacleCellsX + x);
+            for (std::uint32_t i = g.obstacleStart[c]; i < g.obstacleStart[c + 1]; ++i)
+                if (test(g.obstacles[g.obstacleItems[i]])) return true;
+        }
+    return false;
 }
 
 void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now) {
@@ -84,15 +138,15 @@ bool PresenceWorld::walkable(std::uint32_t hall, glm::vec2 p) const {
     const HallGeometry& g = m_halls[hall];
     const float r = m_config.avatarRadius;
     if (!(p.x >= r && p.y >= r && p.x <= g.size.x - r && p.y <= g.size.y - r)) return false;
-    for (const auto& o : g.obstacles)
-        if (p.x > o.x && p.x < o.x + o.width && p.y > o.z && p.y < o.z + o.depth) return false;
-    return true;
+    return !anyObstacleNear(g, p, p, [&](const expo::Rect& o) {
+        return p.x > o.x && p.x < o.x + o.width && p.y > o.z && p.y < o.z + o.depth;
+    });
 }
 
 // Slab test of segment a->b against each grown footprint; touching an edge is not blocked.
 bool PresenceWorld::segmentBlocked(const HallGeometry& g, glm::vec2 a, glm::vec2 b) const {
-    glm::vec2 d = b - a;
-    for (const auto& o : g.obstacles) {
+    const glm::vec2 d = b - a;
+    return anyObstacleNear(g, glm::min(a, b), glm::max(a, b), [&](const expo::Rect& o) {
         float t0 = 0.0f, t1 = 1.0f;
         const float lo[2] = {o.x, o.z}, hi[2] = {o.x + o.width, o.z + o.depth};
         bool miss = false;
@@ -108,9 +162,8 @@ bool PresenceWorld::segmentBlocked(const HallGeometry& g, glm::vec2 a, glm::vec2
             t1 = std::min(t1, tb);
             miss = t0 >= t1;
         }
-        if (!miss) return true;
-    }
-    return false;
+        return !miss;
+    });
 }
 
 MoveVerdict PresenceWorld::applyInput(std::uint16_t id, const expo::proto::Input& in, double now) {

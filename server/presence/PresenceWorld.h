@@ -94,7 +94,12 @@ private:
         glm::vec2 spawn{0.0f};
         float spawnYaw = 0;
         std::vector<expo::Rect> obstacles; // footprints grown by the avatar radius
-        std::vector<int> booths;           // booth indices in this hall
+        // Obstacles overlapping each kObstacleCell cell (CSR): movement checks test the few near
+        // the avatar instead of every booth in the hall.
+        int obstacleCellsX = 1, obstacleCellsZ = 1;
+        std::vector<std::uint32_t> obstacleStart;
+        std::vector<std::uint16_t> obstacleItems;
+        std::vector<int> booths; // booth indices in this hall
         int cellsX = 1, cellsZ = 1;
         std::vector<std::uint32_t> cellStart; // grid, rebuilt each tick (counting sort)
         std::vector<std::uint16_t> cellItems;
@@ -104,6 +109,10 @@ private:
     void refresh(std::uint16_t id);
     void rebuildGrid();
     bool segmentBlocked(const HallGeometry& hall, glm::vec2 a, glm::vec2 b) const;
+    static void indexObstacles(HallGeometry& hall);
+    // Calls TEST on the obstacles whose cells meet the box [lo, hi] until it returns true.
+    template <class Test>
+    static bool anyObstacleNear(const HallGeometry& hall, glm::vec2 lo, glm::vec2 hi, Test test);
     int cellIndex(const HallGeometry& hall, glm::vec2 p) const;
     Result<glm::vec2> boothFront(const expo::Booth& booth, std::uint32_t hall) const;
 

@@ -1,5 +1,5 @@
-// Area-of-interest tests without sockets: PresenceWorld's grid-ring nearest-K search against a
-// brute-force scan on random, clustered and sparse layouts, and viewFor's cached membership.
+// PresenceWorld tests without sockets: the grid-ring nearest-K search and the obstacle-grid
+// movement checks against brute-force scans on random layouts; viewFor's cached membership.
 #include "server/presence/PresenceWorld.h"
 
 #include <algorithm>
@@ -132,4 +132,86 @@ TEST_CASE("viewFor keeps membership between refreshes and drops whoever walks ou
     world.beginTick(7);
     world.viewFor(1, 7, members, view); // next refresh re-ranks: 3 is now nearest
     CHECK((members == std::vector<std::uint16_t>{2, 3}));
+}
+
+namespace {
+// Reference for the movement rules: every grown footprint tested, no grid.
+struct MoveOracle {
+    std::vector<expo::Rect> grown;
+    glm::vec2 size;
+    float r;
+    bool walkable(glm::vec2 p) const {
+        if (!(p.x >= r && p.y >= r && p.x <= size.x - r && p.y <= size.y - r)) return false;
+        return std::none_of(grown.begin(), grown.end(), [&](const expo::Rect& o) {
+            return p.x > o.x && p.x < o.x + o.width && p.y > o.z && p.y < o.z + o.depth;
+        });
+    }
+    bool blocked(glm::vec2 a, glm::vec2 b) const {
+        const glm::vec2 d = b - a;
+        return std::any_of(grown.begin(), grown.end(), [&](const expo::Rect& o) {
+            float t0 = 0.0f, t1 = 1.0f;
+            const float lo[2] = {o.x, o.z}, hi[2] = {o.x + o.width, o.z + o.depth};
+            for (int axis = 0; axis < 2; ++axis) {
+                if (std::abs(d[axis]) < 1e-6f) {
+                    if (a[axis] <= lo[axis] || a[axis] >= hi[axis]) return false;
+                    continue;
+                }
+                float ta = (lo[axis] - a[axis]) / d[axis], tb = (hi[axis] - a[axis]) / d[axis];
+                if (ta > tb) std::swap(ta, tb);
+                t0 = std::max(t0, ta);
+                t1 = std::min(t1, tb);
+                if (t0 >= t1) return false;
+            }
+            return true;
+        });
+    }
+};
+} // namespace
+
+TEST_CASE("movement checks through the obstacle grid equal a scan of every booth") {
+    expo::Exhibition ex = twoHalls();
+    std::mt19937 rng(8);
+    std::uniform_real_distribution<float> u(0.0f, 200.0f);
+    for (int i = 0; i < 60; ++i) {
+        expo::Booth b;
+        b.id = "b" + std::to_string(i);
+        b.hall = "big";
+        b.size = expo::BoothSize(rng() % 3);
+        b.rotation = int(rng() % 4) * 90;
+        b.position = {u(rng), u(rng)};
+        ex.booths.push_back(b);
+    }
+    presence::PresenceWorld world(ex);
+    MoveOracle oracle{{}, {200.0f, 200.0f}, world.config().avatarRadius};
+    for (const auto& b : ex.booths) {
+        const expo::Rect f = expo::boothFootprint(b);
+        const float r = oracle.r;
+        oracle.grown.push_back({f.x - r, f.z - r, f.width + 2 * r, f.depth + 2 * r});
+    }
+    std::uniform_real_distribution<float> step(-3.0f, 3.0f), wide(-80.0f, 80.0f);
+    int blocked = 0, walkable = 0;
+    world.add(1, 0, 0);
+    for (int i = 0; i < 20000; ++i) {
+        const glm::vec2 p{u(rng), u(rng)};
+        REQUIRE(world.walkable(0, p) == oracle.walkable(p));
+        walkable += oracle.walkable(p);
+        const glm::vec2 from = world.find(1)->position;
+        const glm::vec2 to =
+            from + (i % 5 == 0 ? glm::vec2(wide(rng), wide(rng)) : glm::vec2(step(rng), step(rng)));
+        const proto::Input in{std::uint32_t(i + 2),
+                              0,
+                              0,
+                              proto::quantizePosition(to.x),
+                              proto::quantizePosition(to.y),
+                              0,
+                              proto::Anim::Walk};
+        const glm::vec2 target{proto::dequantizePosition(in.x), proto::dequantizePosition(in.z)};
+        const bool expectBlocked = oracle.walkable(target) && oracle.blocked(from, target);
+        const auto verdict = world.applyInput(1, in, 1e6 * (i + 1)); // never too fast
+        REQUIRE(((verdict == presence::MoveVerdict::Blocked && oracle.walkable(target)) ==
+                 expectBlocked));
+        blocked += expectBlocked;
+    }
+    CHECK(blocked > 100); // the layout exercises both outcomes
+    CHECK(walkable > 1000);
 }

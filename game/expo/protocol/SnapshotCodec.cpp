@@ -145,7 +145,7 @@ bool validState(const AvatarState& a) {
            a.heading < kHeadingCodes && std::uint32_t(a.anim) <= kAnimMax;
 }
 
-PackedEntry packFull(const AvatarState& a) {
+[[gnu::always_inline]] inline PackedEntry packFull(const AvatarState& a) {
     std::uint64_t v = a.id; // inBase = 0 follows as a zero bit
     int n = kIdBits + 1;
     v |= std::uint64_t(a.x) << n;
@@ -159,7 +159,8 @@ PackedEntry packFull(const AvatarState& a) {
 }
 
 // False when nothing changed (the entry is omitted), like deltaEntry above.
-bool packDelta(const AvatarState& was, const AvatarState& now, PackedEntry& out) {
+[[gnu::always_inline]] inline bool packDelta(const AvatarState& was, const AvatarState& now,
+                                             PackedEntry& out) {
     const bool pos = was.x != now.x || was.z != now.z;
     const bool head = was.heading != now.heading;
     const bool anim = was.anim != now.anim;
