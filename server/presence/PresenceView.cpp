@@ -59,7 +59,12 @@ void PresenceWorld::gatherView(std::uint16_t id, ViewIds& out) const {
         const Candidate safe = candidate(float(ring) * cell * float(ring) * cell, 0xffff);
         const auto sure = std::count_if(candidates.begin(), candidates.end(),
                                         [&](Candidate c) { return c <= safe; });
-        if (std::size_t(sure) >= m_config.maxInView) break;
+        if (std::size_t(sure) < m_config.maxInView) continue;
+        // The K nearest are among the sure ones: select from those alone.
+        auto end = std::partition(candidates.begin(), candidates.end(),
+                                  [&](Candidate c) { return c <= safe; });
+        candidates.erase(end, candidates.end());
+        break;
     }
     if (candidates.size() > m_config.maxInView) {
         std::nth_element(candidates.begin(), candidates.begin() + m_config.maxInView,

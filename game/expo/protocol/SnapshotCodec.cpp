@@ -3,6 +3,8 @@
 #include "game/expo/protocol/SnapshotCodec.h"
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <fmt/format.h>
 #include <span>
 #include <type_traits>
@@ -85,8 +87,14 @@ public:
         m_scratch |= value << m_scratchBits;
         m_scratchBits += bits;
         if (m_scratchBits >= 32) {
-            for (int i = 0; i < 4; ++i)
-                m_bytes[m_size++] = std::uint8_t(m_scratch >> (8 * i));
+            if constexpr (std::endian::native == std::endian::little) {
+                const std::uint32_t word = std::uint32_t(m_scratch);
+                std::memcpy(m_bytes + m_size, &word, 4);
+                m_size += 4;
+            } else {
+                for (int i = 0; i < 4; ++i)
+                    m_bytes[m_size++] = std::uint8_t(m_scratch >> (8 * i));
+            }
             m_scratch >>= 32;
             m_scratchBits -= 32;
         }
