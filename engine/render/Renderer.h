@@ -23,6 +23,9 @@ struct RendererOptions {
     std::uint32_t msaaSamples = 4; // clamped to what the device supports
     std::uint32_t shadowMapSize = 2048;
     bool vsync = true; // window only: FIFO when on, MAILBOX/IMMEDIATE when off
+    // Window only: the scene is drawn at this fraction (0.25-1) of the window size and stretched
+    // to fill it (linear filter); the UI is always drawn at full size.
+    float resolutionScale = 1.0f;
 };
 
 struct DrawOptions {
@@ -79,6 +82,8 @@ public:
     // A small ImGui window with device name and frame statistics (the built-in overlay).
     void setStatsOverlay(bool enabled);
     void setVsync(bool enabled);
+    // See RendererOptions::resolutionScale; rebuilds the window's targets when it changes.
+    Status setResolutionScale(float scale);
 
     DeviceInfo deviceInfo() const;
     MemoryStats memoryStats() const;

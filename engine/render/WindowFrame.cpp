@@ -30,8 +30,20 @@ void WindowTarget::drawUi(const FrameStats& last) {
     ImGui::Render();
 }
 
+void WindowTarget::recordUi(VkCommandBuffer cmd, std::uint32_t imageIndex) {
+    VkRenderPassBeginInfo begin{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
+    begin.renderPass = m_uiPass;
+    begin.framebuffer = m_uiFramebuffers[imageIndex];
+    begin.renderArea = {{0, 0}, m_extent};
+    vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
+    ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), cmd);
+    vkCmdEndRenderPass(cmd);
+}
+
 Status WindowTarget::submitAndPresent(Frame& frame, std::uint32_t imageIndex) {
-    const VkPipelineStageFlags wait = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    // The scaled path's first write to the acquired image is the upscale blit (transfer stage).
+    const VkPipelineStageFlags wait =
+        VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT;
     VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
     submit.waitSemaphoreCount = 1;
     submit.pWaitSemaphores = &frame.imageAvailable;
@@ -77,10 +89,17 @@ Status WindowTarget::renderFrame(const Scene& scene, const Camera& camera,
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     FG_VK_TRY(vkBeginCommandBuffer(frame.cmd, &begin));
-    FG_TRY(m_renderer->record(frame.cmd, m_frameIndex, m_framebuffers[imageIndex], m_extent, scene,
-                              camera, options, stats));
-    ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), frame.cmd);
-    vkCmdEndRenderPass(frame.cmd);
+    if (m_scaledFramebuffer) {
+        FG_TRY(m_scaledRenderer->record(frame.cmd, m_frameIndex, m_scaledFramebuffer,
+                                        scaledExtent(), scene, camera, options, stats));
+        vkCmdEndRenderPass(frame.cmd);
+        recordUpscale(frame.cmd, imageIndex);
+    } else {
+        FG_TRY(m_renderer->record(frame.cmd, m_frameIndex, m_framebuffers[imageIndex], m_extent,
+                                  scene, camera, options, stats));
+        vkCmdEndRenderPass(frame.cmd);
+    }
+    recordUi(frame.cmd, imageIndex);
     FG_VK_TRY(vkEndCommandBuffer(frame.cmd));
     FG_TRY(submitAndPresent(frame, imageIndex));
     m_frameIndex = (m_frameIndex + 1) % kFramesInFlight;
@@ -130,6 +149,12 @@ void Renderer::setUi(std::function<void()> ui) {
 
 void Renderer::setStatsOverlay(bool enabled) {
     if (m_impl->window) m_impl->window->setStatsOverlay(enabled);
+}
+
+Status Renderer::setResolutionScale(float scale) {
+    m_impl->options.resolutionScale = scale;
+    if (!m_impl->window) return {};
+    return m_impl->window->setResolutionScale(scale);
 }
 
 void Renderer::setVsync(bool enabled) {

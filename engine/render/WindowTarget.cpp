@@ -71,12 +71,14 @@ Status WindowTarget::init(const RendererOptions& options) {
          {VK_SAMPLE_COUNT_2_BIT, VK_SAMPLE_COUNT_4_BIT, VK_SAMPLE_COUNT_8_BIT})
         if (bits <= ctx.maxSamples() && std::uint32_t(bits) <= options.msaaSamples)
             config.samples = bits;
-    config.finalLayout = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR;
+    config.finalLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL; // the UI pass presents
     config.shadowMapSize = options.shadowMapSize;
     config.framesInFlight = kFramesInFlight;
     auto renderer = SceneRenderer::create(m_device, config);
     if (!renderer) return renderer.error();
     m_renderer = std::move(*renderer);
+    m_scale = std::clamp(options.resolutionScale, 0.25f, 1.0f);
+    FG_TRY(createUiPass());
     FG_TRY(createSwapchain());
     FG_TRY(createFrames());
     return initImGui();
@@ -126,6 +128,11 @@ Status WindowTarget::createSwapchain() {
     info.imageExtent = m_extent;
     info.imageArrayLayers = 1;
     info.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    // Resolution scaling blits the scene onto the swapchain image.
+    if (caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_DST_BIT)
+        info.imageUsage |= VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    else
+        m_scale = 1.0f;
     info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
     info.preTransform = caps.currentTransform;
     info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
@@ -192,13 +199,18 @@ Status WindowTarget::createTargets() {
         FG_VK_TRY(vkCreateSemaphore(dev, &sem, nullptr, &finished));
         m_renderFinished.push_back(finished);
     }
-    return {};
+    FG_TRY(createUiFramebuffers());
+    return createScaledTargets();
 }
 
 void WindowTarget::destroySwapchain() {
     VkDevice dev = m_device.device();
     for (VkFramebuffer fb : m_framebuffers)
         vkDestroyFramebuffer(dev, fb, nullptr);
+    for (VkFramebuffer fb : m_uiFramebuffers)
+        vkDestroyFramebuffer(dev, fb, nullptr);
+    m_uiFramebuffers.clear();
+    destroyScaledTargets();
     for (VkImageView view : m_views)
         vkDestroyImageView(dev, view, nullptr);
     for (VkSemaphore sem : m_renderFinished)
@@ -249,9 +261,9 @@ Status WindowTarget::initImGui() {
     info.DescriptorPool = m_imguiPool;
     info.MinImageCount = 2;
     info.ImageCount = static_cast<std::uint32_t>(std::max<std::size_t>(2, m_images.size()));
-    info.MSAASamples = m_renderer->config().samples;
+    info.MSAASamples = VK_SAMPLE_COUNT_1_BIT; // the UI pass draws on the resolved image
     info.CheckVkResultFn = checkImGuiVk;
-    if (!ImGui_ImplVulkan_Init(&info, m_renderer->mainPass()))
+    if (!ImGui_ImplVulkan_Init(&info, m_uiPass))
         return makeError("imgui: Vulkan backend initialisation failed");
     m_imgui = true;
     FG_TRY(ctx.submitNow([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); }));
@@ -275,6 +287,8 @@ WindowTarget::~WindowTarget() {
     if (m_pool) vkDestroyCommandPool(dev, m_pool, nullptr);
     destroySwapchain();
     m_renderer.reset();
+    m_scaledRenderer.reset();
+    if (m_uiPass) vkDestroyRenderPass(dev, m_uiPass, nullptr);
     if (m_surface) vkDestroySurfaceKHR(m_device.context().instance(), m_surface, nullptr);
 }
 

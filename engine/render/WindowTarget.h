@@ -23,6 +23,10 @@ public:
     void setUi(std::function<void()> ui) { m_ui = std::move(ui); }
     void setStatsOverlay(bool enabled) { m_overlay = enabled; }
     void setVsync(bool enabled);
+    // Draws the scene at SCALE (0.25-1) of the window size and stretches it to the window; the
+    // UI stays at full size. Takes effect at once (the swapchain targets are rebuilt).
+    Status setResolutionScale(float scale);
+    float resolutionScale() const { return m_scale; }
 
 private:
     struct Frame {
@@ -39,6 +43,14 @@ private:
     Status recreateSwapchain();
     Status createFrames();
     Status initImGui();
+    // WindowScaled.cpp: the UI pass, and the reduced-size scene target with its blit.
+    Status createUiPass();
+    Status createUiFramebuffers();
+    Status createScaledTargets();
+    void destroyScaledTargets();
+    VkExtent2D scaledExtent() const;
+    void recordUpscale(VkCommandBuffer cmd, std::uint32_t imageIndex);
+    void recordUi(VkCommandBuffer cmd, std::uint32_t imageIndex);
     void drawUi(const FrameStats& last);
     Status submitAndPresent(Frame& frame, std::uint32_t imageIndex);
 
@@ -55,6 +67,13 @@ private:
     std::vector<VkSemaphore> m_renderFinished; // one per swapchain image
     GpuImage m_msaaColor, m_depth;
     std::unique_ptr<SceneRenderer> m_renderer;
+    // ImGui draws in its own pass over the finished scene, so the scene may come from a blit.
+    VkRenderPass m_uiPass = VK_NULL_HANDLE;
+    std::vector<VkFramebuffer> m_uiFramebuffers;
+    float m_scale = 1.0f;
+    std::unique_ptr<SceneRenderer> m_scaledRenderer; // made on the first scale below 1
+    GpuImage m_scaledMsaa, m_scaledDepth, m_scaledColor;
+    VkFramebuffer m_scaledFramebuffer = VK_NULL_HANDLE;
     VkCommandPool m_pool = VK_NULL_HANDLE;
     Frame m_frames[kFramesInFlight];
     std::uint32_t m_frameIndex = 0;

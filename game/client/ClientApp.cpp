@@ -60,6 +60,7 @@ Status ClientApp::loadProfile() {
         if (!rgb) return makeError("--color: " + rgb.error().message);
         s.profile.color = *rgb;
     }
+    if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
     if (s.profile.clientKey.empty()) s.profile.clientKey = makeClientKey();
     s.ui.firstRun = !s.profile.complete();
     if (!s.ui.firstRun) {
@@ -81,6 +82,7 @@ Status ClientApp::openWindow() {
     ro.validation = m_options.validation;
     ro.vsync = m_options.vsync;
     ro.msaaSamples = m_session.profile.settings.msaa;
+    ro.resolutionScale = m_session.profile.settings.resolutionScale;
     auto renderer = render::Renderer::createForWindow(ro, *m_window);
     if (!renderer) return renderer.error();
     m_renderer = std::move(*renderer);

@@ -35,6 +35,9 @@ void ClientApp::frame() {
     if (s.profileChanged && !s.ui.firstRun) {
         s.profileChanged = false;
         m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
+        if (auto scaled = m_renderer->setResolutionScale(s.profile.settings.resolutionScale);
+            !scaled)
+            toast(s, scaled.error().message, true);
         if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
             toast(s, saved.error().message, true);
         if (!m_link) {

@@ -24,7 +24,9 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
                 std::vector<std::string>& shots) {
     app.add_option("--connect", connect, "HOST:PORT of a Fairground server to join");
     app.add_option("--ticket", o.ticket, "visitor ticket code for --connect");
-    app.add_option("--exhibition", o.exhibition, "exhibition.json to host locally");
+    app.add_option("--exhibition", o.exhibition,
+                   "exhibition.json to host locally (with --connect: show this local copy "
+                   "instead of downloading the server's)");
     app.add_option("--data", o.dataDir, "data folder of the embedded server");
     app.add_option("--script", o.script, "timed input script to play");
     app.add_option("--screenshot-at", shots, "FRAME FILE.png (repeatable)")
@@ -37,6 +39,9 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
     app.add_flag("!--no-vsync", o.vsync, "render as fast as possible");
     app.add_flag("--validation", o.validation, "enable the Vulkan validation layer");
     app.add_flag("--bench", o.bench, "print frame-time figures at exit");
+    app.add_option("--resolution-scale", o.resolutionScale,
+                   "draw the 3D view at this fraction of the window (0.25-1)")
+        ->check(CLI::Range(0.25, 1.0));
     app.add_option("--bots", o.bots, "simulated visitors to start around the spawn")
         ->check(CLI::Range(0, 1000));
     app.add_option("--name", o.name, "display name (skips the first-run form when complete)");
@@ -121,6 +126,7 @@ ParsedOptions parseClientOptions(int argc, const char* const* argv) {
         parsed.message = "fairground: " + status.error().message;
         return parsed;
     }
+    o.localExhibition = !o.exhibition.empty();
     if (o.exhibition.empty()) o.exhibition = defaultExhibitionPath();
     if (o.configFile.empty()) o.configFile = defaultConfigFile();
     if (o.cacheDir.empty()) o.cacheDir = defaultCacheDir();

@@ -20,17 +20,19 @@ struct ClientOptions {
     std::string connectHost; // empty: host an embedded server
     std::uint16_t connectPort = 0;
     std::string ticket;
-    std::filesystem::path exhibition;     // embedded server's exhibition (default: the sample)
-    std::filesystem::path dataDir;        // embedded server's store; default under the cache dir
-    std::filesystem::path script;         // timed input to play
+    std::filesystem::path exhibition; // embedded server's exhibition (default: the sample)
+    bool localExhibition = false;  // --exhibition given: with --connect, show it, do not download
+    std::filesystem::path dataDir; // embedded server's store; default under the cache dir
+    std::filesystem::path script;  // timed input to play
     std::vector<ScreenshotRequest> shots; // --screenshot-at FRAME FILE (repeatable)
     std::uint64_t exitAfter = 0;          // 0: run until closed
     int width = 1280;
     int height = 720;
     bool vsync = true;
     bool validation = false;
-    int bots = 0;       // simulated visitors started in-process (benchmarks, screenshots)
-    bool bench = false; // print frame-time figures at exit
+    int bots = 0;              // simulated visitors started in-process (benchmarks, screenshots)
+    bool bench = false;        // print frame-time figures at exit
+    float resolutionScale = 0; // > 0: overrides the profile's setting (and is saved with it)
     std::string name, organisation, email, country, color; // override / pre-fill the profile
     std::filesystem::path configFile; // default $XDG_CONFIG_HOME/fairground/client.json
     std::filesystem::path cacheDir;   // default $XDG_CACHE_HOME/fairground

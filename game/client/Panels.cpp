@@ -4,6 +4,7 @@
 #include "game/client/ClientUi.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <glm/geometric.hpp>
 #include <imgui.h>
@@ -241,6 +242,11 @@ void drawSettings(Session& s) {
         changed = true;
     }
     changed |= ImGui::Checkbox("Shadows", &c.shadows);
+    float percent = c.resolutionScale * 100.0f;
+    if (ImGui::SliderFloat("Resolution scale", &percent, 25.0f, 100.0f, "%.0f%%")) {
+        c.resolutionScale = std::round(percent / 5.0f) * 0.05f; // steps of 5 %
+        changed = true;
+    }
     changed |= ImGui::SliderFloat("Mouse sensitivity", &c.mouseSensitivity, 0.02f, 0.6f);
     changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
     if (changed) s.profileChanged = true;

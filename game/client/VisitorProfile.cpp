@@ -7,6 +7,7 @@
 #include "engine/core/Time.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -83,6 +84,7 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
         if (auto s = j.find("settings"); s != j.end() && s->is_object()) {
             readField(*s, "msaa", p.settings.msaa);
             readField(*s, "shadows", p.settings.shadows);
+            readField(*s, "resolution_scale", p.settings.resolutionScale);
             readField(*s, "mouse_sensitivity", p.settings.mouseSensitivity);
             readField(*s, "show_stats", p.settings.showStats);
         }
@@ -90,6 +92,9 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
         return makeError(fmt::format("{}: {}", file.string(), e.what()));
     }
     p.settings.mouseSensitivity = std::clamp(p.settings.mouseSensitivity, 0.01f, 2.0f);
+    p.settings.resolutionScale = std::isfinite(p.settings.resolutionScale)
+                                     ? std::clamp(p.settings.resolutionScale, 0.25f, 1.0f)
+                                     : 1.0f;
     return p;
 }
 
@@ -103,6 +108,7 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
     j["client_key"] = p.clientKey;
     j["settings"] = {{"msaa", p.settings.msaa},
                      {"shadows", p.settings.shadows},
+                     {"resolution_scale", p.settings.resolutionScale},
                      {"mouse_sensitivity", p.settings.mouseSensitivity},
                      {"show_stats", p.settings.showStats}};
     std::error_code ec;

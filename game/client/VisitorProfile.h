@@ -13,6 +13,9 @@ namespace fg::client {
 struct ClientSettings {
     std::uint32_t msaa = 4; // 1, 2, 4 or 8 (applied on the next start)
     bool shadows = true;
+    // The 3D view is drawn at this fraction of the window and stretched (0.25-1; the UI stays
+    // sharp): the cheapest way to a usable frame rate on a slow GPU or a CPU renderer.
+    float resolutionScale = 1.0f;
     float mouseSensitivity = 0.15f; // degrees per pixel
     bool showStats = true;
 };

@@ -2,9 +2,12 @@
 // along them works, click-to-walk arrives, the camera follows behind. Pure logic, no window.
 #include "game/client/AvatarController.h"
 #include "game/client/WalkArea.h"
+#include "game/expo/ExhibitionJson.h"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <glm/geometric.hpp>
+#include <random>
 
 using namespace fg::client;
 
@@ -124,4 +127,47 @@ TEST_CASE("controller: the camera sits behind the avatar and follows smoothly") 
     const float moved = c.camera().position.z - cam.position.z;
     CHECK(moved > 0.0f);
     CHECK(moved < kWalkSpeed * 0.016f); // smoothing lags the avatar
+}
+
+TEST_CASE("controller: click-to-walk always ends, whatever the frame times (sample halls)") {
+    // A wait-walk script line holds the script until the walk ends; a walk that never ends
+    // stalled the integration test. Every booth of the sample, from its hall's spawn, with
+    // frame times from 5 ms to 0.6 s (lavapipe under load), walking and running.
+    auto report = fg::expo::loadExhibition(std::filesystem::path(FG_ASSETS_DIR) /
+                                           "exhibitions/digital-world-2021/exhibition.json");
+    REQUIRE(report.ok());
+    const fg::expo::Exhibition& ex = *report.exhibition;
+    std::mt19937 rng(12345);
+    std::uniform_real_distribution<float> frame(0.005f, 0.6f);
+    int walks = 0, unfinished = 0;
+    for (std::size_t h = 0; h < ex.halls.size(); ++h) {
+        WalkArea area(ex, h);
+        for (const auto& b : ex.booths) {
+            if (b.hall != ex.halls[h].id) continue;
+            const auto front = area.boothFront(b);
+            if (!front) continue;
+            for (bool running : {false, true}) {
+                AvatarController c;
+                c.setArea(&area);
+                c.place(ex.halls[h].spawn.position, 0.0f, ex.halls[h].origin);
+                c.walkTo(*front, b.position);
+                int frames = 0;
+                MoveInput in;
+                in.run = running;
+                while (c.walking() && frames < 5000) {
+                    c.update(in, frame(rng));
+                    ++frames;
+                }
+                ++walks;
+                if (c.walking()) {
+                    ++unfinished;
+                    MESSAGE("walk to " << b.id << (running ? " (running)" : "")
+                                       << " still going after 5000 frames at (" << c.position().x
+                                       << ", " << c.position().y << ")");
+                }
+            }
+        }
+    }
+    CHECK(walks > 20);
+    CHECK(unfinished == 0);
 }
