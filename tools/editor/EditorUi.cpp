@@ -301,12 +301,13 @@ void EditorUi::publishPanel(EditorApp& app) {
         const bool bad = pub.state() == PublishState::Failed ||
                          (r && r->outcome == expo::proto::PublishOutcome::Refused);
         const bool good = r && r->outcome != expo::proto::PublishOutcome::Refused;
-        ImGui::TextColored(bad    ? ImVec4(1, 0.4f, 0.3f, 1)
-                           : good ? ImVec4(0.3f, 0.85f, 0.4f, 1)
-                                  : ImVec4(0.8f, 0.85f, 0.9f, 1),
-                           "%s", pub.statusText().c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, bad    ? ImVec4(1, 0.4f, 0.3f, 1)
+                                             : good ? ImVec4(0.3f, 0.85f, 0.4f, 1)
+                                                    : ImVec4(0.8f, 0.85f, 0.9f, 1));
+        ImGui::TextWrapped("%s", pub.statusText().c_str()); // refusals can be several lines
+        ImGui::PopStyleColor();
     }
-    if (!app.m_status.empty())
+    if (!app.m_status.empty() && app.m_status != pub.statusText()) // said once is enough
         ImGui::TextColored(app.m_statusError ? ImVec4(1, 0.4f, 0.3f, 1)
                                              : ImVec4(0.8f, 0.85f, 0.9f, 1),
                            "%s", app.m_status.c_str());
