@@ -3,6 +3,7 @@
 #include "engine/core/Log.h"
 #include "server/ServerApp.h"
 #include "server/content/ContentService.h"
+#include "server/publish/PublishService.h"
 
 #include <fmt/format.h>
 
@@ -12,20 +13,24 @@ using namespace fg::expo::proto;
 using presence::Session;
 
 Status ServerApp::startContent() {
-    if (!m_config.serveContent) return {};
     std::filesystem::path dir = m_config.contentDir;
     if (dir.empty()) dir = m_config.dataDir / "content";
     m_content = std::make_unique<content::ContentService>(dir, m_config.contentLimits);
-    m_content->start(*m_exhibition, m_config.exhibitionPath.parent_path());
+    // Approved booths' cooked assets live in the publish store (m_publish starts after this).
+    m_content->setBlobSource([this](const Hash128& hash) -> std::optional<Bytes> {
+        if (!m_publish || !m_publish->store().has(hash)) return std::nullopt;
+        auto bytes = m_publish->store().get(hash);
+        if (!bytes) return std::nullopt;
+        return std::move(*bytes);
+    });
+    // Without serveContent (tests, the client's embedded server) nothing is cooked, but assets
+    // by hash are still served: a published booth's files must reach every visitor.
+    if (m_config.serveContent)
+        m_content->start(*m_exhibition, m_config.exhibitionPath.parent_path());
     return {};
 }
 
 void ServerApp::handleContentRequest(Session& s, const ContentRequest& request) {
-    if (!m_content) {
-        send(s,
-             ContentError{request.requestId, request.hash, "this server does not serve content"});
-        return;
-    }
     if (!m_content->enqueue(s.id, request))
         send(s, ContentError{request.requestId, request.hash,
                              fmt::format("too many content requests outstanding (at most {})",
@@ -33,7 +38,6 @@ void ServerApp::handleContentRequest(Session& s, const ContentRequest& request) 
 }
 
 void ServerApp::pumpContent() {
-    if (!m_content) return;
     content::Transport transport;
     transport.queuedBytes = [this](std::uint32_t id) {
         return m_host->queuedBytes(id - 1u, net::kChannelBulk);
@@ -49,7 +53,7 @@ void ServerApp::pumpContent() {
 }
 
 void ServerApp::dropContent(const Session& s) {
-    if (m_content) m_content->dropPeer(s.id);
+    m_content->dropPeer(s.id);
 }
 
 } // namespace fg::server

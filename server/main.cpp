@@ -144,6 +144,10 @@ int main(int argc, char** argv) {
                  "publish every uploaded booth that passes the checks without moderation");
     cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,
                  "visitors must present a visitor ticket");
+    bool noContent = false;
+    cli.add_flag("--no-content", noContent,
+                 "do not cook and serve the exhibition to --connect clients (published booth "
+                 "assets are still served by hash)");
     cli.add_option("--log-level", level, "debug, info, warn or error");
     std::string connect, token;
     CLI::App* remote = cli.add_subcommand("console", "remote organiser console");
@@ -161,5 +165,6 @@ int main(int argc, char** argv) {
     }
     config.exhibitionPath = exhibition;
     config.dataDir = data;
+    config.serveContent = !noContent;
     return runServer(std::move(config));
 }

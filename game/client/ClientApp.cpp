@@ -107,16 +107,22 @@ void ClientApp::renderProgress(float fraction, std::string_view what) {
 
 Status ClientApp::loadWorld() {
     const double t0 = monotonicSeconds();
-    renderProgress(0.0f, "reading " + m_options.exhibition.string());
-    expo::LoadReport report = expo::loadExhibition(m_options.exhibition);
-    if (!report.ok()) {
-        std::string text =
-            fmt::format("{}: the exhibition cannot be shown:", m_options.exhibition.string());
-        for (const auto& p : report.problems)
-            text += "\n  " + p.toString();
-        return makeError(text);
+    m_content = std::make_unique<ClientContent>(m_options.cacheDir / "content",
+                                                m_options.exhibition.parent_path());
+    if (!m_options.connectHost.empty() && !m_options.localExhibition) {
+        FG_CLIENT_TRY(downloadWorld()); // sets m_exhibition and m_content's base folder
+    } else {
+        renderProgress(0.0f, "reading " + m_options.exhibition.string());
+        expo::LoadReport report = expo::loadExhibition(m_options.exhibition);
+        if (!report.ok()) {
+            std::string text =
+                fmt::format("{}: the exhibition cannot be shown:", m_options.exhibition.string());
+            for (const auto& p : report.problems)
+                text += "\n  " + p.toString();
+            return makeError(text);
+        }
+        m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
     }
-    m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
     simplifyDisplayText(*m_exhibition);
     FG_CLIENT_TRY(rebuildWorld());
     m_bench.loadSeconds = monotonicSeconds() - t0;
@@ -133,8 +139,8 @@ Status ClientApp::rebuildWorld() {
     scene::ExhibitionSceneOptions so;
     so.cacheDir = m_options.cacheDir / "assets";
     so.progress = [this](float f, std::string_view what) { renderProgress(f, what); };
-    auto world = scene::ExhibitionScene::build(*m_renderer, *m_exhibition,
-                                               m_options.exhibition.parent_path(), so);
+    auto world =
+        scene::ExhibitionScene::build(*m_renderer, *m_exhibition, m_content->baseDir(), so);
     if (!world) return world.error();
     m_world = std::move(*world);
     m_frameScene = m_world->scene();
@@ -144,7 +150,7 @@ Status ClientApp::rebuildWorld() {
         m_areas.emplace_back(*m_exhibition, i);
     Session& s = m_session;
     s.ex = m_exhibition.get();
-    s.baseDir = m_options.exhibition.parent_path();
+    s.baseDir = m_content->baseDir();
     s.avatar = &m_avatar;
     s.areas = &m_areas;
     // The areas were rebuilt: point the avatar at its hall's new one.
@@ -169,19 +175,8 @@ Status ClientApp::startNetwork() {
         host = "127.0.0.1";
         port = m_server->port();
     }
-    netclient::ClientConfig config;
-    config.host = host;
-    config.port = port;
-    // Frames on a CPU renderer can take seconds (first pipeline builds); do not drop the peer.
-    config.timeoutMs = 30000;
-    const VisitorProfile& p = m_session.profile;
-    config.hello.role = proto::Role::Visitor;
-    config.hello.credential = m_options.ticket;
-    config.hello.name = p.name;
-    config.hello.look = p.color;
-    config.hello.country = p.country;
-    config.hello.clientKey = p.clientKey;
-    m_link = std::make_unique<Connection>(config);
+    // With --connect the download already joined (unless it joined as a first-run guest).
+    if (!m_link) m_link = std::make_unique<Connection>(linkConfig(host, port));
     m_session.link = m_link.get();
     m_netPump = std::thread([this] {
         while (!m_stopPump) {

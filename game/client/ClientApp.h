@@ -7,6 +7,7 @@
 #include "engine/render/Renderer.h"
 #include "game/client/AvatarController.h"
 #include "game/client/BotCrowd.h"
+#include "game/client/ClientContent.h"
 #include "game/client/ClientOptions.h"
 #include "game/client/ClientState.h"
 #include "game/client/ClientUi.h"
@@ -50,6 +51,10 @@ private:
     Status openWindow();
     Status loadWorld();
     Status startNetwork();
+    // ClientContent.cpp: the exhibition from the server (--connect), booth revisions.
+    Status downloadWorld();
+    netclient::ClientConfig linkConfig(const std::string& host, std::uint16_t port) const;
+    void pumpContent(netclient::NetClient* client);
     void renderProgress(float fraction, std::string_view what);
 
     // Per frame (ClientAppFrame.cpp).
@@ -80,6 +85,7 @@ private:
     AvatarController m_avatar;
     std::unique_ptr<EmbeddedServer> m_server;
     std::unique_ptr<Connection> m_link;
+    std::unique_ptr<ClientContent> m_content; // fetcher, booth revisions, where files resolve
     std::unique_ptr<BotCrowd> m_bots;
     // ENet needs servicing even while a CPU-rendered frame takes seconds, or the server drops
     // us: this thread calls NetClient::update whenever the frame loop is not using the link.

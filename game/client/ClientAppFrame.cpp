@@ -100,8 +100,13 @@ void ClientApp::updateNetwork() {
         s.remotes.clear();
         return;
     }
-    for (proto::Message& m : c->takeInbox())
+    for (proto::Message& m : c->takeInbox()) {
+        if (auto* rev = std::get_if<proto::BoothRevision>(&m))
+            if (Status st = m_content->updates().receive(*rev, m_content->fetcher()); !st)
+                toast(s, st.error().message, true);
         handleMessage(s, m);
+    }
+    pumpContent(c); // ClientContent.cpp
     pollBoothStats(s);
     if (c->stats().corrections != m_corrections) {
         m_corrections = c->stats().corrections;

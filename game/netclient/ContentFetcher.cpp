@@ -38,13 +38,18 @@ void ContentFetcher::attach(NetClient& client) {
     m_inFlight.clear();
 }
 
-void ContentFetcher::detach() {
-    if (m_client) m_client->setContentHandler({});
+void ContentFetcher::detach(bool clientGone) {
+    if (m_client && !clientGone) m_client->setContentHandler({});
     m_client = nullptr;
 }
 
 std::string ContentFetcher::label(const Job& job) const {
     return job.name.empty() ? std::string("the exhibition manifest") : "asset " + job.name;
+}
+
+AssetState ContentFetcher::state(const std::string& assetName) const {
+    auto it = m_states.find(assetName);
+    return it == m_states.end() ? AssetState::Unknown : it->second;
 }
 
 void ContentFetcher::requestManifest() {
@@ -60,7 +65,10 @@ Status ContentFetcher::want(const std::string& assetName) {
     expo::AssetName parsed;
     if (!expo::parseAssetName(assetName, parsed))
         return makeError(fmt::format("'{}' is not an asset name (<hash>.<ext>)", assetName));
-    if (!m_known.insert(assetName).second) return {};
+    if (auto it = m_states.find(assetName);
+        it != m_states.end() && it->second != AssetState::Failed)
+        return {}; // a failed one may be asked for again (a later booth revision)
+    m_states[assetName] = AssetState::Pending;
     ++m_progress.filesTotal;
     const fs::path file = pathOf(assetName);
     std::error_code ec;
@@ -71,6 +79,7 @@ Status ContentFetcher::want(const std::string& assetName) {
             ++m_progress.filesCached;
             m_progress.bytesDone += bytes->size();
             m_progress.bytesTotal += bytes->size();
+            m_states[assetName] = AssetState::Ready;
             return {};
         }
         log::warn("content: cached {} does not match its name; fetching it again", assetName);
@@ -139,6 +148,7 @@ void ContentFetcher::finish(std::uint32_t requestId) {
         fs::create_directories(m_dir, ec);
         if (Status st = writeFileAtomic(pathOf(job.name), job.data); !st)
             return fail(requestId, st.error().message);
+        m_states[job.name] = AssetState::Ready;
     }
     ++m_progress.filesDone;
     m_inFlight.erase(requestId);
@@ -162,6 +172,7 @@ void ContentFetcher::fail(std::uint32_t requestId, const std::string& why) {
     std::string line = fmt::format("{}: {}", label(job), why);
     log::error("content: {}", line);
     m_errors.push_back(std::move(line));
+    if (!job.name.empty()) m_states[job.name] = AssetState::Failed;
     ++m_progress.failed;
     ++m_progress.filesDone;
 }

@@ -38,6 +38,8 @@ struct FetchProgress {
     float fraction() const;
 };
 
+enum class AssetState : std::uint8_t { Unknown, Pending, Ready, Failed };
+
 class ContentFetcher {
 public:
     static constexpr std::size_t kMaxInFlight = 16; // requests outstanding at the server
@@ -48,7 +50,8 @@ public:
     // Routes CLIENT's ContentChunk/ContentError messages here and sends requests through it.
     // Call again after a reconnect (a new NetClient): requests in flight are sent again.
     void attach(NetClient& client);
-    void detach();
+    // Stops routing; with CLIENTGONE the client is not touched (it may be destroyed already).
+    void detach(bool clientGone = false);
 
     // Asks for the server's current exhibition manifest; takeManifest() has it once verified.
     void requestManifest();
@@ -62,6 +65,8 @@ public:
     void onMessage(proto::Message& message);
 
     bool busy() const { return !m_queue.empty() || !m_inFlight.empty(); }
+    // Ready: verified in the cache; Failed: gave up (see errors()); Unknown: never wanted.
+    AssetState state(const std::string& assetName) const;
     const FetchProgress& progress() const { return m_progress; }
     // One line per asset that failed twice, naming it and why.
     const std::vector<std::string>& errors() const { return m_errors; }
@@ -88,7 +93,7 @@ private:
     std::uint32_t m_nextRequest = 1;
     std::deque<Job> m_queue;
     std::map<std::uint32_t, Job> m_inFlight;
-    std::set<std::string> m_known; // names wanted so far (each fetched once)
+    std::map<std::string, AssetState> m_states; // names wanted so far (each fetched once)
     std::optional<std::string> m_manifest;
     std::vector<std::string> m_errors;
     FetchProgress m_progress;

@@ -94,6 +94,7 @@ public:
     void setContentHandler(std::function<void(proto::Message&)> handler) {
         m_contentHandler = std::move(handler);
     }
+    bool hasContentHandler() const { return bool(m_contentHandler); }
     // Non-presence messages received since the last call, in arrival order.
     std::vector<proto::Message> takeInbox();
     // The newest snapshot's avatars (quantized, exact as the server sent them).

@@ -20,6 +20,8 @@ ContentService::~ContentService() {
 
 void ContentService::start(expo::Exhibition ex, std::filesystem::path baseDir) {
     m_baseDir = baseDir;
+    m_started = true;
+    m_ready = false;
     m_worker = std::thread([this, ex = std::move(ex), baseDir = std::move(baseDir)] {
         const double t0 = monotonicSeconds();
         Status st = m_catalog.addFiles(ex, baseDir);
@@ -44,6 +46,7 @@ void ContentService::waitReady() {
 
 Result<std::shared_ptr<const Bytes>> ContentService::manifest(const expo::Exhibition& live,
                                                               std::uint64_t revision) {
+    if (!m_started) return makeError("this server does not serve its exhibition (--no-content)");
     if (!ready()) return makeError("content: still preparing");
     if (!m_buildError.empty()) return makeError(m_buildError);
     if (m_manifest && m_manifestRevision == revision) return m_manifest;

@@ -27,8 +27,10 @@ public:
     ContentService& operator=(const ContentService&) = delete;
 
     // Starts cooking EX's files (resolved in BASEDIR) on a worker thread; requests wait for it.
+    // Without start() only assets by hash are served (from the store and the blob source, e.g.
+    // published booths) and the manifest is refused.
     void start(expo::Exhibition ex, std::filesystem::path baseDir);
-    // True once the worker finished (successfully or not: failed() tells).
+    // True once the worker finished (successfully or not: failed() tells), or when not started.
     bool ready() const { return m_ready.load(); }
     bool failed() const { return ready() && !m_buildError.empty(); }
     // Blocks until ready() (tests, tools).
@@ -58,7 +60,8 @@ private:
     ContentServer m_server;
     std::filesystem::path m_baseDir;
     std::thread m_worker;
-    std::atomic<bool> m_ready{false};
+    bool m_started = false;
+    std::atomic<bool> m_ready{true};
     std::string m_buildError;
     BlobSource m_extra;
     std::shared_ptr<const Bytes> m_manifest;

@@ -1,0 +1,186 @@
+// Booth revisions and the downloaded exhibition: checks what the server announced, fetches by
+// hash through ContentFetcher, applies revisions with fg_publish's applyRevision (one rule for
+// server and client). Must not render; ClientApp rebuilds the world when told to.
+#include "game/client/ClientContent.h"
+
+#include "engine/core/Log.h"
+#include "engine/core/Time.h"
+#include "game/client/ClientApp.h"
+#include "game/expo/protocol/ContentNames.h"
+#include "game/netclient/NetClient.h"
+#include "server/publish/PublishService.h"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <set>
+#include <thread>
+
+namespace fg::client {
+
+namespace fs = std::filesystem;
+using netclient::AssetState;
+
+namespace {
+
+// The booth and profile of a revision as a one-booth exhibition, so the shared reference walk
+// (and its kinds) applies to them.
+expo::Exhibition asExhibition(const booth::BoothBundle& bundle) {
+    expo::Exhibition ex;
+    ex.booths.push_back(bundle.booth);
+    ex.exhibitors.push_back(bundle.profile);
+    return ex;
+}
+
+} // namespace
+
+std::uint64_t BoothUpdates::appliedRevision(const std::string& boothId) const {
+    auto it = m_applied.find(boothId);
+    return it == m_applied.end() ? 0 : it->second;
+}
+
+Status BoothUpdates::receive(const proto::BoothRevision& rev, netclient::ContentFetcher& fetcher) {
+    if (rev.revision <= appliedRevision(rev.boothId)) return {};
+    const std::string label = fmt::format("booth {} revision {}", rev.boothId, rev.revision);
+    auto bundle = booth::parseBoothJson(rev.manifestJson, label);
+    if (!bundle) return bundle.error();
+    if (bundle->booth.id != rev.boothId)
+        return makeError(
+            fmt::format("{}: the manifest describes booth '{}'", label, bundle->booth.id));
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+    std::string bad;
+    const expo::Exhibition one = asExhibition(*bundle);
+    expo::forEachFileReference(one, [&](const std::string& ref, expo::FileKind kind) {
+        expo::AssetName parsed;
+        if (!expo::parseAssetName(ref, parsed) || !expo::assetExtensionFits(parsed.extension, kind))
+            bad = ref;
+        else if (seen.insert(ref).second)
+            names.push_back(ref);
+    });
+    if (!bad.empty())
+        return makeError(fmt::format("{}: '{}' is not an asset name of its kind", label, bad));
+    for (const auto& name : names)
+        if (Status st = fetcher.want(name); !st) return st.error();
+    m_waiting.push_back(Waiting{rev, std::move(*bundle), std::move(names)});
+    return {};
+}
+
+std::size_t BoothUpdates::applyReady(expo::Exhibition& ex, const netclient::ContentFetcher& fetcher,
+                                     const std::function<std::string(const std::string&)>& resolve,
+                                     std::vector<std::string>& failed) {
+    std::size_t applied = 0;
+    while (!m_waiting.empty()) {
+        Waiting& w = m_waiting.front();
+        std::string lost;
+        bool ready = true;
+        for (const auto& name : w.names) {
+            AssetState state = fetcher.state(name);
+            if (state == AssetState::Failed) lost = name;
+            ready = ready && state == AssetState::Ready;
+        }
+        if (lost.empty() && !ready) break; // keep the order: later ones wait for this one
+        if (!lost.empty()) {
+            failed.push_back(fmt::format("booth {} revision {}: asset {} could not be fetched",
+                                         w.message.boothId, w.message.revision, lost));
+        } else if (w.message.revision > appliedRevision(w.message.boothId)) {
+            expo::Exhibition one = asExhibition(w.manifest);
+            expo::forEachFileReference(
+                one, [&](std::string& ref, expo::FileKind) { ref = resolve(ref); });
+            publish::PublishedRevision rev;
+            rev.boothId = w.message.boothId;
+            rev.revision = std::int64_t(w.message.revision);
+            rev.manifest = w.manifest;
+            rev.manifest.booth = one.booths.front();
+            rev.manifest.profile = one.exhibitors.front();
+            publish::applyRevision(ex, rev);
+            m_applied[rev.boothId] = w.message.revision;
+            log::info("client: booth {} is now revision {}", rev.boothId, rev.revision);
+            ++applied;
+        }
+        m_waiting.pop_front();
+    }
+    return applied;
+}
+
+ClientContent::ClientContent(const fs::path& cacheDir, fs::path baseDir)
+    : m_fetcher(fs::absolute(cacheDir)), m_baseDir(std::move(baseDir)) {}
+
+std::string ClientContent::reference(const std::string& name) const {
+    if (m_baseDir == m_fetcher.dir()) return name;
+    return m_fetcher.pathOf(name).string();
+}
+
+bool ClientContent::pump(netclient::NetClient* client, expo::Exhibition& ex,
+                         std::vector<std::string>& failed) {
+    if (client != m_attached || (client && !client->hasContentHandler())) {
+        // The old client may already be destroyed (Connection replaces it on a reconnect).
+        m_fetcher.detach(/*clientGone=*/true);
+        if (client) m_fetcher.attach(*client);
+        m_attached = client;
+    }
+    if (client) m_fetcher.update();
+    auto resolve = [this](const std::string& name) { return reference(name); };
+    return m_updates.applyReady(ex, m_fetcher, resolve, failed) > 0;
+}
+
+// ---- ClientApp's content hooks ----
+
+netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint16_t port) const {
+    netclient::ClientConfig config;
+    config.host = host;
+    config.port = port;
+    // Frames on a CPU renderer can take seconds (first pipeline builds); do not drop the peer.
+    config.timeoutMs = 30000;
+    const VisitorProfile& p = m_session.profile;
+    config.hello.role = proto::Role::Visitor;
+    config.hello.credential = m_options.ticket;
+    config.hello.name = p.name;
+    config.hello.look = p.color;
+    config.hello.country = p.country;
+    config.hello.clientKey = p.clientKey;
+    return config;
+}
+
+Status ClientApp::downloadWorld() {
+    netclient::ClientConfig config = linkConfig(m_options.connectHost, m_options.connectPort);
+    // A first run has no name yet: download as a guest, join under the real name later.
+    const bool guest = m_session.ui.firstRun;
+    if (guest) config.hello.name = "guest-" + m_session.profile.clientKey.substr(0, 8);
+    m_link = std::make_unique<Connection>(config);
+    const std::string address = m_link->address();
+    const double deadline = monotonicSeconds() + 20.0;
+    while (m_link->state() != LinkState::Joined) {
+        m_link->update(monotonicSeconds());
+        if (m_link->state() == LinkState::Failed) return makeError(m_link->message());
+        if (monotonicSeconds() > deadline)
+            return makeError(fmt::format("cannot reach {}: {}", address, m_link->message()));
+        renderProgress(0.0f, "connecting to " + address);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    auto progress = [this](const netclient::FetchProgress& p, std::string_view) {
+        renderProgress(0.9f * p.fraction(),
+                       fmt::format("downloading the exhibition: {} of {} files, {:.1f} MiB",
+                                   p.filesDone, p.filesTotal, double(p.bytesDone) / 1048576.0));
+    };
+    auto got = netclient::downloadExhibition(*m_link->client(), m_content->fetcher(), progress);
+    if (guest) {
+        m_link->disconnect();
+        m_link.reset();
+    }
+    if (!got) return makeError(fmt::format("{}: {}", address, got.error().message));
+    m_exhibition = std::make_unique<expo::Exhibition>(std::move(got->exhibition));
+    m_content->setBaseDir(got->baseDir);
+    return {};
+}
+
+void ClientApp::pumpContent(netclient::NetClient* client) {
+    std::vector<std::string> failed;
+    const bool changed = m_content->pump(client, *m_exhibition, failed);
+    for (const auto& line : failed)
+        toast(m_session, line, true);
+    if (!changed) return;
+    simplifyDisplayText(*m_exhibition);
+    if (Status st = rebuildWorld(); !st) toast(m_session, st.error().message, true);
+}
+
+} // namespace fg::client
