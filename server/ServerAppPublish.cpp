@@ -107,8 +107,9 @@ void ServerApp::handleUploadBegin(Session& s, const UploadBegin& m) {
 void ServerApp::handleUploadChunk(Session& s, const UploadChunk& m) {
     auto link = m_uploadLinks.find(s.id);
     if (link == m_uploadLinks.end() || link->second.boothId != m.boothId) {
+        // Not a fault: chunks already in flight when an upload ended with an error land here.
         send(s, UploadStatus{0, m.boothId, 0, false, "no upload of this booth was begun"});
-        return fault(s, "UploadChunk without UploadBegin");
+        return;
     }
     UploadLink& up = link->second;
     auto held = m_publish->uploads().chunk(s.exhibitorId, m.boothId, m.offset, m.bytes);

@@ -6,6 +6,7 @@
 #include "tests/server_net/TestWorld.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <random>
 
 using namespace fg;
@@ -285,5 +286,27 @@ TEST_CASE("publish: an upload interrupted by a disconnect resumes from the serve
     CHECK(pumpUntil(*app, all, [&] { return !guest->all<proto::BoothRevision>().empty(); }));
     back.reset(), guest.reset();
     app.reset();
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("publish: the real server routes booth commands typed on its terminal") {
+    auto dir = makeTempDir("publish-stdin");
+    const auto exhibition = writeTestExhibition(dir);
+    std::random_device rd;
+    const unsigned port = 20000 + rd() % 40000;
+    const std::string cmd =
+        fmt::format("printf 'booth pending\\nbooth approve acme-booth\\nbooth stats "
+                    "acme-booth\\nshutdown 0\\n' "
+                    "| timeout 60 {}/server/fairground-server --exhibition {} --data {} --port {} "
+                    "--bind 127.0.0.1 --auto-approve > {} 2>&1",
+                    FG_BINARY_DIR, exhibition.string(), (dir / "data").string(), port,
+                    (dir / "out.txt").string());
+    const int rc = std::system(cmd.c_str());
+    auto out = readFileText(dir / "out.txt");
+    REQUIRE(out.ok());
+    CHECK_MESSAGE(rc == 0, *out);
+    CHECK_MESSAGE(out->find("no booths waiting for approval") != std::string::npos, *out);
+    CHECK(out->find("booth acme-booth: nothing pending") != std::string::npos);
+    CHECK(out->find("visits") != std::string::npos); // `booth stats` still reaches the registry
     std::filesystem::remove_all(dir);
 }
