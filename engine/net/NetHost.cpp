@@ -79,6 +79,11 @@ static Result<std::unique_ptr<NetHost::Impl>> createHost(const HostConfig& confi
 Result<std::unique_ptr<NetHost>> NetHost::listen(const HostConfig& config) {
     auto impl = createHost(config, true);
     if (!impl) return impl.error();
+    if (config.socketBufferBytes > 0) { // the kernel caps it at net.core.rmem_max / wmem_max
+        const int bytes = int(std::min<std::uint32_t>(config.socketBufferBytes, 1u << 30));
+        enet_socket_set_option((*impl)->host->socket, ENET_SOCKOPT_RCVBUF, bytes);
+        enet_socket_set_option((*impl)->host->socket, ENET_SOCKOPT_SNDBUF, bytes);
+    }
     return std::unique_ptr<NetHost>(new NetHost(std::move(*impl), config));
 }
 

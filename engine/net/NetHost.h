@@ -28,6 +28,9 @@ struct HostConfig {
     std::uint32_t timeoutMaxMs = 15000;
     std::uint32_t incomingBandwidth = 0; // bytes/s, 0 = unlimited
     std::uint32_t outgoingBandwidth = 0;
+    // listen() only: kernel UDP buffers. ENet's 256 KiB hold ~5 ms of 4,000 clients' inputs, so
+    // a server busy in its tick for longer would drop datagrams (handshakes, acks, inputs).
+    std::uint32_t socketBufferBytes = 4 * 1024 * 1024;
 };
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };

@@ -12,7 +12,9 @@
 #include <random>
 #include <sched.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <thread>
+#include <unistd.h>
 
 namespace fg::bench {
 
@@ -26,6 +28,13 @@ bool pinThread(int cpu, bool except) {
         if ((c == cpu) != except) CPU_SET(c, &set);
     if (CPU_COUNT(&set) == 0) return false;
     return pthread_setaffinity_np(pthread_self(), sizeof set, &set) == 0;
+}
+
+// Sets the calling thread's nice value (threads it creates later inherit it).
+void niceThread(int value, const char* who) {
+    if (value == 0) return;
+    if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), value) != 0)
+        log::warn("bench: cannot set nice {} for the {}", value, who);
 }
 
 double threadCpuSeconds() {
@@ -57,6 +66,7 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     std::thread thread([&] {
         if (options.serverCpu >= 0 && !pinThread(options.serverCpu, false))
             log::warn("bench: cannot pin the server to CPU {}", options.serverCpu);
+        niceThread(options.serverNice, "server");
         const double cpu0 = threadCpuSeconds(), wall0 = monotonicSeconds();
         while (!stop)
             server.step(5);
@@ -73,11 +83,16 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     bots.cardPerMinute = 0.05;
     bots.exhibition = benchExhibition();
     bots.threads = options.botThreads;
+    bots.pollMs = options.botPollMs;
     // Bot workers inherit this thread's affinity: every CPU but the server's.
     if (options.serverCpu >= 0) (void)pinThread(options.serverCpu, true);
     SocketResult result;
     result.visitors = visitors;
-    result.bots = bot::BotCrowd(bots).run();
+    std::thread botThread([&] { // its own thread, so the nice value stays with the bots
+        niceThread(options.botNice, "bots");
+        result.bots = bot::BotCrowd(bots).run();
+    });
+    botThread.join();
     if (options.serverCpu >= 0) (void)pinThread(-1, true); // back to every CPU
     stop = true;
     thread.join();

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     cli.add_option("--bot-threads", socket.botThreads, "socket: bot worker threads (0: auto)");
     cli.add_option("--server-cpu", socket.serverCpu,
                    "socket: pin the server thread to this CPU and the bots to the others");
+    cli.add_option("--server-nice", socket.serverNice, "socket: nice value of the server thread");
+    cli.add_option("--bot-nice", socket.botNice, "socket: nice value of the bot threads");
+    cli.add_option("--bot-poll-ms", socket.botPollMs, "socket: shortest time between bot passes");
     CLI11_PARSE(cli, argc, argv);
     fg::log::setLevel(fg::log::Level::Warn);
 
@@ -69,6 +72,14 @@ int main(int argc, char** argv) {
                                             b.badPackets),
             b.threads, b.loopP50Ms, b.loopP99Ms);
         std::fflush(stdout);
+        auto count = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+        std::fprintf(stderr,
+                     "socket %u: rejected %llu, disconnected %llu, connect failures %llu, bad "
+                     "packets %llu\n",
+                     n, count(b.rejected), count(b.disconnected), count(b.connectFailures),
+                     count(b.badPackets));
+        for (const auto& e : b.errors)
+            std::fprintf(stderr, "  %s\n", e.c_str());
     }
     return 0;
 }

@@ -28,6 +28,9 @@ struct BotConfig {
     double connectSpread = 0; // seconds over which connections are started (0: all at once)
     std::string namePrefix = "bot";
     std::uint32_t threads = 0; // worker threads servicing the bots; 0: one per 500 bots, max 8
+    // A worker passes over its bots at most this often: polling thousands of idle sockets back to
+    // back only burns the CPU the server needs (RTT figures gain up to this much).
+    double pollMs = 5;
     std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
 };
 

@@ -84,10 +84,11 @@ void BotCrowd::runWorker(Worker& w, double begin, double end) {
         const bool inputTick = dt >= 0.05; // 20 inputs per second, like the visitor client
         for (std::size_t i = w.first; i < next; ++i)
             if (m_bots[i] && m_bots[i]->net) service(w, *m_bots[i], now, dt, inputTick);
-        w.loopTimes.push_back(monotonicSeconds() - now);
+        const double passEnd = monotonicSeconds();
+        w.loopTimes.push_back(passEnd - now);
         if (inputTick) last = now;
-        // Sleep a little between input ticks so bots do not starve a server on the same machine.
-        if (!inputTick) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const double idle = now + std::max(m_config.pollMs, 0.1) / 1000.0 - passEnd;
+        if (idle > 0) std::this_thread::sleep_for(std::chrono::duration<double>(idle));
     }
 }
 

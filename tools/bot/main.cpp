@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     cli.add_option("--threads", config.threads,
                    "worker threads servicing the bots (0: one per 500 bots, at most 8)")
         ->check(CLI::Range(0, 64));
+    cli.add_option("--poll-ms", config.pollMs, "shortest time between two passes over the bots")
+        ->check(CLI::Range(0.1, 100.0));
     CLI11_PARSE(cli, argc, argv);
     fg::log::setLevel(fg::log::Level::Warn);
 
