@@ -140,11 +140,31 @@ ConditionerProxy::~ConditionerProxy() {
     if (m_thread.joinable()) m_thread.join();
 }
 
+void ConditionerProxy::setConfig(const ConditionerConfig& config) {
+    std::lock_guard lock(m_configMutex);
+    m_pendingConfig = config;
+}
+
+void ConditionerProxy::applyPendingConfig() {
+    std::lock_guard lock(m_configMutex);
+    if (!m_pendingConfig) return;
+    m_impl->config = *m_pendingConfig;
+    for (auto& c : m_impl->clients) {
+        c->toServer.setConfig(*m_pendingConfig);
+        c->toClient.setConfig(*m_pendingConfig);
+    }
+    m_pendingConfig.reset();
+}
+
 void ConditionerProxy::run() {
     std::vector<std::uint8_t> buffer(65536);
     std::vector<std::vector<std::uint8_t>> due;
     Impl& im = *m_impl;
+    auto noteSize = [this](std::size_t n) {
+        if (n > m_largest.load()) m_largest = n; // only this thread writes
+    };
     while (!m_stop) {
+        applyPendingConfig();
         std::vector<pollfd> fds{{im.front, POLLIN, 0}};
         for (auto& c : im.clients)
             fds.push_back({c->upstream, POLLIN, 0});
@@ -155,14 +175,18 @@ void ConditionerProxy::run() {
         ssize_t n;
         while ((n = ::recvfrom(im.front, buffer.data(), buffer.size(), 0,
                                reinterpret_cast<sockaddr*>(&from), &len)) > 0) {
+            noteSize(std::size_t(n));
+            ++m_fromClients;
             if (Impl::Client* c = im.clientFor(from))
                 c->toServer.push({buffer.begin(), buffer.begin() + n}, now);
             len = sizeof from;
         }
         std::uint64_t dropped = 0;
         for (auto& c : im.clients) {
-            while ((n = ::recv(c->upstream, buffer.data(), buffer.size(), 0)) > 0)
+            while ((n = ::recv(c->upstream, buffer.data(), buffer.size(), 0)) > 0) {
+                noteSize(std::size_t(n));
                 c->toClient.push({buffer.begin(), buffer.begin() + n}, now);
+            }
             due.clear();
             c->toServer.popDue(now, due);
             for (auto& d : due)

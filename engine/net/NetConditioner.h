@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -17,7 +19,7 @@ struct ConditionerConfig {
     float lossPercent = 0;      // each datagram dropped with this probability
     float latencyMs = 0;        // one-way base delay
     float jitterMs = 0;         // uniform extra delay in [0, jitterMs]
-    float duplicatePercent = 0; // each kept datagram sent twice with this probability
+    float duplicatePercent = 0; // each kept datagram sent twice, each copy with its own delay
     float reorderPercent = 0;   // each kept datagram held back by an extra reorderDelayMs
     float reorderDelayMs = 30;
 };
@@ -64,16 +66,28 @@ public:
     ~ConditionerProxy();
     std::uint16_t port() const { return m_port; }
     std::uint64_t dropped() const { return m_dropped.load(); }
+    // Largest datagram relayed so far, either direction (what a peer's MTU let through).
+    std::size_t largestDatagram() const { return m_largest.load(); }
+    // Datagrams received from clients so far, dropped ones included (each send or resend).
+    std::uint64_t fromClients() const { return m_fromClients.load(); }
+    // Applies to every datagram received from now on, both directions (e.g. an outage: 100 %
+    // loss, then the old config again). Datagrams already queued keep their fate.
+    void setConfig(const ConditionerConfig& config);
 
 private:
     struct Impl;
     ConditionerProxy() = default;
     void run();
+    void applyPendingConfig();
 
     std::unique_ptr<Impl> m_impl;
     std::uint16_t m_port = 0;
     std::atomic<bool> m_stop{false};
     std::atomic<std::uint64_t> m_dropped{0};
+    std::atomic<std::size_t> m_largest{0};
+    std::atomic<std::uint64_t> m_fromClients{0};
+    std::mutex m_configMutex;
+    std::optional<ConditionerConfig> m_pendingConfig; // guarded by m_configMutex
     std::thread m_thread;
 };
 

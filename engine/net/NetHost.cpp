@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <enet/enet.h>
+#include <enet/time.h>
 #include <fmt/format.h>
 #include <mutex>
 
@@ -28,11 +29,55 @@ enet_uint32 packetFlags(std::uint8_t channel) {
     return channel == kChannelPresence ? 0u : enet_uint32(ENET_PACKET_FLAG_RELIABLE);
 }
 
+// ENet gives up on a command once its doubled timeout reaches timeoutLimit x its first timeout;
+// a limit this high never binds (timeouts are capped below, see guardRetransmissions), so a peer
+// is dropped only by timeoutMaximum: no acknowledgement at all for that long.
+constexpr enet_uint32 kTimeoutLimit = 1024;
+// Ceiling of one command's retransmission timeout: at least this, or 4x the peer's base timeout.
+constexpr enet_uint32 kRetransmitCeilingMs = 1000;
+
+// ENet 1.3.17 arms one retransmission timer per peer, from the OLDEST command in flight
+// (peer->nextTimeout = front's sentTime + its timeout). After a few losses that command's timeout
+// has doubled to seconds, and every other lost reliable command waits behind it although its own
+// timeout expired long ago: the channel stalls, and when the old command finally expires at its
+// limit ENet disconnects a link that works. Each pass caps every timeout and re-arms the peer's
+// timer at the earliest command due; ENet's own check then resends only expired commands.
+void guardRetransmissions(ENetPeer& peer) {
+    if (enet_list_empty(&peer.sentReliableCommands)) return;
+    const enet_uint32 ceiling =
+        std::max(kRetransmitCeilingMs, 4 * (peer.roundTripTime + 4 * peer.roundTripTimeVariance));
+    bool first = true;
+    enet_uint32 earliest = 0;
+    for (ENetListIterator it = enet_list_begin(&peer.sentReliableCommands);
+         it != enet_list_end(&peer.sentReliableCommands); it = enet_list_next(it)) {
+        auto* command = reinterpret_cast<ENetOutgoingCommand*>(it);
+        // Stay under the command's give-up limit too (its first timeout may have been tiny).
+        const enet_uint32 limit = std::max<enet_uint32>(command->roundTripTimeoutLimit, 2) - 1;
+        command->roundTripTimeout = std::min({command->roundTripTimeout, ceiling, limit});
+        const enet_uint32 due = command->sentTime + command->roundTripTimeout;
+        if (first || ENET_TIME_LESS(due, earliest)) earliest = due;
+        first = false;
+    }
+    peer.nextTimeout = earliest;
+}
+
 } // namespace
 
 struct NetHost::Impl {
     ENetHost* host = nullptr;
     std::vector<PeerStats> counters; // by peer slot
+    enet_uint32 lastGuardMs = 0;     // ENet time of the last guardRetransmissions pass
+
+    // Once per millisecond at most: a server services thousands of events per tick.
+    void guardPeers() {
+        const enet_uint32 now = enet_time_get();
+        if (now == lastGuardMs) return;
+        lastGuardMs = now;
+        for (std::size_t i = 0; i < host->peerCount; ++i)
+            if (host->peers[i].state == ENET_PEER_STATE_CONNECTED ||
+                host->peers[i].state == ENET_PEER_STATE_DISCONNECT_LATER)
+                guardRetransmissions(host->peers[i]);
+    }
 
     ~Impl() {
         if (host) enet_host_destroy(host);
@@ -69,6 +114,11 @@ static Result<std::unique_ptr<NetHost::Impl>> createHost(const HostConfig& confi
     host->checksum = enet_crc32;
     host->mtu =
         std::clamp<enet_uint32>(config.mtu, ENET_PROTOCOL_MINIMUM_MTU, ENET_PROTOCOL_MAXIMUM_MTU);
+    // enet_host_create already gave every peer slot the default 1400; ENet copies host->mtu into
+    // a slot only when it resets it after a disconnect, so without this the first connection of
+    // each slot would ignore config.mtu.
+    for (std::size_t i = 0; i < host->peerCount; ++i)
+        host->peers[i].mtu = host->mtu;
     host->maximumPacketSize = config.maxPacketSize;
     auto impl = std::make_unique<NetHost::Impl>();
     impl->host = host;
@@ -100,7 +150,7 @@ Result<PeerId> NetHost::connect(const std::string& host, std::uint16_t port, std
     address.port = port;
     ENetPeer* peer = enet_host_connect(m_impl->host, &address, kChannelCount, data);
     if (!peer) return makeError("ENet: no free peer slot for a new connection");
-    enet_peer_timeout(peer, 0, m_config.timeoutMinMs, m_config.timeoutMaxMs);
+    enet_peer_timeout(peer, kTimeoutLimit, m_config.timeoutMinMs, m_config.timeoutMaxMs);
     PeerId id = m_impl->idOf(peer);
     m_impl->counters[id] = {};
     return id;
@@ -122,6 +172,7 @@ bool NetHost::send(PeerId id, std::uint8_t channel, std::span<const std::uint8_t
 
 bool NetHost::service(NetEvent& out, std::uint32_t timeoutMs) {
     ENetEvent event{};
+    m_impl->guardPeers();
     int rc = enet_host_service(m_impl->host, &event, timeoutMs);
     if (rc <= 0) return false;
     out = NetEvent{};
@@ -131,7 +182,7 @@ bool NetHost::service(NetEvent& out, std::uint32_t timeoutMs) {
     switch (event.type) {
     case ENET_EVENT_TYPE_CONNECT:
         out.type = NetEventType::Connect;
-        enet_peer_timeout(event.peer, 0, m_config.timeoutMinMs, m_config.timeoutMaxMs);
+        enet_peer_timeout(event.peer, kTimeoutLimit, m_config.timeoutMinMs, m_config.timeoutMaxMs);
         m_impl->counters[out.peer] = {};
         break;
     case ENET_EVENT_TYPE_DISCONNECT:

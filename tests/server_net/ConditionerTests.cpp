@@ -1,5 +1,6 @@
 // Network conditioner tests: the queue's loss/duplication/reordering, then presence and reliable
-// chat over a link with 20% loss, 100 ms latency, jitter and reordering in both directions.
+// chat over a link with 20% loss, 100 ms latency, jitter, reordering and 5% duplication in both
+// directions.
 #include "engine/net/NetConditioner.h"
 #include "tests/server_net/TestWorld.h"
 
@@ -50,6 +51,7 @@ TEST_CASE("presence converges and reliable messages arrive once, in order, over 
     bad.jitterMs = 20;
     bad.reorderPercent = 10;
     bad.reorderDelayMs = 40;
+    bad.duplicatePercent = 5;
     auto proxyA = net::ConditionerProxy::start(srv.app->port(), bad, 1);
     auto proxyB = net::ConditionerProxy::start(srv.app->port(), bad, 2);
     REQUIRE(proxyA.ok());
