@@ -5,7 +5,18 @@
 #include "tools/bench-server/SocketBench.h"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
+
+namespace {
+// Naive full-state float snapshots (id + 3 floats + anim = 15 bytes per avatar, everyone to
+// everyone), computed: ENet splits the payload into 1,200-byte datagrams of ~10 + 28 header bytes.
+double naiveDownPerVisitor(std::uint32_t visitors, std::uint32_t tickRate) {
+    const double payload = 15.0 * visitors;
+    const double datagrams = std::ceil(payload / 1200.0);
+    return (payload + datagrams * 38.0) * tickRate;
+}
+} // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"fairground-bench-server: server presence benchmark"};
@@ -54,8 +65,8 @@ int main(int argc, char** argv) {
                 socket.seconds, tickRate);
     std::printf("| visitors | connected | server tick p50 ms | server tick p99 ms | server CPU %% "
                 "| down B/s/visitor | up B/s/visitor | snapshots/s/visitor | RTT p50 ms | RTT "
-                "p99 ms | errors | bot threads | bot pass p50/p99 ms |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                "p99 ms | errors | bot threads | bot pass p50/p99 ms | naive down B/s/visitor |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (std::uint32_t n : counts) {
         auto r = fg::bench::runSocketBench(n, socket);
         if (!r) {
@@ -65,12 +76,12 @@ int main(int argc, char** argv) {
         const auto& b = r->bots;
         std::printf(
             "| %u | %u | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f | %.0f | %.0f | %llu | %u | "
-            "%.0f / %.0f |\n",
+            "%.0f / %.0f | %.0f |\n",
             n, b.connected, r->serverTickP50Ms, r->serverTickP99Ms, r->serverCpuPercent,
             b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond, b.rttP50Ms, b.rttP99Ms,
             static_cast<unsigned long long>(b.rejected + b.disconnected + b.connectFailures +
                                             b.badPackets),
-            b.threads, b.loopP50Ms, b.loopP99Ms);
+            b.threads, b.loopP50Ms, b.loopP99Ms, naiveDownPerVisitor(n, tickRate));
         std::fflush(stdout);
         auto count = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
         std::fprintf(stderr,
