@@ -10,11 +10,11 @@
 
 namespace {
 // Naive full-state float snapshots (id + 3 floats + anim = 15 bytes per avatar, everyone to
-// everyone), computed: ENet splits the payload into 1,200-byte datagrams of ~10 + 28 header bytes.
+// everyone), computed like the bots count: 1,200-byte datagrams with ~12 bytes of ENet headers.
 double naiveDownPerVisitor(std::uint32_t visitors, std::uint32_t tickRate) {
     const double payload = 15.0 * visitors;
     const double datagrams = std::ceil(payload / 1200.0);
-    return (payload + datagrams * 38.0) * tickRate;
+    return (payload + datagrams * 12.0) * tickRate;
 }
 } // namespace
 
