@@ -74,7 +74,7 @@ void ClientApp::frame() {
     } else if (m_frame > 10) {
         m_bench.frameMs.push_back(double(dt) * 1000.0);
     }
-    if (m_scriptHold && !m_avatar.walking()) m_scriptHold = false;
+    releaseScriptHold();
     if (m_link && m_link->state() == LinkState::Joined && !m_scriptHold) ++m_scriptFrame;
     ++m_fpsFrames;
     if (now - m_fpsTime >= 0.5) {
@@ -196,7 +196,30 @@ MoveInput ClientApp::readInput() {
     return in;
 }
 
+// wait-walk ends when the avatar arrives or gives up; a walk that goes on for a minute of wall
+// time (it should not) is stopped with a warning rather than stalling the script for good.
+void ClientApp::releaseScriptHold() {
+    constexpr double kMaxWalkHoldSeconds = 60.0;
+    if (!m_scriptHold) return;
+    if (m_avatar.walking() && m_session.now - m_holdSince < kMaxWalkHoldSeconds) return;
+    if (m_avatar.walking()) {
+        log::warn("client: script: the walk did not end in {:.0f} s; stopping it",
+                  kMaxWalkHoldSeconds);
+        m_avatar.place(m_avatar.position(), m_avatar.yaw(),
+                       m_exhibition->halls[m_session.hall].origin);
+    }
+    m_scriptHold = false;
+}
+
 void ClientApp::playScript(MoveInput& input) {
+    // A script cannot go on once the server refused us for good: fail now, with the reason,
+    // instead of waiting for --exit-after with the script's clock stopped.
+    if (m_link && m_link->state() == LinkState::Failed && !m_script.finished()) {
+        log::error("client: script stopped: {}", m_link->message());
+        m_exitCode = 2;
+        m_session.quit = true;
+        return;
+    }
     // Script frames count only while joined, so a slow connect does not shift the timeline.
     if (!m_link || m_link->state() != LinkState::Joined) return;
     for (const ScriptEvent& e : m_script.due(m_scriptFrame)) {
@@ -216,6 +239,7 @@ void ClientApp::playScript(MoveInput& input) {
         case ScriptEventKind::Action: {
             if (e.name == "wait-walk") { // the script's clock stops until the avatar arrives
                 m_scriptHold = m_avatar.walking();
+                m_holdSince = m_session.now;
                 break;
             }
             if (e.name == "screenshot" && e.args.size() == 1) { // taken after this frame renders

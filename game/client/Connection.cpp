@@ -93,9 +93,12 @@ void Connection::update(double now) {
     case netclient::ClientState::Rejected:
         m_message = fmt::format("the server refused to let you in: {}", m_client->rejection().text);
         log::warn("client: {}", m_message);
-        // A kick or shutdown after joining is a loss worth retrying; a refused handshake is not.
+        // A shutdown after joining is a loss worth retrying, and so is "name taken" on a rejoin:
+        // the server still holds our old session until it notices the lost peer. A refused
+        // first handshake is final.
         if (m_everJoined &&
-            m_client->rejection().reason == expo::proto::RejectReason::ServerShutdown)
+            (m_client->rejection().reason == expo::proto::RejectReason::ServerShutdown ||
+             m_client->rejection().reason == expo::proto::RejectReason::NameTaken))
             lost(now, m_message);
         else {
             m_state = LinkState::Failed;

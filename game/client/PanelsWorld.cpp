@@ -3,6 +3,7 @@
 // form and the loading/blocking screens. ImGui draw lists and widgets only.
 #include "game/client/ClientUi.h"
 #include "game/client/SceneKit.h"
+#include "game/scene/ExhibitionScene.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -19,6 +20,12 @@ ImU32 rgbToImU32(std::uint32_t rgb, int alpha = 255) {
 
 // Labels already placed this frame; a label that would overlap one is skipped (nearest first).
 std::vector<ImVec4> gPlaced;
+
+// fg_scene's linear colours as the sRGB the 3D view shows them in.
+ImU32 sceneColour(glm::vec3 linear) {
+    const glm::vec3 c = glm::pow(glm::clamp(linear, 0.0f, 1.0f), glm::vec3(1.0f / 2.2f));
+    return IM_COL32(int(c.r * 255.0f), int(c.g * 255.0f), int(c.b * 255.0f), 255);
+}
 
 void labelAt(ImDrawList* dl, glm::vec2 p, const std::string& text, ImU32 bg, ImU32 fg) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -58,8 +65,9 @@ void minimapBody(Session& s, ImDrawList* dl, ImVec2 at, ImVec2 size) {
         const bool over = mouse.x >= a.x && mouse.x <= c.x && mouse.y >= a.y && mouse.y <= c.y;
         if (over) hovered = int(i);
         dl->AddRectFilled(a, c,
-                          over || int(i) == s.booth.booth ? IM_COL32(255, 210, 80, 255)
-                                                          : rgbToImU32(accentFor(b.exhibitor)));
+                          over || int(i) == s.booth.booth
+                              ? IM_COL32(255, 210, 80, 255)
+                              : sceneColour(scene::boothAccentColour(*s.ex, b)));
     }
     for (const auto& r : s.remotes)
         dl->AddCircleFilled(map(r.position), 2.5f, IM_COL32(120, 200, 255, 255));
@@ -126,24 +134,19 @@ void drawLabels(Session& s, const UiFrame& f) {
                                                                   : IM_COL32(180, 30, 30, 220);
         labelAt(dl, p, text, bg, IM_COL32(255, 255, 255, 255));
     }
-    std::vector<std::pair<float, std::size_t>> order; // nearest booths claim their space first
-    for (std::size_t i = 0; i < s.ex->booths.size(); ++i)
-        if (s.ex->booths[i].hall == hall.id)
-            order.push_back({glm::distance(toWorld(hall, s.ex->booths[i].position), eye), i});
-    std::sort(order.begin(), order.end());
-    if (s.hoveredBooth >= 0) order.insert(order.begin(), {0.0f, std::size_t(s.hoveredBooth)});
-    for (auto [distance, i] : order) {
-        const auto& b = s.ex->booths[i];
+    // Booth names are on their fascias in the 3D world (fg_scene signs); a label marks only the
+    // booth under the mouse and the one whose panel is open.
+    for (int i : {s.hoveredBooth, s.booth.booth}) {
+        if (i < 0 || std::size_t(i) >= s.ex->booths.size()) continue;
+        const auto& b = s.ex->booths[std::size_t(i)];
         if (b.hall != hall.id) continue;
         const glm::vec3 top = toWorld(hall, b.position, 3.6f);
-        if (glm::distance(top, eye) > 45.0f) continue;
         glm::vec2 p;
-        if (!projectToScreen(f.camera, f.viewSize, top, p)) continue;
+        if (glm::distance(top, eye) > 45.0f || !projectToScreen(f.camera, f.viewSize, top, p))
+            continue;
         const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);
-        const bool hot = int(i) == s.hoveredBooth;
-        labelAt(dl, p, x ? x->name : b.id,
-                hot ? IM_COL32(255, 200, 60, 230) : IM_COL32(20, 24, 32, 190),
-                hot ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255));
+        labelAt(dl, p, x ? x->name : b.id, IM_COL32(255, 200, 60, 230), IM_COL32(0, 0, 0, 255));
+        if (s.hoveredBooth == s.booth.booth) break;
     }
 }
 

@@ -7,13 +7,6 @@
 #include <glm/exponential.hpp>
 
 namespace fg::client {
-namespace {
-
-constexpr std::uint32_t kPalette[] = {0x2f80ed, 0xeb5757, 0x27ae60, 0xf2994a,
-                                      0x9b51e0, 0x00a8a8, 0xe0b000, 0x56657f};
-
-} // namespace
-
 Result<SceneKit> SceneKit::create(render::Renderer& renderer) {
     SceneKit kit;
     kit.renderer = &renderer;
@@ -48,10 +41,6 @@ glm::vec3 toWorld(const expo::Hall& hall, glm::vec2 p, float y) {
 
 std::uint32_t rgbOf(const expo::Color& c) {
     return (std::uint32_t(c.r) << 16) | (std::uint32_t(c.g) << 8) | c.b;
-}
-
-std::uint32_t accentFor(const std::string& id) {
-    return kPalette[std::hash<std::string>{}(id) % std::size(kPalette)];
 }
 
 } // namespace fg::client

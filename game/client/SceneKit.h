@@ -27,7 +27,5 @@ struct SceneKit {
 
 glm::vec3 toWorld(const expo::Hall& hall, glm::vec2 hallPoint, float y = 0.0f);
 std::uint32_t rgbOf(const expo::Color& c);
-// A stable accent colour for an exhibitor without a pavilion (the map's booth colours).
-std::uint32_t accentFor(const std::string& id);
 
 } // namespace fg::client

@@ -19,14 +19,7 @@ struct BoothFrame {
 };
 
 glm::vec3 accentFor(const BuildContext& ctx, const expo::Booth& booth) {
-    if (const expo::Pavilion* p = expo::findPavilion(ctx.exhibition, booth.pavilion))
-        return srgbToLinear(p->colors.accent.r, p->colors.accent.g, p->colors.accent.b);
-    // Independent booths get a stable colour from their exhibitor id, from a small palette so
-    // their fascias still share a few materials (and draw calls).
-    static const glm::vec3 kPalette[8] = {
-        {0.05f, 0.25f, 0.55f}, {0.55f, 0.08f, 0.10f}, {0.06f, 0.40f, 0.20f}, {0.60f, 0.30f, 0.02f},
-        {0.30f, 0.10f, 0.45f}, {0.02f, 0.38f, 0.42f}, {0.15f, 0.15f, 0.18f}, {0.50f, 0.05f, 0.30f}};
-    return kPalette[hash64(booth.exhibitor) % 8];
+    return boothAccentColour(ctx.exhibition, booth);
 }
 
 void addShell(BuildContext& ctx, const BoothFrame& b, glm::vec3 accent) {
@@ -132,6 +125,17 @@ std::optional<BoothFrame> boothFrame(const expo::Exhibition& exhibition, const e
 }
 
 } // namespace
+
+glm::vec3 boothAccentColour(const expo::Exhibition& exhibition, const expo::Booth& booth) {
+    if (const expo::Pavilion* p = expo::findPavilion(exhibition, booth.pavilion))
+        return srgbToLinear(p->colors.accent.r, p->colors.accent.g, p->colors.accent.b);
+    // Independent booths get a stable colour from their exhibitor id, from a small palette so
+    // their fascias still share a few materials (and draw calls).
+    static const glm::vec3 kPalette[8] = {
+        {0.05f, 0.25f, 0.55f}, {0.55f, 0.08f, 0.10f}, {0.06f, 0.40f, 0.20f}, {0.60f, 0.30f, 0.02f},
+        {0.30f, 0.10f, 0.45f}, {0.02f, 0.38f, 0.42f}, {0.15f, 0.15f, 0.18f}, {0.50f, 0.05f, 0.30f}};
+    return kPalette[hash64(booth.exhibitor) % 8];
+}
 
 std::optional<glm::mat4> posterFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
                                      std::uint32_t slot) {

@@ -96,6 +96,9 @@ inline constexpr std::uint32_t kFloorPickBase = 0x40000000u;
 std::optional<glm::mat4> posterFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
                                      std::uint32_t slot);
 
+// A booth's fascia colour (linear RGB): its pavilion's accent, else one of 8 by exhibitor id.
+glm::vec3 boothAccentColour(const expo::Exhibition& exhibition, const expo::Booth& booth);
+
 // The camera for the named view of an exhibition, without building a scene.
 std::optional<render::Camera> exhibitionView(const expo::Exhibition& exhibition,
                                              const std::string& name);
