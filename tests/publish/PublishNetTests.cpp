@@ -292,8 +292,12 @@ TEST_CASE("publish: an upload interrupted by a disconnect resumes from the serve
 TEST_CASE("publish: the real server routes booth commands typed on its terminal") {
     auto dir = makeTempDir("publish-stdin");
     const auto exhibition = writeTestExhibition(dir);
-    std::random_device rd;
-    const unsigned port = 20000 + rd() % 40000;
+    // A port the kernel just handed out, so no other test's server is on it.
+    std::uint16_t port = 0;
+    {
+        auto probe = startServer(dir, false);
+        port = probe->port();
+    }
     const std::string cmd =
         fmt::format("printf 'booth pending\\nbooth approve acme-booth\\nbooth stats "
                     "acme-booth\\nshutdown 0\\n' "
@@ -306,7 +310,8 @@ TEST_CASE("publish: the real server routes booth commands typed on its terminal"
     REQUIRE(out.ok());
     CHECK_MESSAGE(rc == 0, *out);
     CHECK_MESSAGE(out->find("no booths waiting for approval") != std::string::npos, *out);
-    CHECK(out->find("booth acme-booth: nothing pending") != std::string::npos);
-    CHECK(out->find("visits") != std::string::npos); // `booth stats` still reaches the registry
+    CHECK_MESSAGE(out->find("booth acme-booth: nothing pending") != std::string::npos, *out);
+    // `booth stats` still reaches the command registry.
+    CHECK_MESSAGE(out->find("visits") != std::string::npos, *out);
     std::filesystem::remove_all(dir);
 }
