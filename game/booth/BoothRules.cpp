@@ -2,9 +2,10 @@
 // Must not read or import files; file rules are in BoothProblems.cpp.
 #include "game/booth/BoothRules.h"
 
+#include "game/expo/ExhibitionContent.h"
+
 #include <algorithm>
 #include <fmt/format.h>
-#include <set>
 
 namespace fg::booth {
 
@@ -41,46 +42,14 @@ void url(Out& out, const std::string& path, const std::string& value) {
                 "expected an http:// or https:// URL up to 300 characters, found " + quoted(value));
 }
 
-void count(Out& out, const std::string& path, std::size_t n, std::uint32_t max,
-           expo::BoothSize size) {
-    if (n > max)
-        invalid(
-            out, path,
-            fmt::format("at most {} in a size {} booth, found {}", max, expo::toString(size), n));
-}
-
+// Counts, poster slots and model rules are the validator's own (expo::checkContentBudget), so
+// the editor and fairground-validate cannot disagree about a booth.
 void checkContent(const expo::Booth& b, Out& out) {
+    for (const expo::ContentProblem& problem : expo::checkContentBudget(b))
+        invalid(out, "booth." + problem.path,
+                fmt::format("expected {}, found {}", problem.expected, problem.found));
     const auto& c = b.content;
-    const auto& t = expo::sizeTemplate(b.size);
     const std::string p = "booth.content";
-    count(out, p + ".posters", c.posters.size(), t.maxPosters, b.size);
-    count(out, p + ".models", c.models.size(), t.maxModels, b.size);
-    count(out, p + ".signs", c.signs.size(), t.maxSigns, b.size);
-    count(out, p + ".documents", c.documents.size(), t.maxDocuments, b.size);
-    count(out, p + ".links", c.links.size(), t.maxLinks, b.size);
-    count(out, p + ".videos", c.videos.size(), t.maxVideos, b.size);
-    if (b.kind == expo::BoothKind::TwoD && !c.models.empty())
-        invalid(out, p + ".models",
-                fmt::format("no models in a 2d booth, found {}", c.models.size()));
-    if (b.kind == expo::BoothKind::ThreeD && c.models.empty())
-        invalid(out, p + ".models", "at least one model in a 3d booth, found 0");
-    std::set<std::uint32_t> slots;
-    for (std::size_t i = 0; i < c.posters.size(); ++i) {
-        std::string pp = fmt::format("{}.posters[{}].slot", p, i);
-        if (c.posters[i].slot >= t.maxPosters)
-            invalid(out, pp,
-                    fmt::format("a slot 0 to {}, found {}", t.maxPosters - 1, c.posters[i].slot));
-        else if (!slots.insert(c.posters[i].slot).second)
-            invalid(out, pp,
-                    fmt::format("each slot once, slot {} is used twice", c.posters[i].slot));
-    }
-    for (std::size_t i = 0; i < c.models.size(); ++i) {
-        glm::vec3 s = c.models[i].scale;
-        if (glm::any(glm::lessThan(s, glm::vec3(0.01f))) ||
-            glm::any(glm::greaterThan(s, glm::vec3(100.0f))))
-            invalid(out, fmt::format("{}.models[{}].scale", p, i),
-                    fmt::format("each scale from 0.01 to 100, found ({}, {}, {})", s.x, s.y, s.z));
-    }
     for (std::size_t i = 0; i < c.signs.size(); ++i)
         text(out, fmt::format("{}.signs[{}]", p, i), c.signs[i], 1, 48);
     for (std::size_t i = 0; i < c.documents.size(); ++i)

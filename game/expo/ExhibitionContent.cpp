@@ -1,5 +1,8 @@
 // Referenced files (syntax, extension, existence inside the folder, size) and booth content
-// budgets (counts, poster slots, model placement, total bytes). Only stats files; never reads them.
+// budgets (counts, poster slots, model rules shared with fg_booth, placement, total bytes).
+// Only stats files; never reads them.
+#include "game/expo/ExhibitionContent.h"
+
 #include "game/expo/ExhibitionSyntax.h"
 #include "game/expo/ExhibitionValidator.h"
 
@@ -135,62 +138,20 @@ std::optional<std::uint64_t> checkFile(FileTable& files, Checker& c, const std::
     return f.size;
 }
 
-void checkCount(Checker& c, const std::string& path, std::size_t count, std::uint32_t max,
-                const char* noun, BoothSize size) {
-    if (count > max)
-        c.expect(path, fmt::format("at most {} {} for size {}", max, noun, toString(size)),
-                 std::to_string(count));
-}
-
-void checkPosters(const Booth& b, const std::string& p, const SizeTemplate& t, Checker& c) {
-    // Too many posters cannot all have distinct slots; the count is the one problem to report.
-    if (b.content.posters.size() > t.maxPosters) {
-        checkCount(c, p + ".posters", b.content.posters.size(), t.maxPosters, "posters", b.size);
-        return;
-    }
-    std::unordered_map<std::uint32_t, std::size_t> slots;
-    for (std::size_t i = 0; i < b.content.posters.size(); ++i) {
-        std::string sp = indexPath(p + ".posters", i) + ".slot";
-        std::uint32_t slot = b.content.posters[i].slot;
-        if (!c.intact(sp)) continue; // unreadable: its default 0 must not clash with a real 0
-        if (slot >= t.maxPosters) {
-            c.expect(
-                sp,
-                fmt::format("a slot from 0 to {} for size {}", t.maxPosters - 1, toString(b.size)),
-                std::to_string(slot));
-            continue;
-        }
-        auto [it, inserted] = slots.emplace(slot, i);
-        if (!inserted)
-            c.expect(sp, fmt::format("a slot not used by posters[{}]", it->second),
-                     std::to_string(slot));
-    }
-}
-
-void checkModels(const Booth& b, const std::string& bp, const SizeTemplate& t, Checker& c) {
+// Model centres within the footprint: the validator's own rule (fg_booth checks the model's
+// measured bounds instead, which needs the imported mesh).
+void checkModelPositions(const Booth& b, const std::string& bp, const SizeTemplate& t, Checker& c) {
     const auto& models = b.content.models;
-    std::string p = bp + ".content";
-    if (c.intact(bp + ".kind")) {
-        if (b.kind == BoothKind::TwoD && !models.empty())
-            c.expect(p + ".models", "no models in a 2d booth", std::to_string(models.size()));
-        if (b.kind == BoothKind::ThreeD && models.empty())
-            c.expect(p + ".models", "at least one model in a 3d booth", "0");
-    }
-    checkCount(c, p + ".models", models.size(), t.maxModels, "models", b.size);
     float hx = t.width * 0.5f, hz = t.depth * 0.5f;
     for (std::size_t i = 0; i < models.size(); ++i) {
-        std::string mp = indexPath(p + ".models", i);
-        glm::vec3 pos = models[i].position, s = models[i].scale;
+        glm::vec3 pos = models[i].position;
         if (pos.x < -hx || pos.x > hx || pos.z < -hz || pos.z > hz || pos.y < 0 || pos.y > 10)
-            c.expect(mp + ".position",
+            c.expect(indexPath(bp + ".content.models", i) + ".position",
                      fmt::format("a booth-local point within the {} footprint (x {} to {}, y 0 "
                                  "to 10, z {} to {})",
                                  toString(b.size), numberText(-hx), numberText(hx), numberText(-hz),
                                  numberText(hz)),
                      vec3Text(pos));
-        auto scaleOk = [](float v) { return v >= 0.01f && v <= 100.0f; };
-        if (!scaleOk(s.x) || !scaleOk(s.y) || !scaleOk(s.z))
-            c.expect(mp + ".scale", "each scale from 0.01 to 100", vec3Text(s));
     }
 }
 
@@ -226,14 +187,10 @@ void checkBooth(const Booth& b, const std::string& bp, FileTable& files, Checker
     std::string p = bp + ".content";
     bool sizeKnown = c.intact(bp + ".size");
     if (sizeKnown) {
-        const SizeTemplate& t = sizeTemplate(b.size);
-        checkPosters(b, p, t, c);
-        checkModels(b, bp, t, c);
-        checkCount(c, p + ".signs", b.content.signs.size(), t.maxSigns, "signs", b.size);
-        checkCount(c, p + ".documents", b.content.documents.size(), t.maxDocuments, "documents",
-                   b.size);
-        checkCount(c, p + ".links", b.content.links.size(), t.maxLinks, "links", b.size);
-        checkCount(c, p + ".videos", b.content.videos.size(), t.maxVideos, "videos", b.size);
+        auto readable = [&](const std::string& field) { return c.intact(bp + "." + field); };
+        for (const ContentProblem& problem : checkContentBudget(b, readable))
+            c.expect(bp + "." + problem.path, problem.expected, problem.found);
+        checkModelPositions(b, bp, sizeTemplate(b.size), c);
     }
     checkBoothFiles(b, p, files, c, sizeKnown);
 }
@@ -254,3 +211,75 @@ void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c
 }
 
 } // namespace fg::expo::detail
+
+namespace fg::expo {
+namespace {
+
+void countRule(std::vector<ContentProblem>& out, const char* noun, std::size_t count,
+               std::uint32_t max, BoothSize size) {
+    if (count > max)
+        out.push_back({fmt::format("content.{}", noun),
+                       fmt::format("at most {} {} for size {}", max, noun, toString(size)),
+                       std::to_string(count)});
+}
+
+void posterSlots(const Booth& b, const FieldReadable& readable, std::vector<ContentProblem>& out) {
+    const std::uint32_t max = sizeTemplate(b.size).maxPosters;
+    std::unordered_map<std::uint32_t, std::size_t> slots;
+    for (std::size_t i = 0; i < b.content.posters.size(); ++i) {
+        std::string path = detail::indexPath("content.posters", i) + ".slot";
+        std::uint32_t slot = b.content.posters[i].slot;
+        if (!readable(path)) continue; // unreadable: its default 0 must not clash with a real 0
+        if (slot >= max) {
+            out.push_back(
+                {path, fmt::format("a slot from 0 to {} for size {}", max - 1, toString(b.size)),
+                 std::to_string(slot)});
+            continue;
+        }
+        auto [it, inserted] = slots.emplace(slot, i);
+        if (!inserted)
+            out.push_back({path, fmt::format("a slot not used by posters[{}]", it->second),
+                           std::to_string(slot)});
+    }
+}
+
+void modelRules(const Booth& b, const FieldReadable& readable, std::vector<ContentProblem>& out) {
+    const auto& models = b.content.models;
+    if (readable("kind")) {
+        if (b.kind == BoothKind::TwoD && !models.empty())
+            out.push_back(
+                {"content.models", "no models in a 2d booth", std::to_string(models.size())});
+        if (b.kind == BoothKind::ThreeD && models.empty())
+            out.push_back({"content.models", "at least one model in a 3d booth", "0"});
+    }
+    countRule(out, "models", models.size(), sizeTemplate(b.size).maxModels, b.size);
+    auto scaleOk = [](float v) { return v >= 0.01f && v <= 100.0f; };
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        glm::vec3 s = models[i].scale;
+        if (!scaleOk(s.x) || !scaleOk(s.y) || !scaleOk(s.z))
+            out.push_back({detail::indexPath("content.models", i) + ".scale",
+                           "each scale from 0.01 to 100", vec3Text(s)});
+    }
+}
+
+} // namespace
+
+std::vector<ContentProblem> checkContentBudget(const Booth& booth, const FieldReadable& readable) {
+    const FieldReadable all = [](const std::string&) { return true; };
+    const FieldReadable& canRead = readable ? readable : all;
+    const SizeTemplate& t = sizeTemplate(booth.size);
+    const BoothContent& c = booth.content;
+    std::vector<ContentProblem> out;
+    if (c.posters.size() > t.maxPosters)
+        countRule(out, "posters", c.posters.size(), t.maxPosters, booth.size);
+    else
+        posterSlots(booth, canRead, out);
+    modelRules(booth, canRead, out);
+    countRule(out, "signs", c.signs.size(), t.maxSigns, booth.size);
+    countRule(out, "documents", c.documents.size(), t.maxDocuments, booth.size);
+    countRule(out, "links", c.links.size(), t.maxLinks, booth.size);
+    countRule(out, "videos", c.videos.size(), t.maxVideos, booth.size);
+    return out;
+}
+
+} // namespace fg::expo

@@ -122,18 +122,29 @@ TEST_CASE("problems: text / count / slot / kind and profile rules") {
     auto& c = b.booth.content;
     c.signs = {"", std::string(49, 'x')};
     c.links = {{"Site", "ftp://nope"}, {"", "https://ok.example"}};
-    c.posters.push_back({0, c.posters[0].image});
-    c.posters.push_back({7, c.posters[0].image});
+    c.posters.push_back({0, c.posters[0].image}); // size S has two slots: a clash, not a count
     c.models[0].scale = {0.0f, 1.0f, 1.0f};
     b.profile.email = "not-an-email";
     b.profile.country = "vn";
     b.booth.exhibitor = "someone-else";
     Checked k = check(b);
-    for (const char* path :
-         {"signs[0]", "signs[1]", "links[0].url", "links[1].title", "posters[1].slot",
-          "posters[2].slot", "models[0].scale", "profile.email", "profile.country",
-          "booth.exhibitor", "content.signs", "content.posters"})
+    for (const char* path : {"signs[0]", "signs[1]", "links[0].url", "links[1].title",
+                             "posters[1].slot", "models[0].scale", "profile.email",
+                             "profile.country", "booth.exhibitor", "content.signs"})
         CHECK_MESSAGE(k.has(ProblemKind::Invalid, path), path, "\n", k.dump());
+
+    BoothBundle slot = test::validBundle();
+    slot.booth.content.posters[0].slot = 7;
+    CHECK(check(slot).has(ProblemKind::Invalid, "posters[0].slot"));
+    // Three posters cannot have distinct slots in a size S booth: the count is the one problem,
+    // worded as fairground-validate words it (both use expo::checkContentBudget).
+    BoothBundle many = test::validBundle();
+    for (std::uint32_t s : {1u, 7u})
+        many.booth.content.posters.push_back({s, many.booth.content.posters[0].image});
+    Checked m = check(many);
+    REQUIRE_MESSAGE(m.problems.size() == 1, m.dump());
+    CHECK(m.problems[0].toString() ==
+          "error: invalid: booth.content.posters: expected at most 2 posters for size S, found 3");
 
     BoothBundle twoD = test::validBundle();
     twoD.booth.kind = expo::BoothKind::TwoD;
