@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace {
 // Naive full-state float snapshots (id + 3 floats + anim = 15 bytes per avatar, everyone to
@@ -35,13 +36,16 @@ int main(int argc, char** argv) {
     cli.add_option("--bot-threads", socket.botThreads, "socket: bot worker threads (0: auto)");
     cli.add_option("--server-cpu", socket.serverCpu,
                    "socket: pin the server thread to this CPU and the bots to the others");
-    cli.add_option("--server-nice", socket.serverNice, "socket: nice value of the server thread");
+    cli.add_option("--server-nice", socket.serverNice,
+                   "nice value of the server thread (sim: of the simulating thread)");
     cli.add_option("--bot-nice", socket.botNice, "socket: nice value of the bot threads");
     cli.add_option("--bot-poll-ms", socket.botPollMs, "socket: shortest time between bot passes");
     CLI11_PARSE(cli, argc, argv);
     fg::log::setLevel(fg::log::Level::Warn);
 
     if (mode == "sim") {
+        if (socket.serverNice != 0 && setpriority(PRIO_PROCESS, 0, socket.serverNice) != 0)
+            std::fprintf(stderr, "sim: cannot set nice %d\n", socket.serverNice);
         std::printf("sim: %u ticks at %u Hz, K=%u, ack delay %u ticks, one thread\n", ticks,
                     tickRate, maxInView, ackDelay);
         std::printf("| visitors | tick p50 ms | tick p99 ms | CPU %% of 1 core | in view | "
