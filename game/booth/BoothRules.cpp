@@ -3,8 +3,8 @@
 #include "game/booth/BoothRules.h"
 
 #include "game/expo/ExhibitionContent.h"
+#include "game/expo/ExhibitionSyntax.h"
 
-#include <algorithm>
 #include <fmt/format.h>
 
 namespace fg::booth {
@@ -13,33 +13,41 @@ namespace {
 
 using Out = std::vector<BoothProblem>;
 
+constexpr std::size_t kMaxUrlLength = 300;
+constexpr std::size_t kMaxEmailLength = 254;
+
 void invalid(Out& out, std::string path, std::string message) {
     out.push_back({Severity::Error, ProblemKind::Invalid, std::move(path), std::move(message)});
 }
 
-std::string quoted(const std::string& s) {
-    return "\"" + s.substr(0, 60) + (s.size() > 60 ? "...\"" : "\"");
-}
-
+// The syntax rules and wording below follow the exhibition validator (ExhibitionValidator.cpp)
+// through fg_expo's shared predicates, so a booth the editor accepts also validates.
 void text(Out& out, const std::string& path, const std::string& value, std::size_t lo,
           std::size_t hi) {
-    if (value.size() < lo || value.size() > hi)
+    auto length = expo::utf8Length(value);
+    if (!length)
+        invalid(out, path, "expected valid UTF-8 text, found " + expo::foundText(value));
+    else if (*length < lo || *length > hi)
         invalid(out, path,
-                fmt::format("expected {} to {} characters, found {}", lo, hi, value.size()));
+                fmt::format("expected {}, found {}",
+                            lo == 0 ? fmt::format("at most {} characters", hi)
+                                    : fmt::format("{} to {} characters", lo, hi),
+                            expo::foundText(value)));
 }
 
-bool validId(const std::string& id) {
-    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
+void id(Out& out, const std::string& path, const std::string& value) {
+    if (!expo::isValidId(value))
+        invalid(out, path,
+                "expected an id of 1 to 64 characters from a-z, 0-9 and -, found " +
+                    expo::foundText(value));
 }
 
 void url(Out& out, const std::string& path, const std::string& value) {
-    bool ok = (value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0) &&
-              value.size() > 8 && value.size() <= 300 && value.find(' ') == std::string::npos;
-    if (!ok)
-        invalid(out, path,
-                "expected an http:// or https:// URL up to 300 characters, found " + quoted(value));
+    if (!expo::isHttpUrl(value) || value.size() > kMaxUrlLength)
+        invalid(
+            out, path,
+            fmt::format("expected an http:// or https:// URL of at most {} characters, found {}",
+                        kMaxUrlLength, expo::foundText(value)));
 }
 
 // Counts, poster slots and model rules are the validator's own (expo::checkContentBudget), so
@@ -66,39 +74,34 @@ void checkContent(const expo::Booth& b, Out& out) {
 
 void checkProfile(const BoothBundle& b, Out& out) {
     const auto& e = b.profile;
-    if (!validId(e.id))
-        invalid(out, "profile.id", "expected an id of [a-z0-9-], found " + quoted(e.id));
+    id(out, "profile.id", e.id);
     if (e.id != b.booth.exhibitor)
-        invalid(
-            out, "booth.exhibitor",
-            fmt::format("the profile's id {}, found {}", quoted(e.id), quoted(b.booth.exhibitor)));
+        invalid(out, "booth.exhibitor",
+                fmt::format("expected the profile's id {}, found {}", expo::foundText(e.id),
+                            expo::foundText(b.booth.exhibitor)));
     text(out, "profile.name", e.name, 1, 120);
-    bool country = e.country.size() == 2 &&
-                   std::isupper(static_cast<unsigned char>(e.country[0])) &&
-                   std::isupper(static_cast<unsigned char>(e.country[1]));
-    if (!country)
+    if (!expo::isCountryCode(e.country))
         invalid(out, "profile.country",
-                "expected a country code like VN, found " + quoted(e.country));
+                "expected an ISO 3166-1 alpha-2 country code such as \"VN\", found " +
+                    expo::foundText(e.country));
     text(out, "profile.sector", e.sector, 1, 60);
     text(out, "profile.description", e.description, 0, 2000);
     url(out, "profile.website", e.website);
-    auto at = e.email.find('@');
-    bool email = at != std::string::npos && at > 0 && e.email.find('.', at) != std::string::npos &&
-                 e.email.back() != '.' && e.email.size() <= 254 &&
-                 e.email.find(' ') == std::string::npos;
-    if (!email)
-        invalid(out, "profile.email", "expected local@domain.tld, found " + quoted(e.email));
+    if (!expo::isEmailAddress(e.email) || e.email.size() > kMaxEmailLength)
+        invalid(out, "profile.email",
+                "expected an e-mail address local@domain.tld of at most 254 characters, found " +
+                    expo::foundText(e.email));
 }
 
 } // namespace
 
 void checkRules(const BoothBundle& bundle, Out& out) {
     const auto& b = bundle.booth;
-    if (!validId(b.id))
-        invalid(out, "booth.id", "expected an id of [a-z0-9-], found " + quoted(b.id));
-    if (!validId(b.hall)) invalid(out, "booth.hall", "expected a hall id, found " + quoted(b.hall));
+    id(out, "booth.id", b.id);
+    id(out, "booth.hall", b.hall);
     if (b.rotation % 90 != 0 || b.rotation < 0 || b.rotation > 270)
-        invalid(out, "booth.rotation", fmt::format("one of 0, 90, 180, 270, found {}", b.rotation));
+        invalid(out, "booth.rotation",
+                fmt::format("expected one of 0, 90, 180, 270, found {}", b.rotation));
     checkContent(b, out);
     checkProfile(bundle, out);
 }

@@ -153,6 +153,26 @@ TEST_CASE("problems: text / count / slot / kind and profile rules") {
     CHECK(check(empty3d).has(ProblemKind::Invalid, "content.models"));
 }
 
+// The editor uses fg_expo's syntax predicates, so it cannot accept what fairground-validate
+// refuses (or the reverse): characters, not bytes; assigned country codes only.
+TEST_CASE("problems: text and profile rules agree with the exhibition validator") {
+    BoothBundle b = test::validBundle();
+    std::string sign;
+    for (int i = 0; i < 48; ++i)
+        sign += "\xc3\xa9"; // 48 characters, 96 bytes
+    b.booth.content.signs = {sign};
+    Checked ok = check(b);
+    CHECK_MESSAGE(ok.problems.empty(), ok.dump());
+
+    b.booth.content.signs = {sign + "x"};
+    b.profile.country = "XX"; // two capitals, but no assigned ISO 3166-1 code
+    b.profile.website = "https://exa mple.com";
+    Checked k = check(b);
+    CHECK_MESSAGE(k.problems.size() == 3, k.dump());
+    for (const char* path : {"content.signs[0]", "profile.country", "profile.website"})
+        CHECK_MESSAGE(k.has(ProblemKind::Invalid, path), path, "\n", k.dump());
+}
+
 TEST_CASE("problems: unused files are a warning that does not block publishing") {
     BoothBundle b = test::validBundle();
     b.files["images/spare.png"] = std::make_shared<const Bytes>(test::fileBytes("checker.png"));
