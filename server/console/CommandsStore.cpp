@@ -92,15 +92,17 @@ void ConsoleCommands::registerStoreCommands() {
                           {},
                           &C::cmdBans});
     m_commands.push_back({"booth",
-                          "booth stats [BOOTH] [--json]",
-                          "booth statistics",
-                          "Visits, unique visitors, total and average dwell, likes, cards "
+                          "booth stats [BOOTH] [--json] | pending | approve BOOTH | reject BOOTH "
+                          "REASON",
+                          "booth statistics and moderation of uploaded booths",
+                          "stats: visits, unique visitors, total and average dwell, likes, cards "
                           "(leads) and document/link/video opens, for one booth or all with any "
-                          "activity.",
+                          "activity. pending, approve, reject: the booths exhibitors uploaded "
+                          "(run by the server's publish service, server/ServerAppPublish.cpp).",
                           1,
                           2,
                           {"json"},
-                          {"stats"},
+                          {"stats", "pending", "approve", "reject"},
                           &C::cmdBooth});
     m_commands.push_back({"top",
                           "top booths [N] [--by visits|unique|dwell|likes|cards]",
