@@ -125,6 +125,7 @@ void ServerApp::step(std::uint32_t maxWaitMs) {
     // Drain everything already queued without waiting.
     while (m_host->service(event, 0))
         handleEvent(event);
+    pumpContent(/*newTick=*/false);
     now = monotonicSeconds();
     if (now >= m_nextTick) {
         tick();
@@ -306,7 +307,7 @@ void ServerApp::tick() {
     if (m_tick % m_config.tickRate == 0) updateStaffPresence();
     if (m_tickHook) m_tickHook();
     (void)m_store->flushIfDue();
-    pumpContent();
+    pumpContent(/*newTick=*/true);
     pumpPublish();
     m_host->flush();
     recordTickTime(monotonicSeconds() - start);

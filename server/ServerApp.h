@@ -137,7 +137,8 @@ private:
     void handleMeetingReply(presence::Session& s, const expo::proto::MeetingReply& m);
     Status startContent(); // ServerAppContent.cpp
     void handleContentRequest(presence::Session& s, const expo::proto::ContentRequest& request);
-    void pumpContent();
+    // Every step: queued bytes drain fast; the byte budget is per tick (newTick refills it).
+    void pumpContent(bool newTick);
     void dropContent(const presence::Session& s);
     Status startPublish(); // ServerAppPublish.cpp
     bool handlePublishMessage(presence::Session& s, expo::proto::Message& m);

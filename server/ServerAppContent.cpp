@@ -37,7 +37,8 @@ void ServerApp::handleContentRequest(Session& s, const ContentRequest& request) 
                                          m_config.contentLimits.maxRequestsPerPeer)});
 }
 
-void ServerApp::pumpContent() {
+void ServerApp::pumpContent(bool newTick) {
+    if (newTick) m_content->refillBudget();
     content::Transport transport;
     transport.queuedBytes = [this](std::uint32_t id) {
         return m_host->queuedBytes(id - 1u, net::kChannelBulk);

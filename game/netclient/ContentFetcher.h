@@ -42,7 +42,7 @@ enum class AssetState : std::uint8_t { Unknown, Pending, Ready, Failed };
 
 class ContentFetcher {
 public:
-    static constexpr std::size_t kMaxInFlight = 16; // requests outstanding at the server
+    static constexpr std::size_t kMaxInFlight = 32; // requests outstanding at the server
 
     // Verified assets live in CACHEDIR (created on demand).
     explicit ContentFetcher(std::filesystem::path cacheDir);

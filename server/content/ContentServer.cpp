@@ -66,7 +66,7 @@ ContentServer::Step ContentServer::step(std::uint32_t peer, std::deque<Transfer>
 PumpStats ContentServer::pump(const LookupFn& lookup, const Transport& transport) {
     PumpStats stats;
     bool progress = true;
-    while (progress && stats.bytes < m_limits.pumpBudgetBytes && !m_queues.empty()) {
+    while (progress && stats.bytes < m_budgetLeft && !m_queues.empty()) {
         progress = false;
         // One round: every peer from m_next on (wrapping) gets at most one step.
         std::vector<std::uint32_t> order;
@@ -76,7 +76,7 @@ PumpStats ContentServer::pump(const LookupFn& lookup, const Transport& transport
         for (auto it = m_queues.begin(); it != m_queues.end() && it->first < m_next; ++it)
             order.push_back(it->first);
         for (std::uint32_t peer : order) {
-            if (stats.bytes >= m_limits.pumpBudgetBytes) break;
+            if (stats.bytes >= m_budgetLeft) break;
             auto it = m_queues.find(peer);
             if (it == m_queues.end()) continue;
             if (it->second.empty()) {
@@ -92,6 +92,7 @@ PumpStats ContentServer::pump(const LookupFn& lookup, const Transport& transport
             }
         }
     }
+    m_budgetLeft -= std::min(m_budgetLeft, stats.bytes);
     return stats;
 }
 

@@ -20,7 +20,7 @@ namespace proto = fg::expo::proto;
 
 struct ContentLimits {
     std::size_t peerQueueBytes = 256 * 1024;   // bulk bytes queued per peer before it waits
-    std::size_t pumpBudgetBytes = 1024 * 1024; // bytes sent per pump (per server tick)
+    std::size_t pumpBudgetBytes = 1024 * 1024; // bytes sent per budget period (server tick)
     std::size_t maxRequestsPerPeer = 512;      // outstanding requests; more are refused
 };
 
@@ -45,13 +45,17 @@ struct PumpStats {
 
 class ContentServer {
 public:
-    explicit ContentServer(ContentLimits limits = {}) : m_limits(limits) {}
+    explicit ContentServer(ContentLimits limits = {})
+        : m_limits(limits), m_budgetLeft(limits.pumpBudgetBytes) {}
 
     // Queues REQUEST for PEER; false when the peer already has maxRequestsPerPeer outstanding.
     bool enqueue(std::uint32_t peer, const proto::ContentRequest& request);
     void dropPeer(std::uint32_t peer);
-    // Sends chunks (and errors) within the limits; a request whose lookup is NotYet waits, and
-    // so do that peer's later requests (chunks of one request are never interleaved).
+    // Starts a budget period: pumps until the next call share pumpBudgetBytes.
+    void refillBudget() { m_budgetLeft = m_limits.pumpBudgetBytes; }
+    // Sends chunks (and errors) within the limits and what is left of the period's budget; a
+    // request whose lookup is NotYet waits, and so do that peer's later requests (chunks of one
+    // request are never interleaved).
     PumpStats pump(const LookupFn& lookup, const Transport& transport);
 
     std::size_t pending(std::uint32_t peer) const;
@@ -72,6 +76,7 @@ private:
     ContentLimits m_limits;
     std::map<std::uint32_t, std::deque<Transfer>> m_queues; // by peer, for round robin
     std::uint32_t m_next = 0;                               // peer to serve first next pump
+    std::size_t m_budgetLeft = 0; // bytes this budget period may still send
 };
 
 } // namespace fg::content

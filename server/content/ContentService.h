@@ -41,6 +41,8 @@ public:
         return m_server.enqueue(peer, request);
     }
     void dropPeer(std::uint32_t peer) { m_server.dropPeer(peer); }
+    // A new server tick: the pumps until the next one share ContentLimits::pumpBudgetBytes.
+    void refillBudget() { m_server.refillBudget(); }
     // Serves pending requests; LIVE at REVISION is what the manifest describes.
     PumpStats pump(const expo::Exhibition& live, std::uint64_t revision,
                    const Transport& transport);

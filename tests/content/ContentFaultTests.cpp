@@ -104,7 +104,7 @@ TEST_CASE("content faults: a corrupted chunk is detected and the retry succeeds"
     fs::remove_all(cache);
 }
 
-TEST_CASE("content faults: corrupt twice is an error naming the asset; nothing is cached") {
+TEST_CASE("content faults: corrupt twice is an error naming the asset and nothing is cached") {
     Bytes blob = sampleBlob();
     const std::string name = toHex(hash128(blob)) + ".txt";
     FakeServer server(blob, Fault::Corrupt, 2);

@@ -42,7 +42,7 @@ ContentRequest asset(std::uint32_t id) {
 
 } // namespace
 
-TEST_CASE("content scheduler: one pump sends at most its budget, round-robin between peers") {
+TEST_CASE("content scheduler: a tick's pumps send at most its budget, round-robin between peers") {
     ContentLimits limits;
     limits.pumpBudgetBytes = 64 * 1024;
     ContentServer server(limits);
@@ -55,6 +55,9 @@ TEST_CASE("content scheduler: one pump sends at most its budget, round-robin bet
     CHECK(net.sent[0].first == 1);
     CHECK(net.sent[1].first == 2);
     net.sent.clear();
+    server.pump(blobsOf(200 * 1024), net.transport());
+    CHECK(net.sent.empty()); // the budget is per period (tick), not per pump
+    server.refillBudget();
     server.pump(blobsOf(200 * 1024), net.transport());
     REQUIRE(net.sent.size() == 2);
     CHECK(net.sent[0].first == 3); // the next pump starts where the last one stopped
