@@ -123,7 +123,8 @@ using FetchProgressFn = std::function<void(const FetchProgress& progress, std::s
 Result<DownloadedExhibition> downloadExhibition(NetClient& client, ContentFetcher& fetcher,
                                                 const FetchProgressFn& progress,
                                                 double timeoutSeconds = 120.0);
-// Waits until FETCHER has nothing outstanding, pumping CLIENT; fails as downloadExhibition.
+// Waits until FETCHER has nothing outstanding, pumping CLIENT; fails as downloadExhibition,
+// naming the files that failed during this wait.
 Status waitForFetches(NetClient& client, ContentFetcher& fetcher, const FetchProgressFn& progress,
                       double timeoutSeconds);
 

@@ -69,6 +69,7 @@ std::vector<std::string> assetNamesOf(const expo::Exhibition& ex) {
 Status waitForFetches(NetClient& client, ContentFetcher& fetcher, const FetchProgressFn& progress,
                       double timeoutSeconds) {
     const double deadline = monotonicSeconds() + timeoutSeconds;
+    const std::size_t earlierErrors = fetcher.errors().size();
     while (fetcher.busy()) {
         if (client.state() != ClientState::Joined)
             return makeError("content: the connection to the server was lost while downloading");
@@ -81,11 +82,12 @@ Status waitForFetches(NetClient& client, ContentFetcher& fetcher, const FetchPro
         client.update(10);
         if (progress) progress(fetcher.progress(), "downloading");
     }
-    if (!fetcher.errors().empty()) {
+    const auto& errors = fetcher.errors();
+    if (errors.size() > earlierErrors) {
         std::string text =
-            fmt::format("content: {} file(s) could not be fetched:", fetcher.errors().size());
-        for (const auto& e : fetcher.errors())
-            text += "\n  " + e;
+            fmt::format("content: {} file(s) could not be fetched:", errors.size() - earlierErrors);
+        for (std::size_t i = earlierErrors; i < errors.size(); ++i)
+            text += "\n  " + errors[i];
         return makeError(text);
     }
     return {};

@@ -154,4 +154,48 @@ TEST_CASE("content: many peers fetching at once all finish while snapshots keep 
     }
 }
 
+TEST_CASE("content: without serveContent the manifest is refused, published assets still served") {
+    // The client's embedded server and --no-content: nothing cooked, but approved booths' files
+    // (the publish store, DATA/publish/assets) must still reach visitors by hash.
+    const fs::path dir = makeTempDir("content-nocook");
+    server::ServerConfig config;
+    config.exhibitionPath = writeContentExhibition(dir / "expo");
+    config.dataDir = dir / "data";
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    auto created = server::ServerApp::create(config);
+    REQUIRE(created.ok());
+    auto app = std::move(*created);
+    const std::string text = "a published brochure";
+    publish::ContentStore published(dir / "data/publish/assets");
+    auto hash = published.put(Bytes(text.begin(), text.end()));
+    REQUIRE(hash.ok());
+    struct Stepper { // stops the server thread even when a REQUIRE below fails
+        server::ServerApp& app;
+        std::atomic<bool> stop{false};
+        std::thread thread{[this] {
+            while (!stop)
+                app.step(5);
+        }};
+        ~Stepper() {
+            stop = true;
+            thread.join();
+        }
+    };
+    {
+        Stepper stepper{*app};
+        auto client = joinVisitor(app->port(), "Ana");
+        ContentFetcher fetcher(dir / "cache");
+        auto got = netclient::downloadExhibition(*client, fetcher, {}, 30.0);
+        REQUIRE_FALSE(got.ok());
+        CHECK(got.error().message.find("does not serve its exhibition") != std::string::npos);
+        const std::string name = toHex(*hash) + ".txt";
+        REQUIRE(fetcher.want(name));
+        REQUIRE(netclient::waitForFetches(*client, fetcher, {}, 30.0));
+        CHECK(*readFileText(dir / "cache" / name) == text);
+    }
+    app.reset();
+    fs::remove_all(dir);
+}
+
 } // namespace fg::test
