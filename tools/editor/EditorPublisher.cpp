@@ -85,8 +85,9 @@ Status EditorPublisher::connect() {
     config.port = m_port;
     config.hello.role = expo::proto::Role::Exhibitor;
     config.hello.credential = m_settings.token;
-    // Names are unique on the server; the editor is not an avatar anyone sees for long.
-    config.hello.name = fmt::format("editor-{}", ::getpid() % 1000000);
+    // Names are unique on the server, and after a dropped link the old session may linger until
+    // the server times it out: each connection gets its own name.
+    config.hello.name = fmt::format("editor-{}-{}", ::getpid() % 1000000, m_reconnects);
     auto net = netclient::NetClient::connect(config);
     if (!net) {
         fail(net.error().message);
