@@ -103,7 +103,7 @@ private:
     std::uint64_t m_frame = 0;
     std::uint64_t m_scriptFrame = 0; // frames while joined (the script's clock)
     bool m_scriptHold = false;       // wait-walk: clock stopped until the avatar arrives
-    double m_holdSince = 0;          // when the wait-walk hold began
+    std::uint64_t m_holdFrame = 0;   // frame the wait-walk hold began
     std::uint64_t m_corrections = 0;
     glm::dvec2 m_lastCursor{0.0};
     bool m_leftWasDown = false, m_dragged = false;

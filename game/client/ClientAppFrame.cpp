@@ -196,15 +196,16 @@ MoveInput ClientApp::readInput() {
     return in;
 }
 
-// wait-walk ends when the avatar arrives or gives up; a walk that goes on for a minute of wall
-// time (it should not) is stopped with a warning rather than stalling the script for good.
+// wait-walk ends when the avatar arrives or gives up; a walk still going after 400 frames (at
+// least 1.1 m each: longer than any hall) is stopped with a warning rather than stalling the
+// script for good. Frames, not seconds: a loaded CPU renderer makes seconds meaningless here.
 void ClientApp::releaseScriptHold() {
-    constexpr double kMaxWalkHoldSeconds = 60.0;
+    constexpr std::uint64_t kMaxWalkHoldFrames = 400;
     if (!m_scriptHold) return;
-    if (m_avatar.walking() && m_session.now - m_holdSince < kMaxWalkHoldSeconds) return;
+    if (m_avatar.walking() && m_frame - m_holdFrame < kMaxWalkHoldFrames) return;
     if (m_avatar.walking()) {
-        log::warn("client: script: the walk did not end in {:.0f} s; stopping it",
-                  kMaxWalkHoldSeconds);
+        log::warn("client: script: the walk did not end in {} frames; stopping it",
+                  kMaxWalkHoldFrames);
         m_avatar.place(m_avatar.position(), m_avatar.yaw(),
                        m_exhibition->halls[m_session.hall].origin);
     }
@@ -239,7 +240,7 @@ void ClientApp::playScript(MoveInput& input) {
         case ScriptEventKind::Action: {
             if (e.name == "wait-walk") { // the script's clock stops until the avatar arrives
                 m_scriptHold = m_avatar.walking();
-                m_holdSince = m_session.now;
+                m_holdFrame = m_frame;
                 break;
             }
             if (e.name == "screenshot" && e.args.size() == 1) { // taken after this frame renders
