@@ -75,7 +75,11 @@ void AvatarController::update(const MoveInput& in, float dt) {
         if (m_target) {
             faceTowards(m_position + wish);
             m_stuckTime = glm::length(moved) < 0.2f * glm::length(delta) ? m_stuckTime + dt : 0;
-            if (m_stuckTime > 0.5f) m_target.reset();
+            if (m_stuckTime > 0.5f) { // blocked short of the target: stop, and still turn
+                m_target.reset();
+                if (m_face) faceTowards(*m_face);
+                m_face.reset();
+            }
         }
     }
     const bool moving = glm::length(moved) > 1e-4f;
