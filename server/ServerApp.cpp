@@ -41,11 +41,12 @@ bool validName(const std::string& name) {
                         [](char c) { return std::uint8_t(c) < 0x20 || c == 0x7f; });
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = char(std::tolower(std::uint8_t(c)));
-    return out;
+// Names are unique regardless of ASCII case; compared in place because every Hello checks
+// every joined visitor (no allocation per pair).
+bool sameNameIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(std::uint8_t(x)) == std::tolower(std::uint8_t(y));
+           });
 }
 
 } // namespace
@@ -232,7 +233,7 @@ void ServerApp::handleHello(Session& s, Hello& hello) {
     for (const auto& other : m_sessions) {
         if (!other.joined) continue;
         ++joined;
-        if (lower(other.name) == lower(hello.name))
+        if (sameNameIgnoringCase(other.name, hello.name))
             return reject(s, RejectReason::NameTaken,
                           fmt::format("the name '{}' is already in use", hello.name));
     }
