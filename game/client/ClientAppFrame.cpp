@@ -111,6 +111,8 @@ void ClientApp::updateNetwork() {
     if (c->stats().corrections != m_corrections) {
         m_corrections = c->stats().corrections;
         applyServerPosition(false);
+        if (s.faceAfterTeleport) m_avatar.faceTowards(*s.faceAfterTeleport);
+        s.faceAfterTeleport.reset();
     }
     s.remotes = c->interpolated(s.now);
     for (auto& r : s.remotes)

@@ -99,6 +99,7 @@ bool teleportToBooth(Session& s, const std::string& id) {
     auto* c = joined(s);
     if (!c || boothIndex(s, id) < 0) return false;
     c->teleport(proto::TeleportKind::Booth, 0, id);
+    s.faceAfterTeleport = s.ex->booths[std::size_t(boothIndex(s, id))].position;
     return true;
 }
 

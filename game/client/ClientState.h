@@ -13,6 +13,7 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -75,6 +76,9 @@ struct Session {
     AvatarController* avatar = nullptr;
     const std::vector<WalkArea>* areas = nullptr;
     std::uint32_t hall = 0;
+    // A booth teleport moves the avatar on the server's Correction; the visitor then faces the
+    // booth (hall point) instead of keeping the heading it had before the jump.
+    std::optional<glm::vec2> faceAfterTeleport;
 
     std::vector<netclient::RemoteAvatar> remotes; // interpolated this frame
     UiFlags ui;
