@@ -128,14 +128,21 @@ void agendaRow(Session& s, const expo::Session& e, UnixSeconds now) {
     else
         ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
     ImGui::SameLine(90);
-    ImGui::Text("%s UTC  %s", when.c_str(), e.title.c_str());
+    ImGui::Text("%s UTC", when.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Go to stage")) teleportToVenue(s, e.venue);
+    // Titles and speaker lists are long: wrap them under the time instead of cutting them off.
     std::string who;
     for (const auto& sp : e.speakers)
         who += (who.empty() ? "" : ", ") + sp;
-    ImGui::TextDisabled("      %s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
-                        who.empty() ? "" : ": ", who.c_str());
+    ImGui::Indent(90);
+    ImGui::TextWrapped("%s", e.title.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
+                       who.empty() ? "" : ": ", who.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent(90);
+    ImGui::Spacing();
     ImGui::PopID();
 }
 
