@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The README's main command: installs what is missing, builds, and starts Fairground with the
-# bundled sample exhibition. Until the visitor client lands it validates the sample and renders
-# its entrance headless to out/entrance.png (the stand-in the Foundation issue allows).
+# The README's main command: installs what is missing, builds, and starts the visitor client
+# with an embedded server hosting the bundled sample exhibition (arguments go to `fairground`).
+# Only when the client was not built does it fall back to a headless picture of the entrance.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${FG_BUILD_DIR:-$root/build}"
