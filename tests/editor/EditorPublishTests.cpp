@@ -94,6 +94,47 @@ TEST_CASE("editor publisher: queued on a real server / refused token / bad addre
     CHECK(app.publisher()->pending()[0].boothId == "acme-booth");
 }
 
+TEST_CASE("editor publisher: a queued booth waits for the organiser's rejection or approval") {
+    TestServer srv;
+    auto& app = *srv.app;
+    Bytes bundle = booth::saveBundleBytes(publish::test::bundleFor("acme"));
+    const std::string token = tokenFor(app, "acme");
+    auto waitVerdict = [&](EditorPublisher& pub) {
+        pumpUntil(
+            app, {},
+            [&] {
+                pub.pump();
+                return !pub.busy() && !pub.awaitingVerdict();
+            },
+            60.0);
+    };
+
+    EditorPublisher pub;
+    REQUIRE(pub.start({serverOf(app), token}, "acme-booth", bundle).ok());
+    pumpPublisher(app, pub);
+    REQUIRE_MESSAGE((pub.state() == PublishState::Finished), pub.statusText());
+    CHECK(pub.awaitingVerdict());
+    auto rejected = app.runPublishCommand("booth reject acme-booth the posters are unreadable");
+    REQUIRE(rejected.has_value());
+    REQUIRE(rejected->ok());
+    waitVerdict(pub);
+    REQUIRE(pub.result());
+    CHECK((pub.result()->outcome == expo::proto::PublishOutcome::Refused));
+    CHECK_MESSAGE(pub.statusText() == "rejected by the organiser: the posters are unreadable",
+                  pub.statusText());
+
+    REQUIRE(pub.start({serverOf(app), token}, "acme-booth", bundle).ok());
+    pumpPublisher(app, pub);
+    REQUIRE(pub.awaitingVerdict());
+    auto approved = app.runPublishCommand("booth approve acme-booth");
+    REQUIRE(approved.has_value());
+    REQUIRE(approved->ok());
+    waitVerdict(pub);
+    REQUIRE(pub.result());
+    CHECK((pub.result()->outcome == expo::proto::PublishOutcome::Approved));
+    CHECK_MESSAGE(pub.statusText() == "approved by the organiser: revision 1", pub.statusText());
+}
+
 TEST_CASE("editor under Xvfb: --publish queues the booth on a real server and remembers it") {
     TestServer srv;
     auto& app = *srv.app;

@@ -349,8 +349,9 @@ Status EditorApp::publish(const PublishSettings& settings) {
 // Services the upload every frame (the window stays responsive), and runs --publish.
 void EditorApp::pumpPublish() {
     const bool wasBusy = m_publisher.busy();
+    const bool wasAwaiting = m_publisher.awaitingVerdict();
     m_publisher.pump();
-    if (wasBusy && !m_publisher.busy())
+    if ((wasBusy && !m_publisher.busy()) || (wasAwaiting && !m_publisher.awaitingVerdict()))
         setStatus(m_publisher.statusText(),
                   m_publisher.state() == PublishState::Failed ||
                       (m_publisher.result() &&

@@ -99,6 +99,8 @@ Status EditorPublisher::connect() {
 }
 
 void EditorPublisher::cancel() {
+    m_awaitingVerdict = false;
+    m_verdict.reset();
     m_upload.reset();
     if (m_net) m_net->disconnect();
     m_net.reset();
@@ -123,6 +125,7 @@ void EditorPublisher::onDisconnected(const std::string& why) {
 }
 
 void EditorPublisher::pump() {
+    if (m_awaitingVerdict) return awaitVerdict();
     if (!busy() || !m_net) return;
     m_net->update(0);
     const ClientState cs = m_net->state();
@@ -142,8 +145,31 @@ void EditorPublisher::pump() {
     if (m_upload->phase() == PublishPhase::Failed) return fail(m_upload->error());
     if (m_upload->phase() == PublishPhase::Done) {
         m_state = PublishState::Finished;
-        m_net->disconnect();
+        const auto& r = m_upload->result();
+        m_awaitingVerdict = r && r->outcome == expo::proto::PublishOutcome::Queued;
+        if (!m_awaitingVerdict) m_net->disconnect();
     }
+}
+
+// A moderator's rejection arrives as a PublishResult with request 0; an approval as the booth's
+// BoothRevision (sent to everyone). A lost link just ends the wait: the booth stays queued.
+void EditorPublisher::awaitVerdict() {
+    m_net->update(0);
+    if (m_net->state() != ClientState::Joined) {
+        m_awaitingVerdict = false;
+        return;
+    }
+    using namespace expo::proto;
+    for (const auto& m : m_net->takeInbox()) {
+        if (auto* r = std::get_if<PublishResult>(&m);
+            r && r->requestId == 0 && r->boothId == m_boothId)
+            m_verdict = *r;
+        if (auto* rev = std::get_if<BoothRevision>(&m); rev && rev->boothId == m_boothId)
+            m_verdict = PublishResult{0, m_boothId, PublishOutcome::Approved, rev->revision, {}};
+    }
+    if (!m_verdict) return;
+    m_awaitingVerdict = false;
+    m_net->disconnect();
 }
 
 float EditorPublisher::progress() const {
@@ -152,6 +178,7 @@ float EditorPublisher::progress() const {
 }
 
 const expo::proto::PublishResult* EditorPublisher::result() const {
+    if (m_verdict) return &*m_verdict;
     return m_upload && m_upload->result() ? &*m_upload->result() : nullptr;
 }
 
@@ -169,6 +196,9 @@ std::string EditorPublisher::statusText() const {
     case PublishState::Finished:
         break;
     }
+    if (m_verdict && m_verdict->outcome == expo::proto::PublishOutcome::Approved)
+        return fmt::format("approved by the organiser: revision {}", m_verdict->revision);
+    if (m_verdict) return "rejected by the organiser: " + m_verdict->reasons;
     return m_upload ? m_upload->statusText() : std::string();
 }
 

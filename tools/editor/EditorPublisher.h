@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace fg::editor {
@@ -49,8 +50,12 @@ public:
     // The server's answer once Finished (outcome, revision, reasons).
     const expo::proto::PublishResult* result() const;
 
+    // True while a queued booth waits for the organiser's verdict on the open connection.
+    bool awaitingVerdict() const { return m_awaitingVerdict; }
+
 private:
     Status connect();
+    void awaitVerdict();
     void onDisconnected(const std::string& why);
     void fail(std::string why);
 
@@ -64,6 +69,9 @@ private:
     PublishState m_state = PublishState::Idle;
     std::string m_error;
     int m_reconnects = 0;
+    // After "queued" the connection stays open until the organiser approves or rejects.
+    bool m_awaitingVerdict = false;
+    std::optional<expo::proto::PublishResult> m_verdict;
 };
 
 } // namespace fg::editor
