@@ -147,7 +147,7 @@ private:
     void handleUploadFinish(presence::Session& s, const expo::proto::UploadFinish& m);
     void pumpPublish();
     void onBoothPublished(const publish::PublishedRevision& rev);
-    void tellExhibitorRejected(const std::string& boothId);
+    void tellExhibitorRejected(const publish::Submission& sub);
     void sendPublishedBooths(const presence::Session& s);
     void dropUpload(const presence::Session& s);
     void applyPublishedBooths();

@@ -55,6 +55,8 @@ Status ServerApp::startPublish() {
     if (Status st = m_publish->open(); !st) return st.error();
     applyPublishedBooths();
     m_publish->setOnPublished([this](const publish::PublishedRevision& r) { onBoothPublished(r); });
+    m_publish->setOnRejected(
+        [this](const publish::Submission& sub) { tellExhibitorRejected(sub); });
     m_submitWorker = std::make_unique<publish::SubmitWorker>(*m_publish);
     return {};
 }
@@ -73,24 +75,16 @@ std::optional<Result<std::string>> ServerApp::runPublishCommand(std::string_view
         !(verb == "pending" || verb == "approve" || verb == "reject"))
         return std::nullopt;
     log::info("server: console: {}", line);
-    auto out = publish::runBoothCommand(*m_publish, line);
-    if (out && verb == "reject") {
-        std::string booth;
-        in >> booth;
-        tellExhibitorRejected(booth);
-    }
-    return out;
+    return publish::runBoothCommand(*m_publish, line);
 }
 
 // The exhibitor learns of a moderator's rejection while connected (the editor waits for the
 // verdict after "queued"); the reason also stays in the queue for `booth pending`.
-void ServerApp::tellExhibitorRejected(const std::string& boothId) {
-    const auto sub = m_publish->latest(boothId);
-    if (!sub || sub->state != publish::SubmissionState::Rejected) return;
-    const PublishResult result{0, boothId, PublishOutcome::Refused, 0,
-                               bounded(sub->reason, kMaxPublishReasonsLength)};
+void ServerApp::tellExhibitorRejected(const publish::Submission& sub) {
+    const PublishResult result{0, sub.boothId, PublishOutcome::Refused, 0,
+                               bounded(sub.reason, kMaxPublishReasonsLength)};
     for (const auto& s : m_sessions)
-        if (s.joined && s.role == Role::Exhibitor && s.exhibitorId == sub->exhibitorId)
+        if (s.joined && s.role == Role::Exhibitor && s.exhibitorId == sub.exhibitorId)
             send(s, result);
 }
 

@@ -133,6 +133,7 @@ Status PublishService::reject(const std::string& boothId, const std::string& rea
     auto sub = m_queue.reject(boothId, reason);
     if (!sub) return sub.error();
     log::info("publish: booth {} rejected: {}", boothId, reason);
+    if (m_onRejected) m_onRejected(*sub);
     return {};
 }
 

@@ -76,6 +76,10 @@ public:
     void setOnPublished(std::function<void(const PublishedRevision&)> callback) {
         m_onPublished = std::move(callback);
     }
+    // Called after every rejection, e.g. to tell the exhibitor why.
+    void setOnRejected(std::function<void(const Submission&)> callback) {
+        m_onRejected = std::move(callback);
+    }
 
 private:
     Result<PublishedRevision> revisionOf(const Submission& sub) const;
@@ -85,6 +89,7 @@ private:
     UploadAssembler m_uploads;
     ModerationQueue m_queue;
     std::function<void(const PublishedRevision&)> m_onPublished;
+    std::function<void(const Submission&)> m_onRejected;
 };
 
 // Replaces BOOTHID's content and its exhibitor's profile in EXHIBITION with REV's (asset names).
