@@ -263,6 +263,10 @@ HostStats NetHost::stats() const {
                      h->totalReceivedPackets};
 }
 
+std::intptr_t NetHost::nativeSocket() const {
+    return std::intptr_t(m_impl->host->socket);
+}
+
 std::size_t NetHost::connectedPeers() const {
     return m_impl->host->connectedPeers;
 }

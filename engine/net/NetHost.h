@@ -87,6 +87,9 @@ public:
     std::string peerAddress(PeerId peer) const;
     HostStats stats() const;
     std::size_t connectedPeers() const;
+    // The host's UDP socket (a file descriptor on POSIX), for waiting on many hosts at once with
+    // poll(): a process with thousands of client hosts services only those with data waiting.
+    std::intptr_t nativeSocket() const;
     const HostConfig& config() const { return m_config; }
 
     struct Impl; // ENet state, defined in NetHost.cpp only
