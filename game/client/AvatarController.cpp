@@ -2,6 +2,8 @@
 // Must not talk to the network or renderer; the app reads position/camera after update().
 #include "game/client/AvatarController.h"
 
+#include "game/client/WalkPath.h"
+
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
@@ -33,6 +35,27 @@ void AvatarController::walkTo(glm::vec2 target, std::optional<glm::vec2> face) {
     m_target = m_area ? m_area->nearestWalkable(target) : target;
     m_face = face;
     m_stuckTime = 0;
+    m_path.clear();
+    m_nextWaypoint = 0;
+    if (m_area) m_path = findWalkPath(*m_area, m_position, *m_target);
+    // Closed off: walk straight as far as it goes; the stuck check ends the walk.
+    if (m_path.empty()) m_path.push_back(*m_target);
+}
+
+std::optional<glm::vec2> AvatarController::heading() {
+    if (!m_target) return std::nullopt;
+    // Intermediate waypoints are passed, not reached exactly: no stop-and-turn at each.
+    while (m_nextWaypoint + 1 < m_path.size() &&
+           glm::distance(m_path[m_nextWaypoint], m_position) < kArrive)
+        ++m_nextWaypoint;
+    return m_path[m_nextWaypoint];
+}
+
+void AvatarController::arrive() {
+    m_target.reset();
+    m_path.clear();
+    if (m_face) faceTowards(*m_face);
+    m_face.reset();
 }
 
 void AvatarController::faceTowards(glm::vec2 point) {
@@ -50,17 +73,15 @@ void AvatarController::update(const MoveInput& in, float dt) {
     const glm::vec2 fwd = forwardOf(m_yaw);
     const glm::vec2 right{-fwd.y, fwd.x};
     glm::vec2 wish = fwd * in.forward - right * in.right;
-    if (glm::length(wish) > 1e-3f)
+    if (glm::length(wish) > 1e-3f) {
         m_target.reset(); // keys take over from click-to-walk
-    else if (m_target) {
-        const glm::vec2 to = *m_target - m_position;
-        if (glm::length(to) < kArrive) {
-            m_target.reset();
-            if (m_face) faceTowards(*m_face);
-            m_face.reset();
-        } else {
+        m_path.clear();
+    } else if (const auto waypoint = heading()) {
+        const glm::vec2 to = *waypoint - m_position;
+        if (glm::length(to) < kArrive)
+            arrive();
+        else
             wish = to;
-        }
     }
     const float speed = in.run ? kRunSpeed : kWalkSpeed;
     glm::vec2 moved{0.0f};
@@ -75,11 +96,7 @@ void AvatarController::update(const MoveInput& in, float dt) {
         if (m_target) {
             faceTowards(m_position + wish);
             m_stuckTime = glm::length(moved) < 0.2f * glm::length(delta) ? m_stuckTime + dt : 0;
-            if (m_stuckTime > 0.5f) { // blocked short of the target: stop, and still turn
-                m_target.reset();
-                if (m_face) faceTowards(*m_face);
-                m_face.reset();
-            }
+            if (m_stuckTime > 0.5f) arrive(); // blocked short of the target: stop, still turn
         }
     }
     const bool moving = glm::length(moved) > 1e-4f;

@@ -8,6 +8,7 @@
 
 #include <glm/vec2.hpp>
 #include <optional>
+#include <vector>
 
 namespace fg::client {
 
@@ -28,8 +29,8 @@ public:
     void place(glm::vec2 position, float yaw, glm::vec2 hallOrigin);
     void setSensitivity(float degreesPerPixel) { m_sensitivity = degreesPerPixel; }
 
-    // Walks in a straight line (sliding around obstacles) until near TARGET or stuck.
-    // FACE: a point to turn towards on arrival (e.g. the booth walked to).
+    // Walks to TARGET around booths (a found path, straight where clear) until near it or
+    // stuck. FACE: a point to turn towards on arrival (e.g. the booth walked to).
     void walkTo(glm::vec2 target, std::optional<glm::vec2> face = std::nullopt);
     void faceTowards(glm::vec2 point);
     bool walking() const { return m_target.has_value(); }
@@ -45,13 +46,18 @@ public:
 
 private:
     void updateCamera(float dt, bool snap);
+    // Where click-to-walk heads now: the next waypoint, or nothing when there is no walk.
+    std::optional<glm::vec2> heading();
+    void arrive();
 
     const WalkArea* m_area = nullptr;
     glm::vec2 m_position{0.0f};
     glm::vec2 m_origin{0.0f};
     float m_yaw = 0, m_pitch = -12.0f;
     float m_sensitivity = 0.15f;
-    std::optional<glm::vec2> m_target, m_face;
+    std::optional<glm::vec2> m_target, m_face; // target: the walk's end
+    std::vector<glm::vec2> m_path;             // waypoints to the target, the target last
+    std::size_t m_nextWaypoint = 0;
     float m_stuckTime = 0;
     expo::proto::Anim m_anim = expo::proto::Anim::Idle;
     float m_phase = 0;

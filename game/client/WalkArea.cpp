@@ -2,7 +2,10 @@
 // Pure geometry over the exhibition model: no rendering, networking or I/O.
 #include "game/client/WalkArea.h"
 
+#include "game/client/WalkPath.h"
+
 #include <cmath>
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 namespace fg::client {
@@ -18,6 +21,66 @@ WalkArea::WalkArea(const expo::Exhibition& ex, std::size_t hallIndex, float radi
         m_obstacles.push_back(
             {f.x - radius, f.z - radius, f.width + 2 * radius, f.depth + 2 * radius});
     }
+    buildGrid();
+}
+
+// Rasterises the footprints instead of testing every cell against every booth: a 200 x 200 m
+// hall of 250 booths is 160,000 cells.
+void WalkArea::buildGrid() {
+    m_gridSize = glm::ivec2(glm::max(m_size / kWalkCell, glm::vec2(0.0f)));
+    m_free.assign(std::size_t(m_gridSize.x) * std::size_t(m_gridSize.y), 0);
+    for (int z = 0; z < m_gridSize.y; ++z)
+        for (int x = 0; x < m_gridSize.x; ++x) {
+            const glm::vec2 c = cellCentre({x, z});
+            const float r = m_radius;
+            m_free[std::size_t(z) * std::size_t(m_gridSize.x) + std::size_t(x)] =
+                c.x >= r && c.y >= r && c.x <= m_size.x - r && c.y <= m_size.y - r;
+        }
+    for (const expo::Rect& o : m_obstacles) {
+        const glm::ivec2 lo = glm::max(cellOf({o.x, o.z}), glm::ivec2(0));
+        const glm::ivec2 hi = glm::min(cellOf({o.x + o.width, o.z + o.depth}), m_gridSize - 1);
+        for (int z = lo.y; z <= hi.y; ++z)
+            for (int x = lo.x; x <= hi.x; ++x)
+                if (!walkable(cellCentre({x, z})))
+                    m_free[std::size_t(z) * std::size_t(m_gridSize.x) + std::size_t(x)] = 0;
+    }
+}
+
+bool WalkArea::cellFree(glm::ivec2 cell) const {
+    if (cell.x < 0 || cell.y < 0 || cell.x >= m_gridSize.x || cell.y >= m_gridSize.y) return false;
+    return m_free[std::size_t(cell.y) * std::size_t(m_gridSize.x) + std::size_t(cell.x)] != 0;
+}
+
+glm::ivec2 WalkArea::cellOf(glm::vec2 p) const {
+    return glm::ivec2(glm::floor(p / kWalkCell));
+}
+
+glm::vec2 WalkArea::cellCentre(glm::ivec2 cell) const {
+    return (glm::vec2(cell) + 0.5f) * kWalkCell;
+}
+
+// Slab test of the segment against each grown footprint's open interior, like walkable().
+bool WalkArea::clearLine(glm::vec2 a, glm::vec2 b) const {
+    if (!walkable(a) || !walkable(b)) return false;
+    const glm::vec2 d = b - a;
+    for (const expo::Rect& o : m_obstacles) {
+        float enter = 0.0f, leave = 1.0f;
+        const float lo[2] = {o.x, o.z}, hi[2] = {o.x + o.width, o.z + o.depth};
+        bool outside = false;
+        for (int axis = 0; axis < 2 && !outside; ++axis) {
+            if (std::abs(d[axis]) < 1e-9f) {
+                outside = a[axis] <= lo[axis] || a[axis] >= hi[axis];
+                continue;
+            }
+            float t0 = (lo[axis] - a[axis]) / d[axis], t1 = (hi[axis] - a[axis]) / d[axis];
+            if (t0 > t1) std::swap(t0, t1);
+            enter = std::max(enter, t0);
+            leave = std::min(leave, t1);
+            outside = enter >= leave;
+        }
+        if (!outside) return false;
+    }
+    return true; // the hall is convex: both ends inside means the segment is
 }
 
 bool WalkArea::walkable(glm::vec2 p) const {

@@ -5,6 +5,7 @@
 
 #include "game/expo/Exhibition.h"
 
+#include <cstdint>
 #include <glm/vec2.hpp>
 #include <optional>
 #include <vector>
@@ -27,11 +28,24 @@ public:
     glm::vec2 nearestWalkable(glm::vec2 p) const;
     // The point in front of a booth (its open side), as the server's teleport picks it.
     std::optional<glm::vec2> boothFront(const expo::Booth& booth) const;
+    // True when the straight segment A-B stays in the hall and out of every footprint (grown by
+    // the radius): the avatar can walk it without sliding.
+    bool clearLine(glm::vec2 a, glm::vec2 b) const;
+
+    // The path-finding grid: cells of kWalkCell whose centres are walkable.
+    glm::ivec2 gridSize() const { return m_gridSize; }
+    bool cellFree(glm::ivec2 cell) const;
+    glm::ivec2 cellOf(glm::vec2 p) const;
+    glm::vec2 cellCentre(glm::ivec2 cell) const;
 
 private:
     glm::vec2 m_size{0.0f};
     float m_radius = kClientAvatarRadius;
     std::vector<expo::Rect> m_obstacles; // footprints grown by the radius
+    glm::ivec2 m_gridSize{0};
+    std::vector<std::uint8_t> m_free; // per cell, row-major: 1 when its centre is walkable
+
+    void buildGrid();
 };
 
 // Unit vector a booth's open side faces (rotation 0 opens to -z, 90 to -x, 180 to +z, 270 to +x).

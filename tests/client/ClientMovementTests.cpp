@@ -2,6 +2,7 @@
 // along them works, click-to-walk arrives, the camera follows behind. Pure logic, no window.
 #include "game/client/AvatarController.h"
 #include "game/client/WalkArea.h"
+#include "game/client/WalkPath.h"
 #include "game/expo/ExhibitionJson.h"
 
 #include <doctest/doctest.h>
@@ -117,6 +118,51 @@ TEST_CASE("controller: mouse look turns, click-to-walk arrives around the booth"
     CHECK(area.walkable(c.position()));
 }
 
+TEST_CASE("path: click-to-walk goes around a booth to its far side") {
+    const auto ex = hallWithBooth();
+    WalkArea area(ex, 0);
+    const glm::vec2 from{20, 10}, to{20, 20}; // the booth stands between them
+    REQUIRE_FALSE(area.clearLine(from, to));
+    const auto path = findWalkPath(area, from, to);
+    REQUIRE(path.size() >= 2);
+    CHECK(path.back() == to);
+    glm::vec2 at = from;
+    for (glm::vec2 p : path) {
+        CHECK(area.clearLine(at, p));
+        at = p;
+    }
+    AvatarController c;
+    c.setArea(&area);
+    c.place(from, 0.0f, {0, 0});
+    c.walkTo(to);
+    run(c, {}, 15.0f);
+    CHECK_FALSE(c.walking());
+    CHECK(glm::distance(c.position(), to) < 0.5f);
+}
+
+TEST_CASE("path: a place closed off by booths is not walked into") {
+    fg::expo::Exhibition ex = hallWithBooth();
+    ex.booths.clear();
+    for (int i = 0; i < 14; ++i) { // a row of booths from wall to wall across the hall
+        fg::expo::Booth b;
+        b.id = "row-" + std::to_string(i);
+        b.hall = "h";
+        b.size = fg::expo::BoothSize::S;
+        b.position = {1.5f + 3.0f * float(i), 15};
+        ex.booths.push_back(b);
+    }
+    WalkArea area(ex, 0);
+    CHECK(findWalkPath(area, {20, 5}, {20, 25}).empty());
+    CHECK(findWalkPath(area, {20, 5}, {30, 8}) == std::vector<glm::vec2>{{30, 8}});
+    AvatarController c;
+    c.setArea(&area);
+    c.place({20, 5}, 0.0f, {0, 0});
+    c.walkTo({20, 25});
+    run(c, {}, 15.0f);
+    CHECK_FALSE(c.walking());
+    CHECK(c.position().y < 15.0f);
+}
+
 TEST_CASE("controller: the camera sits behind the avatar and follows smoothly") {
     AvatarController c;
     c.place({10, 10}, 0.0f, {100, 200});
@@ -139,7 +185,7 @@ TEST_CASE("controller: click-to-walk always ends, whatever the frame times (samp
     const fg::expo::Exhibition& ex = *report.exhibition;
     std::mt19937 rng(12345);
     std::uniform_real_distribution<float> frame(0.005f, 0.6f);
-    int walks = 0, unfinished = 0;
+    int walks = 0, unfinished = 0, arrived = 0;
     for (std::size_t h = 0; h < ex.halls.size(); ++h) {
         WalkArea area(ex, h);
         for (const auto& b : ex.booths) {
@@ -159,6 +205,7 @@ TEST_CASE("controller: click-to-walk always ends, whatever the frame times (samp
                     ++frames;
                 }
                 ++walks;
+                if (glm::distance(c.position(), *front) < 0.5f) ++arrived;
                 if (c.walking()) {
                     ++unfinished;
                     MESSAGE("walk to " << b.id << (running ? " (running)" : "")
@@ -170,4 +217,5 @@ TEST_CASE("controller: click-to-walk always ends, whatever the frame times (samp
     }
     CHECK(walks > 20);
     CHECK(unfinished == 0);
+    CHECK(arrived == walks); // path finding: no booth in the way stops a walk short
 }
