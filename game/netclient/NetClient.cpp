@@ -58,6 +58,10 @@ void NetClient::disconnect() {
     m_state = ClientState::Disconnected;
 }
 
+void NetClient::flush() {
+    m_host->flush();
+}
+
 void NetClient::update(std::uint32_t waitMs) {
     net::NetEvent event;
     bool first = true;

@@ -106,6 +106,10 @@ public:
 
     ClientStats stats() const;
     void disconnect();
+    // Sends what is queued now without reading (a crowd of bots sends its inputs this way and
+    // services only the connections NetPoll reports readable).
+    void flush();
+    const net::NetHost& host() const { return *m_host; }
 
 private:
     NetClient() = default;

@@ -1,5 +1,5 @@
-// SocketBench: ServerApp stepping on a thread of its own (its CPU time measured with
-// RUSAGE_THREAD) while BotCrowd drives N real connections from the calling thread.
+// SocketBench: ServerApp stepping on a thread of its own while BotCrowd drives N real connections;
+// CPU of the tick thread, the network threads, the bots and the process over a steady window.
 #include "tools/bench-server/SocketBench.h"
 
 #include "engine/core/Log.h"
@@ -8,6 +8,7 @@
 #include "tools/bench-server/BenchWorld.h"
 
 #include <atomic>
+#include <ctime>
 #include <pthread.h>
 #include <random>
 #include <sched.h>
@@ -32,21 +33,70 @@ bool pinThread(int cpu, bool except) {
 
 // Sets the calling thread's nice value (threads it creates later inherit it).
 void niceThread(int value, const char* who) {
-    if (value == 0) return;
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), value) != 0)
         log::warn("bench: cannot set nice {} for the {}", value, who);
 }
 
-double threadCpuSeconds() {
-    rusage usage{};
-    getrusage(RUSAGE_THREAD, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+double threadCpuSeconds(std::thread& thread) {
+    clockid_t clock{};
+    timespec ts{};
+    if (pthread_getcpuclockid(thread.native_handle(), &clock) != 0) return 0;
+    if (clock_gettime(clock, &ts) != 0) return 0;
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+double processCpuSeconds() {
+    timespec ts{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return 0;
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// Counters sampled when the window opens and closes.
+struct Sample {
+    double wall = 0, tickCpu = 0, processCpu = 0;
+};
+
+// The server's own thread: steps it, and on request restarts its tick statistics or captures
+// them with the network threads' CPU (ServerApp is single-threaded: only this thread touches it).
+struct ServerLoop {
+    std::atomic<bool> stop{false}, open{false}, close{false};
+    console::ServerStats captured;
+    double netCpuOpen = 0, netCpuClose = 0, wallOpen = 0, wallClose = 0;
+
+    void run(server::ServerApp& server) {
+        while (!stop) {
+            server.step(5);
+            if (open.load() && wallOpen == 0) {
+                server.clearTickTimes();
+                netCpuOpen = server.netThreadCpuSeconds();
+                wallOpen = monotonicSeconds();
+            }
+            if (close.load() && wallClose == 0) {
+                captured = server.stats();
+                netCpuClose = server.netThreadCpuSeconds();
+                wallClose = monotonicSeconds();
+            }
+        }
+    }
+};
+
+double percentOf(double cpu, double wall) {
+    return wall > 0 ? cpu / wall * 100.0 : 0;
 }
 } // namespace
 
+std::string SocketResult::fellBehind(std::uint32_t tickRate) const {
+    const double periodMs = 1000.0 / double(tickRate);
+    std::string who;
+    auto add = [&](const char* name) { who += who.empty() ? name : std::string(", ") + name; };
+    if (serverTickP99Ms > periodMs || tickCpuPercent > 90) add("server tick");
+    if (netThreads > 0 && netCpuPercent > 90.0 * netThreads) add("server net");
+    if (bots.inputLateP99Ms > periodMs) add("bots");
+    if (processCpuPercent > 90.0 * std::thread::hardware_concurrency()) add("box");
+    return who;
+}
+
 Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions& options) {
-    const double seconds = options.seconds;
     std::random_device rd;
     auto dir = std::filesystem::temp_directory_path() / ("fg-bench-" + std::to_string(rd()));
     auto exhibition = writeBenchExhibition(dir);
@@ -58,48 +108,70 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     config.port = 0;
     config.tickRate = options.tickRate;
     config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
+    config.netThreads = options.netThreads;
+    // Network threads start inside create() and inherit this thread's nice value.
+    if (options.serverNice != 0) niceThread(options.serverNice, "server network threads");
     auto app = server::ServerApp::create(config);
+    if (options.serverNice != 0) niceThread(0, "benchmark");
     if (!app) return app.error();
     server::ServerApp& server = **app;
-    std::atomic<bool> stop{false};
-    double serverCpu = 0, serverWall = 0;
+    ServerLoop loop;
     std::thread thread([&] {
         if (options.serverCpu >= 0 && !pinThread(options.serverCpu, false))
             log::warn("bench: cannot pin the server to CPU {}", options.serverCpu);
-        niceThread(options.serverNice, "server");
-        const double cpu0 = threadCpuSeconds(), wall0 = monotonicSeconds();
-        while (!stop)
-            server.step(5);
-        serverCpu = threadCpuSeconds() - cpu0;
-        serverWall = monotonicSeconds() - wall0;
+        if (options.serverNice != 0) niceThread(options.serverNice, "server");
+        loop.run(server);
     });
+    SocketResult result;
+    result.visitors = visitors;
+    result.netThreads = options.netThreads;
+    result.rampSeconds =
+        options.rampSeconds >= 0 ? options.rampSeconds : std::max(2.0, double(visitors) / 400.0);
     bot::BotConfig bots;
     bots.port = server.port();
     bots.count = visitors;
-    bots.durationSeconds = seconds;
-    bots.connectSpread = std::min(5.0, seconds / 4);
+    bots.connectSpread = result.rampSeconds;
+    bots.windowStart = result.rampSeconds + options.settleSeconds;
+    bots.durationSeconds = bots.windowStart + options.seconds;
     bots.chatPerMinute = 0.5;
     bots.likePerMinute = 0.2;
     bots.cardPerMinute = 0.05;
     bots.exhibition = benchExhibition();
     bots.threads = options.botThreads;
     bots.pollMs = options.botPollMs;
+    bots.pollSockets = options.botPoll;
+    Sample open, close;
+    auto sample = [&](Sample& s) {
+        s.wall = monotonicSeconds();
+        s.tickCpu = threadCpuSeconds(thread);
+        s.processCpu = processCpuSeconds();
+    };
+    bots.onWindowStart = [&] {
+        sample(open);
+        loop.open = true;
+    };
+    bots.onWindowEnd = [&] {
+        sample(close);
+        loop.close = true;
+    };
     // Bot workers inherit this thread's affinity: every CPU but the server's.
     if (options.serverCpu >= 0) (void)pinThread(options.serverCpu, true);
-    SocketResult result;
-    result.visitors = visitors;
     std::thread botThread([&] { // its own thread, so the nice value stays with the bots
-        niceThread(options.botNice, "bots");
+        if (options.botNice != 0) niceThread(options.botNice, "bots");
         result.bots = bot::BotCrowd(bots).run();
     });
     botThread.join();
     if (options.serverCpu >= 0) (void)pinThread(-1, true); // back to every CPU
-    stop = true;
+    loop.stop = true; // after its next step, which captures the window's statistics
     thread.join();
-    console::ServerStats st = server.stats();
-    result.serverTickP50Ms = st.tickP50Ms;
-    result.serverTickP99Ms = st.tickP99Ms;
-    result.serverCpuPercent = serverWall > 0 ? serverCpu / serverWall * 100.0 : 0;
+    const double wall = close.wall - open.wall;
+    result.windowSeconds = wall;
+    result.serverTickP50Ms = loop.captured.tickP50Ms;
+    result.serverTickP99Ms = loop.captured.tickP99Ms;
+    result.tickCpuPercent = percentOf(close.tickCpu - open.tickCpu, wall);
+    result.netCpuPercent =
+        percentOf(loop.netCpuClose - loop.netCpuOpen, loop.wallClose - loop.wallOpen);
+    result.processCpuPercent = percentOf(close.processCpu - open.processCpu, wall);
     app->reset();
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <sys/resource.h>
+#include <vector>
 
 namespace {
 // Naive full-state float snapshots (id + 3 floats + anim = 15 bytes per avatar, everyone to
@@ -16,6 +18,57 @@ double naiveDownPerVisitor(std::uint32_t visitors, std::uint32_t tickRate) {
     const double payload = 15.0 * visitors;
     const double datagrams = std::ceil(payload / 1200.0);
     return (payload + datagrams * 12.0) * tickRate;
+}
+
+unsigned long long count(std::uint64_t v) {
+    return static_cast<unsigned long long>(v);
+}
+
+void printSocketRow(const fg::bench::SocketResult& r, std::uint32_t tickRate) {
+    const auto& b = r.bots;
+    const std::string behind = r.fellBehind(tickRate);
+    std::printf("| %u | %u | %.2f / %.2f | %.1f | %u | %.1f | %.1f (%.0f) | %.0f | %.0f | %.0f | "
+                "%.1f | %.0f / %.0f | %llu | %.0f / %.0f | %.0f | %s |\n",
+                r.visitors, b.connected, r.serverTickP50Ms, r.serverTickP99Ms, r.tickCpuPercent,
+                r.netThreads, r.netCpuPercent, b.cpuPercent, b.cpuUsPerVisitorSecond,
+                r.processCpuPercent, b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond,
+                b.rttP50Ms, b.rttP99Ms,
+                count(b.rejected + b.disconnected + b.connectFailures + b.badPackets),
+                b.inputLateP50Ms, b.inputLateP99Ms, naiveDownPerVisitor(r.visitors, tickRate),
+                behind.empty() ? "nobody" : behind.c_str());
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "socket %u: window %.1f s after a %.1f s ramp; %u joined in the window; "
+                 "rejected %llu, disconnected %llu, connect failures %llu, bad packets %llu; "
+                 "bot threads %u, pass p50/p99 %.1f/%.1f ms\n",
+                 r.visitors, r.windowSeconds, r.rampSeconds, b.joinedInWindow, count(b.rejected),
+                 count(b.disconnected), count(b.connectFailures), count(b.badPackets), b.threads,
+                 b.loopP50Ms, b.loopP99Ms);
+    for (const auto& e : b.errors)
+        std::fprintf(stderr, "  %s\n", e.c_str());
+}
+
+int printSocketTable(const std::vector<std::uint32_t>& counts,
+                     const fg::bench::SocketOptions& socket) {
+    std::printf("socket: %u Hz, one hall, server and bots in one process; ramp %s, settle %.0f s, "
+                "window %.0f s; bots %s\n",
+                socket.tickRate, socket.rampSeconds < 0 ? "visitors/400 s (>= 2 s)" : "fixed",
+                socket.settleSeconds, socket.seconds,
+                socket.botPoll ? "wait on their sockets" : "serviced every pass");
+    std::printf("| visitors | joined | tick p50 / p99 ms | tick thread CPU %% | net threads | net "
+                "CPU %% | bot CPU %% (µs/visitor/s) | process CPU %% | down B/s/visitor | up "
+                "B/s/visitor | snapshots/s/visitor | RTT p50 / p99 ms | errors | bot input late "
+                "p50 / p99 ms | naive down B/s/visitor | fell behind |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        auto r = fg::bench::runSocketBench(n, socket);
+        if (!r) {
+            std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
+            return 1;
+        }
+        printSocketRow(*r, socket.tickRate);
+    }
+    return 0;
 }
 } // namespace
 
@@ -32,7 +85,19 @@ int main(int argc, char** argv) {
     cli.add_option("--tick-rate", tickRate, "ticks per second")->check(CLI::Range(1, 120));
     cli.add_option("--max-in-view", maxInView, "sim: K nearest avatars per snapshot");
     cli.add_option("--ack-delay", ackDelay, "sim: ticks between a snapshot and its ack");
-    cli.add_option("--seconds", socket.seconds, "socket: seconds per run");
+    cli.add_option("--seconds", socket.seconds,
+                   "socket: seconds of the steady window measured after everyone joined");
+    cli.add_option("--ramp", socket.rampSeconds,
+                   "socket: seconds the connections are spread over (default visitors/400, "
+                   "at least 2)");
+    cli.add_option("--settle", socket.settleSeconds,
+                   "socket: seconds between the last connection and the window");
+    cli.add_option("--net-threads", socket.netThreads,
+                   "socket: the server's network threads (0: its tick thread does ENet's work)")
+        ->check(CLI::Range(0, 16));
+    bool noBotPoll = false;
+    cli.add_flag("--no-bot-poll", noBotPoll,
+                 "socket: service every bot on every pass instead of waiting on their sockets");
     cli.add_option("--bot-threads", socket.botThreads, "socket: bot worker threads (0: auto)");
     cli.add_option("--server-cpu", socket.serverCpu,
                    "socket: pin the server thread to this CPU and the bots to the others");
@@ -41,6 +106,7 @@ int main(int argc, char** argv) {
     cli.add_option("--bot-nice", socket.botNice, "socket: nice value of the bot threads");
     cli.add_option("--bot-poll-ms", socket.botPollMs, "socket: shortest time between bot passes");
     CLI11_PARSE(cli, argc, argv);
+    socket.botPoll = !noBotPoll;
     fg::log::setLevel(fg::log::Level::Warn);
 
     if (mode == "sim") {
@@ -65,36 +131,5 @@ int main(int argc, char** argv) {
         return 0;
     }
     socket.tickRate = tickRate;
-    std::printf("socket: %.0f s per run at %u Hz, server thread + bots in one process\n",
-                socket.seconds, tickRate);
-    std::printf("| visitors | connected | server tick p50 ms | server tick p99 ms | server CPU %% "
-                "| down B/s/visitor | up B/s/visitor | snapshots/s/visitor | RTT p50 ms | RTT "
-                "p99 ms | errors | bot threads | bot pass p50/p99 ms | naive down B/s/visitor |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (std::uint32_t n : counts) {
-        auto r = fg::bench::runSocketBench(n, socket);
-        if (!r) {
-            std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
-            return 1;
-        }
-        const auto& b = r->bots;
-        std::printf(
-            "| %u | %u | %.2f | %.2f | %.1f | %.0f | %.0f | %.1f | %.0f | %.0f | %llu | %u | "
-            "%.0f / %.0f | %.0f |\n",
-            n, b.connected, r->serverTickP50Ms, r->serverTickP99Ms, r->serverCpuPercent,
-            b.bytesDownPerSecond, b.bytesUpPerSecond, b.snapshotsPerSecond, b.rttP50Ms, b.rttP99Ms,
-            static_cast<unsigned long long>(b.rejected + b.disconnected + b.connectFailures +
-                                            b.badPackets),
-            b.threads, b.loopP50Ms, b.loopP99Ms, naiveDownPerVisitor(n, tickRate));
-        std::fflush(stdout);
-        auto count = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
-        std::fprintf(stderr,
-                     "socket %u: rejected %llu, disconnected %llu, connect failures %llu, bad "
-                     "packets %llu\n",
-                     n, count(b.rejected), count(b.disconnected), count(b.connectFailures),
-                     count(b.badPackets));
-        for (const auto& e : b.errors)
-            std::fprintf(stderr, "  %s\n", e.c_str());
-    }
-    return 0;
+    return printSocketTable(counts, socket);
 }

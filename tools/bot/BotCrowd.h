@@ -8,11 +8,16 @@
 #include "game/netclient/NetClient.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
 #include <vector>
+
+namespace fg::net {
+class NetPoll;
+}
 
 namespace fg::bot {
 
@@ -28,9 +33,19 @@ struct BotConfig {
     double connectSpread = 0; // seconds over which connections are started (0: all at once)
     std::string namePrefix = "bot";
     std::uint32_t threads = 0; // worker threads servicing the bots; 0: one per 500 bots, max 8
-    // A worker passes over its bots at most this often: polling thousands of idle sockets back to
-    // back only burns the CPU the server needs (RTT figures gain up to this much).
+    // Shortest time between two passes of a worker: waking for every datagram of the server's
+    // snapshot burst costs more than it gains (RTT figures gain up to this much).
     double pollMs = 5;
+    // true: a worker waits on its bots' sockets (epoll) and services only bots with datagrams
+    // waiting, plus every bot every 100 ms for ENet's timers. false: services every bot on every
+    // pass (one receive syscall per bot per pass; kept to measure the difference).
+    bool pollSockets = true;
+    // Seconds after the start when the steady-state window opens: per-visitor rates and CPU
+    // figures cover [windowStart, durationSeconds]. 0: the whole run.
+    double windowStart = 0;
+    // Called on run()'s thread when the window opens and when it closes (the benchmark samples
+    // the server's CPU there).
+    std::function<void()> onWindowStart, onWindowEnd;
     std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
 };
 
@@ -47,7 +62,14 @@ struct BotReport {
     std::uint64_t rejected = 0, disconnected = 0, badPackets = 0, connectFailures = 0;
     std::vector<std::string> errors;     // first few distinct error texts
     std::uint32_t threads = 0;           // worker threads that serviced the bots
-    double loopP50Ms = 0, loopP99Ms = 0; // one worker pass over all its bots (falling behind shows)
+    double loopP50Ms = 0, loopP99Ms = 0; // one worker pass over its bots (falling behind shows)
+    // How late the 20 Hz input passes ran against their schedule: bots falling behind.
+    double inputLateP50Ms = 0, inputLateP99Ms = 0;
+    std::uint32_t joinedInWindow = 0; // bots that joined only after the window opened
+    double windowSeconds = 0;
+    double cpuSeconds = 0;            // CPU time of the worker threads within the window
+    double cpuPercent = 0;            // of one core: cpuSeconds / windowSeconds
+    double cpuUsPerVisitorSecond = 0; // cpuSeconds per connected bot per window second, in µs
     std::string toJson() const;
 };
 
@@ -68,6 +90,11 @@ private:
         glm::vec2 target{0.0f};
         std::string targetBooth;
         double pauseUntil = 0;
+        double lastService = 0; // when ENet last ran for this bot (timers need it every 100 ms)
+        // Counters when the bot entered the window (or joined, if later): rates start here.
+        bool inWindow = false;
+        double windowFrom = 0;
+        std::uint64_t baseSnapshots = 0, baseDown = 0, baseUp = 0;
     };
 
     // One thread's share of the bots (indices first..last-1) and what it counted.
@@ -76,18 +103,26 @@ private:
         std::mt19937 rng;
         BotReport report;              // counters and error texts of this worker's bots
         std::vector<double> loopTimes; // seconds per pass over its bots
+        std::vector<double> inputLate; // seconds each input pass ran after its due time
+        std::size_t next = 0;          // next of its bots to start
+        std::unique_ptr<net::NetPoll> poll;
     };
 
     void runWorker(Worker& w, double begin, double end);
-    void service(Worker& w, Bot& bot, double now, double dt, bool inputTick);
+    void startDue(Worker& w, double now, double begin);
+    void serviceNet(Worker& w, Bot& bot, double now);
+    void serviceReady(Worker& w, const std::vector<std::uint64_t>& ready, double now);
+    void sweep(Worker& w, double now);
+    void inputPass(Worker& w, double now, double dt);
     void start(Worker& w, std::size_t index, double now);
     void drive(Worker& w, Bot& bot, double now, double dt);
     void pickWaypoint(Worker& w, Bot& bot);
     void act(Worker& w, Bot& bot, double dt);
     static void noteError(BotReport& report, const std::string& text);
-    BotReport finish(std::vector<Worker>& workers);
+    BotReport finish(std::vector<Worker>& workers, double end);
 
     BotConfig m_config;
+    double m_windowAt = 0; // monotonic time the window opens
     std::vector<std::unique_ptr<Bot>> m_bots;
     std::vector<glm::vec2> m_waypoints;
     std::vector<std::string> m_boothIds;

@@ -2,12 +2,16 @@
 // and failures; the report merges them into per-visitor rates. Reads only NetClient state.
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/net/NetPoll.h"
 #include "tools/bot/BotCrowd.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <ctime>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <thread>
 
@@ -41,6 +45,34 @@ void raiseFileLimit(std::uint32_t sockets) {
 }
 } // namespace
 
+namespace {
+constexpr double kInputPeriod = 0.05; // 20 inputs per second, like the visitor client
+// ENet resends, pings and notices timeouts only while serviced: a bot with nothing arriving
+// (still connecting, or starved) is serviced at least this often.
+constexpr double kSweepPeriod = 0.1;
+
+double cpuClockSeconds(clockid_t clock) {
+    timespec ts{};
+    if (clock_gettime(clock, &ts) != 0) return 0;
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// CPU time of the given threads so far (seconds), summed.
+double threadsCpuSeconds(std::vector<std::thread>& threads) {
+    double sum = 0;
+    for (auto& t : threads) {
+        clockid_t clock{};
+        if (pthread_getcpuclockid(t.native_handle(), &clock) == 0) sum += cpuClockSeconds(clock);
+    }
+    return sum;
+}
+
+void sleepUntil(double when) {
+    const double left = when - monotonicSeconds();
+    if (left > 0) std::this_thread::sleep_for(std::chrono::duration<double>(left));
+}
+} // namespace
+
 BotReport BotCrowd::run() {
     raiseFileLimit(m_config.count);
     m_bots.clear();
@@ -54,45 +86,106 @@ BotReport BotCrowd::run() {
     for (std::uint32_t t = 0; t < threads; ++t) {
         workers[t].first = std::size_t(m_config.count) * t / threads;
         workers[t].last = std::size_t(m_config.count) * (t + 1) / threads;
+        workers[t].next = workers[t].first;
         workers[t].rng.seed(12345 + t);
     }
     const double begin = monotonicSeconds();
     const double end = begin + m_config.durationSeconds;
+    m_windowAt = begin + std::clamp(m_config.windowStart, 0.0, m_config.durationSeconds);
     std::vector<std::thread> pool;
-    for (std::uint32_t t = 1; t < threads; ++t)
+    for (std::uint32_t t = 0; t < threads; ++t)
         pool.emplace_back([&, t] { runWorker(workers[t], begin, end); });
-    runWorker(workers[0], begin, end);
+    // This thread only watches the clock: the window's CPU figures are the workers' alone.
+    sleepUntil(m_windowAt);
+    const double cpu0 = threadsCpuSeconds(pool), wall0 = monotonicSeconds();
+    if (m_config.onWindowStart) m_config.onWindowStart();
+    sleepUntil(end);
+    const double cpu1 = threadsCpuSeconds(pool), wall1 = monotonicSeconds();
+    if (m_config.onWindowEnd) m_config.onWindowEnd();
     for (auto& thread : pool)
         thread.join();
-    BotReport report = finish(workers);
+    BotReport report = finish(workers, end);
     report.threads = threads;
+    report.windowSeconds = wall1 - wall0;
+    report.cpuSeconds = cpu1 - cpu0;
+    if (report.windowSeconds > 0) {
+        report.cpuPercent = report.cpuSeconds / report.windowSeconds * 100.0;
+        if (report.connected > 0)
+            report.cpuUsPerVisitorSecond =
+                report.cpuSeconds / report.windowSeconds / report.connected * 1e6;
+    }
     return report;
 }
 
 void BotCrowd::runWorker(Worker& w, double begin, double end) {
-    std::size_t next = w.first; // next bot of this worker to start
-    double last = begin;
-    const double spread = std::max(m_config.connectSpread, 1e-9);
+    if (m_config.pollSockets) {
+        auto poll = net::NetPoll::create();
+        if (poll)
+            w.poll = std::move(*poll);
+        else
+            noteError(w.report, poll.error().message); // falls back to servicing every bot
+    }
+    const double minPass = std::max(m_config.pollMs, 0.1) / 1000.0;
+    double lastInput = begin, nextInput = begin + kInputPeriod, nextSweep = begin + kSweepPeriod;
+    std::vector<std::uint64_t> ready;
     while (true) {
-        const double now = monotonicSeconds();
+        double now = monotonicSeconds();
         if (now >= end) break;
-        // Bot i starts at begin + spread * i / count, whichever worker owns it.
-        while (next < w.last && (m_config.connectSpread <= 0 ||
-                                 double(next) <= (now - begin) / spread * double(m_bots.size())))
-            start(w, next++, now);
-        const double dt = now - last;
-        const bool inputTick = dt >= 0.05; // 20 inputs per second, like the visitor client
-        for (std::size_t i = w.first; i < next; ++i)
-            if (m_bots[i] && m_bots[i]->net) service(w, *m_bots[i], now, dt, inputTick);
+        startDue(w, now, begin);
+        if (w.poll) {
+            const double due = std::min({nextInput, nextSweep, end});
+            const int waitMs = int(std::ceil(std::max(0.0, due - now) * 1000.0));
+            if (auto n = w.poll->wait(ready, waitMs); !n) noteError(w.report, n.error().message);
+        }
+        const double pass = monotonicSeconds();
+        if (w.poll) serviceReady(w, ready, pass);
+        if (!w.poll || pass >= nextSweep) {
+            sweep(w, pass);
+            nextSweep = pass + kSweepPeriod;
+        }
+        if (pass >= nextInput) {
+            w.inputLate.push_back(pass - nextInput);
+            inputPass(w, pass, pass - lastInput);
+            lastInput = pass;
+            nextInput = std::max(nextInput + kInputPeriod, pass); // fell behind: do not burst
+        }
         const double passEnd = monotonicSeconds();
-        w.loopTimes.push_back(passEnd - now);
-        if (inputTick) last = now;
-        const double idle = now + std::max(m_config.pollMs, 0.1) / 1000.0 - passEnd;
-        if (idle > 0) std::this_thread::sleep_for(std::chrono::duration<double>(idle));
+        w.loopTimes.push_back(passEnd - pass);
+        sleepUntil(now + minPass);
     }
 }
 
-void BotCrowd::service(Worker& w, Bot& bot, double now, double dt, bool inputTick) {
+void BotCrowd::startDue(Worker& w, double now, double begin) {
+    const double spread = std::max(m_config.connectSpread, 1e-9);
+    // Bot i starts at begin + spread * i / count, whichever worker owns it.
+    while (w.next < w.last && (m_config.connectSpread <= 0 ||
+                               double(w.next) <= (now - begin) / spread * double(m_bots.size()))) {
+        const std::size_t index = w.next++;
+        start(w, index, now);
+        Bot& bot = *m_bots[index];
+        if (!bot.net || !w.poll) continue;
+        if (auto st = w.poll->add(bot.net->host(), index); !st)
+            noteError(w.report, st.error().message);
+    }
+}
+
+void BotCrowd::serviceReady(Worker& w, const std::vector<std::uint64_t>& ready, double now) {
+    for (std::uint64_t index : ready)
+        if (index >= w.first && index < w.next && m_bots[index] && m_bots[index]->net)
+            serviceNet(w, *m_bots[index], now);
+}
+
+// Services every started bot that ENet has not run for a sweep period (all of them without poll).
+void BotCrowd::sweep(Worker& w, double now) {
+    for (std::size_t i = w.first; i < w.next; ++i) {
+        Bot* bot = m_bots[i].get();
+        if (!bot || !bot->net) continue;
+        if (!w.poll || now - bot->lastService >= kSweepPeriod) serviceNet(w, *bot, now);
+    }
+}
+
+void BotCrowd::serviceNet(Worker& w, Bot& bot, double now) {
+    bot.lastService = now;
     bot.net->update(0);
     for (auto& m : bot.net->takeInbox()) {
         if (auto* r = std::get_if<proto::ActionResult>(&m)) {
@@ -102,22 +195,41 @@ void BotCrowd::service(Worker& w, Bot& bot, double now, double dt, bool inputTic
             noteError(w.report, j->text);
         }
     }
-    auto state = bot.net->state();
-    if (state == netclient::ClientState::Joined && bot.joinedAt < 0) {
+    if (bot.net->state() != netclient::ClientState::Joined) return;
+    if (bot.joinedAt < 0) {
         bot.joinedAt = now;
         bot.position = bot.net->selfPosition();
         pickWaypoint(w, bot);
     }
-    if (state != netclient::ClientState::Joined || !inputTick) return;
-    if (bot.net->stats().corrections > 0) bot.position = bot.net->selfPosition();
-    drive(w, bot, now, dt);
-    act(w, bot, dt);
+    if (!bot.inWindow && now >= m_windowAt) {
+        const auto st = bot.net->stats();
+        bot.inWindow = true;
+        bot.windowFrom = now;
+        bot.baseSnapshots = st.snapshots;
+        bot.baseDown = st.bytesDown;
+        bot.baseUp = st.bytesUp;
+        if (bot.joinedAt > m_windowAt) ++w.report.joinedInWindow;
+    }
 }
 
-BotReport BotCrowd::finish(std::vector<Worker>& workers) {
+// The 20 Hz pass: every joined bot walks, maybe acts, and its input leaves at once.
+void BotCrowd::inputPass(Worker& w, double now, double dt) {
+    for (std::size_t i = w.first; i < w.next; ++i) {
+        Bot* bot = m_bots[i].get();
+        if (!bot || !bot->net || bot->net->state() != netclient::ClientState::Joined ||
+            bot->joinedAt < 0)
+            continue;
+        if (bot->net->stats().corrections > 0) bot->position = bot->net->selfPosition();
+        drive(w, *bot, now, dt);
+        act(w, *bot, dt);
+        bot->net->flush();
+    }
+}
+
+BotReport BotCrowd::finish(std::vector<Worker>& workers, double end) {
     BotReport report;
     report.requested = m_config.count;
-    std::vector<double> loops;
+    std::vector<double> loops, late;
     for (auto& w : workers) {
         const BotReport& r = w.report;
         report.chats += r.chats;
@@ -126,15 +238,19 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers) {
         report.actionsOk += r.actionsOk;
         report.actionsFailed += r.actionsFailed;
         report.connectFailures += r.connectFailures;
+        report.joinedInWindow += r.joinedInWindow;
         for (const auto& e : r.errors)
             noteError(report, e);
         loops.insert(loops.end(), w.loopTimes.begin(), w.loopTimes.end());
+        late.insert(late.end(), w.inputLate.begin(), w.inputLate.end());
     }
     report.loopP50Ms = percentile(loops, 0.5) * 1000.0;
     report.loopP99Ms = percentile(loops, 0.99) * 1000.0;
+    report.inputLateP50Ms = percentile(late, 0.5) * 1000.0;
+    report.inputLateP99Ms = percentile(late, 0.99) * 1000.0;
     std::vector<double> connectMs, rttMs;
     double snapshots = 0, down = 0, up = 0, activeSeconds = 0;
-    const double now = monotonicSeconds();
+    const double now = end; // nobody services the bots after it: their counters stop there
     for (auto& bot : m_bots) {
         if (!bot || !bot->net) continue;
         auto st = bot->net->stats();
@@ -147,11 +263,12 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers) {
         ++report.connected;
         connectMs.push_back((bot->joinedAt - bot->startedAt) * 1000.0);
         rttMs.push_back(st.rttMs);
-        const double alive = std::max(1e-3, now - bot->joinedAt);
-        activeSeconds += alive;
-        snapshots += double(st.snapshots);
-        down += double(st.bytesDown);
-        up += double(st.bytesUp);
+        if (bot->inWindow) { // rates over the window only (joining is not the test)
+            activeSeconds += std::max(1e-3, now - bot->windowFrom);
+            snapshots += double(st.snapshots - bot->baseSnapshots);
+            down += double(st.bytesDown - bot->baseDown);
+            up += double(st.bytesUp - bot->baseUp);
+        }
         bot->net->disconnect();
     }
     report.connectP50Ms = percentile(connectMs, 0.5);
@@ -174,6 +291,11 @@ std::string BotReport::toJson() const {
     j["rtt_ms"] = {{"p50", rttP50Ms}, {"p99", rttP99Ms}};
     j["threads"] = threads;
     j["worker_pass_ms"] = {{"p50", loopP50Ms}, {"p99", loopP99Ms}};
+    j["input_late_ms"] = {{"p50", inputLateP50Ms}, {"p99", inputLateP99Ms}};
+    j["window"] = {{"seconds", windowSeconds}, {"joined_in_window", joinedInWindow}};
+    j["cpu"] = {{"seconds", cpuSeconds},
+                {"percent_of_one_core", cpuPercent},
+                {"us_per_visitor_second", cpuUsPerVisitorSecond}};
     j["per_visitor"] = {{"snapshots_per_s", snapshotsPerSecond},
                         {"bytes_down_per_s", bytesDownPerSecond},
                         {"bytes_up_per_s", bytesUpPerSecond}};
