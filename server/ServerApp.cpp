@@ -179,6 +179,7 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     if (auto* in = std::get_if<Input>(&m)) return handleInput(s, *in);
     if (auto* tp = std::get_if<Teleport>(&m)) return handleTeleport(s, *tp);
     if (auto* cc = std::get_if<ConsoleCommand>(&m)) return handleConsole(s, *cc);
+    if (handleBoothFetchMessage(s, m)) return; // before content: guards bundles by owner
     if (auto* cr = std::get_if<ContentRequest>(&m)) return handleContentRequest(s, *cr);
     if (handlePublishMessage(s, m)) return;
     if (handleExhibitorMessage(s, m)) return;

@@ -10,6 +10,7 @@
 #include "server/content/ContentServer.h"
 #include "server/presence/PresenceWorld.h"
 #include "server/presence/Session.h"
+#include "server/publish/BundleBuildWorker.h"
 #include "server/publish/SubmitWorker.h"
 
 #include <cstdint>
@@ -151,6 +152,15 @@ private:
     void sendPublishedBooths(const presence::Session& s);
     void dropUpload(const presence::Session& s);
     void applyPublishedBooths();
+    // ServerAppBoothFetch.cpp: the editor opens a booth from the server; bundle bytes by hash
+    // only for the booth's exhibitor or an organiser.
+    bool handleBoothFetchMessage(presence::Session& s, expo::proto::Message& m);
+    void handleBoothFetch(presence::Session& s, const expo::proto::BoothFetchRequest& m,
+                          bool buildNow = false);
+    void pumpBoothFetch(); // answers requests whose bundles the build worker finished
+    bool refuseBundleContent(presence::Session& s, const expo::proto::ContentRequest& m);
+    Status addBoothFetchEntries(const expo::Booth& booth, expo::proto::BoothFetchReply& reply);
+    std::string boothAccessRefusal(const presence::Session& s, const std::string& boothId) const;
 
     ServerConfig m_config;
     std::unique_ptr<expo::Exhibition> m_exhibition;
@@ -170,8 +180,9 @@ private:
         std::uint32_t chunksSinceStatus = 0;
     };
     std::unique_ptr<publish::PublishService> m_publish;
-    std::unique_ptr<publish::SubmitWorker> m_submitWorker; // after m_publish: stops first
-    std::map<std::uint16_t, UploadLink> m_uploadLinks;     // by session id
+    std::unique_ptr<publish::SubmitWorker> m_submitWorker;     // after m_publish: stops first
+    std::map<std::uint16_t, UploadLink> m_uploadLinks;         // by session id
+    std::unique_ptr<publish::BundleBuildWorker> m_buildWorker; // after m_publish; made on use
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;
 

@@ -157,6 +157,7 @@ void ServerApp::handleUploadFinish(Session& s, const UploadFinish& m) {
 }
 
 void ServerApp::pumpPublish() {
+    pumpBoothFetch(); // ServerAppBoothFetch.cpp
     for (auto& done : m_submitWorker->takeDone()) {
         const publish::SubmitJob& job = done.job;
         PublishResult out{job.requestId, job.boothId, PublishOutcome::Refused, 0, {}};

@@ -65,6 +65,25 @@ Status ContentFetcher::want(const std::string& assetName) {
     expo::AssetName parsed;
     if (!expo::parseAssetName(assetName, parsed))
         return makeError(fmt::format("'{}' is not an asset name (<hash>.<ext>)", assetName));
+    return wantJob(assetName, parsed.hash, 0);
+}
+
+Result<std::string> ContentFetcher::wantByHash(const Hash128& hash, const std::string& extension,
+                                               std::uint64_t expectedBytes) {
+    const bool safe = extension.size() >= 2 && extension.size() <= 8 && extension[0] == '.' &&
+                      std::all_of(extension.begin() + 1, extension.end(),
+                                  [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!safe) return makeError(fmt::format("'{}' is not a file extension", extension));
+    if (expectedBytes > kMaxContentBytes)
+        return makeError(fmt::format("{}{}: {} bytes is more than content may have ({})",
+                                     toHex(hash), extension, expectedBytes, kMaxContentBytes));
+    std::string name = toHex(hash) + extension;
+    if (Status st = wantJob(name, hash, expectedBytes); !st) return st.error();
+    return name;
+}
+
+Status ContentFetcher::wantJob(const std::string& assetName, const Hash128& hash,
+                               std::uint64_t expectBytes) {
     if (auto it = m_states.find(assetName);
         it != m_states.end() && it->second != AssetState::Failed)
         return {}; // a failed one may be asked for again (a later booth revision)
@@ -74,7 +93,7 @@ Status ContentFetcher::want(const std::string& assetName) {
     std::error_code ec;
     if (fs::is_regular_file(file, ec)) {
         auto bytes = readFileBytes(file, kMaxContentBytes);
-        if (bytes && hash128(*bytes) == parsed.hash) {
+        if (bytes && hash128(*bytes) == hash) {
             ++m_progress.filesDone;
             ++m_progress.filesCached;
             m_progress.bytesDone += bytes->size();
@@ -84,7 +103,9 @@ Status ContentFetcher::want(const std::string& assetName) {
         }
         log::warn("content: cached {} does not match its name; fetching it again", assetName);
     }
-    m_queue.push_back(Job{assetName, parsed.hash});
+    Job job{assetName, hash};
+    job.expectBytes = expectBytes;
+    m_queue.push_back(std::move(job));
     return {};
 }
 
@@ -121,6 +142,10 @@ void ContentFetcher::onChunk(const ContentChunk& c) {
     Job& job = it->second;
     if (!job.started) {
         if (job.name.empty()) job.hash = c.hash; // the manifest is whatever the server serves now
+        if (job.expectBytes != 0 && c.totalBytes != job.expectBytes)
+            return fail(c.requestId,
+                        fmt::format("the server sends {} bytes where {} were announced",
+                                    c.totalBytes, job.expectBytes));
         job.total = c.totalBytes;
         job.started = true;
         m_progress.bytesTotal += job.total;

@@ -58,6 +58,11 @@ public:
     std::optional<std::string> takeManifest();
     // Adds an asset ("<hash>.<ext>") to fetch unless a verified copy is cached.
     Status want(const std::string& assetName);
+    // Adds content HASH that is not a manifest asset (a .booth bundle) to fetch into the cache as
+    // "<hash>EXTENSION" (".booth"); its size must be EXPECTEDBYTES when that is not 0. Returns
+    // the cache name, for state() and pathOf().
+    Result<std::string> wantByHash(const Hash128& hash, const std::string& extension,
+                                   std::uint64_t expectedBytes = 0);
 
     // Sends queued requests while fewer than kMaxInFlight are outstanding.
     void update();
@@ -79,9 +84,11 @@ private:
         Hash128 hash;     // expected; for the manifest, what its first chunk declared
         std::uint32_t attempts = 0;
         std::uint64_t total = 0;
+        std::uint64_t expectBytes = 0; // 0: whatever the first chunk says (within the limit)
         bool started = false;
         Bytes data;
     };
+    Status wantJob(const std::string& name, const Hash128& hash, std::uint64_t expectBytes);
     void onChunk(const proto::ContentChunk& chunk);
     void fail(std::uint32_t requestId, const std::string& why);
     void finish(std::uint32_t requestId);

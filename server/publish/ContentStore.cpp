@@ -20,6 +20,13 @@ bool ContentStore::has(const Hash128& hash) const {
     return fs::is_regular_file(pathOf(hash), ec);
 }
 
+std::optional<std::uint64_t> ContentStore::size(const Hash128& hash) const {
+    std::error_code ec;
+    const std::uint64_t bytes = fs::file_size(pathOf(hash), ec);
+    if (ec) return std::nullopt;
+    return bytes;
+}
+
 Result<Hash128> ContentStore::put(std::span<const std::uint8_t> data) {
     Hash128 hash = hash128(data);
     if (has(hash)) return hash;

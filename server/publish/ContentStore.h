@@ -7,6 +7,7 @@
 #include "engine/core/Result.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace fg::publish {
 
@@ -19,6 +20,8 @@ public:
     // The blob named HASH, verified against its name.
     Result<Bytes> get(const Hash128& hash) const;
     bool has(const Hash128& hash) const;
+    // Bytes of the blob named HASH; nullopt when it is not stored.
+    std::optional<std::uint64_t> size(const Hash128& hash) const;
     std::filesystem::path pathOf(const Hash128& hash) const;
     const std::filesystem::path& dir() const { return m_dir; }
 

@@ -141,4 +141,10 @@ std::optional<Submission> ModerationQueue::latest(const std::string& boothId) co
     return std::nullopt;
 }
 
+std::optional<std::string> ModerationQueue::boothOfBundle(const Hash128& bundle) const {
+    for (const auto& s : m_items)
+        if (s.bundle == bundle) return s.boothId;
+    return std::nullopt;
+}
+
 } // namespace fg::publish

@@ -44,6 +44,8 @@ public:
     std::optional<Submission> approved(const std::string& boothId) const;
     // The newest submission of BOOTHID in any state (what the exhibitor sees).
     std::optional<Submission> latest(const std::string& boothId) const;
+    // The booth whose submission (in any state) uploaded the .booth named BUNDLE.
+    std::optional<std::string> boothOfBundle(const Hash128& bundle) const;
 
 private:
     Status save() const;

@@ -45,7 +45,8 @@ booth::BoothBundle manifestOf(const InspectedBundle& in) {
 
 PublishService::PublishService(PublishConfig config)
     : m_config(std::move(config)), m_store(m_config.dir / "assets"),
-      m_uploads(m_config.dir / "uploads", m_config.upload), m_queue(m_config.dir / "queue.json") {
+      m_uploads(m_config.dir / "uploads", m_config.upload), m_queue(m_config.dir / "queue.json"),
+      m_built(m_config.dir / "built.json", m_store) {
     if (m_config.inspect.scratchDir.empty()) m_config.inspect.scratchDir = m_config.dir / "scratch";
 }
 
@@ -54,7 +55,13 @@ Status PublishService::open() {
     for (const char* sub : {"assets", "uploads", "scratch"})
         fs::create_directories(m_config.dir / sub, ec);
     if (ec) return makeError(fmt::format("{}: {}", m_config.dir.string(), ec.message()));
-    return m_queue.load();
+    if (Status st = m_queue.load(); !st) return st;
+    return m_built.load();
+}
+
+std::optional<std::string> PublishService::bundleBooth(const Hash128& hash) const {
+    if (auto booth = m_queue.boothOfBundle(hash)) return booth;
+    return m_built.boothOf(hash);
 }
 
 Result<SubmitResult> PublishService::submit(const std::string& exhibitorId,

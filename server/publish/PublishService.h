@@ -3,6 +3,7 @@
 #pragma once
 
 #include "game/booth/BoothBundle.h"
+#include "server/publish/BuiltBundles.h"
 #include "server/publish/BundleInspector.h"
 #include "server/publish/ContentStore.h"
 #include "server/publish/ModerationQueue.h"
@@ -69,6 +70,15 @@ public:
     std::optional<Submission> latest(const std::string& boothId) const {
         return m_queue.latest(boothId);
     }
+    std::optional<Submission> approvedSubmission(const std::string& boothId) const {
+        return m_queue.approved(boothId);
+    }
+    // Never-published booths made into stored bundles (the editor opens them from the server).
+    BuiltBundles& built() { return m_built; }
+    const BuiltBundles& built() const { return m_built; }
+    // The booth whose .booth (uploaded or built) is stored as HASH: such bytes are the
+    // exhibitor's own and are served only to that exhibitor or an organiser.
+    std::optional<std::string> bundleBooth(const Hash128& hash) const;
     // The newest approved revision of BOOTHID, read back from the store.
     std::optional<PublishedRevision> published(const std::string& boothId) const;
 
@@ -88,6 +98,7 @@ private:
     ContentStore m_store;
     UploadAssembler m_uploads;
     ModerationQueue m_queue;
+    BuiltBundles m_built;
     std::function<void(const PublishedRevision&)> m_onPublished;
     std::function<void(const Submission&)> m_onRejected;
 };

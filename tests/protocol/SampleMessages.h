@@ -97,6 +97,15 @@ inline std::vector<Message> sampleMessages() {
                    true,
                    {LeadSummary{"Ana", "Lima Ltd", "ana@lima.vn", "call me", 1634030000},
                     LeadSummary{"Bob", "", "bob@example.kr", std::string(500, 'n'), -1}}},
+        BoothFetchRequest{20, ""},
+        BoothFetchReply{20,
+                        true,
+                        "",
+                        "a newer submission is waiting for the organiser's approval",
+                        {BoothFetchEntry{"booth-acme", "Acme", 2, BoothSource::Published,
+                                         Hash128{7, 8}, 123456},
+                         BoothFetchEntry{"booth-acme", "Acme", 0, BoothSource::Pending,
+                                         Hash128{~0ull, 9}, 0xffffffffffull}}},
     };
 }
 

@@ -20,7 +20,8 @@ constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
     "Announcement",    "ConsoleCommand", "ConsoleResponse", "UploadBegin",   "UploadStatus",
     "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision", "ContentRequest",
     "ContentChunk",    "ContentError",
-    "BoothStatsRequest", "BoothStats"};
+    "BoothStatsRequest", "BoothStats",
+    "BoothFetchRequest", "BoothFetchReply"};
 
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {

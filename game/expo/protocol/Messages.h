@@ -255,6 +255,7 @@ struct Teleport {
 
 } // namespace fg::expo::proto
 
+#include "game/expo/protocol/BoothFetchMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
@@ -269,7 +270,8 @@ using Message =
                  MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
-                 ContentError, BoothStatsRequest, BoothStats>;
+                 ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
+                 BoothFetchReply>;
 inline constexpr int kMessageTypeBits = 6;
 static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
 
