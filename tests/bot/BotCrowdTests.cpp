@@ -83,6 +83,7 @@ TEST_CASE("bots waiting on their sockets all join a real server and receive snap
     bot::BotReport r = runCrowd(running, count, /*poll=*/true);
     checkEveryoneServed(r, count);
     CHECK(running.mostConnections == count);
+    CHECK(r.readyServices > 0); // snapshots arrive: sockets became readable
 }
 
 TEST_CASE("bots serviced on every pass (no polling) all join and receive snapshots") {
@@ -90,5 +91,7 @@ TEST_CASE("bots serviced on every pass (no polling) all join and receive snapsho
     const std::uint32_t count = 12;
     bot::BotReport r = runCrowd(running, count, /*poll=*/false);
     checkEveryoneServed(r, count);
+    CHECK(r.readyServices == 0);
+    CHECK(r.sweepServices > 0);
     CHECK(running.mostConnections == count);
 }

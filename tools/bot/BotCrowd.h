@@ -66,6 +66,9 @@ struct BotReport {
     // How late the 20 Hz input passes ran against their schedule: bots falling behind.
     double inputLateP50Ms = 0, inputLateP99Ms = 0;
     std::uint32_t joinedInWindow = 0; // bots that joined only after the window opened
+    // Times a bot was serviced because its socket was readable, and by the 100 ms sweep (every
+    // pass without polling): what polling saved shows here.
+    std::uint64_t readyServices = 0, sweepServices = 0;
     double windowSeconds = 0;
     double cpuSeconds = 0;            // CPU time of the worker threads within the window
     double cpuPercent = 0;            // of one core: cpuSeconds / windowSeconds

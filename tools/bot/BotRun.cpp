@@ -171,8 +171,10 @@ void BotCrowd::startDue(Worker& w, double now, double begin) {
 
 void BotCrowd::serviceReady(Worker& w, const std::vector<std::uint64_t>& ready, double now) {
     for (std::uint64_t index : ready)
-        if (index >= w.first && index < w.next && m_bots[index] && m_bots[index]->net)
+        if (index >= w.first && index < w.next && m_bots[index] && m_bots[index]->net) {
             serviceNet(w, *m_bots[index], now);
+            ++w.report.readyServices;
+        }
 }
 
 // Services every started bot that ENet has not run for a sweep period (all of them without poll).
@@ -180,7 +182,9 @@ void BotCrowd::sweep(Worker& w, double now) {
     for (std::size_t i = w.first; i < w.next; ++i) {
         Bot* bot = m_bots[i].get();
         if (!bot || !bot->net) continue;
-        if (!w.poll || now - bot->lastService >= kSweepPeriod) serviceNet(w, *bot, now);
+        if (w.poll && now - bot->lastService < kSweepPeriod) continue;
+        serviceNet(w, *bot, now);
+        ++w.report.sweepServices;
     }
 }
 
@@ -219,7 +223,8 @@ void BotCrowd::inputPass(Worker& w, double now, double dt) {
         if (!bot || !bot->net || bot->net->state() != netclient::ClientState::Joined ||
             bot->joinedAt < 0)
             continue;
-        if (bot->net->stats().corrections > 0) bot->position = bot->net->selfPosition();
+        // The last position sent, or where the server corrected the bot to since.
+        bot->position = bot->net->selfPosition();
         drive(w, *bot, now, dt);
         act(w, *bot, dt);
         bot->net->flush();
@@ -239,6 +244,8 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers, double end) {
         report.actionsFailed += r.actionsFailed;
         report.connectFailures += r.connectFailures;
         report.joinedInWindow += r.joinedInWindow;
+        report.readyServices += r.readyServices;
+        report.sweepServices += r.sweepServices;
         for (const auto& e : r.errors)
             noteError(report, e);
         loops.insert(loops.end(), w.loopTimes.begin(), w.loopTimes.end());
@@ -293,6 +300,7 @@ std::string BotReport::toJson() const {
     j["worker_pass_ms"] = {{"p50", loopP50Ms}, {"p99", loopP99Ms}};
     j["input_late_ms"] = {{"p50", inputLateP50Ms}, {"p99", inputLateP99Ms}};
     j["window"] = {{"seconds", windowSeconds}, {"joined_in_window", joinedInWindow}};
+    j["services"] = {{"socket_ready", readyServices}, {"sweep", sweepServices}};
     j["cpu"] = {{"seconds", cpuSeconds},
                 {"percent_of_one_core", cpuPercent},
                 {"us_per_visitor_second", cpuUsPerVisitorSecond}};

@@ -28,7 +28,14 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 64));
     cli.add_option("--poll-ms", config.pollMs, "shortest time between two passes over the bots")
         ->check(CLI::Range(0.1, 100.0));
+    bool noPoll = false;
+    cli.add_flag("--no-poll", noPoll,
+                 "service every bot on every pass instead of waiting on their sockets");
+    cli.add_option("--window-start", config.windowStart,
+                   "seconds after the start when the measured window opens (rates, CPU)")
+        ->check(CLI::Range(0.0, 86400.0));
     CLI11_PARSE(cli, argc, argv);
+    config.pollSockets = !noPoll;
     fg::log::setLevel(fg::log::Level::Warn);
 
     auto colon = connect.rfind(':');
