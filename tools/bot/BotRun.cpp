@@ -269,7 +269,8 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers, double end) {
         if (state == netclient::ClientState::Disconnected) ++report.disconnected;
         ++report.connected;
         connectMs.push_back((bot->joinedAt - bot->startedAt) * 1000.0);
-        rttMs.push_back(st.rttMs);
+        // A dropped connection has no round trip left to report (ENet says 0).
+        if (state == netclient::ClientState::Joined) rttMs.push_back(st.rttMs);
         if (bot->inWindow) { // rates over the window only (joining is not the test)
             activeSeconds += std::max(1e-3, now - bot->windowFrom);
             snapshots += double(st.snapshots - bot->baseSnapshots);
