@@ -124,7 +124,6 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     });
     SocketResult result;
     result.visitors = visitors;
-    result.netThreads = options.netThreads;
     result.rampSeconds =
         options.rampSeconds >= 0 ? options.rampSeconds : std::max(2.0, double(visitors) / 400.0);
     bot::BotConfig bots;
@@ -168,6 +167,7 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     result.windowSeconds = wall;
     result.serverTickP50Ms = loop.captured.tickP50Ms;
     result.serverTickP99Ms = loop.captured.tickP99Ms;
+    result.netThreads = loop.captured.netThreads; // what the server runs (FG_NET_THREADS wins)
     result.tickCpuPercent = percentOf(close.tickCpu - open.tickCpu, wall);
     result.netCpuPercent =
         percentOf(loop.netCpuClose - loop.netCpuOpen, loop.wallClose - loop.wallOpen);

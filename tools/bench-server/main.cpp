@@ -1,5 +1,6 @@
 // fairground-bench-server: presence benchmark. `sim` drives the server's tick with simulated
 // visitors (no sockets); `socket` runs a real server and bots on loopback. Prints a table.
+#include "engine/core/File.h"
 #include "engine/core/Log.h"
 #include "tools/bench-server/SimBench.h"
 #include "tools/bench-server/SocketBench.h"
@@ -18,6 +19,12 @@ double naiveDownPerVisitor(std::uint32_t visitors, std::uint32_t tickRate) {
     const double payload = 15.0 * visitors;
     const double datagrams = std::ceil(payload / 1200.0);
     return (payload + datagrams * 12.0) * tickRate;
+}
+
+// /proc/loadavg as is ("1.02 0.87 0.60 2/130 4242\n"): the box is shared, so say how busy it was.
+std::string loadAverage() {
+    auto text = fg::readFileText("/proc/loadavg");
+    return text ? *text : std::string("unknown\n");
 }
 
 unsigned long long count(std::uint64_t v) {
@@ -61,6 +68,8 @@ int printSocketTable(const std::vector<std::uint32_t>& counts,
                 "p50 / p99 ms | naive down B/s/visitor | fell behind |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (std::uint32_t n : counts) {
+        std::fprintf(stderr, "socket %u: load average before the run: %s", n,
+                     loadAverage().c_str());
         auto r = fg::bench::runSocketBench(n, socket);
         if (!r) {
             std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
