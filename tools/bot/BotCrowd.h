@@ -108,6 +108,7 @@ private:
         std::vector<double> loopTimes; // seconds per pass over its bots
         std::vector<double> inputLate; // seconds each input pass ran after its due time
         std::size_t next = 0;          // next of its bots to start
+        double phase = 0;              // 0..1: when in the input period this worker sends
         std::unique_ptr<net::NetPoll> poll;
     };
 

@@ -87,6 +87,7 @@ BotReport BotCrowd::run() {
         workers[t].first = std::size_t(m_config.count) * t / threads;
         workers[t].last = std::size_t(m_config.count) * (t + 1) / threads;
         workers[t].next = workers[t].first;
+        workers[t].phase = double(t) / double(threads);
         workers[t].rng.seed(12345 + t);
     }
     const double begin = monotonicSeconds();
@@ -126,7 +127,10 @@ void BotCrowd::runWorker(Worker& w, double begin, double end) {
             noteError(w.report, poll.error().message); // falls back to servicing every bot
     }
     const double minPass = std::max(m_config.pollMs, 0.1) / 1000.0;
-    double lastInput = begin, nextInput = begin + kInputPeriod, nextSweep = begin + kSweepPeriod;
+    // Workers send at different phases of the 50 ms input period, as independent clients would,
+    // rather than all their inputs in one burst.
+    double lastInput = begin, nextInput = begin + kInputPeriod * (1.0 + w.phase);
+    double nextSweep = begin + kSweepPeriod;
     std::vector<std::uint64_t> ready;
     while (true) {
         double now = monotonicSeconds();
