@@ -72,6 +72,15 @@ Status EditorApp::init() {
         if (!script) return script.error();
         m_script = std::move(*script);
     }
+    if (!m_options.openFrom.empty()) {
+        m_publishSettings.server = m_options.openFrom;
+        if (Status st = newFromTemplate("3d-island", "S", "my-booth", m_options.exhibitorId); !st)
+            return st;
+        m_openingFromCli = true;
+        // A refusal at once (bad address, no token) is reported like any failed open: exit 3.
+        (void)openFromServer(m_publishSettings, m_options.boothId, m_options.openPending, false);
+        return {};
+    }
     if (!m_options.bundle.empty() && fs::exists(m_options.bundle))
         return openBundle(m_options.bundle);
     if (!m_options.exhibition.empty())
@@ -96,8 +105,11 @@ int EditorApp::run() {
 }
 
 void EditorApp::frame() {
-    ++m_frame;
-    runScript();
+    pumpOpen();
+    if (!m_openingFromCli) { // --script and --screenshot-at frames count from the open booth
+        ++m_frame;
+        runScript();
+    }
     refresh();
     pumpPublish();
     if (Status st = m_renderer->renderToWindow(m_scene->scene(), m_camera.camera()); !st) {
@@ -107,7 +119,7 @@ void EditorApp::frame() {
         return;
     }
     handleInput(); // after the frame: ImGui now knows whether the mouse is over a panel
-    takeScreenshots();
+    if (!m_openingFromCli) takeScreenshots();
 }
 
 // Re-measures files and re-checks problems when the bundle changed, then updates the view.
@@ -252,7 +264,9 @@ Status EditorApp::openBundle(const fs::path& file) {
     if (!bundle) return bundle.error();
     m_editor.reset(std::move(*bundle));
     m_file = file;
+    m_source = file.string();
     m_selected.reset();
+    updateTitle();
     setStatus("opened " + file.string());
     return {};
 }
@@ -264,6 +278,8 @@ Status EditorApp::openFromExhibition(const fs::path& file, const std::string& bo
     if (!bundle) return bundle.error();
     m_editor.reset(std::move(*bundle));
     if (m_file.empty()) m_file = boothId + ".booth";
+    m_source = file.string();
+    updateTitle();
     setStatus(fmt::format("opened booth {} from {}", boothId, file.string()));
     return {};
 }
@@ -278,6 +294,8 @@ Status EditorApp::newFromTemplate(const std::string& name, const std::string& si
     m_editor.reset(booth::makeFromTemplate(t, s, boothId, exhibitorId));
     if (m_file.empty()) m_file = boothId + ".booth";
     m_selected.reset();
+    m_source = "template " + name;
+    updateTitle();
     setStatus(fmt::format("new {} booth, size {}", name, size));
     return {};
 }
@@ -356,7 +374,8 @@ void EditorApp::pumpPublish() {
                   m_publisher.state() == PublishState::Failed ||
                       (m_publisher.result() &&
                        m_publisher.result()->outcome == expo::proto::PublishOutcome::Refused));
-    if (m_options.publishServer.empty() || m_nextAction < m_script.size()) return;
+    if (m_options.publishServer.empty() || m_nextAction < m_script.size() || m_openingFromCli)
+        return;
     if (!m_publishStarted) {
         m_publishStarted = true;
         refresh(); // the script's last edits are checked before the problems gate

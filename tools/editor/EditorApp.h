@@ -8,6 +8,7 @@
 #include "game/booth/BoothEdits.h"
 #include "game/booth/BoothProblems.h"
 #include "tools/editor/EditorCamera.h"
+#include "tools/editor/EditorOpener.h"
 #include "tools/editor/EditorOptions.h"
 #include "tools/editor/EditorPublisher.h"
 #include "tools/editor/EditorScene.h"
@@ -53,6 +54,10 @@ public:
     void redo();
     void duplicateSelected();
     void deleteSelected();
+    // Starts opening BOOTHID (empty: the token's own booths) from SETTINGS.server; the booth
+    // replaces the one being edited when it has arrived (EditorApp::pumpOpen).
+    Status openFromServer(const PublishSettings& settings, const std::string& boothId,
+                          bool preferPending, bool ask);
     // Publishes the booth as it is now; refused while the problems panel lists errors.
     Status publish(const PublishSettings& settings);
     void setStatus(std::string text, bool error = false);
@@ -74,6 +79,10 @@ private:
     Status runContentAction(const ScriptAction& action, bool& handled);
     void takeScreenshots();
     void pumpPublish();
+    void pumpOpen(); // EditorAppOpen.cpp
+    void adoptOpened();
+    void reportOpenFromCli();
+    void updateTitle();
     glm::vec2 viewSize() const;
 
     EditorOptions m_options;
@@ -103,6 +112,9 @@ private:
     EditorPublisher m_publisher;
     PublishSettings m_publishSettings;
     bool m_publishStarted = false; // --publish has started
+    EditorOpener m_opener;
+    std::string m_source;          // where the booth came from: a file, "server HOST:PORT"
+    bool m_openingFromCli = false; // --open-from in progress: the script and frames wait
     bool m_quit = false;
 };
 

@@ -34,7 +34,11 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     std::string settings;
     app.add_option("--publish", o.publishServer,
                    "HOST:PORT: publish the booth when the script is done, then quit");
-    app.add_option("--token", o.publishToken, "exhibitor token for --publish");
+    app.add_option("--token", o.publishToken, "exhibitor token for --publish and --open-from");
+    app.add_option("--open-from", o.openFrom,
+                   "HOST:PORT: open my booth from this server (--booth-id picks one)");
+    app.add_flag("--pending", o.openPending,
+                 "with --open-from: open a version still waiting for approval when there is one");
     app.add_option("--settings", settings, "where the publish server and token are remembered");
     try {
         app.parse(argc, argv);
@@ -64,7 +68,10 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     o.script = script;
     o.scratchDir = scratch;
     o.settingsFile = settings;
-    if (!o.exhibition.empty() && o.boothId.empty()) {
+    if (!o.openFrom.empty() && (!o.exhibition.empty() || !o.bundle.empty())) {
+        out.exitCode = 2;
+        out.message = "--open-from opens the booth from the server: no --exhibition or --booth";
+    } else if (!o.exhibition.empty() && o.boothId.empty()) {
         out.exitCode = 2;
         out.message = "--exhibition needs --booth-id";
     }

@@ -33,6 +33,11 @@ struct EditorOptions {
     std::string publishServer;
     std::string publishToken;
     std::filesystem::path settingsFile; // --settings FILE (default: the user's config folder)
+    // --open-from HOST:PORT [--token T] [--booth-id ID] [--pending]: open the booth from a
+    // server first (exit code 3 when that fails); --script and --screenshot-at frames count
+    // from the moment it is open.
+    std::string openFrom;
+    bool openPending = false;
 };
 
 struct ParsedEditorOptions {

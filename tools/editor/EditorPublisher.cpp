@@ -15,8 +15,6 @@ namespace fs = std::filesystem;
 using netclient::ClientState;
 using netclient::PublishPhase;
 
-namespace {
-
 bool splitHostPort(const std::string& text, std::string& host, std::uint16_t& port) {
     auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0) return false;
@@ -27,8 +25,6 @@ bool splitHostPort(const std::string& text, std::string& host, std::uint16_t& po
     port = std::uint16_t(p);
     return true;
 }
-
-} // namespace
 
 fs::path defaultPublishSettingsFile() {
     const char* config = std::getenv("XDG_CONFIG_HOME");

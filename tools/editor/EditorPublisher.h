@@ -22,6 +22,8 @@ struct PublishSettings {
 
 Result<PublishSettings> loadPublishSettings(const std::filesystem::path& file);
 Status savePublishSettings(const std::filesystem::path& file, const PublishSettings& settings);
+// Splits "HOST:PORT" (port 1-65535); false for anything else.
+bool splitHostPort(const std::string& text, std::string& host, std::uint16_t& port);
 // $XDG_CONFIG_HOME/fairground/editor/publish.json (or ~/.config/...).
 std::filesystem::path defaultPublishSettingsFile();
 

@@ -83,6 +83,7 @@ void EditorUi::filePanel(EditorApp& app) {
                 expo::toString(b.booth.size), booth::toString(b.style),
                 app.m_editor.modified() ? " *" : "");
     ImGui::TextDisabled("%s", app.m_file.string().c_str());
+    if (!app.m_source.empty()) ImGui::TextDisabled("from %s", app.m_source.c_str());
     if (ImGui::Button("Undo")) app.undo();
     if (ImGui::IsItemHovered() && app.m_editor.canUndo())
         ImGui::SetTooltip("%s", app.m_editor.undoLabel().c_str());
@@ -295,6 +296,7 @@ void EditorUi::publishPanel(EditorApp& app) {
         ImGui::SameLine();
         ImGui::TextColored({1, 0.4f, 0.3f, 1}, "fix %zu error(s) first", errors);
     }
+    openPanel(app);
     if (pub.state() != PublishState::Idle) {
         ImGui::ProgressBar(pub.progress(), ImVec2(-1, 0));
         const auto* r = pub.result();
@@ -307,10 +309,44 @@ void EditorUi::publishPanel(EditorApp& app) {
         ImGui::TextWrapped("%s", pub.statusText().c_str()); // refusals can be several lines
         ImGui::PopStyleColor();
     }
-    if (!app.m_status.empty() && app.m_status != pub.statusText()) // said once is enough
+    if (!app.m_status.empty() && app.m_status != pub.statusText() &&
+        app.m_status != app.m_opener.statusText()) // said once is enough
         ImGui::TextColored(app.m_statusError ? ImVec4(1, 0.4f, 0.3f, 1)
                                              : ImVec4(0.8f, 0.85f, 0.9f, 1),
                            "%s", app.m_status.c_str());
+}
+
+// "Open my booth from the server" with the server and token above: the exhibitor's booth (a
+// pick list when there are several, or a version waiting for approval), or any booth by id for
+// an organiser.
+void EditorUi::openPanel(EditorApp& app) {
+    EditorUiState& ui = app.m_ui;
+    EditorOpener& op = app.m_opener;
+    ImGui::BeginDisabled(op.busy() || app.m_publisher.busy());
+    if (ImGui::Button("Open my booth from the server"))
+        app.report(
+            app.openFromServer({ui.publishServer, ui.publishToken}, ui.openBoothId, false, true),
+            "opening from " + ui.publishServer);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    ImGui::InputTextWithHint("##openid", "booth id (organiser)", &ui.openBoothId);
+    if (op.state() == OpenState::Choosing) {
+        if (!op.note().empty()) ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", op.note().c_str());
+        const auto& entries = op.entries();
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            std::string label = fmt::format("{}##pick{}", netclient::describe(entries[i]), i);
+            if (ImGui::Selectable(label.c_str())) app.report(op.choose(i), "downloading");
+        }
+        if (ImGui::Button("Cancel")) op.cancel();
+    } else if (op.busy()) {
+        ImGui::ProgressBar(op.progress(), ImVec2(-1, 0));
+        ImGui::TextWrapped("%s", op.statusText().c_str());
+    } else if (op.state() == OpenState::Failed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.4f, 0.3f, 1));
+        ImGui::TextWrapped("%s", op.statusText().c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 } // namespace fg::editor

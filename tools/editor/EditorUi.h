@@ -19,6 +19,7 @@ struct EditorUiState {
     bool profileLoaded = false;
     std::string publishServer, publishToken;
     bool publishLoaded = false;
+    std::string openBoothId; // organisers open any booth by id; empty: my booths
 };
 
 class EditorUi {
@@ -34,6 +35,7 @@ private:
     static void profileForm(EditorApp& app);
     static void budgetPanel(EditorApp& app);
     static void publishPanel(EditorApp& app);
+    static void openPanel(EditorApp& app);
 };
 
 } // namespace fg::editor
