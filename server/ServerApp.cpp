@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace fg::server {
@@ -76,10 +77,13 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     // Spare slots so that rejected peers still saying goodbye do not block new handshakes, and
     // a full server can still answer "full" instead of staying silent.
     host.peerLimit = std::min<std::size_t>(net::kEnetMaxPeers, config.maxVisitors + 32);
+    if (const char* threads = std::getenv("FG_NET_THREADS"); threads && *threads)
+        config.netThreads = std::uint32_t(std::clamp(std::atoi(threads), 0, 16));
+    host.threads = config.netThreads;
     auto listening = net::NetHost::listen(host);
     if (!listening) return listening.error();
     app->m_host = std::move(*listening);
-    app->m_sessions.resize(host.peerLimit);
+    app->m_sessions.resize(app->m_host->peerCapacity()); // PeerIds index the sessions
     app->m_world = std::make_unique<presence::PresenceWorld>(*app->m_exhibition, config.presence);
     app->m_interactions =
         std::make_unique<interact::Interactions>(*app->m_store, *app->m_exhibition);
@@ -89,9 +93,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     app->m_startTime = monotonicSeconds();
     app->m_nextTick = app->m_startTime;
     app->m_lastRateTime = app->m_startTime;
-    log::info("server: '{}' revision {} on port {}, {} Hz, up to {} visitors",
+    log::info("server: '{}' revision {} on port {}, {} Hz, up to {} visitors, {} network threads",
               app->m_exhibition->event.name, app->m_revision, app->port(), app->m_config.tickRate,
-              app->m_config.maxVisitors);
+              app->m_config.maxVisitors, app->m_config.netThreads);
     return app;
 }
 
@@ -121,11 +125,10 @@ void ServerApp::run() {
 void ServerApp::step(std::uint32_t maxWaitMs) {
     double now = monotonicSeconds();
     double wait = std::clamp(m_nextTick - now, 0.0, double(maxWaitMs) / 1000.0);
-    net::NetEvent event;
-    if (m_host->service(event, std::uint32_t(wait * 1000.0))) handleEvent(event);
+    if (m_host->service(m_netEvent, std::uint32_t(wait * 1000.0))) handleEvent(m_netEvent);
     // Drain everything already queued without waiting.
-    while (m_host->service(event, 0))
-        handleEvent(event);
+    while (m_host->service(m_netEvent, 0))
+        handleEvent(m_netEvent);
     pumpContent(/*newTick=*/false);
     now = monotonicSeconds();
     if (now >= m_nextTick) {
@@ -343,6 +346,8 @@ void ServerApp::recordTickTime(double seconds) {
         double dt = now - m_lastRateTime;
         m_bytesInPerSecond = double(h.bytesReceived - m_lastHostStats.bytesReceived) / dt;
         m_bytesOutPerSecond = double(h.bytesSent - m_lastHostStats.bytesSent) / dt;
+        m_netCpuPercent =
+            (h.netThreadCpuSeconds - m_lastHostStats.netThreadCpuSeconds) / dt * 100.0;
         m_lastHostStats = h;
         m_lastRateTime = now;
     }

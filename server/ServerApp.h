@@ -44,8 +44,11 @@ struct ServerConfig {
     std::uint16_t port = 7777;
     std::uint32_t tickRate = 20;
     std::uint32_t maxVisitors = 1000; // connections, clamped to ENet's 4,095
-    bool visitorsNeedTicket = false;  // when true a visitor must present a visitor credential
-    std::uint32_t maxBadPackets = 8;  // faults tolerated before a peer is disconnected
+    // Network threads (net::HostConfig::threads): 0 = ENet on the tick thread; N = N threads
+    // sharing the UDP port. The environment variable FG_NET_THREADS overrides it.
+    std::uint32_t netThreads = 0;
+    bool visitorsNeedTicket = false; // when true a visitor must present a visitor credential
+    std::uint32_t maxBadPackets = 8; // faults tolerated before a peer is disconnected
     presence::PresenceConfig presence;
     // Cook the exhibition's files at start and answer ContentRequests (server/ServerAppContent).
     bool serveContent = false;
@@ -79,6 +82,10 @@ public:
 
     std::uint16_t port() const;
     std::uint32_t currentTick() const { return m_tick; }
+    // Benchmarks (server thread only): restart the tick-time window after a ramp, and the network
+    // threads' CPU time so far (seconds; 0 without network threads).
+    void clearTickTimes() { m_tickTimes.clear(); }
+    double netThreadCpuSeconds() const { return m_host->stats().netThreadCpuSeconds; }
     store::Store& store() { return *m_store; }
     const presence::PresenceWorld& world() const { return *m_world; }
     // Serves assets by hash always, and the exhibition manifest with ServerConfig::serveContent.
@@ -192,6 +199,8 @@ private:
     double m_stopAt = -1;           // server clock time to stop at; < 0: not stopping
     std::deque<double> m_tickTimes; // recent tick durations, seconds
     net::HostStats m_lastHostStats;
+    double m_netCpuPercent = 0; // network threads' CPU over the last second, % of one core
+    net::NetEvent m_netEvent;   // reused by every step: the payload keeps its capacity
     double m_lastRateTime = 0;
     double m_bytesInPerSecond = 0, m_bytesOutPerSecond = 0;
     presence::ViewIds m_viewScratch;

@@ -35,6 +35,8 @@ console::ServerStats ServerApp::stats() const {
     st.bytesOutPerSecond = m_bytesOutPerSecond;
     st.tickRateHz = m_config.tickRate;
     st.connections = std::uint32_t(m_host->connectedPeers());
+    st.netThreads = m_config.netThreads;
+    st.netThreadCpuPercent = m_netCpuPercent;
     return st;
 }
 

@@ -9,6 +9,7 @@
 #include "server/console/ConsoleTerminal.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -140,6 +141,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 120));
     cli.add_option("--max-visitors", config.maxVisitors, "connections allowed")
         ->check(CLI::Range(1, 4095));
+    // The tick thread keeps one core; half the others (at least one) do ENet and UDP.
+    config.netThreads = std::clamp(std::thread::hardware_concurrency() / 2, 1u, 4u);
+    cli.add_option("--net-threads", config.netThreads,
+                   "network threads sharing the UDP port (0: ENet on the tick thread)")
+        ->check(CLI::Range(0, 16))
+        ->capture_default_str();
     cli.add_flag("--auto-approve", config.autoApprove,
                  "publish every uploaded booth that passes the checks without moderation");
     cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,

@@ -8,7 +8,7 @@ PACKAGES=(
     libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc
     libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libenet-dev
     doctest-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcli11-dev libfmt-dev
-    libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev
+    libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev zlib1g-dev
     xvfb xauth xfonts-base fonts-dejavu-core
 )
 

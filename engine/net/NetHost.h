@@ -1,5 +1,6 @@
 // ENet host adapter: a server or client endpoint with our three channels, CRC32 checksums, a
-// lowered packet size, a peer limit and timeouts. The rest of the code never sees ENet types.
+// lowered packet size, a peer limit and timeouts, optionally serviced by network threads (one
+// ENet host per thread on one SO_REUSEPORT port). The rest of the code never sees ENet types.
 #pragma once
 
 #include "engine/core/Result.h"
@@ -14,7 +15,8 @@
 
 namespace fg::net {
 
-// Index of a peer slot on one host; a slot is reused after its Disconnect event.
+// Index of a peer slot on one host; a slot is reused after its Disconnect event. With network
+// threads it is shard x slots-per-shard + slot: dense, always below peerCapacity().
 using PeerId = std::uint32_t;
 inline constexpr PeerId kNoPeer = 0xffffffffu;
 
@@ -31,6 +33,11 @@ struct HostConfig {
     // listen() only: kernel UDP buffers. ENet's 256 KiB hold ~5 ms of 4,000 clients' inputs, so
     // a server busy in its tick for longer would drop datagrams (handshakes, acks, inputs).
     std::uint32_t socketBufferBytes = 4 * 1024 * 1024;
+    // listen() only. 0: the thread calling service() does all ENet work (clients, small servers).
+    // N > 0: N network threads, each with its own ENet host bound to the same UDP port with
+    // SO_REUSEPORT (the kernel spreads clients over them by address); send/flush/service only
+    // queue and wake, so the caller's thread never does the kernel's UDP work.
+    std::uint32_t threads = 0;
 };
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };
@@ -56,6 +63,7 @@ struct HostStats {
     std::uint64_t bytesReceived = 0;
     std::uint64_t packetsSent = 0;
     std::uint64_t packetsReceived = 0;
+    double netThreadCpuSeconds = 0; // CPU time of the network threads so far (0 without)
 };
 
 class NetHost {
@@ -69,11 +77,14 @@ public:
     NetHost& operator=(const NetHost&) = delete;
 
     // Starts connecting; a Connect event follows on success, Disconnect on failure/timeout.
+    // Hosts without network threads only.
     Result<PeerId> connect(const std::string& host, std::uint16_t port, std::uint32_t data = 0);
     // Channel 0 and 2 are reliable, channel 1 unreliable sequenced. False when the peer is gone.
     bool send(PeerId peer, std::uint8_t channel, std::span<const std::uint8_t> bytes);
-    // Sends queued packets and delivers at most one event; waits up to timeoutMs for one.
+    // Sends queued packets and delivers at most one event; waits up to timeoutMs for one. The
+    // event's payload keeps its capacity from call to call: reuse one NetEvent.
     bool service(NetEvent& event, std::uint32_t timeoutMs);
+    // Hands queued packets to the network (with threads: wakes them; does not wait for the send).
     void flush();
     // Graceful disconnect (a Disconnect event arrives later); `now` drops the peer at once.
     void disconnect(PeerId peer, std::uint32_t reason, bool now = false);
@@ -87,8 +98,11 @@ public:
     std::string peerAddress(PeerId peer) const;
     HostStats stats() const;
     std::size_t connectedPeers() const;
+    // Every PeerId this host hands out is below this (the peer limit, split over the threads).
+    std::size_t peerCapacity() const;
     // The host's UDP socket (a file descriptor on POSIX), for waiting on many hosts at once with
     // poll(): a process with thousands of client hosts services only those with data waiting.
+    // -1 for a host with network threads (their sockets are theirs alone).
     std::intptr_t nativeSocket() const;
     const HostConfig& config() const { return m_config; }
 

@@ -86,6 +86,8 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
                             {"tick_hz", st.tickRateHz},
                             {"tick_p50_ms", st.tickP50Ms},
                             {"tick_p99_ms", st.tickP99Ms},
+                            {"net_threads", st.netThreads},
+                            {"net_cpu_percent", st.netThreadCpuPercent},
                             {"bytes_in_per_s", st.bytesInPerSecond},
                             {"bytes_out_per_s", st.bytesOutPerSecond},
                             {"revision", revision},
@@ -102,6 +104,10 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
         formatDuration(st.uptimeSeconds), st.connections, st.tickRateHz, st.tickP50Ms, st.tickP99Ms,
         formatBytes(st.bytesInPerSecond), formatBytes(st.bytesOutPerSecond), revision,
         m_store.pendingAnalytics());
+    // With network threads the tick time leaves out ENet and the kernel's UDP work: show it.
+    if (st.netThreads > 0)
+        out += fmt::format("network: {} threads, {:.1f} % of one core\n", st.netThreads,
+                           st.netThreadCpuPercent);
     Table t({"hall", "name", "state", "visitors"});
     t.alignRight(3);
     for (const HallStatus& h : halls)

@@ -49,6 +49,8 @@ struct ServerStats {
     double bytesOutPerSecond = 0;
     std::uint32_t tickRateHz = 0;
     std::uint32_t connections = 0;
+    std::uint32_t netThreads = 0;   // 0: ENet runs on the tick thread (its time is in the tick)
+    double netThreadCpuPercent = 0; // all network threads over the last second, % of one core
 };
 
 // Implemented by the running server. Every call happens on the server's own thread (the console
