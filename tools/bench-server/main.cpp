@@ -2,6 +2,7 @@
 // visitors (no sockets); `socket` runs a real server and bots on loopback. Prints a table.
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
+#include "tools/bench-server/BenchWorld.h"
 #include "tools/bench-server/SimBench.h"
 #include "tools/bench-server/SocketBench.h"
 
@@ -89,6 +90,10 @@ int main(int argc, char** argv) {
     fg::bench::SocketOptions socket;
     cli.add_option("--mode", mode, "sim (no sockets) or socket (server + bots on loopback)")
         ->check(CLI::IsMember({"sim", "socket"}));
+    std::string writeDir;
+    cli.add_option("--write-exhibition", writeDir,
+                   "write the benchmark's exhibition (one hall, 36 booths) into this folder and "
+                   "exit: for fairground-server and fairground-bot in separate processes");
     cli.add_option("--visitors", counts, "visitor counts to run")->delimiter(',');
     cli.add_option("--ticks", ticks, "sim: ticks per run");
     cli.add_option("--tick-rate", tickRate, "ticks per second")->check(CLI::Range(1, 120));
@@ -118,6 +123,15 @@ int main(int argc, char** argv) {
     socket.botPoll = !noBotPoll;
     fg::log::setLevel(fg::log::Level::Warn);
 
+    if (!writeDir.empty()) {
+        auto written = fg::bench::writeBenchExhibition(writeDir);
+        if (!written) {
+            std::fprintf(stderr, "%s\n", written.error().message.c_str());
+            return 1;
+        }
+        std::printf("%s\n", written->string().c_str());
+        return 0;
+    }
     if (mode == "sim") {
         if (socket.serverNice != 0 && setpriority(PRIO_PROCESS, 0, socket.serverNice) != 0)
             std::fprintf(stderr, "sim: cannot set nice %d\n", socket.serverNice);
