@@ -112,6 +112,8 @@ Status EditorApp::runAction(const ScriptAction& a) {
     bool handled = false;
     Status content = runContentAction(a, handled);
     if (handled) return content;
+    Status opened = runOpenAction(a, handled); // EditorAppOpen.cpp
+    if (handled) return opened;
     if (a.name == "select") {
         booth::ItemKind kind;
         if (Status st = needArgs(a, 2); !st) return st;

@@ -106,7 +106,8 @@ int EditorApp::run() {
 
 void EditorApp::frame() {
     pumpOpen();
-    if (!m_openingFromCli) { // --script and --screenshot-at frames count from the open booth
+    const bool waiting = waitingForOpen();
+    if (!waiting) { // --script and --screenshot-at frames count from the open booth
         ++m_frame;
         runScript();
     }
@@ -119,7 +120,7 @@ void EditorApp::frame() {
         return;
     }
     handleInput(); // after the frame: ImGui now knows whether the mouse is over a panel
-    if (!m_openingFromCli) takeScreenshots();
+    if (!waiting) takeScreenshots();
 }
 
 // Re-measures files and re-checks problems when the bundle changed, then updates the view.

@@ -82,6 +82,8 @@ private:
     void pumpOpen(); // EditorAppOpen.cpp
     void adoptOpened();
     void reportOpenFromCli();
+    bool waitingForOpen() const;
+    Status runOpenAction(const ScriptAction& action, bool& handled);
     void updateTitle();
     glm::vec2 viewSize() const;
 
@@ -113,8 +115,9 @@ private:
     PublishSettings m_publishSettings;
     bool m_publishStarted = false; // --publish has started
     EditorOpener m_opener;
-    std::string m_source;          // where the booth came from: a file, "server HOST:PORT"
-    bool m_openingFromCli = false; // --open-from in progress: the script and frames wait
+    std::string m_source;              // where the booth came from: a file, "server HOST:PORT"
+    bool m_openingFromCli = false;     // --open-from in progress: the script and frames wait
+    bool m_scriptWaitsForOpen = false; // a script's open-server/pick: it waits for the download
     bool m_quit = false;
 };
 

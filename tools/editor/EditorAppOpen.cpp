@@ -5,6 +5,7 @@
 #include "tools/editor/EditorApp.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace fg::editor {
@@ -39,6 +40,42 @@ void EditorApp::pumpOpen() {
     if (m_opener.state() == OpenState::Failed && (wasBusy || m_openingFromCli))
         setStatus(m_opener.statusText(), true);
     if (m_openingFromCli) reportOpenFromCli();
+    if (m_scriptWaitsForOpen && !m_opener.busy()) {
+        m_scriptWaitsForOpen = false;
+        if (m_opener.state() == OpenState::Failed) {
+            log::error("editor: script: open from server: {}", m_opener.statusText());
+            m_exitCode = 1;
+        }
+    }
+}
+
+// While a download the script asked for (or --open-from) runs, frames and the script wait.
+bool EditorApp::waitingForOpen() const {
+    return m_openingFromCli || (m_scriptWaitsForOpen && m_opener.busy());
+}
+
+// Script lines for the panel's button and pick list: "open-server [HOST:PORT TOKEN [BOOTHID]]"
+// (default: the remembered server and token) and "pick N" (the Nth offered version).
+Status EditorApp::runOpenAction(const ScriptAction& a, bool& handled) {
+    handled = a.name == "open-server" || a.name == "pick";
+    if (!handled) return {};
+    if (a.name == "pick") {
+        if (a.args.size() != 1) return makeError(fmt::format("line {}: pick N", a.line));
+        char* end = nullptr;
+        const unsigned long n = std::strtoul(a.args[0].c_str(), &end, 10);
+        if (!end || *end != '\0') return makeError(fmt::format("line {}: pick N", a.line));
+        if (Status st = m_opener.choose(n); !st) return st;
+        m_scriptWaitsForOpen = true;
+        return {};
+    }
+    if (a.args.size() == 1 || a.args.size() > 3)
+        return makeError(fmt::format("line {}: open-server [HOST:PORT TOKEN [BOOTHID]]", a.line));
+    PublishSettings s = m_publishSettings;
+    if (a.args.size() >= 2) s = PublishSettings{a.args[0], a.args[1]};
+    if (Status st = openFromServer(s, a.args.size() == 3 ? a.args[2] : "", false, true); !st)
+        return st;
+    m_scriptWaitsForOpen = true;
+    return {};
 }
 
 // The booth from the server replaces the edited one exactly as opening a .booth would.

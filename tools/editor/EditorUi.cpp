@@ -329,7 +329,7 @@ void EditorUi::openPanel(EditorApp& app) {
             "opening from " + ui.publishServer);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140);
+    ImGui::SetNextItemWidth(170);
     ImGui::InputTextWithHint("##openid", "booth id (organiser)", &ui.openBoothId);
     if (op.state() == OpenState::Choosing) {
         if (!op.note().empty()) ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", op.note().c_str());
