@@ -85,8 +85,8 @@ RenderDevice::~RenderDevice() {
         destroyBuffer(dev, *m_allocator, mesh.vertices);
         destroyBuffer(dev, *m_allocator, mesh.indices);
     }
-    for (GpuImage& image : m_textures)
-        destroyImage(dev, *m_allocator, image);
+    for (GpuTexture& texture : m_textures)
+        destroyImage(dev, *m_allocator, texture.image);
     for (VkDescriptorPool pool : m_pools)
         vkDestroyDescriptorPool(dev, pool, nullptr);
     if (m_materialLayout) vkDestroyDescriptorSetLayout(dev, m_materialLayout, nullptr);
@@ -132,6 +132,7 @@ Result<MeshHandle> RenderDevice::addMesh(const MeshData& data) {
     MeshData bounded = data;
     computeBounds(bounded);
     handle.bounds = {bounded.boundsMin, bounded.boundsMax};
+    mesh.group = m_group;
     m_meshes.push_back(mesh);
     if (m_uploads->pendingBytes() >= kFlushBytes) FG_TRY(m_uploads->flush());
     return handle;
@@ -155,7 +156,7 @@ Result<TextureId> RenderDevice::addTexture(const ImageData& data) {
     auto image = createImage(device(), *m_allocator, desc);
     if (!image) return image.error();
     m_uploads->uploadImage(*image, data.rgba);
-    m_textures.push_back(*image);
+    m_textures.push_back({*image, m_group, true});
     if (m_uploads->pendingBytes() >= kFlushBytes) FG_TRY(m_uploads->flush());
     return TextureId{static_cast<std::uint32_t>(m_textures.size() - 1)};
 }
@@ -169,37 +170,73 @@ bool RenderDevice::canBlitMips(VkFormat format) const {
     return (props.optimalTilingFeatures & kNeeded) == kNeeded;
 }
 
-Result<VkDescriptorSet> RenderDevice::allocateMaterialSet() {
-    if (m_pools.empty() || m_poolUsed == kSetsPerPool) {
+// Sets come from the first pool with room: released groups return theirs, so a client that
+// rebuilds its world per booth revision reuses pools instead of adding one per rebuild.
+Result<MaterialSet> RenderDevice::allocateMaterialSet() {
+    std::size_t pool = 0;
+    while (pool < m_pools.size() && m_poolLive[pool] == kSetsPerPool)
+        ++pool;
+    if (pool == m_pools.size()) {
         VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kSetsPerPool * 4};
         VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+        info.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT; // groups free their sets
         info.maxSets = kSetsPerPool;
         info.poolSizeCount = 1;
         info.pPoolSizes = &size;
-        VkDescriptorPool pool = VK_NULL_HANDLE;
-        FG_VK_TRY(vkCreateDescriptorPool(device(), &info, nullptr, &pool));
-        m_pools.push_back(pool);
-        m_poolUsed = 0;
+        VkDescriptorPool created = VK_NULL_HANDLE;
+        FG_VK_TRY(vkCreateDescriptorPool(device(), &info, nullptr, &created));
+        m_pools.push_back(created);
+        m_poolLive.push_back(0);
     }
     VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    alloc.descriptorPool = m_pools.back();
+    alloc.descriptorPool = m_pools[pool];
     alloc.descriptorSetCount = 1;
     alloc.pSetLayouts = &m_materialLayout;
     VkDescriptorSet set = VK_NULL_HANDLE;
     FG_VK_TRY(vkAllocateDescriptorSets(device(), &alloc, &set));
-    ++m_poolUsed;
-    return set;
+    ++m_poolLive[pool];
+    return MaterialSet{set, std::uint32_t(pool)};
+}
+
+// Waits for the GPU (a frame in flight may still read them), then frees every resource of
+// GROUP. Their ids stay taken, marked released, so a stale handle fails a check, not a draw.
+Status RenderDevice::releaseGroup(ResourceGroup group) {
+    if (group == kPermanentGroup) return makeError("renderer: the permanent group is not released");
+    FG_TRY(m_uploads->flush());
+    FG_VK_TRY(vkDeviceWaitIdle(device()));
+    for (GpuMesh& mesh : m_meshes)
+        if (mesh.live && mesh.group == group) {
+            destroyBuffer(device(), *m_allocator, mesh.vertices);
+            destroyBuffer(device(), *m_allocator, mesh.indices);
+            mesh.live = false;
+        }
+    for (GpuTexture& texture : m_textures)
+        if (texture.live && texture.group == group) {
+            destroyImage(device(), *m_allocator, texture.image);
+            texture.live = false;
+        }
+    for (std::size_t i = 0; i < m_materials.size(); ++i)
+        if (m_materials[i].live && m_materials[i].group == group) {
+            GpuMaterial& m = m_materials[i];
+            FG_VK_TRY(vkFreeDescriptorSets(device(), m_pools[m.pool], 1, &m.set));
+            --m_poolLive[m.pool];
+            m_materials[i].set = VK_NULL_HANDLE;
+            m_materials[i].live = false;
+        }
+    if (m_group == group) m_group = kPermanentGroup;
+    return {};
 }
 
 VkImageView RenderDevice::textureView(TextureId id, std::uint32_t fallback) const {
-    return m_textures[id.valid() && id.id < m_textures.size() ? id.id : fallback].view;
+    const bool usable = id.valid() && id.id < m_textures.size() && m_textures[id.id].live;
+    return m_textures[usable ? id.id : fallback].image.view;
 }
 
 Result<MaterialId> RenderDevice::addMaterial(const MaterialDesc& desc) {
     for (TextureId t : {desc.baseColorTexture, desc.metallicRoughnessTexture, desc.normalTexture,
                         desc.emissiveTexture})
-        if (t.valid() && t.id >= m_textures.size())
-            return makeError(fmt::format("material: unknown texture id {}", t.id));
+        if (t.valid() && (t.id >= m_textures.size() || !m_textures[t.id].live))
+            return makeError(fmt::format("material: unknown or released texture id {}", t.id));
     auto set = allocateMaterialSet();
     if (!set) return set.error();
     const VkImageView views[4] = {textureView(desc.baseColorTexture, m_whiteSrgb),
@@ -211,14 +248,14 @@ Result<MaterialId> RenderDevice::addMaterial(const MaterialDesc& desc) {
     for (std::uint32_t i = 0; i < 4; ++i) {
         images[i] = {m_sampler, views[i], VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
         writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[i].dstSet = *set;
+        writes[i].dstSet = set->set;
         writes[i].dstBinding = i;
         writes[i].descriptorCount = 1;
         writes[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
         writes[i].pImageInfo = &images[i];
     }
     vkUpdateDescriptorSets(device(), 4, writes, 0, nullptr);
-    m_materials.push_back({desc, *set});
+    m_materials.push_back({desc, set->set, m_group, true, set->pool});
     return MaterialId{static_cast<std::uint32_t>(m_materials.size() - 1)};
 }
 

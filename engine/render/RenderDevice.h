@@ -7,6 +7,7 @@
 #include "engine/render/RenderTypes.h"
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace fg::render {
@@ -15,11 +16,27 @@ struct GpuMesh {
     GpuBuffer vertices;
     GpuBuffer indices;
     std::uint32_t indexCount = 0;
+    ResourceGroup group = kPermanentGroup;
+    bool live = true; // false once its group was released (ids are never reused)
 };
 
 struct GpuMaterial {
     MaterialDesc desc;
     VkDescriptorSet set = VK_NULL_HANDLE;
+    ResourceGroup group = kPermanentGroup;
+    bool live = true;
+    std::uint32_t pool = 0; // index into RenderDevice's descriptor pools
+};
+
+struct MaterialSet {
+    VkDescriptorSet set = VK_NULL_HANDLE;
+    std::uint32_t pool = 0;
+};
+
+struct GpuTexture {
+    GpuImage image;
+    ResourceGroup group = kPermanentGroup;
+    bool live = true;
 };
 
 class RenderDevice {
@@ -37,6 +54,15 @@ public:
     Result<MaterialId> addMaterial(const MaterialDesc& desc);
     Status flushUploads() { return m_uploads->flush(); }
 
+    // New resources join the group in use; see Renderer.
+    ResourceGroup createGroup() { return ++m_lastGroup; }
+    ResourceGroup useGroup(ResourceGroup group) { return std::exchange(m_group, group); }
+    Status releaseGroup(ResourceGroup group);
+    bool meshLive(std::uint32_t id) const { return id < m_meshes.size() && m_meshes[id].live; }
+    bool materialLive(std::uint32_t id) const {
+        return id < m_materials.size() && m_materials[id].live;
+    }
+
     const GpuMesh& mesh(std::uint32_t id) const { return m_meshes[id]; }
     const GpuMaterial& material(std::uint32_t id) const { return m_materials[id]; }
     std::size_t meshCount() const { return m_meshes.size(); }
@@ -46,7 +72,7 @@ private:
     RenderDevice() = default;
     Status init(const GpuContextOptions& options);
     Status createSamplerAndLayout();
-    Result<VkDescriptorSet> allocateMaterialSet();
+    Result<MaterialSet> allocateMaterialSet();
     VkImageView textureView(TextureId id, std::uint32_t fallback) const;
     // Whether FORMAT supports linear blits, needed to generate its mip chain on the GPU.
     bool canBlitMips(VkFormat format) const;
@@ -55,13 +81,15 @@ private:
     std::unique_ptr<GpuAllocator> m_allocator;
     std::unique_ptr<UploadBatch> m_uploads;
     std::vector<GpuMesh> m_meshes;
-    std::vector<GpuImage> m_textures;
+    std::vector<GpuTexture> m_textures;
     std::vector<GpuMaterial> m_materials;
     std::vector<VkDescriptorPool> m_pools;
-    std::uint32_t m_poolUsed = 0;
+    std::vector<std::uint32_t> m_poolLive; // sets allocated and not freed, per pool
     VkSampler m_sampler = VK_NULL_HANDLE;
     VkDescriptorSetLayout m_materialLayout = VK_NULL_HANDLE;
     std::uint32_t m_whiteSrgb = 0, m_whiteLinear = 0, m_flatNormal = 0;
+    ResourceGroup m_group = kPermanentGroup; // the group new resources join
+    ResourceGroup m_lastGroup = kPermanentGroup;
 };
 
 } // namespace fg::render

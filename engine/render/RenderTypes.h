@@ -38,6 +38,12 @@ struct MaterialId {
     bool valid() const { return id != kInvalidId; }
 };
 
+// Meshes, textures and materials added between Renderer::beginResourceGroup and
+// endResourceGroup belong to that group and are freed together by releaseResourceGroup (a world
+// that is rebuilt); everything else stays until the renderer is destroyed.
+using ResourceGroup = std::uint32_t;
+inline constexpr ResourceGroup kPermanentGroup = 0;
+
 // glTF metallic-roughness material. Textures left invalid use neutral defaults.
 // AlphaMask discards below alphaCutoff; unlit writes base colour without lighting (text, tests).
 struct MaterialDesc {

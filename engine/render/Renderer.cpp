@@ -65,15 +65,32 @@ Status Renderer::flushUploads() {
     return m_impl->device->flushUploads();
 }
 
+ResourceGroup Renderer::createResourceGroup() {
+    return m_impl->device->createGroup();
+}
+
+ResourceGroup Renderer::useResourceGroup(ResourceGroup group) {
+    return m_impl->device->useGroup(group);
+}
+
+Status Renderer::releaseResourceGroup(ResourceGroup group) {
+    return m_impl->device->releaseGroup(group);
+}
+
+Status checkSceneResources(const RenderDevice& device, const Scene& scene) {
+    for (const SceneInstance& inst : scene.instances())
+        if (!device.meshLive(inst.mesh.id) || !device.materialLive(inst.material.id))
+            return makeError(fmt::format("scene: instance uses unknown or released mesh {} or "
+                                         "material {}",
+                                         inst.mesh.id, inst.material.id));
+    return {};
+}
+
 Result<ImageData> Renderer::renderToImage(const Scene& scene, const Camera& camera,
                                           std::uint32_t width, std::uint32_t height,
                                           FrameStats* stats, const DrawOptions& options) {
     Impl& impl = *m_impl;
-    for (const SceneInstance& inst : scene.instances())
-        if (inst.mesh.id >= impl.device->meshCount() ||
-            inst.material.id >= impl.device->materialCount())
-            return makeError(fmt::format("scene: instance uses unknown mesh {} or material {}",
-                                         inst.mesh.id, inst.material.id));
+    FG_TRY(checkSceneResources(*impl.device, scene));
     FG_TRY(impl.device->flushUploads());
     if (!impl.offscreenRenderer) {
         PassConfig config;

@@ -68,6 +68,15 @@ public:
     // Sends every pending mesh/texture upload in one command buffer; render calls do it too.
     Status flushUploads();
 
+    // A new, empty resource group (see RenderTypes.h); nothing joins it until it is used.
+    ResourceGroup createResourceGroup();
+    // Meshes, textures and materials added from now on join GROUP; returns the group in use
+    // before, to restore (kPermanentGroup: never released).
+    ResourceGroup useResourceGroup(ResourceGroup group);
+    // Waits for the GPU to finish, then frees the group's meshes, textures and materials; a
+    // scene still using one of them fails to render with an error naming it.
+    Status releaseResourceGroup(ResourceGroup group);
+
     // Renders one frame of WIDTH x HEIGHT and returns its sRGB RGBA8 pixels (rows top down).
     Result<ImageData> renderToImage(const Scene& scene, const Camera& camera, std::uint32_t width,
                                     std::uint32_t height, FrameStats* stats = nullptr,

@@ -18,4 +18,7 @@ struct Renderer::Impl {
     ~Impl();
 };
 
+// Every instance of SCENE uses a mesh and material that exist and were not released.
+Status checkSceneResources(const RenderDevice& device, const Scene& scene);
+
 } // namespace fg::render

@@ -137,6 +137,7 @@ Result<std::unique_ptr<Renderer>> Renderer::createForWindow(const RendererOption
 Status Renderer::renderToWindow(const Scene& scene, const Camera& camera, FrameStats* stats,
                                 const DrawOptions& options) {
     if (!m_impl->window) return makeError("renderer: renderToWindow on a headless renderer");
+    FG_TRY(checkSceneResources(*m_impl->device, scene));
     FG_TRY(m_impl->device->flushUploads());
     FrameStats local;
     return m_impl->window->renderFrame(scene, camera, {options.instancing, options.culling},

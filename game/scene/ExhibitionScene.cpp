@@ -2,6 +2,7 @@
 // Placement of individual parts is in HallBuilder.cpp and BoothBuilder.cpp.
 #include "game/scene/ExhibitionScene.h"
 
+#include "engine/core/Log.h"
 #include "game/scene/SceneBuild.h"
 
 #include <algorithm>
@@ -13,6 +14,22 @@
 
 namespace fg::scene {
 namespace {
+
+// Puts the renderer's new resources in GROUP for as long as it lives, then restores the group
+// used before (so a progress callback that draws a loading frame adds nothing to the world).
+class GroupInUse {
+public:
+    GroupInUse(render::Renderer& renderer, render::ResourceGroup group)
+        : m_renderer(renderer), m_previous(renderer.useResourceGroup(group)) {}
+    ~GroupInUse() { m_renderer.useResourceGroup(m_previous); }
+    GroupInUse(const GroupInUse&) = delete;
+    GroupInUse& operator=(const GroupInUse&) = delete;
+    render::ResourceGroup previous() const { return m_previous; }
+
+private:
+    render::Renderer& m_renderer;
+    render::ResourceGroup m_previous;
+};
 
 glm::vec2 entrancePoint(const expo::Hall& hall, const expo::Entrance& e) {
     switch (e.wall) {
@@ -85,22 +102,31 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
                        const std::filesystem::path& baseDir,
                        const ExhibitionSceneOptions& options) {
     std::unique_ptr<ExhibitionScene> out(new ExhibitionScene());
+    out->m_renderer = &renderer;
+    out->m_group = renderer.createResourceGroup();
+    GroupInUse inUse(renderer, out->m_group);
+    // The caller's progress callback runs outside the group: it may draw with its own resources.
+    auto progress = [&](float fraction, std::string_view what) {
+        if (!options.progress) return;
+        renderer.useResourceGroup(inUse.previous());
+        options.progress(fraction, what);
+        renderer.useResourceGroup(out->m_group);
+    };
     auto assets = SceneAssets::create(
         renderer, options.font.empty() ? FG_DEFAULT_FONT : options.font, options.cacheDir);
     if (!assets) return assets.error();
     out->m_assets = std::move(*assets);
     BuildContext ctx{*out->m_assets, out->m_scene, exhibition, baseDir};
-    const auto& progress = options.progress;
     const float total = float(exhibition.halls.size() + exhibition.booths.size()) + 1.0f;
     for (std::size_t i = 0; i < exhibition.halls.size(); ++i) {
         addHall(ctx, exhibition.halls[i]);
-        if (progress) progress(float(i + 1) / total, exhibition.halls[i].name);
+        progress(float(i + 1) / total, exhibition.halls[i].name);
     }
     for (const expo::Pavilion& pavilion : exhibition.pavilions)
         addPavilion(ctx, pavilion);
     for (std::size_t i = 0; i < exhibition.booths.size(); ++i) {
         addBooth(ctx, exhibition.booths[i], static_cast<std::uint32_t>(i));
-        if (progress && i % 8 == 0)
+        if (i % 8 == 0)
             progress(float(exhibition.halls.size() + i + 1) / total, exhibition.booths[i].id);
         out->m_boothIds.push_back(exhibition.booths[i].id);
         const expo::BoothContent& c = exhibition.booths[i].content;
@@ -116,11 +142,18 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
     out->m_counts.cacheMisses = out->m_assets->cacheMisses();
     out->addViews(exhibition);
     if (auto s = renderer.flushUploads(); !s) return s.error();
-    if (progress) progress(1.0f, "uploading");
+    progress(1.0f, "uploading");
     return out;
 }
 
-ExhibitionScene::~ExhibitionScene() = default;
+// Frees the GPU memory of everything build() added: a client that rebuilds its world for each
+// booth revision (or an editor for each edit) does not keep every old world on the GPU.
+ExhibitionScene::~ExhibitionScene() {
+    m_assets.reset(); // holds handles only; the renderer owns what they name
+    if (!m_renderer) return;
+    if (auto released = m_renderer->releaseResourceGroup(m_group); !released)
+        log::error("scene: releasing the exhibition's GPU resources: {}", released.error().message);
+}
 
 const std::vector<std::string>& ExhibitionScene::problems() const {
     return m_assets->problems();

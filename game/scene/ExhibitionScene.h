@@ -60,6 +60,7 @@ public:
                                                           const expo::Exhibition& exhibition,
                                                           const std::filesystem::path& baseDir,
                                                           const ExhibitionSceneOptions& = {});
+    // Releases every mesh, texture and material build() added (waits for the GPU first).
     ~ExhibitionScene();
 
     const render::Scene& scene() const { return m_scene; }
@@ -81,6 +82,8 @@ private:
     ExhibitionScene() = default;
     void addViews(const expo::Exhibition& exhibition);
 
+    render::Renderer* m_renderer = nullptr; // outlives the scene (owners declare it first)
+    render::ResourceGroup m_group = render::kPermanentGroup;
     std::unique_ptr<SceneAssets> m_assets;
     render::Scene m_scene;
     std::vector<std::string> m_boothIds;

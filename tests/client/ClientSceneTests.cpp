@@ -91,3 +91,23 @@ TEST_CASE("client scene: floor, booth and poster picks as the client reads them"
     }
     CHECK(posters > 0);
 }
+
+TEST_CASE("client scene: rebuilding the world (a booth revision) frees the old one's GPU memory") {
+    Built b = build();
+    REQUIRE(b.renderer->flushUploads().ok());
+    const fg::render::MemoryStats first = b.renderer->memoryStats();
+    for (int i = 0; i < 2; ++i) { // as ClientApp::rebuildWorld: build the new, drop the old
+        auto again = fg::scene::ExhibitionScene::build(*b.renderer, *b.ex, kSample.parent_path());
+        REQUIRE_MESSAGE(again, (again ? "" : again.error().message));
+        b.scene = std::move(*again);
+    }
+    const fg::render::MemoryStats third = b.renderer->memoryStats();
+    INFO("used " << first.usedBytes << " -> " << third.usedBytes << " bytes, allocations "
+                 << first.allocations << " -> " << third.allocations);
+    CHECK(third.allocations == first.allocations);
+    CHECK(third.usedBytes == first.usedBytes);
+    fg::render::Camera camera = *b.scene->view("entrance");
+    auto image = b.renderer->renderToImage(b.scene->scene(), camera, 64, 36);
+    CHECK_MESSAGE(image.ok(), (image ? "" : image.error().message));
+    CHECK(b.renderer->validationMessages() == 0);
+}
