@@ -39,6 +39,7 @@ void EditorApp::pumpOpen() {
     if (m_opener.state() == OpenState::Done) adoptOpened();
     if (m_opener.state() == OpenState::Failed && (wasBusy || m_openingFromCli))
         setStatus(m_opener.statusText(), true);
+    if (m_opener.state() == OpenState::Choosing && wasBusy) setStatus(m_opener.statusText());
     if (m_openingFromCli) reportOpenFromCli();
     if (m_scriptWaitsForOpen && !m_opener.busy()) {
         m_scriptWaitsForOpen = false;

@@ -53,18 +53,20 @@ Status EditorOpener::start(const PublishSettings& settings, const std::string& b
              "exhibitor')");
         return makeError(m_error);
     }
+    m_tries = 0;
     return connect(proto::Role::Exhibitor);
 }
 
 Status EditorOpener::connect(proto::Role role) {
     m_role = role;
+    ++m_tries;
     netclient::ClientConfig config;
     config.host = m_host;
     config.port = m_port;
     config.hello.role = role;
     config.hello.credential = m_settings.token;
     // Names are unique on the server; an editor may also be publishing under its own name.
-    config.hello.name = fmt::format("editor-open-{}-{}", ::getpid() % 1000000, int(role));
+    config.hello.name = fmt::format("editor-open-{}-{}", ::getpid() % 1000000, m_tries);
     auto net = netclient::NetClient::connect(config);
     if (!net) {
         fail("server unreachable: " + net.error().message);
@@ -119,8 +121,14 @@ void EditorOpener::pumpConnecting() {
         return fail("the server refused the sign-in: " + r.text);
     }
     if (cs == ClientState::Disconnected ||
-        monotonicSeconds() - m_connectStartedAt > kConnectSeconds)
-        return fail(fmt::format("server unreachable: no answer from {}", m_settings.server));
+        monotonicSeconds() - m_connectStartedAt > kConnectSeconds) {
+        if (m_tries >= kConnectTries)
+            return fail(fmt::format("server unreachable: no answer from {}", m_settings.server));
+        log::info("editor: open from server: no answer from {}, trying again", m_settings.server);
+        m_net.reset();
+        (void)connect(m_role);
+        return;
+    }
     if (cs != ClientState::Joined) return;
     m_fetcher = std::make_unique<netclient::ContentFetcher>(m_cacheDir);
     m_fetcher->attach(*m_net);

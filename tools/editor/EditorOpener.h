@@ -26,8 +26,11 @@ enum class OpenState : std::uint8_t {
 
 class EditorOpener {
 public:
-    static constexpr double kConnectSeconds = 10.0; // then "server unreachable"
-    static constexpr double kTotalSeconds = 180.0;  // the whole open, download included
+    // A sign-in gets this long, twice (a loaded machine may miss ENet's handshake once), before
+    // "server unreachable".
+    static constexpr double kConnectSeconds = 10.0;
+    static constexpr int kConnectTries = 2;
+    static constexpr double kTotalSeconds = 180.0; // the whole open, download included
 
     // Starts opening BOOTHID (empty: the token's own booths) from SETTINGS.server; downloaded
     // bundles are cached in CACHEDIR. Refused at once for a bad address or an empty token.
@@ -72,6 +75,7 @@ private:
     bool m_ask = false;
     std::filesystem::path m_cacheDir;
     expo::proto::Role m_role = expo::proto::Role::Exhibitor;
+    int m_tries = 0; // sign-in attempts of this open
     std::unique_ptr<netclient::NetClient> m_net;
     std::unique_ptr<netclient::ContentFetcher> m_fetcher;
     std::unique_ptr<netclient::BoothFetchClient> m_fetch;

@@ -316,6 +316,34 @@ void EditorUi::publishPanel(EditorApp& app) {
                            "%s", app.m_status.c_str());
 }
 
+// The server offered several booths, or a version waiting for approval: the user picks one in a
+// window of its own (the bottom panel is too small for a list).
+void EditorUi::pickWindow(EditorApp& app) {
+    EditorOpener& op = app.m_opener;
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("Open from the server")) {
+        ImGui::TextWrapped("%s offers these versions; pick the one to open:",
+                           op.sourceLabel().c_str());
+        if (!op.note().empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.8f, 0.3f, 1));
+            ImGui::TextWrapped("%s", op.note().c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::Separator();
+        const auto& entries = op.entries();
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            std::string label = fmt::format("{}##pick{}", netclient::describe(entries[i]), i);
+            if (ImGui::Selectable(label.c_str())) app.report(op.choose(i), "downloading");
+        }
+        ImGui::Separator();
+        if (ImGui::Button("Cancel")) op.cancel();
+    }
+    ImGui::End();
+}
+
 // "Open my booth from the server" with the server and token above: the exhibitor's booth (a
 // pick list when there are several, or a version waiting for approval), or any booth by id for
 // an organiser.
@@ -332,13 +360,7 @@ void EditorUi::openPanel(EditorApp& app) {
     ImGui::SetNextItemWidth(170);
     ImGui::InputTextWithHint("##openid", "booth id (organiser)", &ui.openBoothId);
     if (op.state() == OpenState::Choosing) {
-        if (!op.note().empty()) ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", op.note().c_str());
-        const auto& entries = op.entries();
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            std::string label = fmt::format("{}##pick{}", netclient::describe(entries[i]), i);
-            if (ImGui::Selectable(label.c_str())) app.report(op.choose(i), "downloading");
-        }
-        if (ImGui::Button("Cancel")) op.cancel();
+        pickWindow(app);
     } else if (op.busy()) {
         ImGui::ProgressBar(op.progress(), ImVec2(-1, 0));
         ImGui::TextWrapped("%s", op.statusText().c_str());

@@ -36,6 +36,7 @@ private:
     static void budgetPanel(EditorApp& app);
     static void publishPanel(EditorApp& app);
     static void openPanel(EditorApp& app);
+    static void pickWindow(EditorApp& app);
 };
 
 } // namespace fg::editor
