@@ -154,9 +154,6 @@ void NetShard::apply(const OutCommand& c) {
                          ? &m_host->peers[c.slot]
                          : nullptr;
     if (c.kind == OutCommand::Kind::Send) {
-        const PeerId id = m_setup.firstPeer + c.slot;
-        m_setup.pendingBytes[std::size_t(id) * kChannelCount + c.channel].fetch_sub(
-            c.packet->dataLength, std::memory_order_relaxed);
         if (!peer || peer->state != ENET_PEER_STATE_CONNECTED ||
             enet_peer_send(peer, c.channel, c.packet) != 0)
             enet_packet_destroy(c.packet);

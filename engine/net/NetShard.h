@@ -57,8 +57,6 @@ struct ShardSetup {
     PeerId firstPeer = 0;
     std::uint16_t port = 0;
     Inbox* inbox = nullptr;
-    // Bytes posted per host-wide peer x channel and not yet handed to ENet (queuedBytes adds them).
-    std::atomic<std::uint64_t>* pendingBytes = nullptr;
 };
 
 class NetShard {

@@ -14,6 +14,13 @@ namespace {
 // The most network threads a host starts; beyond the cores they only add wake-ups.
 constexpr std::uint32_t kMaxThreads = 16;
 
+// ENetPacket::freeCallback of every packet the application sends: runs on whichever thread
+// destroys it (a shard thread after the send or acknowledgement, or the owner at shutdown).
+void releaseLiveBytes(ENetPacket* packet) {
+    static_cast<std::atomic<std::uint64_t>*>(packet->userData)
+        ->fetch_sub(packet->dataLength, std::memory_order_relaxed);
+}
+
 class ShardedHost final : public NetHost::Impl {
 public:
     explicit ShardedHost(HostConfig config) : m_config(std::move(config)) {}
@@ -54,7 +61,9 @@ private:
 
     HostConfig m_config;
     Inbox m_inbox; // declared before the shards: they push into it until they stop
-    std::unique_ptr<std::atomic<std::uint64_t>[]> m_pendingBytes; // by PeerId x channel
+    // Bytes of packets sent and still alive (queued, in flight or unacknowledged), by PeerId x
+    // channel: each packet's free callback takes its bytes off when ENet lets go of it.
+    std::unique_ptr<std::atomic<std::uint64_t>[]> m_liveBytes;
     std::vector<std::unique_ptr<NetShard>> m_shards;
     std::vector<std::uint8_t> m_peerShard;         // by PeerId
     std::vector<AppPeer> m_peers;                  // by PeerId
@@ -79,13 +88,13 @@ Status ShardedHost::start() {
     if (threads > 1) slots = std::min<std::size_t>(slots + slots / 8 + 1, kEnetMaxPeers / threads);
     if (Status st = checkPortFree(m_config.bindAddress, m_config.port); !st) return st;
     const std::size_t capacity = slots * threads;
-    m_pendingBytes = std::make_unique<std::atomic<std::uint64_t>[]>(capacity * kChannelCount);
+    m_liveBytes = std::make_unique<std::atomic<std::uint64_t>[]>(capacity * kChannelCount);
     m_peers.resize(capacity);
     m_peerShard.resize(capacity);
     m_staged.resize(threads);
     std::uint16_t port = m_config.port;
     for (std::uint32_t i = 0; i < threads; ++i) {
-        ShardSetup setup{m_config, slots, PeerId(i * slots), port, &m_inbox, m_pendingBytes.get()};
+        ShardSetup setup{m_config, slots, PeerId(i * slots), port, &m_inbox};
         auto shard = NetShard::create(setup);
         if (!shard) return shard.error();
         port = (*shard)->port(); // port 0: every later shard joins the port the first one got
@@ -101,8 +110,10 @@ bool ShardedHost::send(PeerId id, std::uint8_t channel, std::span<const std::uin
     if (!peer.open || peer.closing || bytes.size() > m_config.maxPacketSize) return false;
     ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), packetFlags(channel));
     if (!packet) return false;
-    m_pendingBytes[std::size_t(id) * kChannelCount + channel].fetch_add(bytes.size(),
-                                                                        std::memory_order_relaxed);
+    std::atomic<std::uint64_t>& live = m_liveBytes[std::size_t(id) * kChannelCount + channel];
+    live.fetch_add(bytes.size(), std::memory_order_relaxed);
+    packet->userData = &live;
+    packet->freeCallback = releaseLiveBytes;
     m_staged[m_peerShard[id]].push_back(
         {OutCommand::Kind::Send, channel, slotOf(id), peer.generation, 0, packet});
     peer.counters.bytesSent += bytes.size();
@@ -175,14 +186,14 @@ PeerStats ShardedHost::peerStats(PeerId id) const {
     return stats;
 }
 
+// ENet destroys a reliable packet once every fragment is acknowledged (an unreliable one once
+// sent), and every packet of a connection when it resets: the counter is exactly the bytes of
+// CHANNEL's messages not yet delivered, read without the shard's lock (the content pump asks
+// for every downloading peer on every step).
 std::size_t ShardedHost::queuedBytes(PeerId id, std::uint8_t channel) const {
-    const AppPeer* peer = openPeer(id);
-    if (!peer || channel >= kChannelCount) return 0;
-    std::size_t bytes = std::size_t(
-        m_pendingBytes[std::size_t(id) * kChannelCount + channel].load(std::memory_order_relaxed));
-    shardOf(id).withPeer(slotOf(id), peer->generation,
-                         [&](ENetPeer& p) { bytes += queuedChannelBytes(p, channel); });
-    return bytes;
+    if (!openPeer(id) || channel >= kChannelCount) return 0;
+    return std::size_t(
+        m_liveBytes[std::size_t(id) * kChannelCount + channel].load(std::memory_order_relaxed));
 }
 
 std::string ShardedHost::peerAddress(PeerId id) const {
