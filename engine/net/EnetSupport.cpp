@@ -131,9 +131,9 @@ Result<ENetHost*> createEnetHost(const HostConfig& config, std::size_t peers, Bi
     return host;
 }
 
-void guardPeers(ENetHost& host, enet_uint32& lastMs) {
+void guardPeers(ENetHost& host, enet_uint32& lastMs, enet_uint32 intervalMs) {
     const enet_uint32 now = enet_time_get();
-    if (now == lastMs) return;
+    if (ENET_TIME_DIFFERENCE(now, lastMs) < intervalMs) return;
     lastMs = now;
     for (std::size_t i = 0; i < host.peerCount; ++i)
         if (host.peers[i].state == ENET_PEER_STATE_CONNECTED ||

@@ -38,8 +38,8 @@ Status checkPortFree(const std::string& address, std::uint16_t port);
 
 // Caps every reliable command's retransmission timeout of every connected peer and re-arms
 // each peer's timer at the earliest command due (see NetHost.cpp history and PROTOCOL.md).
-// At most once per millisecond per host: lastMs is the host's last pass time.
-void guardPeers(ENetHost& host, enet_uint32& lastMs);
+// At most once per intervalMs per host: lastMs is the host's last pass time.
+void guardPeers(ENetHost& host, enet_uint32& lastMs, enet_uint32 intervalMs = 1);
 
 // Bytes of CHANNEL's commands waiting in PEER's outgoing and sent-unacknowledged queues.
 std::size_t queuedChannelBytes(ENetPeer& peer, std::uint8_t channel);

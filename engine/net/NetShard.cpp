@@ -19,6 +19,8 @@ constexpr int kIdleWaitMs = 5;
 // Passes at least this far apart: at 80,000 datagrams a second one pass per datagram would walk
 // every peer slot for each; coalescing a millisecond's worth costs at most a millisecond.
 constexpr std::chrono::microseconds kMinPassInterval{1000};
+// The retransmission guard walks every slot; a capped resend waits at most this much longer.
+constexpr enet_uint32 kGuardIntervalMs = 5;
 // One ENet pass reads at most 256 datagrams; a few more while the socket still has some.
 constexpr int kMaxReceiveRounds = 16;
 
@@ -126,7 +128,7 @@ void NetShard::pass() {
     {
         std::lock_guard lock(m_hostMutex);
         applyCommands();
-        guardPeers(*m_host, m_lastGuardMs);
+        guardPeers(*m_host, m_lastGuardMs, kGuardIntervalMs);
         for (int round = 0; round < kMaxReceiveRounds; ++round) {
             // No event structure: ENet queues every event for enet_host_check_events instead of
             // returning at the first one, so one call sends, receives up to 256 datagrams, sends.
