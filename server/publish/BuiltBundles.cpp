@@ -18,7 +18,6 @@ using Json = nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kMaxIndexItems = 4096;   // forgetting one would unguard its bundle
 constexpr std::size_t kMaxFolderEntries = 512; // a model's folder walked for the key
 
 std::string fileStamp(const fs::path& file) {
@@ -56,6 +55,7 @@ BuiltBundles::BuiltBundles(fs::path indexFile, ContentStore& store)
 Status BuiltBundles::load() {
     std::lock_guard lock(m_mutex);
     m_items.clear();
+    m_boothOf.clear();
     std::error_code ec;
     if (!fs::exists(m_file, ec)) return {};
     auto text = readFileText(m_file, 16 << 20);
@@ -74,6 +74,7 @@ Status BuiltBundles::load() {
         } catch (const std::exception&) {
             return makeError(fmt::format("{}: [{}]: damaged entry", m_file.string(), i));
         }
+        m_boothOf[{item.built.bundle.high, item.built.bundle.low}] = item.built.boothId;
         m_items.push_back(std::move(item));
     }
     return {};
@@ -145,17 +146,19 @@ Result<BuiltBundle> BuiltBundles::get(const expo::Exhibition& exhibition,
               boothId, out.size, out.missing.size());
     std::lock_guard lock(m_mutex);
     std::erase_if(m_items, [&](const Item& i) { return i.key == *key; });
+    // Items are replaced only when the same inputs are built again; the index grows by one
+    // item (~200 bytes) per booth change, and keeps every bundle guarded after a restart.
     m_items.push_back(Item{*key, out});
-    if (m_items.size() > kMaxIndexItems) m_items.erase(m_items.begin());
+    m_boothOf[{out.bundle.high, out.bundle.low}] = boothId;
     if (Status st = save(); !st) log::warn("publish: {}", st.error().message);
     return out;
 }
 
 std::optional<std::string> BuiltBundles::boothOf(const Hash128& bundle) const {
     std::lock_guard lock(m_mutex);
-    for (const Item& item : m_items)
-        if (item.built.bundle == bundle) return item.built.boothId;
-    return std::nullopt;
+    auto it = m_boothOf.find({bundle.high, bundle.low});
+    if (it == m_boothOf.end()) return std::nullopt;
+    return it->second;
 }
 
 } // namespace fg::publish

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -57,8 +58,11 @@ private:
 
     std::filesystem::path m_file;
     ContentStore& m_store;
-    mutable std::mutex m_mutex; // guards m_items and the index file
+    mutable std::mutex m_mutex; // guards m_items, m_boothOf and the index file
     std::vector<Item> m_items;  // oldest first
+    // Every built bundle's booth, asked for each asset request (the bundle guard): a map, and
+    // never pruned, so no bundle built since the start ever goes unguarded.
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> m_boothOf;
     std::atomic<std::size_t> m_builds{0};
 };
 

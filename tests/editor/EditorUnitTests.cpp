@@ -81,3 +81,20 @@ TEST_CASE("options: screenshots come in FRAME FILE pairs - --exhibition needs --
     const char* size[] = {"fairground-editor", "--new", "2d-wall", "--size", "XL"};
     CHECK(parseEditorOptions(5, size).exitCode > 0);
 }
+
+TEST_CASE("editor options: --open-from takes --token --booth-id --pending but no --booth file") {
+    const char* open[] = {
+        "fairground-editor", "--open-from", "fair.example:7777", "--token", "fgx_1",
+        "--booth-id",        "vn-02",       "--pending"};
+    auto p = parseEditorOptions(8, open);
+    REQUIRE(p.exitCode < 0);
+    CHECK(p.options.openFrom == "fair.example:7777");
+    CHECK(p.options.publishToken == "fgx_1");
+    CHECK(p.options.boothId == "vn-02");
+    CHECK(p.options.openPending);
+    const char* both[] = {"fairground-editor", "--open-from", "fair.example:7777", "--booth",
+                          "a.booth"};
+    auto refused = parseEditorOptions(5, both);
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.message.find("--open-from") != std::string::npos);
+}
