@@ -168,6 +168,8 @@ private:
     bool refuseBundleContent(presence::Session& s, const expo::proto::ContentRequest& m);
     Status addBoothFetchEntries(const expo::Booth& booth, expo::proto::BoothFetchReply& reply);
     std::string boothAccessRefusal(const presence::Session& s, const std::string& boothId) const;
+    std::string boothsToOffer(const presence::Session& s, const std::string& boothId,
+                              std::vector<const expo::Booth*>& out) const;
 
     ServerConfig m_config;
     std::unique_ptr<expo::Exhibition> m_exhibition;

@@ -62,6 +62,23 @@ std::string ServerApp::boothAccessRefusal(const Session& s, const std::string& b
     return {};
 }
 
+// The booths S asked for and may open (BOOTHID empty: every booth of S's exhibitor); else why not.
+std::string ServerApp::boothsToOffer(const Session& s, const std::string& boothId,
+                                     std::vector<const expo::Booth*>& out) const {
+    if (!boothId.empty()) {
+        if (std::string why = boothAccessRefusal(s, boothId); !why.empty()) return why;
+        out.push_back(expo::findBooth(*m_exhibition, boothId));
+        return {};
+    }
+    if (s.role != Role::Exhibitor || s.exhibitorId.empty())
+        return s.role == Role::Organiser ? "organisers open a booth by its id"
+                                         : boothAccessRefusal(s, boothId);
+    for (const expo::Booth& b : m_exhibition->booths)
+        if (b.exhibitor == s.exhibitorId) out.push_back(&b);
+    if (out.empty()) return fmt::format("exhibitor '{}' has no booth in this event", s.exhibitorId);
+    return {};
+}
+
 void ServerApp::handleBoothFetch(Session& s, const BoothFetchRequest& m, bool buildNow) {
     BoothFetchReply reply{m.requestId, false, {}, {}, {}};
     auto refuse = [&](std::string why) {
@@ -70,18 +87,7 @@ void ServerApp::handleBoothFetch(Session& s, const BoothFetchRequest& m, bool bu
         send(s, reply);
     };
     std::vector<const expo::Booth*> booths;
-    if (!m.boothId.empty()) {
-        if (std::string why = boothAccessRefusal(s, m.boothId); !why.empty()) return refuse(why);
-        booths.push_back(expo::findBooth(*m_exhibition, m.boothId));
-    } else if (s.role == Role::Exhibitor && !s.exhibitorId.empty()) {
-        for (const expo::Booth& b : m_exhibition->booths)
-            if (b.exhibitor == s.exhibitorId) booths.push_back(&b);
-        if (booths.empty())
-            return refuse(fmt::format("exhibitor '{}' has no booth in this event", s.exhibitorId));
-    } else {
-        return refuse(s.role == Role::Organiser ? "organisers open a booth by its id"
-                                                : boothAccessRefusal(s, m.boothId));
-    }
+    if (std::string why = boothsToOffer(s, m.boothId, booths); !why.empty()) return refuse(why);
     const std::size_t owned = booths.size();
     if (owned * 2 > kMaxBoothFetchEntries) booths.resize(kMaxBoothFetchEntries / 2);
     // Booths never published are built from the exhibition off the tick, then asked again.
