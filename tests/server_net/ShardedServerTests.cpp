@@ -44,7 +44,8 @@ struct Visitors {
 
 } // namespace
 
-TEST_CASE("sharded server: visitors see each other move and leave; kick reaches one visitor") {
+TEST_CASE(
+    "sharded server: visitors see each other move and leave, and a kick reaches one visitor") {
     TestServer srv(threaded(3));
     Visitors v;
     v.join(*srv.app, 8); // 8 source ports over 3 shards: all on one shard has odds 3^-7
