@@ -11,7 +11,7 @@
 namespace fg::booth {
 
 bool BoothBundle::sameContent(const BoothBundle& other) const {
-    if (!(booth == other.booth && profile == other.profile && style == other.style)) return false;
+    if (!(booth == other.booth && profile == other.profile)) return false;
     if (files.size() != other.files.size()) return false;
     for (auto a = files.begin(), b = other.files.begin(); a != files.end(); ++a, ++b)
         if (a->first != b->first || *a->second != *b->second) return false;
@@ -107,7 +107,6 @@ Result<BoothBundle> bundleFromExhibition(const expo::Exhibition& exhibition,
     BoothBundle out;
     out.booth = *booth;
     out.profile = *exhibitor;
-    out.style = booth->kind == expo::BoothKind::ThreeD ? BoothStyle::Island : BoothStyle::Wall;
     for (const std::string& name : referencedFiles(out)) {
         if (!checkEntryName(name)) continue; // reported later as a bad or missing file
         if (fileKindOf(name) == FileKind::Model) {

@@ -18,9 +18,10 @@ namespace fg::booth {
 inline constexpr int kBoothFormatVersion = 1;
 inline constexpr const char* kBoothJsonName = "booth.json";
 
-// How the booth's walls are laid out: a back wall, two walls in a corner, or open on all sides.
-enum class BoothStyle : std::uint8_t { Wall, Corner, Island };
-const char* toString(BoothStyle style); // "wall", "corner", "island"
+// How the booth's walls are laid out: part of the booth record (expo::Booth::style), so the
+// editor's preview, the published exhibition and every visitor's scene agree.
+using BoothStyle = expo::BoothStyle;
+using expo::toString;
 
 // Files are shared and immutable, so copying a bundle (every undo step does) is cheap.
 using FileRef = std::shared_ptr<const Bytes>;
@@ -29,10 +30,9 @@ using FileMap = std::map<std::string, FileRef>;
 struct BoothBundle {
     expo::Booth booth;
     expo::Exhibitor profile;
-    BoothStyle style = BoothStyle::Wall;
     FileMap files; // bundle entry name -> bytes (never contains booth.json)
 
-    // Same booth, profile, style and file names with equal bytes.
+    // Same booth, profile and file names with equal bytes.
     bool sameContent(const BoothBundle& other) const;
     std::uint64_t fileBytes() const;
 };

@@ -241,7 +241,7 @@ Status setBoothShape(BoothEditor& ed, expo::BoothKind kind, expo::BoothSize size
     return ed.edit("Booth type", [&](BoothBundle& b) -> Status {
         b.booth.kind = kind;
         b.booth.size = size;
-        b.style = style;
+        b.booth.style = style;
         return {};
     });
 }

@@ -233,22 +233,10 @@ void readProfile(Reader& r, const Json& j, expo::Exhibitor& e) {
 
 } // namespace
 
-const char* toString(BoothStyle style) {
-    switch (style) {
-    case BoothStyle::Wall:
-        return "wall";
-    case BoothStyle::Corner:
-        return "corner";
-    case BoothStyle::Island:
-        return "island";
-    }
-    return "?";
-}
-
 std::string toBoothJson(const BoothBundle& bundle) {
     Json j;
     j["format"] = kBoothFormatVersion;
-    j["style"] = toString(bundle.style);
+    j["style"] = toString(bundle.booth.style); // here, not in "booth": the format predates it
     j["booth"] = boothJson(bundle.booth);
     j["profile"] = profileJson(bundle.profile);
     return j.dump(2) + "\n";
@@ -263,16 +251,16 @@ Result<BoothBundle> parseBoothJson(std::string_view text, const std::string& lab
     const Json& format = r.at(j, "", "format");
     if (!format.is_number_integer() || format.get<int>() != kBoothFormatVersion)
         r.fail(".format", "1", format);
+    readBooth(r, r.at(j, "", "booth"), out.booth);
     std::string style = r.str(j, "", "style");
     if (style == "wall")
-        out.style = BoothStyle::Wall;
+        out.booth.style = BoothStyle::Wall;
     else if (style == "corner")
-        out.style = BoothStyle::Corner;
+        out.booth.style = BoothStyle::Corner;
     else if (style == "island")
-        out.style = BoothStyle::Island;
+        out.booth.style = BoothStyle::Island;
     else
         r.fail(".style", "one of wall, corner, island", Json(style));
-    readBooth(r, r.at(j, "", "booth"), out.booth);
     readProfile(r, r.at(j, "", "profile"), out.profile);
     if (r.failed()) return r.error();
     return out;

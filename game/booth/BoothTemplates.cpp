@@ -31,9 +31,9 @@ BoothBundle makeFromTemplate(BoothTemplate t, expo::BoothSize size, const std::s
     b.booth.hall = hallId;
     b.booth.size = size;
     b.booth.kind = t == BoothTemplate::Island3D ? expo::BoothKind::ThreeD : expo::BoothKind::TwoD;
-    b.style = t == BoothTemplate::Wall2D     ? BoothStyle::Wall
-              : t == BoothTemplate::Corner2D ? BoothStyle::Corner
-                                             : BoothStyle::Island;
+    b.booth.style = t == BoothTemplate::Wall2D     ? BoothStyle::Wall
+                    : t == BoothTemplate::Corner2D ? BoothStyle::Corner
+                                                   : BoothStyle::Island;
     b.booth.content.signs.push_back("Your company");
     b.profile.id = exhibitorId;
     return b;

@@ -75,6 +75,18 @@ const char* toString(BoothKind kind) {
     return kind == BoothKind::TwoD ? "2d" : "3d";
 }
 
+const char* toString(BoothStyle style) {
+    switch (style) {
+    case BoothStyle::Wall:
+        return "wall";
+    case BoothStyle::Corner:
+        return "corner";
+    case BoothStyle::Island:
+        return "island";
+    }
+    return "?";
+}
+
 const char* toString(BoothSize size) {
     switch (size) {
     case BoothSize::S:

@@ -107,6 +107,9 @@ struct Exhibitor {
 
 enum class BoothKind : std::uint8_t { TwoD, ThreeD };
 enum class BoothSize : std::uint8_t { S, M, L };
+// The booth's walls: a back wall with half-depth side walls, a back wall and one full side wall
+// (a corner plot), or none (an island open on all sides around a double-sided display wall).
+enum class BoothStyle : std::uint8_t { Wall, Corner, Island };
 
 struct Poster {
     std::uint32_t slot = 0;
@@ -158,6 +161,7 @@ struct Booth {
     std::string pavilion;  // pavilion id, empty when none
     BoothKind kind = BoothKind::TwoD;
     BoothSize size = BoothSize::S;
+    BoothStyle style = BoothStyle::Wall;
     glm::vec2 position{0.0f}; // footprint centre, hall coordinates
     int rotation = 0;         // 0, 90, 180 or 270 degrees
     BoothContent content;
@@ -226,6 +230,7 @@ const Booth* findBooth(const Exhibition& ex, const std::string& id);
 
 const char* toString(BoothKind kind);   // "2d", "3d"
 const char* toString(BoothSize size);   // "S", "M", "L"
+const char* toString(BoothStyle style); // "wall", "corner", "island"
 const char* toString(SessionKind kind); // "forum", ...
 const char* toString(VenueKind kind);   // "stage", "room"
 const char* toString(Wall wall);        // "north", ...

@@ -27,6 +27,8 @@ const detail::EnumNames<BoothKind> kBoothKinds = {{"2d", BoothKind::TwoD},
                                                   {"3d", BoothKind::ThreeD}};
 const detail::EnumNames<BoothSize> kBoothSizes = {
     {"S", BoothSize::S}, {"M", BoothSize::M}, {"L", BoothSize::L}};
+const detail::EnumNames<BoothStyle> kBoothStyles = {
+    {"wall", BoothStyle::Wall}, {"corner", BoothStyle::Corner}, {"island", BoothStyle::Island}};
 const detail::EnumNames<SessionKind> kSessionKinds = {{"forum", SessionKind::Forum},
                                                       {"roundtable", SessionKind::Roundtable},
                                                       {"masterclass", SessionKind::Masterclass},
@@ -136,6 +138,7 @@ void readBooth(JsonObjectReader o, Booth& b) {
     o.optionalString("pavilion", b.pavilion, "the id of a pavilion (or no pavilion key)");
     o.enumeration("kind", b.kind, kBoothKinds);
     o.enumeration("size", b.size, kBoothSizes);
+    o.optionalEnumeration("style", b.style, kBoothStyles); // files before styles: walls
     o.point("position", b.position);
     o.rotation("rotation", b.rotation);
     if (auto content =
@@ -173,8 +176,8 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
         readExhibitor(e, exhibitor);
     });
     o.array("booths", ex.booths, [](JsonObjectReader b, Booth& booth) {
-        b.declare({"id", "exhibitor", "hall", "pavilion", "kind", "size", "position", "rotation",
-                   "content"});
+        b.declare({"id", "exhibitor", "hall", "pavilion", "kind", "size", "style", "position",
+                   "rotation", "content"});
         readBooth(b, booth);
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {

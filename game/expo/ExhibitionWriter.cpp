@@ -153,6 +153,8 @@ void writeBooth(JsonTextWriter& w, const Booth& b) {
     if (!b.pavilion.empty()) field(w, "pavilion", b.pavilion);
     field(w, "kind", toString(b.kind));
     field(w, "size", toString(b.size));
+    if (b.style != BoothStyle::Wall)
+        field(w, "style", toString(b.style)); // files stay as they were
     point(w, "position", b.position);
     w.key("rotation");
     w.integer(b.rotation);

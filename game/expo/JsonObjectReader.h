@@ -63,6 +63,12 @@ public:
     std::optional<JsonObjectReader> object(std::string_view key,
                                            std::initializer_list<std::string_view> keys);
 
+    // Leaves OUT as it is when KEY is absent.
+    template <class E>
+    void optionalEnumeration(std::string_view key, E& out, const EnumNames<E>& names) {
+        if (find(key)) enumeration(key, out, names);
+    }
+
     template <class E>
     void enumeration(std::string_view key, E& out, const EnumNames<E>& names) {
         const nlohmann::json* v = find(key);

@@ -1,4 +1,4 @@
-// Booth shells by size template (platform, back and side walls, fascia), posters on the walls,
+// Booth shells by size template and style (platform, walls, fascia), posters on the walls,
 // models at their placements, and fascia/back-wall signs. Booth-local: front +z, back wall -z.
 #include "engine/core/Hash.h"
 #include "game/scene/ExhibitionScene.h"
@@ -16,7 +16,23 @@ struct BoothFrame {
     glm::mat4 m;
     float width, depth; // template size before rotation
     std::uint32_t index;
+    expo::BoothStyle style = expo::BoothStyle::Wall;
+    // The back wall, or an island's display wall: its centre z and width. Posters, the fascia
+    // and taglines hang on it.
+    float backZ = 0, backWidth = 0;
 };
+
+// An island's display wall stands across the back half, narrower than the plot, so visitors
+// see it from every side; a wall or corner booth's back wall closes the plot at -z.
+void placeBackWall(BoothFrame& b) {
+    if (b.style == expo::BoothStyle::Island) {
+        b.backZ = -b.depth * 0.2f;
+        b.backWidth = std::max(1.5f, b.width * 0.5f);
+    } else {
+        b.backZ = -b.depth * 0.5f + kWall * 0.5f;
+        b.backWidth = b.width;
+    }
+}
 
 glm::vec3 accentFor(const BuildContext& ctx, const expo::Booth& booth) {
     return boothAccentColour(ctx.exhibition, booth);
@@ -29,14 +45,18 @@ void addShell(BuildContext& ctx, const BoothFrame& b, glm::vec3 accent) {
     auto box = [&](render::MaterialId mat, glm::vec3 centre, glm::vec3 size) {
         ctx.scene.add(ctx.assets.cube(), mat, boxTransform(b.m, centre, size), b.index, item);
     };
-    const float w = b.width, d = b.depth, back = -d * 0.5f + kWall * 0.5f;
+    const float w = b.width, d = b.depth, back = b.backZ;
     box(floor, {0, 0.05f, 0}, {w, 0.1f, d});
-    box(white, {0, kWallHeight * 0.5f, back}, {w, kWallHeight, kWall});
-    for (float side : {-1.0f, 1.0f})
-        box(white, {side * (w * 0.5f - kWall * 0.5f), kWallHeight * 0.5f, -d * 0.25f},
-            {kWall, kWallHeight, d * 0.5f});
+    box(white, {0, kWallHeight * 0.5f, back}, {b.backWidth, kWallHeight, kWall});
+    const float sideX = w * 0.5f - kWall * 0.5f;
+    if (b.style == expo::BoothStyle::Wall)
+        for (float side : {-1.0f, 1.0f})
+            box(white, {side * sideX, kWallHeight * 0.5f, -d * 0.25f},
+                {kWall, kWallHeight, d * 0.5f});
+    if (b.style == expo::BoothStyle::Corner) // one full side wall: the plot's neighbour side
+        box(white, {-sideX, kWallHeight * 0.5f, 0}, {kWall, kWallHeight, d});
     box(ctx.assets.colour(accent, 0.5f), {0, kWallHeight + kFasciaHeight * 0.5f, back},
-        {w, kFasciaHeight, kWall + 0.04f});
+        {b.backWidth, kFasciaHeight, kWall + 0.04f});
 }
 
 void addSigns(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) {
@@ -45,31 +65,46 @@ void addSigns(BuildContext& ctx, const BoothFrame& b, const expo::Booth& booth) 
         if (const expo::Exhibitor* e = expo::findExhibitor(ctx.exhibition, booth.exhibitor))
             signs.push_back(e->name);
     if (signs.empty()) return;
-    const float back = -b.depth * 0.5f + kWall * 0.5f;
+    const float back = b.backZ;
     const float y = kWallHeight + kFasciaHeight * 0.5f, out = kWall * 0.5f + 0.03f;
     // Fascia front and back, so the name reads from the aisle on either side.
-    addText(ctx, glm::translate(b.m, {0, y, back + out}), signs[0], 0.42f, b.width * 0.92f,
+    addText(ctx, glm::translate(b.m, {0, y, back + out}), signs[0], 0.42f, b.backWidth * 0.92f,
             glm::vec3(1.0f));
     addText(ctx,
             glm::rotate(glm::translate(b.m, {0, y, back - out}), glm::radians(180.0f), {0, 1, 0}),
-            signs[0], 0.42f, b.width * 0.92f, glm::vec3(1.0f));
+            signs[0], 0.42f, b.backWidth * 0.92f, glm::vec3(1.0f));
     // Further signs are taglines under the fascia, above the posters.
     for (std::size_t i = 1; i < signs.size(); ++i)
         addText(ctx,
                 glm::translate(b.m, {0, kWallHeight - 0.2f - 0.26f * float(i - 1),
                                      back + kWall * 0.5f + 0.01f}),
-                signs[i], 0.2f, b.width * 0.85f, glm::vec3(0.08f, 0.08f, 0.1f));
+                signs[i], 0.2f, b.backWidth * 0.85f, glm::vec3(0.08f, 0.08f, 0.1f));
 }
 
-// Where poster SLOT hangs: along the back wall first, then on the inner faces of the side walls.
+// Where poster SLOT hangs: along the back wall first, then on the inner faces of the side walls
+// (a corner booth: its one side wall; an island: the display wall's rear face).
 glm::mat4 posterFrame(const BoothFrame& b, std::uint32_t slot, std::uint32_t slots,
                       float& maxWidth) {
-    const std::uint32_t onBack = std::min<std::uint32_t>(slots, std::max(1, int(b.width / 1.5f)));
+    const float bw = b.backWidth;
+    const std::uint32_t onBack = std::min<std::uint32_t>(slots, std::max(1, int(bw / 1.5f)));
     const float y = 1.45f;
-    if (slot < onBack) {
-        maxWidth = b.width / float(onBack) - 0.3f;
-        const float x = -b.width * 0.5f + b.width * (float(slot) + 0.5f) / float(onBack);
-        return glm::translate(b.m, {x, y, -b.depth * 0.5f + kWall + 0.01f});
+    const float face = kWall * 0.5f + 0.01f;
+    auto alongBack = [&](std::uint32_t i) {
+        maxWidth = bw / float(onBack) - 0.3f;
+        return -bw * 0.5f + bw * (float(i) + 0.5f) / float(onBack);
+    };
+    if (slot < onBack) return glm::translate(b.m, {alongBack(slot), y, b.backZ + face});
+    if (b.style == expo::BoothStyle::Island) { // the rear face, mirrored: slot onBack at its left
+        const float x = -alongBack((slot - onBack) % onBack);
+        const glm::mat4 at = glm::translate(b.m, {x, y, b.backZ - face});
+        return glm::rotate(at, glm::radians(180.0f), {0, 1, 0});
+    }
+    if (b.style == expo::BoothStyle::Corner) {
+        const std::uint32_t onSide = std::max(1u, slots - onBack);
+        maxWidth = b.depth / float(onSide) - 0.3f;
+        const float z = -b.depth * 0.5f + b.depth * (float(slot - onBack) + 0.5f) / float(onSide);
+        const glm::mat4 at = glm::translate(b.m, {-(b.width * 0.5f - kWall - 0.01f), y, z});
+        return glm::rotate(at, glm::radians(90.0f), {0, 1, 0});
     }
     const bool left = (slot - onBack) % 2 == 0;
     maxWidth = b.depth * 0.5f - 0.3f;
@@ -121,7 +156,9 @@ std::optional<BoothFrame> boothFrame(const expo::Exhibition& exhibition, const e
     const expo::SizeTemplate& t = expo::sizeTemplate(booth.size);
     glm::mat4 m = glm::translate(hallFrame(*hall), {booth.position.x, 0.0f, booth.position.y});
     m = glm::rotate(m, glm::radians(float(booth.rotation)), {0, 1, 0});
-    return BoothFrame{m, t.width, t.depth, boothIndex};
+    BoothFrame frame{m, t.width, t.depth, boothIndex, booth.style};
+    placeBackWall(frame);
+    return frame;
 }
 
 } // namespace

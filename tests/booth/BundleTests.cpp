@@ -46,13 +46,14 @@ TEST_CASE("bundle: save / load / save gives identical bytes and equal content") 
 TEST_CASE("bundle: booth.json keeps floats / optional pavilion and style exactly") {
     BoothBundle b = test::validBundle();
     b.booth.pavilion = "vn";
-    b.style = BoothStyle::Corner;
+    b.booth.style = BoothStyle::Corner;
     b.booth.position = {12.345678f, 0.1f};
     b.booth.content.models[0].rotation = {0.0f, 33.3f, 0.0f};
     auto back = parseBoothJson(toBoothJson(b), "booth.json");
     REQUIRE_MESSAGE(back.ok(), back.error().message);
     CHECK(back->booth == b.booth);
-    CHECK((back->style == BoothStyle::Corner));
+    CHECK((back->booth.style == BoothStyle::Corner));
+    CHECK(toBoothJson(b).find("\"style\": \"corner\"") != std::string::npos);
     CHECK(back->profile == b.profile);
 }
 
@@ -172,7 +173,7 @@ TEST_CASE("templates: each template and size gives the right kind / style and bu
             CHECK(parseTemplate(toString(t), parsed));
             CHECK((parsed == t));
         }
-    CHECK((makeFromTemplate(BoothTemplate::Corner2D, expo::BoothSize::S, "b", "e").style ==
+    CHECK((makeFromTemplate(BoothTemplate::Corner2D, expo::BoothSize::S, "b", "e").booth.style ==
            BoothStyle::Corner));
     CHECK(budgetFor(expo::BoothSize::L).maxTriangles > budgetFor(expo::BoothSize::S).maxTriangles);
 }

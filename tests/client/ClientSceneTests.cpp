@@ -111,3 +111,50 @@ TEST_CASE("client scene: rebuilding the world (a booth revision) frees the old o
     CHECK_MESSAGE(image.ok(), (image ? "" : image.error().message));
     CHECK(b.renderer->validationMessages() == 0);
 }
+
+TEST_CASE("client scene: wall, corner and island booths get their own walls") {
+    using fg::expo::BoothStyle;
+    fg::expo::Exhibition ex;
+    fg::expo::Hall hall;
+    hall.id = "h";
+    hall.size = {60, 20};
+    hall.wallHeight = 6;
+    ex.halls.push_back(hall);
+    const BoothStyle styles[3] = {BoothStyle::Wall, BoothStyle::Corner, BoothStyle::Island};
+    for (int i = 0; i < 3; ++i) {
+        fg::expo::Booth b;
+        b.id = "b" + std::to_string(i);
+        b.hall = "h";
+        b.size = fg::expo::BoothSize::M;
+        b.style = styles[i];
+        b.position = {10.0f + 20.0f * float(i), 10};
+        ex.booths.push_back(b);
+    }
+    fg::render::RendererOptions ro;
+    ro.msaaSamples = 1;
+    auto renderer = fg::render::Renderer::create(ro);
+    REQUIRE(renderer);
+    auto scene = fg::scene::ExhibitionScene::build(**renderer, ex, ".");
+    REQUIRE_MESSAGE(scene, (scene ? "" : scene.error().message));
+    const fg::expo::SizeTemplate& t = fg::expo::sizeTemplate(fg::expo::BoothSize::M);
+    // A horizontal ray at eye height from outside the booth's +x side, at booth-local Z.
+    auto fromSide = [&](int booth, float z) {
+        const glm::vec3 at{10.0f + 20.0f * float(booth) + t.width, 1.5f, 10.0f + z};
+        const auto hit = (*scene)->pick({at, {-1, 0, 0}});
+        return hit && hit->boothIndex == std::size_t(booth);
+    };
+    auto fromFront = [&](int booth) {
+        const glm::vec3 at{10.0f + 20.0f * float(booth), 1.5f, 10.0f + t.depth};
+        const auto hit = (*scene)->pick({at, {0, 0, -1}});
+        return hit && hit->boothIndex == std::size_t(booth);
+    };
+    const float back = -t.depth * 0.35f, front = t.depth * 0.35f;
+    CHECK(fromSide(0, back)); // wall: half-depth side walls at the back
+    CHECK_FALSE(fromSide(0, front));
+    CHECK(fromSide(1, back)); // corner: one full-depth side wall
+    CHECK(fromSide(1, front));
+    CHECK_FALSE(fromSide(2, back)); // island: no side walls...
+    CHECK_FALSE(fromSide(2, front));
+    CHECK(fromFront(2)); // ...but a display wall facing the aisle
+    CHECK((*renderer)->validationMessages() == 0);
+}

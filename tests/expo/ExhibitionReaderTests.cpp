@@ -26,6 +26,21 @@ TEST_CASE_FIXTURE(ExpoFixture, "a wrong enum value names the choices and the val
                       "exhibition.json: booths[0].size: expected one of S, M, L, found \"XL\"");
 }
 
+TEST_CASE_FIXTURE(ExpoFixture, "a booth's style is optional (wall), read, checked and kept") {
+    doc["booths"][1]["style"] = "island";
+    auto report = parse();
+    INFO(listProblems(report));
+    REQUIRE(report.ok());
+    CHECK((report.exhibition->booths[0].style == fg::expo::BoothStyle::Wall));
+    CHECK((report.exhibition->booths[1].style == fg::expo::BoothStyle::Island));
+    const std::string written = fg::expo::toJson(*report.exhibition);
+    CHECK(written.find("\"style\": \"island\"") != std::string::npos);
+    CHECK(written.find("\"style\": \"wall\"") == std::string::npos); // defaults are not written
+    doc["booths"][1]["style"] = "pagoda";
+    CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[1].style: expected one of wall, corner, "
+                             "island, found \"pagoda\"");
+}
+
 TEST_CASE_FIXTURE(ExpoFixture, "a missing key is found nothing") {
     doc["booths"][2].erase("hall");
     CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[2].hall: expected a string, found nothing");
@@ -40,7 +55,8 @@ TEST_CASE_FIXTURE(ExpoFixture, "a wrong type prints the JSON value found") {
 TEST_CASE_FIXTURE(ExpoFixture, "an unknown key is an error naming the known keys") {
     doc["booths"][0]["colour"] = "red";
     CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[0].colour: expected one of the keys id, "
-                             "exhibitor, hall, pavilion, kind, size, position, rotation, content, "
+                             "exhibitor, hall, pavilion, kind, size, style, position, rotation, "
+                             "content, "
                              "found unknown key \"colour\"");
 }
 

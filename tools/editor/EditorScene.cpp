@@ -91,8 +91,7 @@ fs::path EditorScene::unpack(const booth::BoothBundle& bundle) {
 
 void EditorScene::rebuildShell(const booth::BoothBundle& bundle, const fs::path& dir) {
     expo::Exhibition ex = shellExhibition(bundle);
-    std::string key =
-        dir.string() + booth::toBoothJson({ex.booths[0], bundle.profile, bundle.style, {}});
+    std::string key = dir.string() + booth::toBoothJson({ex.booths[0], bundle.profile, {}});
     if (key == m_shellKey && m_shell) return;
     m_shellKey = key;
     auto shell = scene::ExhibitionScene::build(m_renderer, ex, dir);

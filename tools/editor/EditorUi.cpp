@@ -80,7 +80,7 @@ void EditorUi::filePanel(EditorApp& app) {
     EditorUiState& ui = app.m_ui;
     const auto& b = app.m_editor.bundle();
     ImGui::Text("%s  (%s %s, %s)%s", b.booth.id.c_str(), expo::toString(b.booth.kind),
-                expo::toString(b.booth.size), booth::toString(b.style),
+                expo::toString(b.booth.size), expo::toString(b.booth.style),
                 app.m_editor.modified() ? " *" : "");
     ImGui::TextDisabled("%s", app.m_file.string().c_str());
     if (!app.m_source.empty()) ImGui::TextDisabled("from %s", app.m_source.c_str());
