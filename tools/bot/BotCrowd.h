@@ -7,6 +7,7 @@
 #include "game/expo/Exhibition.h"
 #include "game/netclient/NetClient.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -126,7 +127,8 @@ private:
     BotReport finish(std::vector<Worker>& workers, double end);
 
     BotConfig m_config;
-    double m_windowAt = 0; // monotonic time the window opens
+    double m_windowAt = 0;                   // monotonic time the window opens
+    std::atomic<bool> m_windowClosed{false}; // set by run() once it has read the workers' CPU
     std::vector<std::unique_ptr<Bot>> m_bots;
     std::vector<glm::vec2> m_waypoints;
     std::vector<std::string> m_boothIds;

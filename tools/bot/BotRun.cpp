@@ -92,6 +92,7 @@ BotReport BotCrowd::run() {
     }
     const double begin = monotonicSeconds();
     const double end = begin + m_config.durationSeconds;
+    m_windowClosed = false;
     m_windowAt = begin + std::clamp(m_config.windowStart, 0.0, m_config.durationSeconds);
     std::vector<std::thread> pool;
     for (std::uint32_t t = 0; t < threads; ++t)
@@ -102,6 +103,7 @@ BotReport BotCrowd::run() {
     if (m_config.onWindowStart) m_config.onWindowStart();
     sleepUntil(end);
     const double cpu1 = threadsCpuSeconds(pool), wall1 = monotonicSeconds();
+    m_windowClosed = true; // workers wait for this: an exited thread has no CPU clock to read
     if (m_config.onWindowEnd) m_config.onWindowEnd();
     for (auto& thread : pool)
         thread.join();
@@ -134,7 +136,11 @@ void BotCrowd::runWorker(Worker& w, double begin, double end) {
     std::vector<std::uint64_t> ready;
     while (true) {
         double now = monotonicSeconds();
-        if (now >= end) break;
+        if (now >= end) {
+            while (!m_windowClosed)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            break;
+        }
         startDue(w, now, begin);
         if (w.poll) {
             const double due = std::min({nextInput, nextSweep, end});
