@@ -4,13 +4,10 @@
 #pragma once
 
 #include "server/publish/BuiltBundles.h"
+#include "server/publish/JobThread.h"
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 namespace fg::publish {
@@ -31,30 +28,11 @@ struct BuildDone {
     std::string error; // the first build that failed; empty when all are stored
 };
 
-class BundleBuildWorker {
+class BundleBuildWorker : public JobThread<BuildJob, BuildDone> {
 public:
     explicit BundleBuildWorker(BuiltBundles& built);
-    ~BundleBuildWorker(); // finishes the build in progress, drops the ones not started
-    BundleBuildWorker(const BundleBuildWorker&) = delete;
-    BundleBuildWorker& operator=(const BundleBuildWorker&) = delete;
-
-    void push(BuildJob job);
-    // Jobs finished since the last call, oldest first.
-    std::vector<BuildDone> takeDone();
     // Jobs of SESSIONID waiting or running (a server bounds them per connection).
-    std::size_t queued(std::uint16_t sessionId) const;
-
-private:
-    void run();
-
-    BuiltBundles& m_built;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<BuildJob> m_jobs;
-    std::uint16_t m_running = 0; // session whose job is being built; 0 = none
-    std::vector<BuildDone> m_done;
-    bool m_stop = false;
-    std::thread m_thread; // last: started after the members it uses
+    std::size_t queued(std::uint16_t sessionId) const { return pending(sessionId); }
 };
 
 } // namespace fg::publish

@@ -2,16 +2,11 @@
 // thread, so a slow or hostile bundle never stalls the server's tick. Never touches the queue.
 #pragma once
 
+#include "server/publish/JobThread.h"
 #include "server/publish/PublishService.h"
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <thread>
-#include <vector>
 
 namespace fg::publish {
 
@@ -30,30 +25,11 @@ struct SubmitDone {
     Result<CheckedBundle> checked;
 };
 
-class SubmitWorker {
+class SubmitWorker : public JobThread<SubmitJob, SubmitDone> {
 public:
     explicit SubmitWorker(PublishService& service);
-    ~SubmitWorker(); // finishes the check in progress, drops the ones not started
-    SubmitWorker(const SubmitWorker&) = delete;
-    SubmitWorker& operator=(const SubmitWorker&) = delete;
-
-    void push(SubmitJob job);
-    // Checks finished since the last call, oldest first (for the owner's thread to enqueue).
-    std::vector<SubmitDone> takeDone();
     // Jobs waiting or running.
-    std::size_t busy() const;
-
-private:
-    void run();
-
-    PublishService& m_service;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<SubmitJob> m_jobs;
-    std::vector<SubmitDone> m_done;
-    std::size_t m_running = 0;
-    bool m_stop = false;
-    std::thread m_thread; // last: started after the members it uses
+    std::size_t busy() const { return pending(); }
 };
 
 } // namespace fg::publish
