@@ -156,6 +156,7 @@ void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev) {
     for (auto& b : exhibition.booths)
         if (b.id == rev.boothId) {
             b.kind = rev.manifest.booth.kind;
+            b.style = rev.manifest.booth.style; // the walls are the exhibitor's design too
             b.content = rev.manifest.booth.content;
         }
     for (auto& e : exhibition.exhibitors)

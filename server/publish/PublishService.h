@@ -103,7 +103,8 @@ private:
     std::function<void(const Submission&)> m_onRejected;
 };
 
-// Replaces BOOTHID's content and its exhibitor's profile in EXHIBITION with REV's (asset names).
+// Replaces BOOTHID's kind, style and content and its exhibitor's profile in EXHIBITION with
+// REV's (asset names). Hall, position, rotation and size stay the organiser's.
 void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev);
 
 } // namespace fg::publish

@@ -13,8 +13,9 @@ TEST_CASE("moderation: submit / approve / announce - the manifest names stored a
     REQUIRE(svc.open().ok());
     std::vector<PublishedRevision> announced;
     svc.setOnPublished([&](const PublishedRevision& r) { announced.push_back(r); });
-    auto sub =
-        svc.submit("acme", booth::saveBundleBytes(test::bundleFor("acme")), test::exhibition());
+    booth::BoothBundle island = test::bundleFor("acme");
+    island.booth.style = expo::BoothStyle::Island; // the exhibitor's walls travel with the booth
+    auto sub = svc.submit("acme", booth::saveBundleBytes(island), test::exhibition());
     REQUIRE_MESSAGE(sub.ok(), sub.error().message);
     CHECK_FALSE(sub->approved);
     REQUIRE(svc.pending().size() == 1);
@@ -35,8 +36,10 @@ TEST_CASE("moderation: submit / approve / announce - the manifest names stored a
     CHECK_FALSE(svc.approve("acme-booth").ok()); // nothing pending any more
 
     expo::Exhibition ex = test::exhibition();
+    REQUIRE((ex.booths[0].style == expo::BoothStyle::Wall));
     applyRevision(ex, *rev);
     CHECK(ex.booths[0].content.models.at(0).file == m);
+    CHECK((ex.booths[0].style == expo::BoothStyle::Island));
     CHECK(ex.exhibitors[0].name == "Company acme");
 }
 
