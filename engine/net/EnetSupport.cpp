@@ -174,4 +174,8 @@ bool isLive(const ENetPeer& peer) {
     return peer.state != ENET_PEER_STATE_DISCONNECTED && peer.state != ENET_PEER_STATE_ZOMBIE;
 }
 
+void applyTimeouts(ENetPeer& peer, const HostConfig& config) {
+    enet_peer_timeout(&peer, kTimeoutLimit, config.timeoutMinMs, config.timeoutMaxMs);
+}
+
 } // namespace fg::net::detail

@@ -52,4 +52,7 @@ std::uint16_t boundPort(const ENetHost& host);
 // A slot counts as taken from connection attempt until ENet resets it.
 bool isLive(const ENetPeer& peer);
 
+// The configured timeouts for a new connection (ours or accepted): see kTimeoutLimit.
+void applyTimeouts(ENetPeer& peer, const HostConfig& config);
+
 } // namespace fg::net::detail

@@ -29,7 +29,7 @@ public:
         address.port = port;
         ENetPeer* peer = enet_host_connect(m_host, &address, kChannelCount, data);
         if (!peer) return makeError("ENet: no free peer slot for a new connection");
-        enet_peer_timeout(peer, kTimeoutLimit, m_config.timeoutMinMs, m_config.timeoutMaxMs);
+        applyTimeouts(*peer, m_config);
         PeerId id = idOf(peer);
         m_counters[id] = {};
         return id;
@@ -61,8 +61,7 @@ public:
         switch (event.type) {
         case ENET_EVENT_TYPE_CONNECT:
             out.type = NetEventType::Connect;
-            enet_peer_timeout(event.peer, kTimeoutLimit, m_config.timeoutMinMs,
-                              m_config.timeoutMaxMs);
+            applyTimeouts(*event.peer, m_config);
             m_counters[out.peer] = {};
             break;
         case ENET_EVENT_TYPE_DISCONNECT:

@@ -181,8 +181,7 @@ void NetShard::collectEvents() {
             out.type = NetEventType::Connect;
             out.address = event.peer->address;
             ++m_generation[slot];
-            enet_peer_timeout(event.peer, kTimeoutLimit, m_setup.config.timeoutMinMs,
-                              m_setup.config.timeoutMaxMs);
+            applyTimeouts(*event.peer, m_setup.config);
             break;
         case ENET_EVENT_TYPE_DISCONNECT:
             out.type = NetEventType::Disconnect;

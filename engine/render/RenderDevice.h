@@ -65,8 +65,6 @@ public:
 
     const GpuMesh& mesh(std::uint32_t id) const { return m_meshes[id]; }
     const GpuMaterial& material(std::uint32_t id) const { return m_materials[id]; }
-    std::size_t meshCount() const { return m_meshes.size(); }
-    std::size_t materialCount() const { return m_materials.size(); }
 
 private:
     RenderDevice() = default;

@@ -40,9 +40,11 @@ void WalkArea::buildGrid() {
         const glm::ivec2 lo = glm::max(cellOf({o.x, o.z}), glm::ivec2(0));
         const glm::ivec2 hi = glm::min(cellOf({o.x + o.width, o.z + o.depth}), m_gridSize - 1);
         for (int z = lo.y; z <= hi.y; ++z)
-            for (int x = lo.x; x <= hi.x; ++x)
-                if (!walkable(cellCentre({x, z})))
+            for (int x = lo.x; x <= hi.x; ++x) {
+                const glm::vec2 c = cellCentre({x, z}); // inside O's open interior: blocked
+                if (c.x > o.x && c.x < o.x + o.width && c.y > o.z && c.y < o.z + o.depth)
                     m_free[std::size_t(z) * std::size_t(m_gridSize.x) + std::size_t(x)] = 0;
+            }
     }
 }
 

@@ -91,12 +91,12 @@ Result<Hash128> BuiltBundles::inputKey(const expo::Exhibition& exhibition,
                                        const std::string& boothId, const fs::path& baseDir) const {
     const expo::Booth* booth = expo::findBooth(exhibition, boothId);
     if (!booth) return makeError(fmt::format("booth '{}' does not exist in this event", boothId));
-    booth::BoothBundle stub;
-    stub.booth = *booth;
+    booth::BoothBundle record; // the booth and profile, without files
+    record.booth = *booth;
     if (const expo::Exhibitor* e = expo::findExhibitor(exhibition, booth->exhibitor))
-        stub.profile = *e;
-    std::string text = booth::toBoothJson(stub) + "\n";
-    for (const std::string& name : booth::referencedFiles(stub)) {
+        record.profile = *e;
+    std::string text = booth::toBoothJson(record) + "\n";
+    for (const std::string& name : booth::referencedFiles(record)) {
         text += fmt::format("{} {}\n", name, fileStamp(baseDir / name));
         if (booth::fileKindOf(name) == booth::FileKind::Model)
             addFolderStamps((baseDir / name).parent_path(), text);
