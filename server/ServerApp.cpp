@@ -190,7 +190,7 @@ void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
 }
 
 bool ServerApp::send(const Session& s, Message message) {
-    const std::uint8_t channel = channelFor(message);
+    const std::uint8_t channel = channelOf(message);
     auto packet = encode(std::move(message));
     if (!packet) {
         log::error("server: {}", packet.error().message);

@@ -87,7 +87,7 @@ bool NetClient::send(const Message& message) {
         log::error("client: {}", packet.error().message);
         return false;
     }
-    return m_host->send(m_peer, channelFor(message), *packet);
+    return m_host->send(m_peer, channelOf(message), *packet);
 }
 
 bool NetClient::sendRaw(const Message& message) {

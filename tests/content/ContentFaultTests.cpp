@@ -40,7 +40,7 @@ struct FakeServer {
     }
     void send(net::PeerId peer, const Message& m) {
         auto packet = encode(m); // this thread must not assert: a failed encode sends nothing
-        if (packet) host->send(peer, channelFor(m), *packet);
+        if (packet) host->send(peer, channelOf(m), *packet);
     }
     void answer(net::PeerId peer, const ContentRequest& r) {
         const bool bad = answered++ < badAnswers;

@@ -48,6 +48,9 @@ struct BoothFetchEntry {
 // Exhibitor or organiser -> server (channel 0): the booths I may open (BOOTHID empty: all of my
 // exhibitor's booths), or booth BOOTHID. Answered by BoothFetchReply.
 struct BoothFetchRequest {
+    static constexpr const char* kName = "BoothFetchRequest";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     bool operator==(const BoothFetchRequest&) const = default;
@@ -63,6 +66,9 @@ struct BoothFetchRequest {
 // the bundles to choose from; NOTE says what a person should know (a newer submission is
 // waiting for approval, the last one was rejected, files missing on the server).
 struct BoothFetchReply {
+    static constexpr const char* kName = "BoothFetchReply";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     bool ok = false;
     std::string reason;

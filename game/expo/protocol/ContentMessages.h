@@ -24,6 +24,9 @@ inline constexpr std::uint32_t kContentKindMax = 1;
 
 // Client -> server (bulk): send me this content. Only joined peers may ask.
 struct ContentRequest {
+    static constexpr const char* kName = "ContentRequest";
+    static constexpr std::uint8_t kChannel = net::kChannelBulk;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     ContentKind kind = ContentKind::Asset;
     Hash128 hash;
@@ -40,6 +43,9 @@ struct ContentRequest {
 // Server -> client (bulk): BYTES at OFFSET of the content answering REQUESTID, whose whole is
 // TOTALBYTES with XXH3-128 HASH. Chunks of one request arrive in order, back to back.
 struct ContentChunk {
+    static constexpr const char* kName = "ContentChunk";
+    static constexpr std::uint8_t kChannel = net::kChannelBulk;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     Hash128 hash;
     std::uint64_t totalBytes = 0;
@@ -59,6 +65,9 @@ struct ContentChunk {
 
 // Server -> client (bulk): REQUESTID cannot be served (unknown hash, not joined, too many).
 struct ContentError {
+    static constexpr const char* kName = "ContentError";
+    static constexpr std::uint8_t kChannel = net::kChannelBulk;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     Hash128 hash;
     std::string reason;

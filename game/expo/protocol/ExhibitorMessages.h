@@ -18,6 +18,9 @@ inline constexpr std::uint32_t kMaxStatCount = 0x3FFFFFFF;
 // Exhibitor (own booth) or organiser -> server: the booth's statistics and newest leads.
 // A refusal comes back as ActionResult{requestId, ok = false, reason}.
 struct BoothStatsRequest {
+    static constexpr const char* kName = "BoothStatsRequest";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     bool operator==(const BoothStatsRequest&) const = default;
@@ -50,6 +53,9 @@ struct LeadSummary {
 
 // Server -> the asker: totals since the event began, who is there now, newest leads first.
 struct BoothStats {
+    static constexpr const char* kName = "BoothStats";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     std::string boothId;
     std::uint32_t visits = 0, uniqueVisitors = 0;

@@ -18,6 +18,9 @@ inline constexpr std::uint32_t kMaxMeetingMinutes = 240;
 
 // Client -> server: booth chat (boothId), hall chat, or a direct message (recipient).
 struct ChatSend {
+    static constexpr const char* kName = "ChatSend";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     ChatScope scope = ChatScope::Hall;
     std::string boothId;
@@ -37,6 +40,9 @@ struct ChatSend {
 
 // Server -> clients: a chat line delivered to the booth, hall or recipient.
 struct ChatReceived {
+    static constexpr const char* kName = "ChatReceived";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     ChatScope scope = ChatScope::Hall;
     std::uint16_t from = 0;
     std::string fromName;
@@ -57,6 +63,9 @@ struct ChatReceived {
 };
 
 struct Like {
+    static constexpr const char* kName = "Like";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     bool operator==(const Like&) const = default;
@@ -70,6 +79,9 @@ struct Like {
 
 // A visitor opened a booth's document, link or video (counted for the exhibitor's statistics).
 struct OpenItem {
+    static constexpr const char* kName = "OpenItem";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     ItemKind kind = ItemKind::Document;
@@ -87,6 +99,9 @@ struct OpenItem {
 
 // A business card left at a booth; becomes a lead for the booth's exhibitor.
 struct DropCard {
+    static constexpr const char* kName = "DropCard";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     std::string name;
@@ -109,6 +124,9 @@ struct DropCard {
 };
 
 struct MeetingRequest {
+    static constexpr const char* kName = "MeetingRequest";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     std::int64_t startUnix = 0;
@@ -128,6 +146,9 @@ struct MeetingRequest {
 
 // Server -> the booth's staff: a visitor asks for a meeting.
 struct MeetingIncoming {
+    static constexpr const char* kName = "MeetingIncoming";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint64_t meetingId = 0;
     std::string boothId;
     std::uint16_t from = 0;
@@ -151,6 +172,9 @@ struct MeetingIncoming {
 
 // Exhibitor -> server: accept or decline a meeting of one of its own booths.
 struct MeetingReply {
+    static constexpr const char* kName = "MeetingReply";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::uint64_t meetingId = 0;
     bool accept = false;
@@ -166,6 +190,9 @@ struct MeetingReply {
 
 // Server -> requester: the exhibitor's answer.
 struct MeetingResult {
+    static constexpr const char* kName = "MeetingResult";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint64_t meetingId = 0;
     std::string boothId;
     bool accepted = false;
@@ -181,6 +208,9 @@ struct MeetingResult {
 
 // Exhibitor -> server: staff arrives at / leaves its booth (shown to visitors).
 struct StaffPresence {
+    static constexpr const char* kName = "StaffPresence";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::Both;
     std::uint32_t requestId = 0;
     std::string boothId;
     bool onDuty = false;
@@ -196,6 +226,9 @@ struct StaffPresence {
 
 // Server -> client: the outcome of a request carrying requestId (value: e.g. the like count).
 struct ActionResult {
+    static constexpr const char* kName = "ActionResult";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     bool ok = false;
     std::uint32_t value = 0;
@@ -212,6 +245,9 @@ struct ActionResult {
 };
 
 struct Announcement {
+    static constexpr const char* kName = "Announcement";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::string from;
     std::string text;
     bool operator==(const Announcement&) const = default;
@@ -225,6 +261,9 @@ struct Announcement {
 
 // Remote organiser console: one command line in, its printed output back.
 struct ConsoleCommand {
+    static constexpr const char* kName = "ConsoleCommand";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string line;
     bool operator==(const ConsoleCommand&) const = default;
@@ -237,6 +276,9 @@ struct ConsoleCommand {
 };
 
 struct ConsoleResponse {
+    static constexpr const char* kName = "ConsoleResponse";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0;
     bool ok = false;
     std::string output;

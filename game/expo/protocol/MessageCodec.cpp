@@ -12,16 +12,14 @@ namespace fg::expo::proto {
 
 namespace {
 
-constexpr std::array<const char*, std::variant_size_v<Message>> kNames = {
-    "Hello",           "Welcome",        "Reject",          "Input",         "Snapshot",
-    "Correction",      "Join",           "Leave",           "Teleport",      "ChatSend",
-    "ChatReceived",    "Like",           "OpenItem",        "DropCard",      "MeetingRequest",
-    "MeetingIncoming", "MeetingReply",   "MeetingResult",   "StaffPresence", "ActionResult",
-    "Announcement",    "ConsoleCommand", "ConsoleResponse", "UploadBegin",   "UploadStatus",
-    "UploadChunk",     "UploadFinish",   "PublishResult",   "BoothRevision", "ContentRequest",
-    "ContentChunk",    "ContentError",
-    "BoothStatsRequest", "BoothStats",
-    "BoothFetchRequest", "BoothFetchReply"};
+template <std::size_t... I>
+constexpr auto tableOf(auto field, std::index_sequence<I...>) {
+    return std::array{field.template operator()<std::variant_alternative_t<I, Message>>()...};
+}
+constexpr auto kIndices = std::make_index_sequence<kMessageCount>{};
+constexpr auto kNames = tableOf([]<class M>() { return M::kName; }, kIndices);
+constexpr auto kChannels = tableOf([]<class M>() { return M::kChannel; }, kIndices);
+constexpr auto kDirections = tableOf([]<class M>() { return M::kDirection; }, kIndices);
 
 template <std::size_t... I>
 Message makeByIndex(std::size_t index, std::index_sequence<I...>) {
@@ -41,6 +39,14 @@ bool serializeMessage(Stream& stream, Message& message) {
 
 const char* messageName(std::size_t typeIndex) {
     return typeIndex < kNames.size() ? kNames[typeIndex] : "Unknown";
+}
+
+std::uint8_t messageChannel(std::size_t typeIndex) {
+    return typeIndex < kChannels.size() ? kChannels[typeIndex] : net::kChannelControl;
+}
+
+Direction messageDirection(std::size_t typeIndex) {
+    return typeIndex < kDirections.size() ? kDirections[typeIndex] : Direction::Both;
 }
 
 Result<Packet> encode(const Message& message) {
@@ -89,15 +95,20 @@ std::size_t measureBits(const Message& message) {
     return measurer.bitsProcessed();
 }
 
-std::uint8_t channelFor(const Message& message) {
-    if (std::holds_alternative<Input>(message) || std::holds_alternative<Snapshot>(message))
-        return net::kChannelPresence;
-    if (std::holds_alternative<UploadChunk>(message)) return net::kChannelBulk;
-    if (std::holds_alternative<ContentRequest>(message) ||
-        std::holds_alternative<ContentChunk>(message) ||
-        std::holds_alternative<ContentError>(message))
-        return net::kChannelBulk;
-    return net::kChannelControl;
+std::uint8_t channelOf(const Message& message) {
+    return messageChannel(message.index());
+}
+
+const char* toString(Direction direction) {
+    switch (direction) {
+    case Direction::ClientToServer:
+        return "C→S";
+    case Direction::ServerToClient:
+        return "S→C";
+    case Direction::Both:
+        return "C↔S";
+    }
+    return "unknown";
 }
 
 const char* toString(Role role) {

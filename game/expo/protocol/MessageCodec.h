@@ -23,7 +23,7 @@ Result<Packet> encode(Message&& message);
 Result<Message> decode(std::span<const std::uint8_t> packet);
 // Encoded size in bits (type included), without allocating.
 std::size_t measureBits(const Message& message);
-// ENet channel a message travels on (net::kChannelControl or kChannelPresence).
-std::uint8_t channelFor(const Message& message);
+// ENet channel a message travels on: its struct's kChannel.
+std::uint8_t channelOf(const Message& message);
 
 } // namespace fg::expo::proto

@@ -4,8 +4,10 @@
 
 #include "game/expo/protocol/ProtocolTypes.h"
 
+#include <concepts>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -22,6 +24,9 @@ using net::serializeU64;
 
 // Client -> server, first message after connecting.
 struct Hello {
+    static constexpr const char* kName = "Hello";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t version = kProtocolVersion;
     Role role = Role::Visitor;
     std::string credential; // ticket (visitor) or token (exhibitor, organiser); may be empty
@@ -45,6 +50,9 @@ struct Hello {
 
 // Server -> client: accepted. Spawn position is the first authoritative state.
 struct Welcome {
+    static constexpr const char* kName = "Welcome";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint16_t clientId = 0;
     Role role = Role::Visitor;
     std::int64_t serverTimeMs = 0; // Unix milliseconds
@@ -73,6 +81,9 @@ struct Welcome {
 
 // Server -> client: refused or removed; the server disconnects right after sending it.
 struct Reject {
+    static constexpr const char* kName = "Reject";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     RejectReason reason = RejectReason::Other;
     std::string text; // a sentence a person can read
     bool operator==(const Reject&) const = default;
@@ -88,6 +99,9 @@ struct Reject {
 
 // Client -> server each tick: where the client moved its avatar, and the newest snapshot it has.
 struct Input {
+    static constexpr const char* kName = "Input";
+    static constexpr std::uint8_t kChannel = net::kChannelPresence;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t sequence = 0;
     std::uint32_t ackTick = 0; // 0: no snapshot yet
     std::uint32_t hall = 0;
@@ -158,6 +172,9 @@ struct SnapshotEntry {
 // Server -> client each tick: avatars in the client's area of interest, delta-coded against
 // baseTick (a snapshot the client acknowledged) or complete when baseTick is 0.
 struct Snapshot {
+    static constexpr const char* kName = "Snapshot";
+    static constexpr std::uint8_t kChannel = net::kChannelPresence;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t tick = 0;
     std::uint32_t baseTick = 0;
     std::uint32_t hall = 0;
@@ -191,6 +208,9 @@ struct Snapshot {
 
 // Server -> client: the last input was refused (speed, walls, bounds); snap to this state.
 struct Correction {
+    static constexpr const char* kName = "Correction";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t sequence = 0; // the refused Input.sequence
     std::uint32_t hall = 0;
     std::uint32_t x = 0, z = 0;
@@ -209,6 +229,9 @@ struct Correction {
 
 // Server -> client (reliable): someone entered the event; sent to everyone, once per visitor.
 struct Join {
+    static constexpr const char* kName = "Join";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint16_t clientId = 0;
     std::string name;
     std::uint32_t look = 0;
@@ -227,6 +250,9 @@ struct Join {
 };
 
 struct Leave {
+    static constexpr const char* kName = "Leave";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint16_t clientId = 0;
     LeaveReason reason = LeaveReason::Left;
     bool operator==(const Leave&) const = default;
@@ -240,6 +266,9 @@ struct Leave {
 
 // Client -> server (reliable): move to an allowed point; answered by a Correction.
 struct Teleport {
+    static constexpr const char* kName = "Teleport";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     TeleportKind kind = TeleportKind::Spawn;
     std::uint32_t hall = 0; // for Spawn
     std::string targetId;   // booth or venue id
@@ -273,9 +302,37 @@ using Message =
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
                  BoothFetchReply>;
 inline constexpr int kMessageTypeBits = 6;
-static_assert(std::variant_size_v<Message> <= (1u << kMessageTypeBits));
+inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
+static_assert(kMessageCount <= (1u << kMessageTypeBits));
 
-// Message name for logs and docs ("Hello", "Snapshot", ...).
+// A protocol message names itself, its ENet channel and who sends it, and has one serialize
+// function; a struct in the Message list without all of them does not compile.
+template <class M>
+concept ProtocolMessage = requires {
+    { M::kName } -> std::convertible_to<const char*>;
+    { M::kChannel } -> std::convertible_to<std::uint8_t>;
+    { M::kDirection } -> std::convertible_to<Direction>;
+} && std::is_default_constructible_v<M> && M::kChannel < net::kChannelCount;
+
+template <class V>
+struct AllProtocolMessages;
+template <class... M>
+struct AllProtocolMessages<std::variant<M...>> : std::bool_constant<(ProtocolMessage<M> && ...)> {
+};
+static_assert(AllProtocolMessages<Message>::value, "every Message needs kName, kChannel, kDirection");
+
+// The wire type number of message M (its index in Message).
+template <class M, std::size_t I = 0>
+constexpr std::size_t messageIndex() {
+    static_assert(I < kMessageCount, "not a protocol message");
+    if constexpr (std::is_same_v<std::variant_alternative_t<I, Message>, M>) return I;
+    else return messageIndex<M, I + 1>();
+}
+
+// Message name for logs and docs ("Hello", "Snapshot", ...); "Unknown" out of range.
 const char* messageName(std::size_t typeIndex);
+// The channel and direction of the message type at TYPEINDEX (from the structs themselves).
+std::uint8_t messageChannel(std::size_t typeIndex);
+Direction messageDirection(std::size_t typeIndex);
 
 } // namespace fg::expo::proto

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/net/BitStream.h"
+#include "engine/net/NetLimits.h"
 
 #include <cmath>
 #include <cstdint>
@@ -42,6 +43,11 @@ inline constexpr int kHeadingBits = 10;
 // Small position deltas inside delta-coded snapshots: [-64, 63] cm per axis.
 inline constexpr std::int32_t kSmallDeltaMin = -64;
 inline constexpr std::int32_t kSmallDeltaMax = 63;
+
+// Who may send a message: every message struct states it as kDirection (with kName and
+// kChannel); the routers refuse a message travelling the other way.
+enum class Direction : std::uint8_t { ClientToServer, ServerToClient, Both };
+const char* toString(Direction direction);
 
 enum class Role : std::uint8_t { Visitor, Exhibitor, Organiser };
 inline constexpr std::uint32_t kRoleMax = 2;

@@ -48,6 +48,9 @@ bool serializeBytes(Stream& s, std::vector<std::uint8_t>& bytes, std::uint32_t m
 // Exhibitor -> server (channel 0): start or resume uploading a .booth of TOTALBYTES whose
 // XXH3-128 is HASH. Answered by UploadStatus (heldBytes = where to continue).
 struct UploadBegin {
+    static constexpr const char* kName = "UploadBegin";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     std::uint64_t totalBytes = 0;
@@ -66,6 +69,9 @@ struct UploadBegin {
 // Server -> exhibitor (channel 0): how many bytes of the upload the server holds; ok = false
 // ends the upload with REASON (the client starts again with UploadBegin).
 struct UploadStatus {
+    static constexpr const char* kName = "UploadStatus";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0; // the UploadBegin's
     std::string boothId;
     std::uint64_t heldBytes = 0;
@@ -85,6 +91,9 @@ struct UploadStatus {
 
 // Exhibitor -> server (channel 2, bulk): BYTES at OFFSET of the upload begun for BOOTHID.
 struct UploadChunk {
+    static constexpr const char* kName = "UploadChunk";
+    static constexpr std::uint8_t kChannel = net::kChannelBulk;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::string boothId;
     std::uint64_t offset = 0;
     std::vector<std::uint8_t> bytes;
@@ -100,6 +109,9 @@ struct UploadChunk {
 
 // Exhibitor -> server (channel 0): every byte is sent; check and submit the bundle.
 struct UploadFinish {
+    static constexpr const char* kName = "UploadFinish";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ClientToServer;
     std::uint32_t requestId = 0;
     std::string boothId;
     bool operator==(const UploadFinish&) const = default;
@@ -114,6 +126,9 @@ struct UploadFinish {
 // Server -> exhibitor (channel 0): queued for the organiser, approved as REVISION, or refused
 // with REASONS (one per line, for a person).
 struct PublishResult {
+    static constexpr const char* kName = "PublishResult";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::uint32_t requestId = 0; // the UploadFinish's
     std::string boothId;
     PublishOutcome outcome = PublishOutcome::Refused;
@@ -135,6 +150,9 @@ struct PublishResult {
 // .booth JSON (booth + exhibitor profile) whose file paths are asset names "<hash>.<ext>";
 // ASSETS are the hashes to fetch. EXHIBITIONREVISION is the server's revision after applying it.
 struct BoothRevision {
+    static constexpr const char* kName = "BoothRevision";
+    static constexpr std::uint8_t kChannel = net::kChannelControl;
+    static constexpr Direction kDirection = Direction::ServerToClient;
     std::string boothId;
     std::uint64_t revision = 0;
     std::uint64_t exhibitionRevision = 0;
