@@ -42,6 +42,9 @@ public:
     Store& operator=(const Store&) = delete;
 
     int schemaVersion() const { return m_version; }
+    // The connection, for the slice stores in server/store (ChatLog, ...) only: sql::Database is
+    // private to server/store, so no other folder can use it.
+    sql::Database& database() { return *m_db; }
     const std::filesystem::path& dataDir() const { return m_dataDir; }
 
     // --- exhibition (canonical JSON text, one row per revision) ---

@@ -63,9 +63,9 @@ TEST_CASE("protocol doc: the message tables match the message structs") {
 TEST_CASE("protocol: message traits come from the structs") {
     CHECK(std::string(Hello::kName) == "Hello");
     CHECK(messageIndex<Hello>() == 0);
-    CHECK(messageIndex<BoothFetchReply>() == kMessageCount - 1);
+    CHECK(messageIndex<BoothFetchReply>() == 35);
     CHECK(channelOf(Message{Input{}}) == fg::net::kChannelPresence);
     CHECK(channelOf(Message{UploadChunk{}}) == fg::net::kChannelBulk);
-    CHECK(messageDirection(messageIndex<StaffPresence>()) == Direction::Both);
+    CHECK(int(messageDirection(messageIndex<StaffPresence>())) == int(Direction::Both));
     CHECK(std::string(messageName(kMessageCount)) == "Unknown");
 }

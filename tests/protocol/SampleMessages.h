@@ -106,6 +106,16 @@ inline std::vector<Message> sampleMessages() {
                                          Hash128{7, 8}, 123456},
                          BoothFetchEntry{"booth-acme", "Acme", 0, BoothSource::Pending,
                                          Hash128{~0ull, 9}, 0xffffffffffull}}},
+        ChatHistoryRequest{21, ChatScope::Booth, "booth-acme", 0, 0},
+        ChatHistoryRequest{22, ChatScope::Direct, "", 4095, ~0ull},
+        ChatHistory{21,
+                    ChatScope::Booth,
+                    "booth-acme",
+                    "",
+                    true,
+                    {ChatHistoryLine{7, "Ana", Role::Visitor, 1634030000000, "hello"},
+                     ChatHistoryLine{9, "Acme staff", Role::Exhibitor, -1, std::string(500, 'x')}}},
+        ChatHistory{0, ChatScope::Hall, "hall-a", "", false, {}},
     };
 }
 

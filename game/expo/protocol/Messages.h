@@ -285,6 +285,7 @@ struct Teleport {
 } // namespace fg::expo::proto
 
 #include "game/expo/protocol/BoothFetchMessages.h"
+#include "game/expo/protocol/ChatHistoryMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
@@ -300,7 +301,7 @@ using Message =
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
-                 BoothFetchReply>;
+                 BoothFetchReply, ChatHistoryRequest, ChatHistory>;
 inline constexpr int kMessageTypeBits = 6;
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
