@@ -250,7 +250,7 @@ void ServerApp::handleHello(Session& s, Hello& hello) {
         auto cred = m_store->verifyToken(hello.credential);
         if (!cred)
             return reject(s, RejectReason::BadCredentials, "the ticket or token is not valid");
-        if (std::uint8_t(cred->role) != std::uint8_t(hello.role))
+        if (cred->role != hello.role)
             return reject(
                 s, RejectReason::BadCredentials,
                 fmt::format("this token is for the {} role", store::roleName(cred->role)));

@@ -58,7 +58,7 @@ std::vector<console::VisitorInfo> ServerApp::visitors() const {
         console::VisitorInfo v;
         v.id = s.id;
         v.name = s.name;
-        v.role = store::Role(std::uint8_t(s.role));
+        v.role = s.role;
         v.exhibitorId = s.exhibitorId;
         v.country = s.country;
         v.hall = m_exhibition->halls[a->hall].id;

@@ -14,8 +14,7 @@ using namespace fg::expo::proto;
 using presence::Session;
 
 interact::Actor ServerApp::actor(const Session& s) const {
-    return interact::Actor{s.id,          s.name,      store::Role(std::uint8_t(s.role)),
-                           s.exhibitorId, s.clientKey, s.address};
+    return interact::Actor{s.id, s.name, s.role, s.exhibitorId, s.clientKey, s.address};
 }
 
 void ServerApp::reply(const Session& s, std::uint32_t requestId, const Status& status,
@@ -36,8 +35,7 @@ void ServerApp::handleInteraction(Session& s, Message& m) {
                      r->added ? "liked" : "already liked");
     }
     if (auto* open = std::get_if<OpenItem>(&m)) {
-        auto r = m_interactions->openItem(who, open->boothId, interact::ItemKind(open->kind),
-                                          open->index, now);
+        auto r = m_interactions->openItem(who, open->boothId, open->kind, open->index, now);
         if (!r) return reply(s, open->requestId, r.error());
         return reply(s, open->requestId, {}, 0, *r);
     }
@@ -61,8 +59,8 @@ void ServerApp::handleInteraction(Session& s, Message& m) {
 
 void ServerApp::deliverChat(Session& s, const ChatSend& chat) {
     if (s.muted) return reply(s, chat.requestId, makeError("chat: you are muted"));
-    auto line = m_interactions->chat(actor(s), interact::ChatScope(chat.scope), chat.boothId,
-                                     chat.recipient, chat.text, monotonicSeconds());
+    auto line = m_interactions->chat(actor(s), chat.scope, chat.boothId, chat.recipient, chat.text,
+                                     monotonicSeconds());
     if (!line) return reply(s, chat.requestId, line.error());
     ChatReceived out{chat.scope, s.id, s.name, line->boothId, std::int64_t(unixNow()) * 1000,
                      line->text};

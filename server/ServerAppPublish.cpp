@@ -51,6 +51,7 @@ Status ServerApp::startPublish() {
     publish::PublishConfig config;
     config.dir = m_config.publishDir.empty() ? m_config.dataDir / "publish" : m_config.publishDir;
     config.autoApprove = m_config.autoApprove;
+    config.store = m_store.get(); // the moderation queue's only record
     m_publish = std::make_unique<publish::PublishService>(std::move(config));
     if (Status st = m_publish->open(); !st) return st.error();
     applyPublishedBooths();
@@ -180,9 +181,6 @@ void ServerApp::pumpPublish() {
 
 void ServerApp::onBoothPublished(const publish::PublishedRevision& rev) {
     publish::applyRevision(*m_exhibition, rev);
-    const std::string manifest = booth::toBoothJson(rev.manifest);
-    if (auto r = m_store->publishBooth(rev.boothId, rev.manifest.profile.id, manifest); !r)
-        log::error("server: recording booth {} revision: {}", rev.boothId, r.error().message);
     auto revision =
         m_store->storeExhibition(expo::toJson(*m_exhibition),
                                  fmt::format("publish {} revision {}", rev.boothId, rev.revision));

@@ -1,14 +1,14 @@
 // Booth revisions and the downloaded exhibition: checks what the server announced, fetches by
-// hash through ContentFetcher, applies revisions with fg_publish's applyRevision (one rule for
+// hash through ContentFetcher, applies revisions with fg_booth's applyRevision (one rule for
 // server and client). Must not render; ClientApp rebuilds the world when told to.
 #include "game/client/ClientContent.h"
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "game/booth/PublishedRevision.h"
 #include "game/client/ClientApp.h"
 #include "game/expo/protocol/ContentNames.h"
 #include "game/netclient/NetClient.h"
-#include "server/publish/PublishService.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -86,13 +86,13 @@ std::size_t BoothUpdates::applyReady(expo::Exhibition& ex, const netclient::Cont
             expo::Exhibition one = asExhibition(w.manifest);
             expo::forEachFileReference(
                 one, [&](std::string& ref, expo::FileKind) { ref = resolve(ref); });
-            publish::PublishedRevision rev;
+            booth::PublishedRevision rev;
             rev.boothId = w.message.boothId;
             rev.revision = std::int64_t(w.message.revision);
             rev.manifest = w.manifest;
             rev.manifest.booth = one.booths.front();
             rev.manifest.profile = one.exhibitors.front();
-            publish::applyRevision(ex, rev);
+            booth::applyRevision(ex, rev);
             m_applied[rev.boothId] = w.message.revision;
             log::info("client: booth {} is now revision {}", rev.boothId, rev.revision);
             ++applied;

@@ -1,5 +1,5 @@
-// Collision queries of one hall for the local avatar: point tests, slide moves, free points.
-// Pure geometry over the exhibition model: no rendering, networking or I/O.
+// Collision queries of one hall for the local avatar: slide moves, free points, the path grid;
+// what is walkable is expo::WalkableArea's. Pure geometry: no rendering, networking or I/O.
 #include "game/client/WalkArea.h"
 
 #include "game/client/WalkPath.h"
@@ -11,38 +11,25 @@
 namespace fg::client {
 
 WalkArea::WalkArea(const expo::Exhibition& ex, std::size_t hallIndex, float radius)
-    : m_radius(radius) {
-    if (hallIndex >= ex.halls.size()) return;
-    const expo::Hall& hall = ex.halls[hallIndex];
-    m_size = hall.size;
-    for (const expo::Booth& b : ex.booths) {
-        if (b.hall != hall.id) continue;
-        expo::Rect f = expo::boothFootprint(b);
-        m_obstacles.push_back(
-            {f.x - radius, f.z - radius, f.width + 2 * radius, f.depth + 2 * radius});
-    }
+    : m_area(ex, hallIndex, radius) {
     buildGrid();
 }
 
 // Rasterises the footprints instead of testing every cell against every booth: a 200 x 200 m
 // hall of 250 booths is 160,000 cells.
 void WalkArea::buildGrid() {
-    m_gridSize = glm::ivec2(glm::max(m_size / kWalkCell, glm::vec2(0.0f)));
+    m_gridSize = glm::ivec2(glm::max(m_area.size() / kWalkCell, glm::vec2(0.0f)));
     m_free.assign(std::size_t(m_gridSize.x) * std::size_t(m_gridSize.y), 0);
     for (int z = 0; z < m_gridSize.y; ++z)
-        for (int x = 0; x < m_gridSize.x; ++x) {
-            const glm::vec2 c = cellCentre({x, z});
-            const float r = m_radius;
+        for (int x = 0; x < m_gridSize.x; ++x)
             m_free[std::size_t(z) * std::size_t(m_gridSize.x) + std::size_t(x)] =
-                c.x >= r && c.y >= r && c.x <= m_size.x - r && c.y <= m_size.y - r;
-        }
-    for (const expo::Rect& o : m_obstacles) {
+                m_area.inBounds(cellCentre({x, z}));
+    for (const expo::Rect& o : m_area.obstacles()) {
         const glm::ivec2 lo = glm::max(cellOf({o.x, o.z}), glm::ivec2(0));
         const glm::ivec2 hi = glm::min(cellOf({o.x + o.width, o.z + o.depth}), m_gridSize - 1);
         for (int z = lo.y; z <= hi.y; ++z)
             for (int x = lo.x; x <= hi.x; ++x) {
-                const glm::vec2 c = cellCentre({x, z}); // inside O's open interior: blocked
-                if (c.x > o.x && c.x < o.x + o.width && c.y > o.z && c.y < o.z + o.depth)
+                if (expo::blocks(o, cellCentre({x, z})))
                     m_free[std::size_t(z) * std::size_t(m_gridSize.x) + std::size_t(x)] = 0;
             }
     }
@@ -59,38 +46,6 @@ glm::ivec2 WalkArea::cellOf(glm::vec2 p) const {
 
 glm::vec2 WalkArea::cellCentre(glm::ivec2 cell) const {
     return (glm::vec2(cell) + 0.5f) * kWalkCell;
-}
-
-// Slab test of the segment against each grown footprint's open interior, like walkable().
-bool WalkArea::clearLine(glm::vec2 a, glm::vec2 b) const {
-    if (!walkable(a) || !walkable(b)) return false;
-    const glm::vec2 d = b - a;
-    for (const expo::Rect& o : m_obstacles) {
-        float enter = 0.0f, leave = 1.0f;
-        const float lo[2] = {o.x, o.z}, hi[2] = {o.x + o.width, o.z + o.depth};
-        bool outside = false;
-        for (int axis = 0; axis < 2 && !outside; ++axis) {
-            if (std::abs(d[axis]) < 1e-9f) {
-                outside = a[axis] <= lo[axis] || a[axis] >= hi[axis];
-                continue;
-            }
-            float t0 = (lo[axis] - a[axis]) / d[axis], t1 = (hi[axis] - a[axis]) / d[axis];
-            if (t0 > t1) std::swap(t0, t1);
-            enter = std::max(enter, t0);
-            leave = std::min(leave, t1);
-            outside = enter >= leave;
-        }
-        if (!outside) return false;
-    }
-    return true; // the hall is convex: both ends inside means the segment is
-}
-
-bool WalkArea::walkable(glm::vec2 p) const {
-    const float r = m_radius;
-    if (!(p.x >= r && p.y >= r && p.x <= m_size.x - r && p.y <= m_size.y - r)) return false;
-    for (const expo::Rect& o : m_obstacles)
-        if (p.x > o.x && p.x < o.x + o.width && p.y > o.z && p.y < o.z + o.depth) return false;
-    return true;
 }
 
 glm::vec2 WalkArea::move(glm::vec2 from, glm::vec2 delta) const {
@@ -128,7 +83,7 @@ glm::vec2 boothFacing(const expo::Booth& booth) {
 }
 
 std::optional<glm::vec2> WalkArea::boothFront(const expo::Booth& booth) const {
-    for (glm::vec2 p : expo::boothApproachPoints(booth, 1.0f + m_radius))
+    for (glm::vec2 p : expo::boothApproachPoints(booth, 1.0f + m_area.radius()))
         if (walkable(p)) return p;
     return std::nullopt;
 }

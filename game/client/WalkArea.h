@@ -1,9 +1,10 @@
-// Client-side collision for the visitor's own avatar: hall walls and booth footprints (walls
-// and counters) as solid rectangles, with sliding. Mirrors the server's rules with a slightly
-// larger radius so the server never has to correct a move the client allowed.
+// Client-side collision for the visitor's own avatar: expo::WalkableArea (the server's own rule
+// for hall walls and booth footprints) with sliding, free points and the path-finding grid. A
+// slightly larger radius than the server's so the server never corrects a move it allowed.
 #pragma once
 
 #include "game/expo/Exhibition.h"
+#include "game/expo/WalkableArea.h"
 
 #include <cstdint>
 #include <glm/vec2.hpp>
@@ -20,8 +21,9 @@ public:
     WalkArea(const expo::Exhibition& exhibition, std::size_t hallIndex,
              float radius = kClientAvatarRadius);
 
-    glm::vec2 size() const { return m_size; }
-    bool walkable(glm::vec2 p) const;
+    glm::vec2 size() const { return m_area.size(); }
+    const expo::WalkableArea& area() const { return m_area; }
+    bool walkable(glm::vec2 p) const { return m_area.walkable(p); }
     // Moves from FROM by DELTA, sliding along walls and footprints; never ends inside one.
     glm::vec2 move(glm::vec2 from, glm::vec2 delta) const;
     // Nearest walkable point to P (P itself when free), searching outwards on a small grid.
@@ -30,7 +32,7 @@ public:
     std::optional<glm::vec2> boothFront(const expo::Booth& booth) const;
     // True when the straight segment A-B stays in the hall and out of every footprint (grown by
     // the radius): the avatar can walk it without sliding.
-    bool clearLine(glm::vec2 a, glm::vec2 b) const;
+    bool clearLine(glm::vec2 a, glm::vec2 b) const { return m_area.clearLine(a, b); }
 
     // The path-finding grid: cells of kWalkCell whose centres are walkable.
     glm::ivec2 gridSize() const { return m_gridSize; }
@@ -39,9 +41,7 @@ public:
     glm::vec2 cellCentre(glm::ivec2 cell) const;
 
 private:
-    glm::vec2 m_size{0.0f};
-    float m_radius = kClientAvatarRadius;
-    std::vector<expo::Rect> m_obstacles; // footprints grown by the radius
+    expo::WalkableArea m_area;
     glm::ivec2 m_gridSize{0};
     std::vector<std::uint8_t> m_free; // per cell, row-major: 1 when its centre is walkable
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "game/expo/protocol/ProtocolTypes.h"
 #include "server/interactions/Actor.h"
 #include "server/interactions/RateLimiter.h"
 #include "server/interactions/VisitTracker.h"
@@ -17,8 +18,9 @@
 
 namespace fg::interact {
 
-enum class ChatScope : std::uint8_t { Booth, Hall, Direct };
-enum class ItemKind : std::uint8_t { Document, Link, Video };
+// The protocol's enums, so handlers pass what arrived without a cast.
+using ChatScope = expo::proto::ChatScope;
+using ItemKind = expo::proto::ItemKind;
 
 struct InteractionLimits {
     std::size_t maxChatBytes = 500; // = proto::kMaxChatLength

@@ -33,10 +33,10 @@ const char* toString(MoveVerdict verdict) {
 PresenceWorld::PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig config)
     : m_exhibition(&exhibition), m_config(config), m_avatars(expo::proto::kMaxClientId + 1),
       m_spots(m_avatars.size()) {
-    const float r = m_config.avatarRadius;
-    for (const auto& hall : exhibition.halls) {
+    for (std::size_t h = 0; h < exhibition.halls.size(); ++h) {
+        const auto& hall = exhibition.halls[h];
         HallGeometry g;
-        g.size = hall.size;
+        g.area = expo::WalkableArea(exhibition, h, m_config.avatarRadius);
         g.spawn = hall.spawn.position;
         g.spawnYaw = hall.spawn.yaw;
         g.cellsX = std::max(1, int(std::ceil(hall.size.x / m_config.cellSize)));
@@ -46,64 +46,9 @@ PresenceWorld::PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig 
     for (std::size_t i = 0; i < exhibition.booths.size(); ++i) {
         const auto& booth = exhibition.booths[i];
         for (std::size_t h = 0; h < exhibition.halls.size(); ++h) {
-            if (exhibition.halls[h].id != booth.hall) continue;
-            expo::Rect f = expo::boothFootprint(booth);
-            m_halls[h].obstacles.push_back({f.x - r, f.z - r, f.width + 2 * r, f.depth + 2 * r});
-            m_halls[h].booths.push_back(int(i));
+            if (exhibition.halls[h].id == booth.hall) m_halls[h].booths.push_back(int(i));
         }
     }
-    for (auto& g : m_halls)
-        indexObstacles(g);
-}
-
-namespace {
-constexpr float kObstacleCell = 4.0f; // m; a booth's grown footprint spans a few cells
-}
-
-void PresenceWorld::indexObstacles(HallGeometry& g) {
-    g.obstacleCellsX = std::max(1, int(std::ceil(g.size.x / kObstacleCell)));
-    g.obstacleCellsZ = std::max(1, int(std::ceil(g.size.y / kObstacleCell)));
-    auto cellRange = [](int axisCells, float lo, float hi) {
-        return std::pair{std::clamp(int(std::floor(lo / kObstacleCell)), 0, axisCells - 1),
-                         std::clamp(int(std::floor(hi / kObstacleCell)), 0, axisCells - 1)};
-    };
-    std::vector<std::vector<std::uint16_t>> cells(std::size_t(g.obstacleCellsX * g.obstacleCellsZ));
-    for (std::size_t i = 0; i < g.obstacles.size(); ++i) {
-        const expo::Rect& o = g.obstacles[i];
-        auto [x0, x1] = cellRange(g.obstacleCellsX, o.x, o.x + o.width);
-        auto [z0, z1] = cellRange(g.obstacleCellsZ, o.z, o.z + o.depth);
-        for (int z = z0; z <= z1; ++z)
-            for (int x = x0; x <= x1; ++x)
-                cells[std::size_t(z * g.obstacleCellsX + x)].push_back(std::uint16_t(i));
-    }
-    g.obstacleStart.assign(1, 0);
-    g.obstacleItems.clear();
-    for (const auto& c : cells) {
-        g.obstacleItems.insert(g.obstacleItems.end(), c.begin(), c.end());
-        g.obstacleStart.push_back(std::uint32_t(g.obstacleItems.size()));
-    }
-}
-
-template <class Test>
-bool PresenceWorld::anyObstacleNear(const HallGeometry& g, glm::vec2 lo, glm::vec2 hi, Test test) {
-    // Slack so a point computed on a cell edge still finds the obstacles of both cells.
-    const float e = 1e-3f;
-    const int x0 = std::clamp(int(std::floor((lo.x - e) / kObstacleCell)), 0, g.obstacleCellsX - 1);
-    const int x1 = std::clamp(int(std::floor((hi.x + e) / kObstacleCell)), 0, g.obstacleCellsX - 1);
-    const int z0 = std::clamp(int(std::floor((lo.y - e) / kObstacleCell)), 0, g.obstacleCellsZ - 1);
-    const int z1 = std::clamp(int(std::floor((hi.y + e) / kObstacleCell)), 0, g.obstacleCellsZ - 1);
-    if ((x1 - x0 + 1) * (z1 - z0 + 1) > 16) { // a long jump: every obstacle once is cheaper
-        for (const auto& o : g.obstacles)
-            if (test(o)) return true;
-        return false;
-    }
-    for (int z = z0; z <= z1; ++z)
-        for (int x = x0; x <= x1; ++x) {
-            const std::size_t c = std::size_t(z * g.obstacleCellsX + x);
-            for (std::uint32_t i = g.obstacleStart[c]; i < g.obstacleStart[c + 1]; ++i)
-                if (test(g.obstacles[g.obstacleItems[i]])) return true;
-        }
-    return false;
 }
 
 void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now) {
@@ -134,53 +79,20 @@ const Avatar* PresenceWorld::find(std::uint16_t id) const {
 }
 
 bool PresenceWorld::walkable(std::uint32_t hall, glm::vec2 p) const {
-    if (hall >= m_halls.size()) return false;
-    const HallGeometry& g = m_halls[hall];
-    const float r = m_config.avatarRadius;
-    if (!(p.x >= r && p.y >= r && p.x <= g.size.x - r && p.y <= g.size.y - r)) return false;
-    return !anyObstacleNear(g, p, p, [&](const expo::Rect& o) {
-        return p.x > o.x && p.x < o.x + o.width && p.y > o.z && p.y < o.z + o.depth;
-    });
-}
-
-// Slab test of segment a->b against each grown footprint; touching an edge is not blocked.
-bool PresenceWorld::segmentBlocked(const HallGeometry& g, glm::vec2 a, glm::vec2 b) const {
-    const glm::vec2 d = b - a;
-    return anyObstacleNear(g, glm::min(a, b), glm::max(a, b), [&](const expo::Rect& o) {
-        float t0 = 0.0f, t1 = 1.0f;
-        const float lo[2] = {o.x, o.z}, hi[2] = {o.x + o.width, o.z + o.depth};
-        bool miss = false;
-        for (int axis = 0; axis < 2 && !miss; ++axis) {
-            float start = a[axis], delta = d[axis];
-            if (std::abs(delta) < 1e-6f) {
-                miss = start <= lo[axis] || start >= hi[axis];
-                continue;
-            }
-            float ta = (lo[axis] - start) / delta, tb = (hi[axis] - start) / delta;
-            if (ta > tb) std::swap(ta, tb);
-            t0 = std::max(t0, ta);
-            t1 = std::min(t1, tb);
-            miss = t0 >= t1;
-        }
-        return !miss;
-    });
+    return hall < m_halls.size() && m_halls[hall].area.walkable(p);
 }
 
 MoveVerdict PresenceWorld::applyInput(std::uint16_t id, const expo::proto::Input& in, double now) {
     Avatar& a = m_avatars.at(id);
     if (!a.active || in.hall != a.hall) return MoveVerdict::WrongHall;
     glm::vec2 target{expo::proto::dequantizePosition(in.x), expo::proto::dequantizePosition(in.z)};
-    if (!walkable(a.hall, target)) {
-        const HallGeometry& g = m_halls[a.hall];
-        const float r = m_config.avatarRadius;
-        bool inside =
-            target.x >= r && target.y >= r && target.x <= g.size.x - r && target.y <= g.size.y - r;
-        return inside ? MoveVerdict::Blocked : MoveVerdict::OutOfBounds;
-    }
+    const expo::WalkableArea& area = m_halls[a.hall].area;
+    if (!area.walkable(target))
+        return area.inBounds(target) ? MoveVerdict::Blocked : MoveVerdict::OutOfBounds;
     float allowed = m_config.maxSpeed * float(now - a.lastMoveTime + m_config.slackSeconds);
     // Allow for the 1 cm quantization of both ends.
     if (glm::distance(a.position, target) > allowed + 0.02f) return MoveVerdict::TooFast;
-    if (segmentBlocked(m_halls[a.hall], a.position, target)) return MoveVerdict::Blocked;
+    if (area.segmentBlocked(a.position, target)) return MoveVerdict::Blocked;
     a.position = target;
     a.heading = expo::proto::dequantizeHeading(in.heading);
     a.anim = in.anim;

@@ -1,11 +1,12 @@
-// Server-side presence: every avatar's authoritative state, movement validation (speed, hall
-// bounds, booth footprints as solid obstacles), teleports to allowed points, and the area of
-// interest (spatial grid, nearest K). No sockets or encoding here: ServerApp and the benchmark
-// drive it.
+// Server-side presence: every avatar's authoritative state, movement validation (speed, and
+// expo::WalkableArea's hall bounds and booth footprints, the client's rule too), teleports to
+// allowed points, and the area of interest (spatial grid, nearest K). No sockets or encoding
+// here: ServerApp and the benchmark drive it.
 #pragma once
 
 #include "engine/core/Result.h"
 #include "game/expo/Exhibition.h"
+#include "game/expo/WalkableArea.h"
 #include "game/expo/protocol/SnapshotCodec.h"
 
 #include <array>
@@ -89,16 +90,10 @@ public:
 
 private:
     struct HallGeometry {
-        glm::vec2 size{0.0f};
         bool open = true;
         glm::vec2 spawn{0.0f};
         float spawnYaw = 0;
-        std::vector<expo::Rect> obstacles; // footprints grown by the avatar radius
-        // Obstacles overlapping each kObstacleCell cell (CSR): movement checks test the few near
-        // the avatar instead of every booth in the hall.
-        int obstacleCellsX = 1, obstacleCellsZ = 1;
-        std::vector<std::uint32_t> obstacleStart;
-        std::vector<std::uint16_t> obstacleItems;
+        expo::WalkableArea area; // bounds and footprints grown by the avatar radius
         std::vector<int> booths; // booth indices in this hall
         int cellsX = 1, cellsZ = 1;
         std::vector<std::uint32_t> cellStart; // grid, rebuilt each tick (counting sort)
@@ -108,11 +103,6 @@ private:
 
     void refresh(std::uint16_t id);
     void rebuildGrid();
-    bool segmentBlocked(const HallGeometry& hall, glm::vec2 a, glm::vec2 b) const;
-    static void indexObstacles(HallGeometry& hall);
-    // Calls TEST on the obstacles whose cells meet the box [lo, hi] until it returns true.
-    template <class Test>
-    static bool anyObstacleNear(const HallGeometry& hall, glm::vec2 lo, glm::vec2 hi, Test test);
     int cellIndex(const HallGeometry& hall, glm::vec2 p) const;
     Result<glm::vec2> boothFront(const expo::Booth& booth, std::uint32_t hall) const;
 

@@ -1,88 +1,29 @@
-// Moderation queue state and its JSON persistence.
+// Moderation queue state: decisions in memory mirror the store's rows, written store first.
 // Must not look into bundles or decide policy (auto-approval is PublishService's).
 #include "server/publish/ModerationQueue.h"
 
-#include "engine/core/File.h"
+#include "server/store/Store.h"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace fg::publish {
 
-namespace {
-
-using Json = nlohmann::json;
-
-Json toJson(const Submission& s) {
-    return {{"booth", s.boothId},
-            {"exhibitor", s.exhibitorId},
-            {"state", toString(s.state)},
-            {"reason", s.reason},
-            {"submitted_at", s.submittedAt},
-            {"bundle", toHex(s.bundle)},
-            {"manifest", toHex(s.manifest)},
-            {"revision", s.revision},
-            {"warnings", s.warnings}};
-}
-
-bool fromJson(const Json& j, Submission& s) {
-    try {
-        s.boothId = j.at("booth").get<std::string>();
-        s.exhibitorId = j.at("exhibitor").get<std::string>();
-        std::string state = j.at("state").get<std::string>();
-        s.state = state == "approved"   ? SubmissionState::Approved
-                  : state == "rejected" ? SubmissionState::Rejected
-                                        : SubmissionState::Pending;
-        s.reason = j.at("reason").get<std::string>();
-        s.submittedAt = j.at("submitted_at").get<std::int64_t>();
-        s.revision = j.at("revision").get<std::int64_t>();
-        s.warnings = j.at("warnings").get<std::uint32_t>();
-        return parseHex(j.at("bundle").get<std::string>(), s.bundle) &&
-               parseHex(j.at("manifest").get<std::string>(), s.manifest);
-    } catch (const Json::exception&) {
-        return false;
-    }
-}
-
-} // namespace
-
 const char* toString(SubmissionState state) {
-    switch (state) {
-    case SubmissionState::Pending:
-        return "pending";
-    case SubmissionState::Approved:
-        return "approved";
-    case SubmissionState::Rejected:
-        return "rejected";
-    }
-    return "?";
+    return store::submissionStateName(state);
 }
 
-ModerationQueue::ModerationQueue(std::filesystem::path file) : m_file(std::move(file)) {}
+ModerationQueue::ModerationQueue(std::filesystem::path legacyFile)
+    : m_legacyFile(std::move(legacyFile)) {}
 
-Status ModerationQueue::load() {
+Status ModerationQueue::load(store::Store& store) {
+    m_store = &store;
     m_items.clear();
-    std::error_code ec;
-    if (!std::filesystem::exists(m_file, ec)) return {};
-    auto text = readFileText(m_file);
-    if (!text) return text.error();
-    Json j = Json::parse(*text, nullptr, false);
-    if (!j.is_array()) return makeError(m_file.string() + ": not a JSON array");
-    for (std::size_t i = 0; i < j.size(); ++i) {
-        Submission s;
-        if (!fromJson(j[i], s))
-            return makeError(fmt::format("{}: [{}]: damaged submission", m_file.string(), i));
-        m_items.push_back(std::move(s));
-    }
+    if (Status st = importLegacyQueue(m_legacyFile, store); !st) return st;
+    auto rows = store.submissions();
+    if (!rows) return rows.error();
+    m_items = std::move(*rows);
     return {};
-}
-
-Status ModerationQueue::save() const {
-    Json j = Json::array();
-    for (const auto& s : m_items)
-        j.push_back(toJson(s));
-    return writeFileAtomic(m_file, j.dump(1) + "\n");
 }
 
 Submission* ModerationQueue::findPending(const std::string& boothId) {
@@ -92,13 +33,15 @@ Submission* ModerationQueue::findPending(const std::string& boothId) {
 }
 
 Status ModerationQueue::submit(Submission sub) {
+    if (!m_store) return makeError("moderation queue: not loaded");
     sub.state = SubmissionState::Pending;
     sub.revision = 0;
+    if (Status st = m_store->submitPending(sub); !st) return st;
     std::erase_if(m_items, [&](const Submission& s) {
         return s.boothId == sub.boothId && s.state == SubmissionState::Pending;
     });
     m_items.push_back(std::move(sub));
-    return save();
+    return {};
 }
 
 std::vector<Submission> ModerationQueue::pending() const {
@@ -108,25 +51,32 @@ std::vector<Submission> ModerationQueue::pending() const {
     return out;
 }
 
+// Records DECIDED (its booth's pending submission, now approved or rejected) in the store and
+// then in memory, so a failed write leaves both as they were.
+Result<Submission> ModerationQueue::decide(Submission decided) {
+    if (!m_store) return makeError("moderation queue: not loaded");
+    if (Status st = m_store->decideSubmission(decided); !st) return st.error();
+    *findPending(decided.boothId) = decided;
+    return decided;
+}
+
 Result<Submission> ModerationQueue::approve(const std::string& boothId) {
-    Submission* s = findPending(boothId);
+    const Submission* s = findPending(boothId);
     if (!s) return makeError(fmt::format("booth {}: nothing pending", boothId));
     auto last = approved(boothId);
-    s->state = SubmissionState::Approved;
-    s->revision = last ? last->revision + 1 : 1;
     Submission out = *s;
-    if (Status st = save(); !st) return st.error();
-    return out;
+    out.state = SubmissionState::Approved;
+    out.revision = last ? last->revision + 1 : 1;
+    return decide(std::move(out));
 }
 
 Result<Submission> ModerationQueue::reject(const std::string& boothId, const std::string& reason) {
-    Submission* s = findPending(boothId);
+    const Submission* s = findPending(boothId);
     if (!s) return makeError(fmt::format("booth {}: nothing pending", boothId));
-    s->state = SubmissionState::Rejected;
-    s->reason = reason;
     Submission out = *s;
-    if (Status st = save(); !st) return st.error();
-    return out;
+    out.state = SubmissionState::Rejected;
+    out.reason = reason;
+    return decide(std::move(out));
 }
 
 std::optional<Submission> ModerationQueue::approved(const std::string& boothId) const {

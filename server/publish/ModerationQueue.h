@@ -1,38 +1,35 @@
 // The moderation queue: submitted booth revisions waiting for the organiser, and the decisions.
-// Persisted as one JSON file written atomically; holds references (hashes), never bundle bytes.
+// Its only record is the server's store (StorePublishing.cpp), read once at load(); holds
+// references (hashes), never bundle bytes.
 #pragma once
 
 #include "engine/core/Hash.h"
 #include "engine/core/Result.h"
 #include "engine/core/Time.h"
+#include "server/store/StoreTypes.h"
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+namespace fg::store {
+class Store;
+}
+
 namespace fg::publish {
 
-enum class SubmissionState : std::uint8_t { Pending, Approved, Rejected };
+// One definition of a submission, shared with the store that keeps it.
+using store::Submission;
+using store::SubmissionState;
 const char* toString(SubmissionState state); // "pending", "approved", "rejected"
-
-struct Submission {
-    std::string boothId;
-    std::string exhibitorId;
-    SubmissionState state = SubmissionState::Pending;
-    std::string reason; // why it was rejected
-    UnixSeconds submittedAt = 0;
-    Hash128 bundle;            // the uploaded .booth in the content store
-    Hash128 manifest;          // booth.json with files replaced by asset hashes
-    std::int64_t revision = 0; // assigned when approved
-    std::uint32_t warnings = 0;
-};
 
 class ModerationQueue {
 public:
-    explicit ModerationQueue(std::filesystem::path file);
-    // Reads the file (a missing file is an empty queue).
-    Status load();
+    // LEGACYFILE: where servers before the store kept the queue (DIR/queue.json); imported once.
+    explicit ModerationQueue(std::filesystem::path legacyFile);
+    // Reads the queue from STORE (kept for every later change), importing the legacy file first.
+    Status load(store::Store& store);
 
     // Adds SUB as pending, replacing an earlier pending submission of the same booth.
     Status submit(Submission sub);
@@ -48,11 +45,19 @@ public:
     std::optional<std::string> boothOfBundle(const Hash128& bundle) const;
 
 private:
-    Status save() const;
+    Result<Submission> decide(Submission decided);
     Submission* findPending(const std::string& boothId);
 
-    std::filesystem::path m_file;
-    std::vector<Submission> m_items; // oldest first
+    std::filesystem::path m_legacyFile;
+    store::Store* m_store = nullptr;
+    std::vector<Submission> m_items; // oldest first, as the store returns them
 };
+
+// Reads a queue.json written by servers before the store held the queue; every damaged entry
+// is an error naming the file and its index.
+Result<std::vector<Submission>> readLegacyQueue(const std::filesystem::path& file);
+// Moves a legacy queue.json into an empty queue table, then renames it FILE.imported. A file
+// left by a crash after the import (the table already filled) is only renamed.
+Status importLegacyQueue(const std::filesystem::path& file, store::Store& store);
 
 } // namespace fg::publish

@@ -4,6 +4,7 @@
 
 #include "engine/core/Log.h"
 #include "game/booth/BoothPaths.h"
+#include "server/store/Store.h"
 
 #include <fmt/format.h>
 
@@ -50,12 +51,20 @@ PublishService::PublishService(PublishConfig config)
     if (m_config.inspect.scratchDir.empty()) m_config.inspect.scratchDir = m_config.dir / "scratch";
 }
 
+PublishService::~PublishService() = default;
+
 Status PublishService::open() {
     std::error_code ec;
     for (const char* sub : {"assets", "uploads", "scratch"})
         fs::create_directories(m_config.dir / sub, ec);
     if (ec) return makeError(fmt::format("{}: {}", m_config.dir.string(), ec.message()));
-    if (Status st = m_queue.load(); !st) return st;
+    if (!m_config.store) {
+        auto db = store::Store::open(m_config.dir);
+        if (!db) return db.error();
+        m_ownDb = std::move(*db);
+        m_config.store = m_ownDb.get();
+    }
+    if (Status st = m_queue.load(*m_config.store); !st) return st;
     return m_built.load();
 }
 
@@ -150,17 +159,6 @@ std::optional<PublishedRevision> PublishService::published(const std::string& bo
     auto rev = revisionOf(*sub);
     if (!rev) return std::nullopt;
     return std::move(*rev);
-}
-
-void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev) {
-    for (auto& b : exhibition.booths)
-        if (b.id == rev.boothId) {
-            b.kind = rev.manifest.booth.kind;
-            b.style = rev.manifest.booth.style; // the walls are the exhibitor's design too
-            b.content = rev.manifest.booth.content;
-        }
-    for (auto& e : exhibition.exhibitors)
-        if (e.id == rev.manifest.profile.id) e = rev.manifest.profile;
 }
 
 } // namespace fg::publish

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "game/booth/BoothBundle.h"
+#include "game/booth/PublishedRevision.h"
 #include "server/publish/BuiltBundles.h"
 #include "server/publish/BundleInspector.h"
 #include "server/publish/ContentStore.h"
@@ -10,25 +11,23 @@
 #include "server/publish/UploadAssembler.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace fg::publish {
 
 struct PublishConfig {
-    std::filesystem::path dir; // holds assets/, uploads/, scratch/ and queue.json
-    bool autoApprove = false;  // approve every bundle that passes the checks
+    std::filesystem::path dir; // holds assets/, uploads/ and scratch/ (and a legacy queue.json)
+    // The server's store, the moderation queue's only record; it must outlive the service. When
+    // null (tools, tests) the service opens DIR/fairground.db as its own.
+    store::Store* store = nullptr;
+    bool autoApprove = false; // approve every bundle that passes the checks
     UploadLimits upload;
     InspectOptions inspect; // scratchDir is set to DIR/scratch when empty
 };
 
-// An approved booth as visitors get it: files are named "<hash>.fgm" (cooked model),
-// "<hash>.fgt" (cooked image) or "<hash>.pdf|.txt" (documents), all fetched by hash.
-struct PublishedRevision {
-    std::string boothId;
-    std::int64_t revision = 0;
-    booth::BoothBundle manifest; // files empty; paths are asset names
-    std::vector<Hash128> assets;
-};
+// An approved booth as visitors get it (game/booth: the client applies it too).
+using booth::PublishedRevision;
 
 // A bundle that passed every check, its bundle, manifest and assets already in the store; what
 // enqueue() turns into a pending (or approved) submission.
@@ -47,7 +46,8 @@ struct SubmitResult {
 class PublishService {
 public:
     explicit PublishService(PublishConfig config);
-    Status open(); // creates the folders and loads the queue
+    ~PublishService();
+    Status open(); // creates the folders, opens the store when none was given, loads the queue
 
     UploadAssembler& uploads() { return m_uploads; }
     ContentStore& store() { return m_store; }
@@ -95,6 +95,7 @@ private:
     Result<PublishedRevision> revisionOf(const Submission& sub) const;
 
     PublishConfig m_config;
+    std::unique_ptr<store::Store> m_ownDb; // only when the config names no store
     ContentStore m_store;
     UploadAssembler m_uploads;
     ModerationQueue m_queue;
@@ -103,8 +104,7 @@ private:
     std::function<void(const Submission&)> m_onRejected;
 };
 
-// Replaces BOOTHID's kind, style and content and its exhibitor's profile in EXHIBITION with
-// REV's (asset names). Hall, position, rotation and size stay the organiser's.
-void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev);
+// One rule for server and client, kept in game/booth.
+using booth::applyRevision;
 
 } // namespace fg::publish

@@ -2,13 +2,16 @@
 // Shared vocabulary of the store, interactions and console; no logic beyond names.
 #pragma once
 
+#include "game/expo/protocol/ProtocolTypes.h"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace fg::store {
 
-enum class Role : std::uint8_t { Visitor = 0, Exhibitor = 1, Organiser = 2 };
+// The protocol's role (its wire values 0, 1, 2): one enum from handshake to credentials table.
+using Role = expo::proto::Role;
 
 // "visitor", "exhibitor", "organiser".
 const char* roleName(Role role);

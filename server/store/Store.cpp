@@ -50,6 +50,17 @@ CREATE TABLE booth_stats (booth TEXT PRIMARY KEY, visits INTEGER NOT NULL DEFAUL
 CREATE TABLE booth_visitors (booth TEXT NOT NULL, visitor TEXT NOT NULL,
     PRIMARY KEY (booth, visitor));
 )sql",
+    // 3: the moderation queue moves in from publish/queue.json (imported by fg_publish on its
+    // first start); published_booths, a copy of the approved submissions nobody read, goes.
+    R"sql(
+CREATE TABLE submissions (id INTEGER PRIMARY KEY AUTOINCREMENT, booth TEXT NOT NULL,
+    exhibitor TEXT NOT NULL, state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    submitted_at INTEGER NOT NULL, bundle TEXT NOT NULL, manifest TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX submissions_booth ON submissions(booth, state);
+CREATE UNIQUE INDEX submissions_one_pending ON submissions(booth) WHERE state = 'pending';
+DROP TABLE published_booths;
+)sql",
 };
 
 } // namespace
@@ -79,10 +90,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dataDir,
 }
 
 Status Store::migrate() {
-    auto st = m_db->prepare("PRAGMA user_version");
-    if (!st) return st.error();
-    if (auto row = st->step(); !row) return row.error();
-    m_version = static_cast<int>(st->columnInt(0));
+    { // finalized before migrating: DROP TABLE fails while any statement is still active
+        auto st = m_db->prepare("PRAGMA user_version");
+        if (!st) return st.error();
+        if (auto row = st->step(); !row) return row.error();
+        m_version = static_cast<int>(st->columnInt(0));
+    }
     if (m_version > kSchemaVersion)
         return makeError(fmt::format("{}: schema version {} is newer than this server's {}",
                                      m_db->name(), m_version, kSchemaVersion));

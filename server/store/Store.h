@@ -1,5 +1,5 @@
 // The server's persistent state in one SQLite file (DIR/fairground.db): exhibition revisions,
-// credentials, moderation, leads, likes, meetings, published booths and booth analytics.
+// credentials, moderation, leads, likes, meetings, booth submissions and booth analytics.
 // Not thread-safe: one Store is used from the server thread only. Never talks to the network.
 #pragma once
 
@@ -22,7 +22,7 @@ class Database;
 }
 
 // Latest schema version; PRAGMA user_version holds the version a file was migrated to.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct StoreOptions {
     // Analytics are batched: flushed in one transaction after this many events or seconds.
@@ -78,7 +78,7 @@ public:
     Status setMuted(std::string_view name, std::string_view clientKey, bool muted);
     Result<bool> isMuted(std::string_view name, std::string_view clientKey);
 
-    // --- leads, likes, meetings, published booths (StoreLeads.cpp) ---
+    // --- leads, likes, meetings (StoreLeads.cpp) ---
     Result<std::int64_t> addLead(const Lead& lead);
     Result<std::vector<Lead>> leadsForBooth(std::string_view boothId);
     // RFC 4180 CSV of the booth's leads, header row first, CRLF line ends. Visitor-typed cells
@@ -91,9 +91,17 @@ public:
     Result<std::optional<MeetingRequest>> meetingRequest(std::int64_t id);
     Status setMeetingState(std::int64_t id, MeetingState state);
     Result<std::vector<MeetingRequest>> meetingsForExhibitor(std::string_view exhibitorId);
-    Result<std::int64_t> publishBooth(std::string_view boothId, std::string_view exhibitorId,
-                                      std::string_view json); // returns the booth's revision
-    Result<std::optional<PublishedBooth>> publishedBooth(std::string_view boothId);
+
+    // --- booth submissions, the moderation queue's only record (StorePublishing.cpp) ---
+    // Every submission, oldest first; a damaged row is an error naming its id and booth.
+    Result<std::vector<Submission>> submissions();
+    // Stores SUB (pending) as its booth's pending submission, replacing an earlier pending one.
+    Status submitPending(const Submission& sub);
+    // Records the decision SUB (approved with its revision, or rejected with its reason) on its
+    // booth's pending submission; an error when nothing is pending.
+    Status decideSubmission(const Submission& sub);
+    // Appends SUBS in order in one transaction (importing a legacy queue file).
+    Status importSubmissions(const std::vector<Submission>& subs);
 
     // --- analytics, batched (StoreAnalytics.cpp) ---
     void recordVisit(std::string_view boothId, std::string_view visitorKey);

@@ -1,4 +1,4 @@
-// Leads (business cards), likes, meeting requests and published booths: what users were told
+// Leads (business cards), likes and meeting requests: what users were told
 // is saved, so each write is its own durable (synchronous=FULL) commit. No batching here.
 #include "server/store/Sqlite.h"
 #include "server/store/Store.h"
@@ -167,32 +167,6 @@ Result<std::vector<MeetingRequest>> Store::meetingsForExhibitor(std::string_view
         if (!*row) return out;
         out.push_back(readMeeting(*st));
     }
-}
-
-Result<std::int64_t> Store::publishBooth(std::string_view boothId, std::string_view exhibitorId,
-                                         std::string_view json) {
-    auto s = m_db->run(
-        "INSERT INTO published_booths (booth, exhibitor, json, revision, published_at) "
-        "VALUES (?1, ?2, ?3, 1, ?4) ON CONFLICT(booth) DO UPDATE SET exhibitor = ?2, json = ?3, "
-        "revision = revision + 1, published_at = ?4",
-        boothId, exhibitorId, json, unixNow());
-    if (!s) return s.error();
-    auto booth = publishedBooth(boothId);
-    if (!booth) return booth.error();
-    return booth->has_value() ? (*booth)->revision : 0;
-}
-
-Result<std::optional<PublishedBooth>> Store::publishedBooth(std::string_view boothId) {
-    auto st = m_db->prepare("SELECT booth, exhibitor, json, revision, published_at "
-                            "FROM published_booths WHERE booth = ?");
-    if (!st) return st.error();
-    st->bindAll(boothId);
-    auto row = st->step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<PublishedBooth>();
-    return std::optional<PublishedBooth>(PublishedBooth{st->columnText(0), st->columnText(1),
-                                                        st->columnText(2), st->columnInt(3),
-                                                        st->columnInt(4)});
 }
 
 } // namespace fg::store

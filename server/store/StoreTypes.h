@@ -1,7 +1,9 @@
-// Records kept by the server's store: credentials, bans, mutes, leads, meetings, booth stats.
+// Records kept by the server's store: credentials, bans, mutes, leads, meetings, booth stats,
+// booth submissions.
 // Plain data only; the SQL that reads and writes them lives in server/store/*.cpp.
 #pragma once
 
+#include "engine/core/Hash.h"
 #include "engine/core/Time.h"
 #include "server/store/Role.h"
 
@@ -88,12 +90,20 @@ struct BoothStats {
     std::int64_t videoOpens = 0;
 };
 
-struct PublishedBooth {
+enum class SubmissionState : std::uint8_t { Pending, Approved, Rejected };
+const char* submissionStateName(SubmissionState state); // "pending", "approved", "rejected"
+
+// A booth revision submitted for moderation; holds references (hashes), never bundle bytes.
+struct Submission {
     std::string boothId;
     std::string exhibitorId;
-    std::string json;
-    std::int64_t revision = 0;
-    UnixSeconds publishedAt = 0;
+    SubmissionState state = SubmissionState::Pending;
+    std::string reason; // why it was rejected
+    UnixSeconds submittedAt = 0;
+    Hash128 bundle;            // the uploaded .booth in the content store
+    Hash128 manifest;          // booth.json with files replaced by asset hashes
+    std::int64_t revision = 0; // assigned when approved
+    std::uint32_t warnings = 0;
 };
 
 } // namespace fg::store

@@ -25,7 +25,7 @@ TEST_CASE("console: invite prints a working token once and credentials never sho
     CHECK(cred->exhibitorId == "acme");
     CHECK(cred->label == "Acme booth team");
     std::string organiser = tokenIn(f.run("invite organiser"));
-    CHECK(f.db->verifyToken(organiser)->role == store::Role::Organiser);
+    CHECK((f.db->verifyToken(organiser)->role == store::Role::Organiser));
     std::string list = f.run("credentials");
     CHECK(contains(list, "Acme booth team"));
     CHECK_FALSE(contains(list, token));

@@ -1,5 +1,5 @@
-// Tests for the moderation flow: pending, approve with revisions, reject with reason, persistence,
-// automatic approval and the published manifest naming assets by hash.
+// Tests for the moderation flow: pending, approve with revisions, reject with reason, persistence
+// in the store, a legacy queue.json imported once, automatic approval and manifests by hash.
 #include "server/publish/PublishConsole.h"
 #include "tests/publish/PublishTestSupport.h"
 
@@ -75,6 +75,7 @@ TEST_CASE("moderation: the queue survives a restart") {
                     .ok());
         REQUIRE(svc.approve("globex-booth").ok());
     }
+    CHECK_FALSE(std::filesystem::exists(cfg.dir / "queue.json")); // the store is the record
     PublishService again(cfg);
     REQUIRE(again.open().ok());
     REQUIRE(again.pending().size() == 1);
@@ -128,4 +129,64 @@ TEST_CASE("console: booth pending / approve / reject through the command text") 
     CHECK(none.error().message.find("nothing pending") != std::string::npos);
     CHECK_FALSE(runBoothCommand(svc, "booth frobnicate").ok());
     CHECK(runBoothCommand(svc, "booth pending")->find("no booths waiting") != std::string::npos);
+}
+
+namespace {
+
+constexpr const char* kLegacyQueue = R"([
+ {"booth": "acme-booth", "exhibitor": "acme", "state": "approved", "reason": "",
+  "submitted_at": 1700000000, "bundle": "f70d86ba015ed308827a1e998385ce53",
+  "manifest": "526886ae8fd84129eedd9778fd30e3a0", "revision": 1, "warnings": 2},
+ {"booth": "globex-booth", "exhibitor": "globex", "state": "pending", "reason": "",
+  "submitted_at": 1700000100, "bundle": "79c1a844780d67193fa840c023002cd7",
+  "manifest": "a1ca9414f493e2c10ace1a14c58ecbbe", "revision": 0, "warnings": 0}
+])";
+
+} // namespace
+
+TEST_CASE("moderation: a legacy queue.json is imported into the store once and renamed") {
+    PublishConfig cfg = test::config("moderation-legacy");
+    REQUIRE(writeFileAtomic(cfg.dir / "queue.json", std::string(kLegacyQueue)).ok());
+    for (int start = 0; start < 2; ++start) {
+        PublishService svc(cfg);
+        REQUIRE(svc.open().ok());
+        REQUIRE(svc.pending().size() == 1);
+        CHECK(svc.pending()[0].boothId == "globex-booth");
+        CHECK(svc.pending()[0].submittedAt == 1700000100);
+        auto approved = svc.approvedSubmission("acme-booth");
+        REQUIRE(approved.has_value());
+        CHECK(approved->revision == 1);
+        CHECK(approved->warnings == 2);
+        CHECK(toHex(approved->manifest) == "526886ae8fd84129eedd9778fd30e3a0");
+        CHECK_FALSE(std::filesystem::exists(cfg.dir / "queue.json"));
+        CHECK(std::filesystem::exists(cfg.dir / "queue.json.imported"));
+    }
+    PublishService svc(cfg); // decisions after the import are the store's
+    REQUIRE(svc.open().ok());
+    REQUIRE(svc.reject("globex-booth", "blurry").ok());
+    PublishService again(cfg);
+    REQUIRE(again.open().ok());
+    CHECK(again.pending().empty());
+    CHECK(again.latest("globex-booth")->reason == "blurry");
+    CHECK_FALSE(std::filesystem::exists(cfg.dir / "queue.json"));
+}
+
+TEST_CASE("moderation: a damaged queue.json is refused naming the file and entry, and kept") {
+    PublishConfig cfg = test::config("moderation-legacy-damaged");
+    std::string text = kLegacyQueue;
+    text.replace(text.find("\"pending\""), 9, "\"lost\"");
+    REQUIRE(writeFileAtomic(cfg.dir / "queue.json", text).ok());
+    PublishService svc(cfg);
+    auto st = svc.open();
+    REQUIRE_FALSE(st.ok());
+    CHECK_MESSAGE(st.error().message.find("queue.json: [1]: damaged submission: unknown state "
+                                          "'lost'") != std::string::npos,
+                  st.error().message);
+    CHECK(std::filesystem::exists(cfg.dir / "queue.json"));
+
+    REQUIRE(writeFileAtomic(cfg.dir / "queue.json", std::string("{\"not\": \"a list\"}")).ok());
+    PublishService other(cfg);
+    auto bad = other.open();
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("not a JSON array") != std::string::npos);
 }

@@ -55,7 +55,7 @@ TEST_CASE("store: tokens are stored only as hashes and verify and stop working w
 
     auto ok = store->verifyToken(token);
     REQUIRE(ok);
-    CHECK(ok->role == Role::Exhibitor);
+    CHECK((ok->role == Role::Exhibitor));
     CHECK(ok->exhibitorId == "acme");
     CHECK_FALSE(store->verifyToken(token.substr(0, 43) + (token.back() == '0' ? "1" : "0")));
     CHECK_FALSE(store->verifyToken("nonsense"));
@@ -187,14 +187,6 @@ TEST_CASE("store: likes are one per visitor per booth and meetings change state"
     CHECK_FALSE(store->setMeetingState(*id + 100, MeetingState::Declined));
     CHECK(store->meetingsForExhibitor("acme")->size() == 1);
     CHECK(store->meetingsForExhibitor("other")->empty());
-
-    auto r1 = store->publishBooth("b1", "acme", "{}");
-    auto r2 = store->publishBooth("b1", "acme", "{\"x\":1}");
-    REQUIRE(r1);
-    REQUIRE(r2);
-    CHECK(*r1 == 1);
-    CHECK(*r2 == 2);
-    CHECK((*store->publishedBooth("b1"))->json == "{\"x\":1}");
 }
 
 TEST_CASE("store: analytics are batched until flushed and then counted per booth") {
