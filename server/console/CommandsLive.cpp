@@ -92,6 +92,8 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
                             {"bytes_out_per_s", st.bytesOutPerSecond},
                             {"revision", revision},
                             {"pending_analytics", m_store.pendingAnalytics()}};
+        for (const StatusFigure& f : st.figures)
+            j[f.key] = f.value;
         j["halls"] = nlohmann::json::array();
         for (const HallStatus& h : halls)
             j["halls"].push_back(
@@ -108,6 +110,9 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
     if (st.netThreads > 0)
         out += fmt::format("network: {} threads, {:.1f} % of one core\n", st.netThreads,
                            st.netThreadCpuPercent);
+    for (std::size_t i = 0; i < st.figures.size(); ++i)
+        out += fmt::format("{}{} {}{}", i == 0 ? "" : ", ", st.figures[i].label,
+                           st.figures[i].value, i + 1 == st.figures.size() ? "\n" : "");
     Table t({"hall", "name", "state", "visitors"});
     t.alignRight(3);
     for (const HallStatus& h : halls)
