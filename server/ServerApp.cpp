@@ -112,8 +112,10 @@ Status ServerApp::open() {
     publishConfig.autoApprove = st.config.autoApprove;
     st.publish = std::make_unique<publish::PublishService>(std::move(publishConfig));
     if (Status opened = st.publish->open(); !opened) return opened.error();
-    m_ctx = std::make_unique<ServerContext>(
-        st, [this](Session& s, RejectReason r, std::string text) { reject(s, r, std::move(text)); });
+    m_ctx =
+        std::make_unique<ServerContext>(st, [this](Session& s, RejectReason r, std::string text) {
+            reject(s, r, std::move(text));
+        });
     m_router = std::make_unique<ServerRouter>(
         [this](Session& s, std::string_view what) { m_ctx->fault(s, what); },
         [this](const Session& s, const std::string& boothId) {

@@ -111,7 +111,8 @@ Status ServerApp::announce(std::string_view hallId, std::string_view text) {
         return makeError(fmt::format("announce: no hall '{}'", hallId));
     if (text.empty() || text.size() > kMaxChatLength)
         return makeError(fmt::format("announce: text must be 1-{} bytes", kMaxChatLength));
-    return broadcast(*m_state.bus, hallId.empty() ? std::string(topic::kEveryone) : topic::hall(hallId),
+    return broadcast(*m_state.bus,
+                     hallId.empty() ? std::string(topic::kEveryone) : topic::hall(hallId),
                      Announcement{"Organiser", std::string(text)});
 }
 
@@ -152,10 +153,18 @@ void ServerApp::applyModeration(const ModerationEvent& event) {
         if (!s.joined || !same(s.name)) continue;
         using A = ModerationEvent::Action;
         switch (event.action) {
-        case A::Kick: reject(s, RejectReason::Kicked, event.reason); break;
-        case A::Ban: reject(s, RejectReason::Banned, event.reason); break;
-        case A::Mute: s.muted = true; break;
-        case A::Unmute: s.muted = false; break;
+        case A::Kick:
+            reject(s, RejectReason::Kicked, event.reason);
+            break;
+        case A::Ban:
+            reject(s, RejectReason::Banned, event.reason);
+            break;
+        case A::Mute:
+            s.muted = true;
+            break;
+        case A::Unmute:
+            s.muted = false;
+            break;
         }
         return; // names are unique among joined people
     }

@@ -96,10 +96,9 @@ bool BoothFetchModule::queueBuilds(Session& s, const BoothFetchRequest& m,
         refusal = "your booths are still being prepared; ask again in a moment";
         return false;
     }
-    m_buildWorker->push(publish::BuildJob{s.id, s.exhibitorId, m.requestId, m.boothId,
-                                          std::move(toBuild),
-                                          std::make_shared<expo::Exhibition>(m_ctx.exhibition()),
-                                          baseDir});
+    m_buildWorker->push(
+        publish::BuildJob{s.id, s.exhibitorId, m.requestId, m.boothId, std::move(toBuild),
+                          std::make_shared<expo::Exhibition>(m_ctx.exhibition()), baseDir});
     return true;
 }
 
@@ -139,8 +138,9 @@ void BoothFetchModule::onTick(std::uint32_t, double) {
         Session* s = m_ctx.session(job.sessionId);
         if (!s || !s->joined || s->exhibitorId != job.exhibitorId) continue;
         if (!done.error.empty()) {
-            m_ctx.send(*s, BoothFetchReply{
-                               job.requestId, false, bounded(done.error, kMaxReasonLength), {}, {}});
+            m_ctx.send(*s,
+                       BoothFetchReply{
+                           job.requestId, false, bounded(done.error, kMaxReasonLength), {}, {}});
             continue;
         }
         // The exhibition may have changed meanwhile: whatever is still missing is built now.
@@ -167,7 +167,8 @@ Status BoothFetchModule::addEntries(const expo::Booth& booth, BoothFetchReply& r
     if (auto approved = publisher.approvedSubmission(booth.id)) {
         entry(std::uint64_t(approved->revision), BoothSource::Published, approved->bundle);
     } else {
-        auto built = publisher.built().get(ex, booth.id, m_ctx.config().exhibitionPath.parent_path());
+        auto built =
+            publisher.built().get(ex, booth.id, m_ctx.config().exhibitionPath.parent_path());
         if (!built) return built.error();
         entry(0, BoothSource::Exhibition, built->bundle);
         if (!built->missing.empty())

@@ -56,8 +56,8 @@ struct ServerStats {
     double bytesOutPerSecond = 0;
     std::uint32_t tickRateHz = 0;
     std::uint32_t connections = 0;
-    std::uint32_t netThreads = 0;   // 0: ENet runs on the tick thread (its time is in the tick)
-    double netThreadCpuPercent = 0; // all network threads over the last second, % of one core
+    std::uint32_t netThreads = 0;      // 0: ENet runs on the tick thread (its time is in the tick)
+    double netThreadCpuPercent = 0;    // all network threads over the last second, % of one core
     std::vector<StatusFigure> figures; // from the server's modules, in module order
 };
 

@@ -20,8 +20,8 @@ void RemoteConsoleModule::registerHandlers(ServerRouter& router) {
             m_ctx.send(s, ConsoleResponse{command.requestId, out.ok(), std::move(text)});
         },
         [this](Session& s, const ConsoleCommand& command, std::string_view why) {
-            log::warn("server: {} ('{}') tried a console command without the organiser role",
-                      s.id, s.name);
+            log::warn("server: {} ('{}') tried a console command without the organiser role", s.id,
+                      s.name);
             m_ctx.send(s, ConsoleResponse{command.requestId, false, std::string(why)});
         });
 }

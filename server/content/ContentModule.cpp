@@ -62,9 +62,9 @@ void ContentModule::registerHandlers(ServerRouter& router) {
 void ContentModule::request(Session& s, const ContentRequest& m) {
     if (std::string why = m_policy.refusal(s, m); !why.empty()) {
         log::info("server: {} ('{}') refused bundle {}: {}", s.id, s.name, toHex(m.hash), why);
-        m_ctx.send(s, ContentError{m.requestId, m.hash,
-                                   bounded("this booth bundle is not yours: " + why,
-                                           kMaxReasonLength)});
+        m_ctx.send(
+            s, ContentError{m.requestId, m.hash,
+                            bounded("this booth bundle is not yours: " + why, kMaxReasonLength)});
         return;
     }
     if (!m_content->enqueue(s.id, m))

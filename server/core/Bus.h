@@ -1,6 +1,7 @@
 // The shared live state other server processes will see: topics (broadcasts to a hall, a venue, a
 // booth's audience, everyone; moderation events) and counters. One small interface: in-process now
-// (InProcessBus), Redis in cluster mode. Must not know sessions, ENet or messages (see BusTopics.h).
+// (InProcessBus), Redis in cluster mode. Must not know sessions, ENet or messages (see
+// BusTopics.h).
 #pragma once
 
 #include <cstdint>

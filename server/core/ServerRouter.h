@@ -67,9 +67,9 @@ void ServerRouter::on(Permit permit, Handler handler, Refuse refuse) {
     constexpr std::size_t index = expo::proto::messageIndex<M>();
     Entry& entry = m_entries[index];
     assert(!entry.handler && "a message type is registered once");
-    assert((permit.boothMessage() == expo::proto::kMessageCount ||
-            permit.boothMessage() == index) &&
-           "ownBooth names a field of another message type");
+    assert(
+        (permit.boothMessage() == expo::proto::kMessageCount || permit.boothMessage() == index) &&
+        "ownBooth names a field of another message type");
     entry.permit = std::move(permit);
     entry.handler = [h = std::move(handler)](Session& s, Message& m) mutable {
         h(s, *std::get_if<M>(&m));

@@ -44,8 +44,8 @@ void InteractionsModule::like(Session& s, const Like& m) {
 }
 
 void InteractionsModule::openItem(Session& s, const OpenItem& m) {
-    auto r = m_interactions.openItem(m_ctx.actor(s), m.boothId, interact::ItemKind(m.kind),
-                                     m.index, monotonicSeconds());
+    auto r = m_interactions.openItem(m_ctx.actor(s), m.boothId, interact::ItemKind(m.kind), m.index,
+                                     monotonicSeconds());
     if (!r) return m_ctx.reply(s, m.requestId, r.error());
     m_ctx.reply(s, m.requestId, {}, 0, *r);
 }

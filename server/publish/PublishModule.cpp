@@ -154,9 +154,9 @@ void PublishModule::uploadFinish(Session& s, const UploadFinish& m) {
                                     bounded(bytes.error().message, kMaxPublishReasonsLength)});
         return;
     }
-    m_submitWorker->push(publish::SubmitJob{
-        s.id, m.requestId, s.exhibitorId, m.boothId, std::move(*bytes),
-        std::make_shared<expo::Exhibition>(m_ctx.exhibition())});
+    m_submitWorker->push(
+        publish::SubmitJob{s.id, m.requestId, s.exhibitorId, m.boothId, std::move(*bytes),
+                           std::make_shared<expo::Exhibition>(m_ctx.exhibition())});
 }
 
 void PublishModule::onTick(std::uint32_t, double) {

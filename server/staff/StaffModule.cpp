@@ -44,9 +44,8 @@ BoothStats statsMessage(const BoothStatsRequest& request, const store::BoothStat
 
 void StaffModule::registerHandlers(ServerRouter& router) {
     // Which booths a person may see the figures of is fg_interactions' rule (readable replies).
-    router.on<BoothStatsRequest>(Permit::joined(), [this](Session& s, const BoothStatsRequest& m) {
-        boothStats(s, m);
-    });
+    router.on<BoothStatsRequest>(
+        Permit::joined(), [this](Session& s, const BoothStatsRequest& m) { boothStats(s, m); });
 }
 
 void StaffModule::boothStats(Session& s, const BoothStatsRequest& request) {
