@@ -258,7 +258,6 @@ void ServerApp::onDisconnect(Session& s, LeaveReason reason) {
             m_ctx->send(other, Leave{s.id, reason});
         }
     s.joined = false;
-    m_state.bus->add("visitors", -1);
     log::info("server: {} ('{}') left", s.id, s.name);
 }
 
@@ -314,7 +313,6 @@ void ServerApp::admit(Session& s, Hello& hello) {
                            config.tickRate, hall, me.x, me.z, me.heading, s.exhibitorId});
     s.introduced.set(s.id);
     m_ctx->send(s, Join{s.id, s.name, s.look, s.country, s.role});
-    m_state.bus->add("visitors", 1);
     for (auto& module : m_modules)
         module->onJoin(s);
     log::info("server: {} joined as '{}' ({}) from {}", s.id, s.name, toString(s.role), s.address);

@@ -7,6 +7,8 @@
 #include "engine/core/Time.h"
 #include "server/presence/ClientSnapshot.h"
 
+#include <utility>
+
 namespace fg::server {
 
 using namespace fg::expo::proto;
@@ -42,9 +44,31 @@ void PresenceModule::handleTeleport(Session& s, const Teleport& tp) {
     sendCorrection(m_ctx, s, s.lastInput);
 }
 
+std::string hallVisitorsCounter(std::string_view hallId) {
+    return "visitors/hall/" + std::string(hallId);
+}
+
 void PresenceModule::onTick(std::uint32_t tick, double) {
     m_ctx.world().beginTick(tick);
     sendSnapshots(tick);
+    if (tick % m_ctx.config().tickRate == 0) publishHallCounts();
+}
+
+// Once a second this process adds the change in its visitors per hall to the shared counters.
+void PresenceModule::publishHallCounts() {
+    const auto& halls = m_ctx.exhibition().halls;
+    m_hallScratch.assign(halls.size(), 0);
+    for (const Session& s : m_ctx.sessions())
+        if (s.joined) ++m_hallScratch[m_ctx.world().find(s.id)->hall];
+    for (auto& [hallId, counted] : m_hallCounted) // halls a reload removed count nobody here
+        if (m_ctx.hallIndex(hallId) >= halls.size() && counted != 0)
+            m_ctx.bus().add(hallVisitorsCounter(hallId), -std::exchange(counted, 0));
+    for (std::size_t h = 0; h < halls.size(); ++h) {
+        std::int64_t& counted = m_hallCounted[halls[h].id];
+        if (m_hallScratch[h] == counted) continue;
+        m_ctx.bus().add(hallVisitorsCounter(halls[h].id), m_hallScratch[h] - counted);
+        counted = m_hallScratch[h];
+    }
 }
 
 void PresenceModule::sendSnapshots(std::uint32_t tick) {
