@@ -98,7 +98,7 @@ void ConsoleCommands::registerStoreCommands() {
                           "stats: visits, unique visitors, total and average dwell, likes, cards "
                           "(leads) and document/link/video opens, for one booth or all with any "
                           "activity. pending, approve, reject: the booths exhibitors uploaded "
-                          "(run by the server's publish service, server/ServerAppPublish.cpp).",
+                          "(run by the server's publish module, server/publish/PublishModule.cpp).",
                           1,
                           2,
                           {"json"},
