@@ -261,39 +261,49 @@ void ServerApp::onDisconnect(Session& s, LeaveReason reason) {
     log::info("server: {} ('{}') left", s.id, s.name);
 }
 
-void ServerApp::admit(Session& s, Hello& hello) {
+// The handshake's refusals, in the order a person would want to hear them; false: S was removed.
+bool ServerApp::acceptHello(Session& s, const Hello& hello) {
+    auto refuse = [&](RejectReason reason, std::string text) {
+        reject(s, reason, std::move(text));
+        return false;
+    };
     if (hello.version != kProtocolVersion)
-        return reject(
-            s, RejectReason::VersionMismatch,
+        return refuse(
+            RejectReason::VersionMismatch,
             fmt::format("server speaks protocol {}, client {}", kProtocolVersion, hello.version));
     if (!validName(hello.name))
-        return reject(s, RejectReason::InvalidName,
+        return refuse(RejectReason::InvalidName,
                       "names are 2-32 characters, printable, without leading or trailing spaces");
     std::size_t joined = 0;
     for (const auto& other : m_state.sessions) {
         if (!other.joined) continue;
         ++joined;
         if (sameNameIgnoringCase(other.name, hello.name))
-            return reject(s, RejectReason::NameTaken,
+            return refuse(RejectReason::NameTaken,
                           fmt::format("the name '{}' is already in use", hello.name));
     }
-    const ServerConfig& config = m_state.config;
-    if (joined >= config.maxVisitors)
-        return reject(s, RejectReason::Full, "the event is full, try again later");
+    if (joined >= m_state.config.maxVisitors)
+        return refuse(RejectReason::Full, "the event is full, try again later");
     store::Store& store = *m_state.store;
     auto ban = store.findActiveBan(hello.name, s.address, hello.clientKey, unixNow());
-    if (ban && *ban) return reject(s, RejectReason::Banned, "banned: " + (*ban)->reason);
+    if (ban && *ban) return refuse(RejectReason::Banned, "banned: " + (*ban)->reason);
     s.role = hello.role;
-    if (hello.role != Role::Visitor || config.visitorsNeedTicket || !hello.credential.empty()) {
-        auto cred = store.verifyToken(hello.credential);
-        if (!cred)
-            return reject(s, RejectReason::BadCredentials, "the ticket or token is not valid");
-        if (std::uint8_t(cred->role) != std::uint8_t(hello.role))
-            return reject(
-                s, RejectReason::BadCredentials,
-                fmt::format("this token is for the {} role", store::roleName(cred->role)));
-        s.exhibitorId = cred->exhibitorId;
-    }
+    if (hello.role == Role::Visitor && !m_state.config.visitorsNeedTicket &&
+        hello.credential.empty())
+        return true;
+    auto cred = store.verifyToken(hello.credential);
+    if (!cred) return refuse(RejectReason::BadCredentials, "the ticket or token is not valid");
+    if (std::uint8_t(cred->role) != std::uint8_t(hello.role))
+        return refuse(RejectReason::BadCredentials,
+                      fmt::format("this token is for the {} role", store::roleName(cred->role)));
+    s.exhibitorId = cred->exhibitorId;
+    return true;
+}
+
+void ServerApp::admit(Session& s, Hello& hello) {
+    if (!acceptHello(s, hello)) return;
+    const ServerConfig& config = m_state.config;
+    store::Store& store = *m_state.store;
     presence::PresenceWorld& world = *m_state.world;
     std::uint32_t hall = 0;
     while (hall < world.hallCount() && !world.hallOpen(hall))

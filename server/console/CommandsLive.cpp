@@ -110,9 +110,12 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
     if (st.netThreads > 0)
         out += fmt::format("network: {} threads, {:.1f} % of one core\n", st.netThreads,
                            st.netThreadCpuPercent);
-    for (std::size_t i = 0; i < st.figures.size(); ++i)
-        out += fmt::format("{}{} {}{}", i == 0 ? "" : ", ", st.figures[i].label,
-                           st.figures[i].value, i + 1 == st.figures.size() ? "\n" : "");
+    // Module figures in the text only when not zero (as the network line), always in --json.
+    std::string figures;
+    for (const StatusFigure& f : st.figures)
+        if (f.value != 0)
+            figures += fmt::format("{}{} {}", figures.empty() ? "" : ", ", f.label, f.value);
+    if (!figures.empty()) out += figures + "\n";
     Table t({"hall", "name", "state", "visitors"});
     t.alignRight(3);
     for (const HallStatus& h : halls)

@@ -14,6 +14,17 @@ namespace fg::server {
 using namespace fg::expo::proto;
 using presence::Session;
 
+InteractionsModule::InteractionsModule(ServerContext& ctx, interact::Interactions& interactions)
+    : m_ctx(ctx), m_interactions(interactions) {
+    m_boothTopics = ctx.bus().subscribe(
+        std::string(topic::kBoothPrefix) + "*",
+        [this](std::string_view t, std::span<const std::uint8_t> b) { deliverToAudience(t, b); });
+}
+
+InteractionsModule::~InteractionsModule() {
+    m_ctx.bus().unsubscribe(m_boothTopics);
+}
+
 void InteractionsModule::registerHandlers(ServerRouter& router) {
     const Permit anyone = Permit::joined();
     router.on<ChatSend>(anyone, [this](Session& s, const ChatSend& m) { chat(s, m); });
@@ -78,31 +89,53 @@ void InteractionsModule::chat(Session& s, const ChatSend& chat) {
     m_ctx.reply(s, chat.requestId, {}, std::uint32_t(delivered));
 }
 
-// Hall chat goes through the bus (other processes serve the same hall later); direct and booth
-// lines go to the connections that should see them. Returns how many got the line here.
+// Hall and booth chat go through the bus (other processes serve the same hall later); a direct
+// line goes to its two ends. Returns how many connections here got the line.
 std::size_t InteractionsModule::deliverChat(Session& s, const ChatSend& chat,
                                             const std::string& boothId, ChatReceived out) {
     std::size_t delivered = 0;
+    if (chat.scope == ChatScope::Direct) {
+        for (const Session& other : m_ctx.sessions())
+            if (other.joined && (other.id == chat.recipient || other.id == s.id) &&
+                m_ctx.send(other, out))
+                ++delivered;
+        return delivered;
+    }
+    std::string topicName;
     if (chat.scope == ChatScope::Hall) {
         const std::uint32_t hall = m_ctx.world().find(s.id)->hall;
         for (const Session& other : m_ctx.sessions())
             if (other.joined && m_ctx.world().find(other.id)->hall == hall) ++delivered;
-        const std::string& hallId = m_ctx.exhibition().halls[hall].id;
-        if (Status st = broadcast(m_ctx.bus(), topic::hall(hallId), std::move(out)); !st)
-            log::error("server: hall chat: {}", st.error().message);
-        return delivered;
+        topicName = topic::hall(m_ctx.exhibition().halls[hall].id);
+    } else {
+        const expo::Booth* booth = expo::findBooth(m_ctx.exhibition(), boothId);
+        for (const Session& other : m_ctx.sessions())
+            if (other.joined && inAudience(other, boothId, booth)) ++delivered;
+        // The sender sees their own line even when they are not at the booth.
+        if (!inAudience(s, boothId, booth) && m_ctx.send(s, out)) ++delivered;
+        topicName = topic::booth(boothId);
     }
-    const expo::Booth* booth = expo::findBooth(m_ctx.exhibition(), boothId);
-    for (const Session& other : m_ctx.sessions()) {
-        if (!other.joined) continue;
-        bool to = false;
-        if (chat.scope == ChatScope::Direct) to = other.id == chat.recipient || other.id == s.id;
-        if (chat.scope == ChatScope::Booth)
-            to = other.id == s.id || m_interactions.visits().boothOf(other.id) == boothId ||
-                 (booth && other.role == Role::Exhibitor && other.exhibitorId == booth->exhibitor);
-        if (to && m_ctx.send(other, out)) ++delivered;
-    }
+    if (Status st = broadcast(m_ctx.bus(), topicName, std::move(out)); !st)
+        log::error("server: chat: {}", st.error().message);
     return delivered;
+}
+
+bool InteractionsModule::inAudience(const Session& s, const std::string& boothId,
+                                    const expo::Booth* booth) const {
+    if (boothId.empty()) return false;
+    return m_interactions.visits().boothOf(s.id) == boothId ||
+           (booth && s.role == Role::Exhibitor && s.exhibitorId == booth->exhibitor);
+}
+
+void InteractionsModule::deliverToAudience(std::string_view topicName,
+                                           std::span<const std::uint8_t> bytes) {
+    auto cast = readBroadcast(bytes);
+    if (!cast) return;
+    const std::string boothId(topicName.substr(topic::kBoothPrefix.size()));
+    const expo::Booth* booth = expo::findBooth(m_ctx.exhibition(), boothId);
+    for (const Session& s : m_ctx.sessions())
+        if (s.joined && inAudience(s, boothId, booth))
+            m_ctx.sendPacket(s, cast->channel, cast->packet);
 }
 
 void InteractionsModule::meetingRequest(Session& s, const MeetingRequest& m) {

@@ -14,8 +14,8 @@ namespace fg::server {
 
 class InteractionsModule final : public ServerModule {
 public:
-    InteractionsModule(ServerContext& ctx, interact::Interactions& interactions)
-        : m_ctx(ctx), m_interactions(interactions) {}
+    InteractionsModule(ServerContext& ctx, interact::Interactions& interactions);
+    ~InteractionsModule() override;
 
     void registerHandlers(ServerRouter& router) override;
     void onLeave(presence::Session& s, proto::LeaveReason reason) override;
@@ -32,9 +32,14 @@ private:
     void meetingRequest(presence::Session& s, const proto::MeetingRequest& m);
     void meetingReply(presence::Session& s, const proto::MeetingReply& m);
     void updateVisits(double now);
+    // A booth's audience: people in its visit zone and its exhibitor's staff.
+    bool inAudience(const presence::Session& s, const std::string& boothId,
+                    const expo::Booth* booth) const;
+    void deliverToAudience(std::string_view topic, std::span<const std::uint8_t> bytes);
 
     ServerContext& m_ctx;
     interact::Interactions& m_interactions;
+    Bus::SubscriptionId m_boothTopics = 0;
 };
 
 } // namespace fg::server

@@ -68,16 +68,14 @@ PublishModule::~PublishModule() {
 }
 
 void PublishModule::registerHandlers(ServerRouter& router) {
-    auto refuseBegin = [](Session& s, const UploadBegin& m, std::string_view why) {
-        log::info("server: upload of '{}' by {} ('{}') refused: {}", m.boothId, s.id, s.name, why);
-    };
     router.on<UploadBegin>(
         Permit::roles({Role::Exhibitor})
             .because("only exhibitors can publish booths; connect with an exhibitor token")
             .ownBooth(&UploadBegin::boothId),
         [this](Session& s, const UploadBegin& m) { uploadBegin(s, m); },
-        [this, refuseBegin](Session& s, const UploadBegin& m, std::string_view why) {
-            refuseBegin(s, m, why);
+        [this](Session& s, const UploadBegin& m, std::string_view why) {
+            log::info("server: upload of '{}' by {} ('{}') refused: {}", m.boothId, s.id, s.name,
+                      why);
             m_ctx.send(s, UploadStatus{m.requestId, m.boothId, 0, false,
                                        bounded(std::string(why), kMaxReasonLength)});
         });

@@ -42,3 +42,12 @@ TEST_CASE("registry: sub-commands of booth go to their module, stats stays the s
     CHECK(contains(f.run("booth nothing", false), "booth: unknown sub-command"));
     CHECK(f.console.complete("booth ap") == std::vector<std::string>{"approve"});
 }
+
+TEST_CASE("registry: status shows module figures when not zero, and always in --json") {
+    ConsoleFixture f;
+    f.host.serverStats.figures = {{"booths_pending", "booths waiting for approval", 0}};
+    CHECK_FALSE(contains(f.run("status"), "booths waiting for approval"));
+    CHECK(contains(f.run("status --json"), "\"booths_pending\": 0"));
+    f.host.serverStats.figures[0].value = 2;
+    CHECK(contains(f.run("status"), "booths waiting for approval 2\n"));
+}
