@@ -1,4 +1,4 @@
-// ServerApp lifecycle, network event dispatch, handshake, presence input and the fixed tick.
+// ServerApp lifecycle, module composition, network events, the handshake and the fixed tick.
 // Must not block the tick on anything but the store's synchronous writes of user-visible data.
 #include "server/ServerApp.h"
 
@@ -6,9 +6,17 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
-#include "server/content/ContentService.h"
+#include "server/boothfetch/BoothFetchModule.h"
+#include "server/console/RemoteConsoleModule.h"
+#include "server/content/ContentModule.h"
+#include "server/core/BoothAccess.h"
+#include "server/core/InProcessBus.h"
 #include "server/interactions/Interactions.h"
-#include "server/presence/ClientSnapshot.h"
+#include "server/interactions/InteractionsModule.h"
+#include "server/presence/PresenceModule.h"
+#include "server/publish/PublishModule.h"
+#include "server/publish/PublishService.h"
+#include "server/staff/StaffModule.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
 
@@ -56,18 +64,18 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     auto exhibition = loadValidExhibition(config.exhibitionPath);
     if (!exhibition) return exhibition.error();
     std::unique_ptr<ServerApp> app(new ServerApp());
-    app->m_exhibition = std::move(*exhibition);
+    ServerState& st = app->m_state;
+    st.exhibition = std::move(*exhibition);
     auto store = store::Store::open(config.dataDir);
     if (!store) return store.error();
-    app->m_store = std::move(*store);
+    st.store = std::move(*store);
     auto json = readFileText(config.exhibitionPath);
     if (!json) return json.error();
-    if (auto imported =
-            app->m_store->importExhibitionIfEmpty(*json, config.exhibitionPath.string());
+    if (auto imported = st.store->importExhibitionIfEmpty(*json, config.exhibitionPath.string());
         !imported)
         return imported.error();
-    if (auto current = app->m_store->currentExhibition(); current && *current)
-        app->m_revision = std::uint64_t((*current)->revision);
+    if (auto current = st.store->currentExhibition(); current && *current)
+        st.revision = std::uint64_t((*current)->revision);
 
     config.tickRate = std::clamp<std::uint32_t>(config.tickRate, 1, kMaxTickRate);
     config.maxVisitors = std::clamp<std::uint32_t>(config.maxVisitors, 1, kMaxClientId);
@@ -82,34 +90,91 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     host.threads = config.netThreads;
     auto listening = net::NetHost::listen(host);
     if (!listening) return listening.error();
-    app->m_host = std::move(*listening);
-    app->m_sessions.resize(app->m_host->peerCapacity()); // PeerIds index the sessions
-    app->m_world = std::make_unique<presence::PresenceWorld>(*app->m_exhibition, config.presence);
-    app->m_interactions =
-        std::make_unique<interact::Interactions>(*app->m_store, *app->m_exhibition);
-    app->m_config = std::move(config);
-    if (Status st = app->startContent(); !st) return st.error();
-    if (Status st = app->startPublish(); !st) return st.error();
-    app->m_startTime = monotonicSeconds();
-    app->m_nextTick = app->m_startTime;
-    app->m_lastRateTime = app->m_startTime;
+    st.host = std::move(*listening);
+    st.config = std::move(config);
+    if (Status opened = app->open(); !opened) return opened.error();
     log::info("server: '{}' revision {} on port {}, {} Hz, up to {} visitors, {} network threads",
-              app->m_exhibition->event.name, app->m_revision, app->port(), app->m_config.tickRate,
-              app->m_config.maxVisitors, app->m_config.netThreads);
+              st.exhibition->event.name, st.revision, app->port(), st.config.tickRate,
+              st.config.maxVisitors, st.config.netThreads);
     return app;
 }
 
-ServerApp::~ServerApp() {
-    if (m_host) {
-        for (auto& s : m_sessions)
-            if (s.id != 0) m_host->disconnect(s.id - 1u, 0, true);
-        m_host->flush();
+// Everything after the store and the host: world, bus, publish service, router and modules.
+Status ServerApp::open() {
+    ServerState& st = m_state;
+    st.sessions.resize(st.host->peerCapacity()); // PeerIds index the sessions
+    st.world = std::make_unique<presence::PresenceWorld>(*st.exhibition, st.config.presence);
+    st.bus = std::make_unique<InProcessBus>();
+    m_interactions = std::make_unique<interact::Interactions>(*st.store, *st.exhibition);
+    publish::PublishConfig publishConfig;
+    publishConfig.dir =
+        st.config.publishDir.empty() ? st.config.dataDir / "publish" : st.config.publishDir;
+    publishConfig.autoApprove = st.config.autoApprove;
+    publishConfig.store = st.store.get(); // the moderation queue's only record
+    st.publish = std::make_unique<publish::PublishService>(std::move(publishConfig));
+    if (Status opened = st.publish->open(); !opened) return opened.error();
+    m_ctx =
+        std::make_unique<ServerContext>(st, [this](Session& s, RejectReason r, std::string text) {
+            reject(s, r, std::move(text));
+        });
+    m_router = std::make_unique<ServerRouter>(
+        [this](Session& s, std::string_view what) { m_ctx->fault(s, what); },
+        [this](const Session& s, const std::string& boothId) {
+            return boothAccessRefusal(s, *m_state.exhibition, boothId);
+        });
+    m_router->on<Hello>(Permit::beforeJoin(), [this](Session& s, Hello& h) { admit(s, h); });
+    m_console = std::make_unique<console::ConsoleCommands>(*this, *st.store);
+    composeModules(); // content cooks the exhibition as the file has it ...
+    applyPublishedBooths(*st.exhibition, *st.publish); // ... then approved booths are served
+    subscribeBus();
+    m_startTime = monotonicSeconds();
+    m_nextTick = m_startTime;
+    m_lastRateTime = m_startTime;
+    return {};
+}
+
+// The capabilities this server hosts: adding one is one line here.
+void ServerApp::composeModules() {
+    ServerContext& ctx = *m_ctx;
+    auto content = std::make_unique<ContentModule>(
+        ctx, BundleAccessPolicy(
+                 [&ctx](const Hash128& hash) { return ctx.publisher().bundleBooth(hash); },
+                 [&ctx](const Session& s, const std::string& boothId) {
+                     return boothAccessRefusal(s, ctx.exhibition(), boothId);
+                 }));
+    m_contentModule = content.get();
+    m_modules.push_back(std::make_unique<PresenceModule>(ctx));
+    m_modules.push_back(std::make_unique<InteractionsModule>(ctx, *m_interactions));
+    m_modules.push_back(std::make_unique<StaffModule>(ctx, *m_interactions));
+    m_modules.push_back(std::move(content));
+    m_modules.push_back(std::make_unique<PublishModule>(ctx));
+    m_modules.push_back(std::make_unique<BoothFetchModule>(ctx));
+    m_modules.push_back(std::make_unique<RemoteConsoleModule>(ctx, [this](std::string_view line) {
+        if (m_consoleRunner) return m_consoleRunner(line);
+        return console::toResult(m_console->execute(line));
+    }));
+    if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
+    for (auto& module : m_modules) {
+        module->registerHandlers(*m_router);
+        module->registerCommands(*m_console);
     }
-    if (m_store) (void)m_store->flush();
+}
+
+ServerApp::~ServerApp() {
+    if (m_state.host) {
+        for (auto& s : m_state.sessions)
+            if (s.id != 0) m_state.host->disconnect(s.id - 1u, 0, true);
+        m_state.host->flush();
+    }
+    if (m_state.store) (void)m_state.store->flush();
 }
 
 std::uint16_t ServerApp::port() const {
-    return m_host->port();
+    return m_state.host->port();
+}
+
+content::ContentService* ServerApp::contentService() {
+    return m_contentModule ? &m_contentModule->service() : nullptr;
 }
 
 bool ServerApp::stopping() const {
@@ -123,35 +188,38 @@ void ServerApp::run() {
 }
 
 void ServerApp::step(std::uint32_t maxWaitMs) {
+    net::NetHost& host = *m_state.host;
     double now = monotonicSeconds();
     double wait = std::clamp(m_nextTick - now, 0.0, double(maxWaitMs) / 1000.0);
-    if (m_host->service(m_netEvent, std::uint32_t(wait * 1000.0))) handleEvent(m_netEvent);
+    if (host.service(m_netEvent, std::uint32_t(wait * 1000.0))) handleEvent(m_netEvent);
     // Drain everything already queued without waiting.
-    while (m_host->service(m_netEvent, 0))
+    while (host.service(m_netEvent, 0))
         handleEvent(m_netEvent);
-    pumpContent(/*newTick=*/false);
+    now = monotonicSeconds();
+    for (auto& module : m_modules)
+        module->onStep(now);
     now = monotonicSeconds();
     if (now >= m_nextTick) {
         tick();
-        m_nextTick += 1.0 / m_config.tickRate;
+        m_nextTick += 1.0 / m_state.config.tickRate;
         if (m_nextTick < now) m_nextTick = now; // fell behind: do not burst
     }
 }
 
-Session* ServerApp::session(std::uint32_t id) {
-    if (id == 0 || id > m_sessions.size() || m_sessions[id - 1].id != id) return nullptr;
-    return &m_sessions[id - 1];
+Session* ServerApp::joinedSession(std::uint32_t id) {
+    Session* s = m_ctx->session(id);
+    return s && s->joined ? s : nullptr;
 }
 
 void ServerApp::handleEvent(net::NetEvent& event) {
-    if (event.peer >= m_sessions.size()) return;
-    Session& s = m_sessions[event.peer];
+    if (event.peer >= m_state.sessions.size()) return;
+    Session& s = m_state.sessions[event.peer];
     switch (event.type) {
     case net::NetEventType::Connect:
         s = Session{};
         s.id = std::uint16_t(event.peer + 1);
         s.connectedAt = monotonicSeconds();
-        s.address = m_host->peerAddress(event.peer);
+        s.address = m_state.host->peerAddress(event.peer);
         break;
     case net::NetEventType::Disconnect:
         if (s.id != 0) onDisconnect(s, LeaveReason::Left);
@@ -163,46 +231,16 @@ void ServerApp::handleEvent(net::NetEvent& event) {
     }
 }
 
-void ServerApp::fault(Session& s, std::string_view what) {
-    ++s.badPackets;
-    log::debug("server: client {} sent bad data: {}", s.id, what);
-    if (s.badPackets > m_config.maxBadPackets)
-        reject(s, RejectReason::BadData, "too many malformed or unexpected messages");
-}
-
 void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
     auto decoded = decode(bytes);
-    if (!decoded) return fault(s, decoded.error().message);
-    Message& m = *decoded;
-    if (auto* hello = std::get_if<Hello>(&m)) {
-        if (s.joined) return fault(s, "second Hello");
-        return handleHello(s, *hello);
-    }
-    if (!s.joined) return fault(s, "message before Hello");
-    if (auto* in = std::get_if<Input>(&m)) return handleInput(s, *in);
-    if (auto* tp = std::get_if<Teleport>(&m)) return handleTeleport(s, *tp);
-    if (auto* cc = std::get_if<ConsoleCommand>(&m)) return handleConsole(s, *cc);
-    if (handleBoothFetchMessage(s, m)) return; // before content: guards bundles by owner
-    if (auto* cr = std::get_if<ContentRequest>(&m)) return handleContentRequest(s, *cr);
-    if (handlePublishMessage(s, m)) return;
-    if (handleExhibitorMessage(s, m)) return;
-    handleInteraction(s, m);
-}
-
-bool ServerApp::send(const Session& s, Message message) {
-    const std::uint8_t channel = channelOf(message);
-    auto packet = encode(std::move(message));
-    if (!packet) {
-        log::error("server: {}", packet.error().message);
-        return false;
-    }
-    return m_host->send(s.id - 1u, channel, *packet);
+    if (!decoded) return m_ctx->fault(s, decoded.error().message);
+    m_router->dispatch(s, *decoded);
 }
 
 void ServerApp::reject(Session& s, RejectReason reason, std::string text) {
     log::info("server: client {} ('{}') removed: {}: {}", s.id, s.name, toString(reason), text);
-    send(s, Reject{reason, std::move(text)});
-    m_host->disconnect(s.id - 1u, std::uint32_t(reason));
+    m_ctx->send(s, Reject{reason, std::move(text)});
+    m_state.host->disconnect(s.id - 1u, std::uint32_t(reason));
     LeaveReason why = reason == RejectReason::Kicked || reason == RejectReason::Banned
                           ? LeaveReason::Kicked
                           : LeaveReason::Left;
@@ -212,129 +250,94 @@ void ServerApp::reject(Session& s, RejectReason reason, std::string text) {
 
 void ServerApp::onDisconnect(Session& s, LeaveReason reason) {
     if (!s.joined) return;
-    dropContent(s);
-    dropUpload(s);
-    m_world->remove(s.id);
-    m_interactions->removeActor(s.id, monotonicSeconds());
-    for (auto& other : m_sessions)
+    for (auto& module : m_modules)
+        module->onLeave(s, reason);
+    m_state.world->remove(s.id);
+    for (auto& other : m_state.sessions)
         if (other.joined && other.id != s.id && other.introduced.test(s.id)) {
             other.introduced.reset(s.id);
-            send(other, Leave{s.id, reason});
+            m_ctx->send(other, Leave{s.id, reason});
         }
     s.joined = false;
     log::info("server: {} ('{}') left", s.id, s.name);
 }
 
-void ServerApp::handleHello(Session& s, Hello& hello) {
+// The handshake's refusals, in the order a person would want to hear them; false: S was removed.
+bool ServerApp::acceptHello(Session& s, const Hello& hello) {
+    auto refuse = [&](RejectReason reason, std::string text) {
+        reject(s, reason, std::move(text));
+        return false;
+    };
     if (hello.version != kProtocolVersion)
-        return reject(
-            s, RejectReason::VersionMismatch,
+        return refuse(
+            RejectReason::VersionMismatch,
             fmt::format("server speaks protocol {}, client {}", kProtocolVersion, hello.version));
     if (!validName(hello.name))
-        return reject(s, RejectReason::InvalidName,
+        return refuse(RejectReason::InvalidName,
                       "names are 2-32 characters, printable, without leading or trailing spaces");
     std::size_t joined = 0;
-    for (const auto& other : m_sessions) {
+    for (const auto& other : m_state.sessions) {
         if (!other.joined) continue;
         ++joined;
         if (sameNameIgnoringCase(other.name, hello.name))
-            return reject(s, RejectReason::NameTaken,
+            return refuse(RejectReason::NameTaken,
                           fmt::format("the name '{}' is already in use", hello.name));
     }
-    if (joined >= m_config.maxVisitors)
-        return reject(s, RejectReason::Full, "the event is full, try again later");
-    auto ban = m_store->findActiveBan(hello.name, s.address, hello.clientKey, unixNow());
-    if (ban && *ban) return reject(s, RejectReason::Banned, "banned: " + (*ban)->reason);
+    if (joined >= m_state.config.maxVisitors)
+        return refuse(RejectReason::Full, "the event is full, try again later");
+    store::Store& store = *m_state.store;
+    auto ban = store.findActiveBan(hello.name, s.address, hello.clientKey, unixNow());
+    if (ban && *ban) return refuse(RejectReason::Banned, "banned: " + (*ban)->reason);
     s.role = hello.role;
-    if (hello.role != Role::Visitor || m_config.visitorsNeedTicket || !hello.credential.empty()) {
-        auto cred = m_store->verifyToken(hello.credential);
-        if (!cred)
-            return reject(s, RejectReason::BadCredentials, "the ticket or token is not valid");
-        if (cred->role != hello.role)
-            return reject(
-                s, RejectReason::BadCredentials,
-                fmt::format("this token is for the {} role", store::roleName(cred->role)));
-        s.exhibitorId = cred->exhibitorId;
-    }
+    if (hello.role == Role::Visitor && !m_state.config.visitorsNeedTicket &&
+        hello.credential.empty())
+        return true;
+    auto cred = store.verifyToken(hello.credential);
+    if (!cred) return refuse(RejectReason::BadCredentials, "the ticket or token is not valid");
+    if (cred->role != hello.role)
+        return refuse(RejectReason::BadCredentials,
+                      fmt::format("this token is for the {} role", store::roleName(cred->role)));
+    s.exhibitorId = cred->exhibitorId;
+    return true;
+}
+
+void ServerApp::admit(Session& s, Hello& hello) {
+    if (!acceptHello(s, hello)) return;
+    const ServerConfig& config = m_state.config;
+    store::Store& store = *m_state.store;
+    presence::PresenceWorld& world = *m_state.world;
     std::uint32_t hall = 0;
-    while (hall < m_world->hallCount() && !m_world->hallOpen(hall))
+    while (hall < world.hallCount() && !world.hallOpen(hall))
         ++hall;
-    if (hall == m_world->hallCount())
+    if (hall == world.hallCount())
         return reject(s, RejectReason::HallClosed, "every hall is closed right now");
     s.name = hello.name;
     s.look = hello.look;
     s.country = hello.country;
     s.clientKey = hello.clientKey;
-    auto muted = m_store->isMuted(s.name, s.clientKey);
+    auto muted = store.isMuted(s.name, s.clientKey);
     s.muted = muted && *muted;
     s.joined = true;
-    m_world->add(s.id, hall, monotonicSeconds());
-    AvatarState me = m_world->quantized(s.id);
-    send(s, Welcome{s.id, s.role, std::int64_t(unixNow()) * 1000, m_revision, m_config.tickRate,
-                    hall, me.x, me.z, me.heading, s.exhibitorId});
+    world.add(s.id, hall, monotonicSeconds());
+    AvatarState me = world.quantized(s.id);
+    m_ctx->send(s, Welcome{s.id, s.role, std::int64_t(unixNow()) * 1000, m_state.revision,
+                           config.tickRate, hall, me.x, me.z, me.heading, s.exhibitorId});
     s.introduced.set(s.id);
-    send(s, Join{s.id, s.name, s.look, s.country, s.role});
-    sendStaffPresence(s);
-    sendPublishedBooths(s);
+    m_ctx->send(s, Join{s.id, s.name, s.look, s.country, s.role});
+    for (auto& module : m_modules)
+        module->onJoin(s);
     log::info("server: {} joined as '{}' ({}) from {}", s.id, s.name, toString(s.role), s.address);
 }
 
-void ServerApp::handleInput(Session& s, const Input& in) {
-    // Unreliable sequenced channel: ENet already drops older ones, but a client may lie.
-    if (in.sequence <= s.lastInput && s.lastInput != 0) return;
-    s.lastInput = in.sequence;
-    if (in.ackTick > s.ackTick && in.ackTick <= m_tick) s.ackTick = in.ackTick;
-    auto verdict = m_world->applyInput(s.id, in, monotonicSeconds());
-    if (verdict == presence::MoveVerdict::Accepted) return;
-    ++s.corrections;
-    log::debug("server: input {} of {} refused: {}", in.sequence, s.id,
-               presence::toString(verdict));
-    sendCorrection(s, in.sequence);
-}
-
-void ServerApp::sendCorrection(Session& s, std::uint32_t sequence) {
-    AvatarState me = m_world->quantized(s.id);
-    send(s, Correction{sequence, m_world->find(s.id)->hall, me.x, me.z, me.heading});
-}
-
-void ServerApp::handleTeleport(Session& s, const Teleport& tp) {
-    auto moved = m_world->teleport(s.id, tp.kind, tp.hall, tp.targetId, monotonicSeconds());
-    if (!moved) send(s, ActionResult{0, false, 0, moved.error().message});
-    sendCorrection(s, s.lastInput);
-}
-
 void ServerApp::tick() {
-    double start = monotonicSeconds();
-    ++m_tick;
-    m_world->beginTick(m_tick);
-    sendSnapshots();
-    if (m_tick % 5 == 0) updateVisits(); // 4 Hz at 20 Hz is plenty for dwell statistics
-    if (m_tick % m_config.tickRate == 0) updateStaffPresence();
+    const double start = monotonicSeconds();
+    const std::uint32_t tick = ++m_state.tick;
+    for (auto& module : m_modules)
+        module->onTick(tick, start);
     if (m_tickHook) m_tickHook();
-    (void)m_store->flushIfDue();
-    pumpContent(/*newTick=*/true);
-    pumpPublish();
-    m_host->flush();
+    (void)m_state.store->flushIfDue();
+    m_state.host->flush();
     recordTickTime(monotonicSeconds() - start);
-}
-
-void ServerApp::sendSnapshots() {
-    for (auto& s : m_sessions) {
-        if (!s.joined) continue;
-        Status built =
-            presence::buildSnapshot(*m_world, s, m_tick, m_viewScratch, m_snapshotPacket);
-        for (std::uint16_t id : m_viewScratch) {
-            if (s.introduced.test(id)) continue;
-            const Session& other = m_sessions[id - 1u];
-            send(s, Join{other.id, other.name, other.look, other.country, other.role});
-            s.introduced.set(id);
-        }
-        if (!built) {
-            log::error("server: snapshot for {}: {}", s.id, built.error().message);
-            continue;
-        }
-        m_host->send(s.id - 1u, net::kChannelPresence, m_snapshotPacket);
-    }
 }
 
 void ServerApp::recordTickTime(double seconds) {
@@ -342,7 +345,7 @@ void ServerApp::recordTickTime(double seconds) {
     if (m_tickTimes.size() > 1200) m_tickTimes.pop_front();
     double now = monotonicSeconds();
     if (now - m_lastRateTime >= 1.0) {
-        net::HostStats h = m_host->stats();
+        net::HostStats h = m_state.host->stats();
         double dt = now - m_lastRateTime;
         m_bytesInPerSecond = double(h.bytesReceived - m_lastHostStats.bytesReceived) / dt;
         m_bytesOutPerSecond = double(h.bytesSent - m_lastHostStats.bytesSent) / dt;
@@ -351,12 +354,6 @@ void ServerApp::recordTickTime(double seconds) {
         m_lastHostStats = h;
         m_lastRateTime = now;
     }
-}
-
-std::uint32_t ServerApp::hallIndex(std::string_view hallId) const {
-    for (std::uint32_t h = 0; h < m_exhibition->halls.size(); ++h)
-        if (m_exhibition->halls[h].id == hallId) return h;
-    return std::uint32_t(m_exhibition->halls.size());
 }
 
 } // namespace fg::server

@@ -31,20 +31,12 @@ int runServer(fg::server::ServerConfig config) {
     fg::server::ServerApp& server = **app;
     std::signal(SIGINT, [](int) { g_signalled = 1; });
     std::signal(SIGTERM, [](int) { g_signalled = 1; });
-    // The organiser console on this terminal, and the same commands for remote consoles.
-    fg::console::ConsoleCommands commands(server, server.store());
-    // "booth pending|approve|reject" go to the publish service, everything else to the registry.
-    auto execute = [&](std::string_view line) {
-        if (auto r = server.runPublishCommand(line))
-            return fg::console::ConsoleResult{r->ok() ? **r : r->error().message + "\n", r->ok()};
-        return commands.execute(line);
-    };
-    server.setConsoleRunner(
-        [&](std::string_view line) { return fg::console::toResult(execute(line)); });
+    // The organiser console on this terminal; remote consoles use the same registry.
+    fg::console::ConsoleCommands& commands = server.console();
     fg::console::TerminalOptions options;
     options.historyFile = dataDir / "console_history";
     fg::console::ConsoleTerminal terminal(
-        options, [&](std::string_view line) { return execute(line); },
+        options, [&](std::string_view line) { return commands.execute(line); },
         [&](std::string_view line) { return commands.complete(line); });
     bool input = true;
     server.setTickHook([&] {

@@ -92,6 +92,8 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
                             {"bytes_out_per_s", st.bytesOutPerSecond},
                             {"revision", revision},
                             {"pending_analytics", m_store.pendingAnalytics()}};
+        for (const StatusFigure& f : st.figures)
+            j[f.key] = f.value;
         j["halls"] = nlohmann::json::array();
         for (const HallStatus& h : halls)
             j["halls"].push_back(
@@ -108,6 +110,12 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
     if (st.netThreads > 0)
         out += fmt::format("network: {} threads, {:.1f} % of one core\n", st.netThreads,
                            st.netThreadCpuPercent);
+    // Module figures in the text only when not zero (as the network line), always in --json.
+    std::string figures;
+    for (const StatusFigure& f : st.figures)
+        if (f.value != 0)
+            figures += fmt::format("{}{} {}", figures.empty() ? "" : ", ", f.label, f.value);
+    if (!figures.empty()) out += figures + "\n";
     Table t({"hall", "name", "state", "visitors"});
     t.alignRight(3);
     for (const HallStatus& h : halls)

@@ -60,7 +60,7 @@ void ConsoleCommands::registerStoreCommands() {
          SIZE_MAX,
          {},
          {"exhibitor", "organiser", "visitor"},
-         &C::cmdInvite});
+         bind(&C::cmdInvite)});
     m_commands.push_back({"credentials",
                           "credentials",
                           "list credentials (never the tokens)",
@@ -70,7 +70,7 @@ void ConsoleCommands::registerStoreCommands() {
                           0,
                           {},
                           {},
-                          &C::cmdCredentials});
+                          bind(&C::cmdCredentials)});
     m_commands.push_back({"revoke",
                           "revoke TOKEN|PREFIX|#ID",
                           "revoke a credential",
@@ -80,7 +80,7 @@ void ConsoleCommands::registerStoreCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdRevoke});
+                          bind(&C::cmdRevoke)});
     m_commands.push_back({"bans",
                           "bans",
                           "list active bans",
@@ -90,7 +90,7 @@ void ConsoleCommands::registerStoreCommands() {
                           0,
                           {},
                           {},
-                          &C::cmdBans});
+                          bind(&C::cmdBans)});
     m_commands.push_back({"booth",
                           "booth stats [BOOTH] [--json] | pending | approve BOOTH | reject BOOTH "
                           "REASON",
@@ -98,12 +98,12 @@ void ConsoleCommands::registerStoreCommands() {
                           "stats: visits, unique visitors, total and average dwell, likes, cards "
                           "(leads) and document/link/video opens, for one booth or all with any "
                           "activity. pending, approve, reject: the booths exhibitors uploaded "
-                          "(run by the server's publish service, server/ServerAppPublish.cpp).",
+                          "(run by the server's publish module, server/publish/PublishModule.cpp).",
                           1,
                           2,
                           {"json"},
                           {"stats", "pending", "approve", "reject"},
-                          &C::cmdBooth});
+                          bind(&C::cmdBooth)});
     m_commands.push_back({"top",
                           "top booths [N] [--by visits|unique|dwell|likes|cards]",
                           "the most visited booths",
@@ -113,7 +113,7 @@ void ConsoleCommands::registerStoreCommands() {
                           2,
                           {"by", "json"},
                           {"booths"},
-                          &C::cmdTop});
+                          bind(&C::cmdTop)});
     m_commands.push_back({"leads",
                           "leads BOOTH [--csv FILE]",
                           "a booth's leads",
@@ -123,7 +123,7 @@ void ConsoleCommands::registerStoreCommands() {
                           1,
                           {"csv"},
                           {},
-                          &C::cmdLeads});
+                          bind(&C::cmdLeads)});
     m_commands.push_back({"export",
                           "export FILE",
                           "write the current exhibition as JSON",
@@ -133,7 +133,7 @@ void ConsoleCommands::registerStoreCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdExport});
+                          bind(&C::cmdExport)});
 }
 
 ConsoleResult ConsoleCommands::cmdInvite(const CommandArgs& a) {

@@ -7,6 +7,7 @@
 #include "server/console/ConsoleText.h"
 
 #include <algorithm>
+#include <cassert>
 #include <climits>
 #include <fmt/format.h>
 
@@ -58,6 +59,25 @@ ConsoleCommands::ConsoleCommands(ConsoleHost& host, store::Store& store)
               [](const Command& a, const Command& b) { return a.name < b.name; });
 }
 
+void ConsoleCommands::add(Command command) {
+    assert(!find(command.name) && "a console command is registered once");
+    auto at = std::lower_bound(m_commands.begin(), m_commands.end(), command.name,
+                               [](const Command& c, const std::string& n) { return c.name < n; });
+    m_commands.insert(at, std::move(command));
+}
+
+void ConsoleCommands::addSubcommand(std::string_view command, std::string verb, Handler handler) {
+    auto it = std::find_if(m_commands.begin(), m_commands.end(),
+                           [&](const Command& c) { return c.name == command; });
+    assert(it != m_commands.end() && "a sub-command extends a registered command");
+    if (it == m_commands.end()) return;
+    if (std::find(it->subwords.begin(), it->subwords.end(), verb) == it->subwords.end())
+        it->subwords.push_back(verb);
+    auto& verbs = m_subcommands[it->name];
+    assert(!verbs.count(verb) && "a sub-command is registered once");
+    verbs[std::move(verb)] = std::move(handler);
+}
+
 void ConsoleCommands::registerCommands() {
     using C = ConsoleCommands;
     m_commands.push_back({"help",
@@ -69,7 +89,7 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdHelp});
+                          bind(&C::cmdHelp)});
     m_commands.push_back({"status",
                           "status [--json]",
                           "uptime, visitors per hall, tick and traffic",
@@ -80,7 +100,7 @@ void ConsoleCommands::registerCommands() {
                           0,
                           {"json"},
                           {},
-                          &C::cmdStatus});
+                          bind(&C::cmdStatus)});
     m_commands.push_back({"who",
                           "who [HALL|BOOTH] [--json]",
                           "list connected visitors",
@@ -90,7 +110,7 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {"json"},
                           {},
-                          &C::cmdWho});
+                          bind(&C::cmdWho)});
     m_commands.push_back({"find",
                           "find NAME",
                           "search visitors and exhibitors by name",
@@ -100,7 +120,7 @@ void ConsoleCommands::registerCommands() {
                           kAny,
                           {},
                           {},
-                          &C::cmdFind});
+                          bind(&C::cmdFind)});
     m_commands.push_back({"kick",
                           "kick WHO [REASON]",
                           "disconnect a visitor",
@@ -110,7 +130,7 @@ void ConsoleCommands::registerCommands() {
                           kAny,
                           {},
                           {},
-                          &C::cmdKick});
+                          bind(&C::cmdKick)});
     m_commands.push_back({"ban",
                           "ban WHO [DURATION] [REASON]",
                           "ban and disconnect",
@@ -121,7 +141,7 @@ void ConsoleCommands::registerCommands() {
                           kAny,
                           {},
                           {},
-                          &C::cmdBan});
+                          bind(&C::cmdBan)});
     m_commands.push_back({"unban",
                           "unban WHO",
                           "lift bans",
@@ -131,7 +151,7 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdUnban});
+                          bind(&C::cmdUnban)});
     m_commands.push_back({"mute",
                           "mute WHO",
                           "stop a visitor from chatting",
@@ -141,7 +161,7 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdMute});
+                          bind(&C::cmdMute)});
     m_commands.push_back({"unmute",
                           "unmute WHO",
                           "allow a muted visitor to chat again",
@@ -150,7 +170,7 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdUnmute});
+                          bind(&C::cmdUnmute)});
     m_commands.push_back({"announce",
                           "announce [HALL] TEXT",
                           "message everyone or one hall",
@@ -160,7 +180,7 @@ void ConsoleCommands::registerCommands() {
                           kAny,
                           {},
                           {},
-                          &C::cmdAnnounce});
+                          bind(&C::cmdAnnounce)});
     m_commands.push_back({"hall",
                           "hall open|close HALL",
                           "open or close a hall",
@@ -169,7 +189,7 @@ void ConsoleCommands::registerCommands() {
                           2,
                           {},
                           {"open", "close"},
-                          &C::cmdHall});
+                          bind(&C::cmdHall)});
     m_commands.push_back({"save",
                           "save",
                           "write pending data and checkpoint the database",
@@ -178,7 +198,7 @@ void ConsoleCommands::registerCommands() {
                           0,
                           {},
                           {},
-                          &C::cmdSave});
+                          bind(&C::cmdSave)});
     m_commands.push_back({"reload",
                           "reload",
                           "re-read and validate the exhibition file",
@@ -188,7 +208,7 @@ void ConsoleCommands::registerCommands() {
                           0,
                           {},
                           {},
-                          &C::cmdReload});
+                          bind(&C::cmdReload)});
     m_commands.push_back({"shutdown",
                           "shutdown [SECONDS]",
                           "announce and stop the server",
@@ -198,7 +218,16 @@ void ConsoleCommands::registerCommands() {
                           1,
                           {},
                           {},
-                          &C::cmdShutdown});
+                          bind(&C::cmdShutdown)});
+}
+
+const ConsoleCommands::Handler*
+ConsoleCommands::subcommand(const Command& cmd, const std::vector<std::string>& words) const {
+    if (words.size() < 2) return nullptr;
+    auto verbs = m_subcommands.find(cmd.name);
+    if (verbs == m_subcommands.end()) return nullptr;
+    auto it = verbs->second.find(words[1]);
+    return it == verbs->second.end() ? nullptr : &it->second;
 }
 
 const ConsoleCommands::Command* ConsoleCommands::find(std::string_view name) const {
@@ -259,9 +288,16 @@ ConsoleResult ConsoleCommands::execute(std::string_view line) {
         return fail(fmt::format("unknown command \"{}\" ({})", (*words)[0],
                                 hint.empty() ? "try 'help'" : "did you mean: " + hint));
     }
-    auto args = parseArgs(*cmd, std::move(*words));
-    if (!args) return fail(args.error().message);
-    ConsoleResult r = (this->*cmd->handler)(*args);
+    ConsoleResult r;
+    if (const Handler* sub = subcommand(*cmd, *words)) {
+        CommandArgs args;
+        args.words.assign(words->begin() + 1, words->end());
+        r = (*sub)(args);
+    } else {
+        auto args = parseArgs(*cmd, std::move(*words));
+        if (!args) return fail(args.error().message);
+        r = cmd->handler(*args);
+    }
     if (!r.text.empty() && r.text.back() != '\n') r.text += '\n';
     return r;
 }

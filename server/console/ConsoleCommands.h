@@ -8,7 +8,10 @@
 #include "server/console/ConsoleHost.h"
 #include "server/store/StoreTypes.h"
 
+#include <climits>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +40,30 @@ struct CommandArgs {
 
 class ConsoleCommands {
 public:
+    using Handler = std::function<ConsoleResult(const CommandArgs&)>;
+    // One command as `help` shows it and execute() checks it.
+    struct Command {
+        std::string name;
+        std::string usage;   // e.g. "kick WHO [REASON]"
+        std::string summary; // one line for `help`
+        std::string details; // paragraph for `help CMD`
+        std::size_t minWords = 0;
+        std::size_t maxWords = 0;          // kAnyWords: any number (free text)
+        std::vector<std::string> options;  // "json", "csv", "by"
+        std::vector<std::string> subwords; // completion candidates for the first argument
+        Handler handler;
+    };
+    static constexpr std::size_t kAnyWords = SIZE_MAX;
+
     ConsoleCommands(ConsoleHost& host, store::Store& store);
+    ConsoleCommands(const ConsoleCommands&) = delete; // handlers hold `this`
+    ConsoleCommands& operator=(const ConsoleCommands&) = delete;
+
+    // Server modules add their commands here; a name registered twice is a programmer error.
+    void add(Command command);
+    // "COMMAND VERB ...": VERB's words (VERB first, options not parsed, no count checks) go to
+    // HANDLER instead of COMMAND's own; VERB joins COMMAND's completion candidates.
+    void addSubcommand(std::string_view command, std::string verb, Handler handler);
 
     ConsoleResult execute(std::string_view line);
     // Candidates for the word being typed at the end of LINE (command names first, then
@@ -48,21 +74,14 @@ public:
     void setClock(std::function<UnixSeconds()> clock) { m_clock = std::move(clock); }
 
 private:
-    using Handler = ConsoleResult (ConsoleCommands::*)(const CommandArgs&);
-    struct Command {
-        std::string name;
-        std::string usage;   // e.g. "kick WHO [REASON]"
-        std::string summary; // one line for `help`
-        std::string details; // paragraph for `help CMD`
-        std::size_t minWords = 0;
-        std::size_t maxWords = 0;          // SIZE_MAX: any number (free text)
-        std::vector<std::string> options;  // "json", "csv", "by"
-        std::vector<std::string> subwords; // completion candidates for the first argument
-        Handler handler = nullptr;
-    };
+    // Adapts one of the built-in commands below.
+    Handler bind(ConsoleResult (ConsoleCommands::*command)(const CommandArgs&)) {
+        return [this, command](const CommandArgs& a) { return (this->*command)(a); };
+    }
     void registerCommands();
     void registerStoreCommands();
     const Command* find(std::string_view name) const;
+    const Handler* subcommand(const Command& cmd, const std::vector<std::string>& words) const;
     Result<CommandArgs> parseArgs(const Command& cmd, std::vector<std::string> words) const;
 
     // ConsoleCommands.cpp
@@ -101,7 +120,8 @@ private:
 
     ConsoleHost& m_host;
     store::Store& m_store;
-    std::vector<Command> m_commands;
+    std::vector<Command> m_commands; // sorted by name
+    std::map<std::string, std::map<std::string, Handler>, std::less<>> m_subcommands;
     std::function<UnixSeconds()> m_clock = [] { return unixNow(); };
 };
 

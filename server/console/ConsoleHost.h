@@ -40,6 +40,13 @@ struct HallStatus {
     std::uint32_t visitors = 0;
 };
 
+// One figure a server module adds to `status` (KEY in --json, LABEL in the text).
+struct StatusFigure {
+    std::string key;
+    std::string label;
+    double value = 0;
+};
+
 // Server-wide figures for `status`.
 struct ServerStats {
     double uptimeSeconds = 0;
@@ -49,8 +56,9 @@ struct ServerStats {
     double bytesOutPerSecond = 0;
     std::uint32_t tickRateHz = 0;
     std::uint32_t connections = 0;
-    std::uint32_t netThreads = 0;   // 0: ENet runs on the tick thread (its time is in the tick)
-    double netThreadCpuPercent = 0; // all network threads over the last second, % of one core
+    std::uint32_t netThreads = 0;      // 0: ENet runs on the tick thread (its time is in the tick)
+    double netThreadCpuPercent = 0;    // all network threads over the last second, % of one core
+    std::vector<StatusFigure> figures; // from the server's modules, in module order
 };
 
 // Implemented by the running server. Every call happens on the server's own thread (the console

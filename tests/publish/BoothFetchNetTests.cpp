@@ -53,7 +53,7 @@ Opener join(server::ServerApp& app, const std::string& name, const std::string& 
 
 // Runs one open to its end (or to the pick list); the client keeps its result.
 std::unique_ptr<BoothFetchClient> openBooth(server::ServerApp& app, Opener& o,
-                                       BoothFetchOptions options) {
+                                            BoothFetchOptions options) {
     auto fc = std::make_unique<BoothFetchClient>(*o.client->net, *o.fetcher, options);
     std::size_t seen = o.client->inbox.size();
     pumpUntil(
@@ -157,8 +157,13 @@ TEST_CASE("open from server: the never-published booth, an edit published, then 
     CHECK(live->bundle()->booth.content.posters.size() == 1);
 }
 
-TEST_CASE("open from server: another exhibitor, a visitor, an unknown booth are refused") {
-    TestServer srv;
+namespace {
+// The same refusals whichever order the server composes its modules in: no access rule may
+// depend on which handler runs first (the bundle guard once did).
+void checkRefusals(bool reverseModules) {
+    server::ServerConfig config;
+    config.reverseModules = reverseModules;
+    TestServer srv(config);
     auto& app = *srv.app;
     auto acme = join(app, "AcmeStaff", tokenFor(app, store::Role::Exhibitor, "acme"),
                      proto::Role::Exhibitor, srv.dir / "cache-acme");
@@ -209,6 +214,15 @@ TEST_CASE("open from server: another exhibitor, a visitor, an unknown booth are 
         return !org.fetcher->busy();
     });
     CHECK((org.fetcher->state(*orgFetch) == netclient::AssetState::Ready));
+}
+} // namespace
+
+TEST_CASE("open from server: another exhibitor, a visitor, an unknown booth are refused") {
+    checkRefusals(false);
+}
+
+TEST_CASE("open from server: the same refusals with the modules composed in reverse order") {
+    checkRefusals(true);
 }
 
 TEST_CASE("open from server: a bad or oversized reply is rejected before anything opens") {

@@ -104,6 +104,45 @@ TEST_CASE("credentials decide the role and exhibitors act only for their own boo
     CHECK(guest->all<expo::proto::MeetingResult>().front().accepted);
 }
 
+TEST_CASE("chat by scope: hall to the hall, booth to its audience and the sender, direct to two") {
+    TestServer srv;
+    auto token = srv.app->store().issueCredential(store::Role::Exhibitor, "acme", "staff");
+    REQUIRE(token.ok());
+    auto cfg = visitor(srv.app->port(), "AcmeStaff");
+    cfg.hello.role = Role::Exhibitor;
+    cfg.hello.credential = token->token;
+    auto staff = connectClient(*srv.app, cfg);
+    auto vy = connectClient(*srv.app, visitor(srv.app->port(), "Vy"), {staff.get()});
+    auto minh = connectClient(*srv.app, visitor(srv.app->port(), "Minh"), {staff.get(), vy.get()});
+    Clients all{staff.get(), vy.get(), minh.get()};
+    using expo::proto::ChatReceived;
+    using expo::proto::ChatScope;
+    auto lines = [](TestClient& c, const std::string& text) {
+        std::size_t n = 0;
+        for (const ChatReceived& r : c.all<ChatReceived>())
+            n += r.text == text;
+        return n;
+    };
+    std::uint32_t hall = (*vy)->chat(ChatScope::Hall, "", 0, "hello hall");
+    std::uint32_t booth = (*vy)->chat(ChatScope::Booth, "acme-booth", 0, "hello acme");
+    std::uint32_t direct = (*vy)->chat(ChatScope::Direct, "", (*minh)->id(), "hello minh");
+    REQUIRE(pumpUntil(*srv.app, all, [&] {
+        return vy->result(hall) && vy->result(booth) && vy->result(direct) &&
+               lines(*minh, "hello minh") == 1;
+    }));
+    CHECK(vy->result(hall)->value == 3);
+    CHECK(vy->result(booth)->value == 2); // the booth's staff and the sender (not at the booth)
+    CHECK(vy->result(direct)->value == 2);
+    pumpUntil(*srv.app, all, [&] { return lines(*staff, "hello acme") == 1; });
+    for (TestClient* c : all)
+        CHECK(lines(*c, "hello hall") == 1);
+    CHECK(lines(*staff, "hello acme") == 1);
+    CHECK(lines(*vy, "hello acme") == 1);
+    CHECK(lines(*minh, "hello acme") == 0);
+    CHECK(lines(*vy, "hello minh") == 1);
+    CHECK(lines(*staff, "hello minh") == 0);
+}
+
 TEST_CASE("a visitor cannot run organiser commands but an organiser can") {
     TestServer srv;
     std::vector<std::string> ran;
@@ -173,6 +212,20 @@ TEST_CASE("a peer that keeps sending garbage is disconnected") {
     CHECK(((*a)->rejection().reason == RejectReason::BadData));
     pumpUntil(*srv.app, all, [&] { return srv.app->world().count() == 0; });
     CHECK(srv.app->world().count() == 0);
+}
+
+TEST_CASE(
+    "refused messages are faults: a visitor who keeps sending organiser commands is removed") {
+    TestServer srv;
+    auto a = connectClient(*srv.app, visitor(srv.app->port(), "Pretender"));
+    Clients all{a.get()};
+    for (int i = 0; i < 20; ++i)
+        (*a)->console("kick 1 spam");
+    REQUIRE(pumpUntil(*srv.app, all,
+                      [&] { return a->net->state() != netclient::ClientState::Joined; }));
+    CHECK(((*a)->rejection().reason == RejectReason::BadData));
+    // Each refusal was still answered while the peer was connected.
+    CHECK_FALSE(a->all<expo::proto::ConsoleResponse>().empty());
 }
 
 TEST_CASE("with visitor tickets on, a visitor needs a valid visitor ticket") {

@@ -1,0 +1,61 @@
+// Topic names and the bus encodings of broadcasts and moderation events.
+// Readers are bounds-checked: a malformed event is ignored, never asserted on.
+#include "server/core/BusTopics.h"
+
+#include "game/expo/protocol/MessageCodec.h"
+
+namespace fg::server {
+
+namespace topic {
+std::string hall(std::string_view hallId) {
+    return std::string(kHallPrefix) + std::string(hallId);
+}
+std::string venue(std::string_view venueId) {
+    return std::string(kVenuePrefix) + std::string(venueId);
+}
+std::string booth(std::string_view boothId) {
+    return std::string(kBoothPrefix) + std::string(boothId);
+}
+} // namespace topic
+
+Status broadcast(Bus& bus, std::string_view topic, proto::Message message) {
+    const std::uint8_t channel = proto::channelOf(message);
+    auto packet = proto::encode(std::move(message));
+    if (!packet) return packet.error();
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(packet->size() + 1);
+    bytes.push_back(channel);
+    bytes.insert(bytes.end(), packet->begin(), packet->end());
+    bus.publish(topic, bytes);
+    return {};
+}
+
+std::optional<Broadcast> readBroadcast(std::span<const std::uint8_t> bytes) {
+    if (bytes.size() < 2) return std::nullopt;
+    return Broadcast{bytes[0], bytes.subspan(1)};
+}
+
+// Action byte, person, a zero byte, reason: names and reasons never contain a zero byte.
+void publishModeration(Bus& bus, const ModerationEvent& event) {
+    std::vector<std::uint8_t> bytes;
+    bytes.push_back(std::uint8_t(event.action));
+    bytes.insert(bytes.end(), event.person.begin(), event.person.end());
+    bytes.push_back(0);
+    bytes.insert(bytes.end(), event.reason.begin(), event.reason.end());
+    bus.publish(topic::kModeration, bytes);
+}
+
+std::optional<ModerationEvent> readModeration(std::span<const std::uint8_t> bytes) {
+    if (bytes.empty() || bytes[0] > std::uint8_t(ModerationEvent::Action::Unmute))
+        return std::nullopt;
+    ModerationEvent event;
+    event.action = ModerationEvent::Action(bytes[0]);
+    std::size_t i = 1;
+    while (i < bytes.size() && bytes[i] != 0)
+        event.person.push_back(char(bytes[i++]));
+    if (i >= bytes.size()) return std::nullopt;
+    event.reason.assign(bytes.begin() + std::ptrdiff_t(i) + 1, bytes.end());
+    return event;
+}
+
+} // namespace fg::server

@@ -1,0 +1,38 @@
+// What a fairground-server process is configured with (command line, tests, the embedded server).
+// Plain data only: nothing here opens files, sockets or the store.
+#pragma once
+
+#include "server/content/ContentServer.h"
+#include "server/presence/PresenceWorld.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace fg::server {
+
+struct ServerConfig {
+    std::filesystem::path exhibitionPath;
+    std::filesystem::path dataDir;
+    std::string bindAddress = "0.0.0.0";
+    std::uint16_t port = 7777;
+    std::uint32_t tickRate = 20;
+    std::uint32_t maxVisitors = 1000; // connections, clamped to ENet's 4,095
+    // Network threads (net::HostConfig::threads): 0 = ENet on the tick thread; N = N threads
+    // sharing the UDP port. The environment variable FG_NET_THREADS overrides it.
+    std::uint32_t netThreads = 0;
+    bool visitorsNeedTicket = false; // when true a visitor must present a visitor credential
+    std::uint32_t maxBadPackets = 8; // faults tolerated before a peer is disconnected
+    presence::PresenceConfig presence;
+    // Cook the exhibition's files at start and answer ContentRequests (server/content/).
+    bool serveContent = false;
+    std::filesystem::path contentDir; // default DATADIR/content
+    content::ContentLimits contentLimits;
+    // Booth publishing (server/publish/PublishModule): approve every bundle that passes checks.
+    bool autoApprove = false;
+    std::filesystem::path publishDir; // default DATADIR/publish
+    // Tests only: compose the modules in reverse order, to prove no rule depends on that order.
+    bool reverseModules = false;
+};
+
+} // namespace fg::server
