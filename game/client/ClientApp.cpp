@@ -19,8 +19,7 @@
 
 namespace fg::client {
 
-Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& options,
-                                                     double startTime,
+Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& options, double startTime,
                                                      LocalServerStarter startServer) {
     std::unique_ptr<ClientApp> app(new ClientApp());
     app->m_options = options;

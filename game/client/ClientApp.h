@@ -41,8 +41,7 @@ struct BenchFigures {
 class ClientApp {
 public:
     // STARTSERVER runs the local server when OPTIONS has no --connect (none: --connect needed).
-    static Result<std::unique_ptr<ClientApp>> create(const ClientOptions& options,
-                                                     double startTime,
+    static Result<std::unique_ptr<ClientApp>> create(const ClientOptions& options, double startTime,
                                                      LocalServerStarter startServer = {});
     ~ClientApp();
     // Runs frames until the window closes, Quit, or --exit-after; returns the exit code.

@@ -4,11 +4,11 @@
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/render/UiRaster.h"
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
-#include "engine/render/UiRaster.h"
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>

@@ -73,8 +73,10 @@ private:
     template <class P, std::size_t I = 0>
     static constexpr std::size_t indexOf() {
         static_assert(I < std::variant_size_v<PendingRequest>, "not a pending request kind");
-        if constexpr (std::is_same_v<std::variant_alternative_t<I, PendingRequest>, P>) return I;
-        else return indexOf<P, I + 1>();
+        if constexpr (std::is_same_v<std::variant_alternative_t<I, PendingRequest>, P>)
+            return I;
+        else
+            return indexOf<P, I + 1>();
     }
 
     using Handler = std::function<void(const PendingRequest&, const proto::ActionResult&)>;

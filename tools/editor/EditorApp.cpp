@@ -4,8 +4,8 @@
 
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
-#include "game/booth/BoothTemplates.h"
 #include "engine/render/UiRaster.h"
+#include "game/booth/BoothTemplates.h"
 #include "game/expo/ExhibitionJson.h"
 #include "tools/editor/EditorUi.h"
 

@@ -18,9 +18,8 @@ void BoothFeature::registerHandlers(netclient::ClientRouter& router, PendingRequ
                           m.accepted ? "accepted" : "declined"),
               !m.accepted);
     });
-    pending.on<CardPending>([this](const CardPending& p, const proto::ActionResult& r) {
-        onCard(p, r);
-    });
+    pending.on<CardPending>(
+        [this](const CardPending& p, const proto::ActionResult& r) { onCard(p, r); });
     pending.on<LikePending>([this](const LikePending& p, const proto::ActionResult& r) {
         if (!r.ok) return;
         m_likes[p.boothId] = r.value;
@@ -157,17 +156,23 @@ std::optional<Status> BoothFeature::runAction(const std::string& name,
         FG_CLIENT_TRY(needArgs(name, args, 1));
         return actionRan(open(args[0]), name, args);
     }
-    if (name == "close-panel") close();
-    else if (name == "card-form") m_cardForm = m_s.selection.booth >= 0;
-    else if (name == "card-note") m_forms.card.note = joinArgs(args);
-    else if (name == "consent") m_forms.card.consent = args.empty() || args[0] != "off";
+    if (name == "close-panel")
+        close();
+    else if (name == "card-form")
+        m_cardForm = m_s.selection.booth >= 0;
+    else if (name == "card-note")
+        m_forms.card.note = joinArgs(args);
+    else if (name == "consent")
+        m_forms.card.consent = args.empty() || args[0] != "off";
     else if (name == "drop-card") {
         // The scripted form submit: consent given, as a person ticking the box would.
         m_forms.card.consent = true;
         if (!args.empty()) m_forms.card.note = joinArgs(args);
         return actionRan(dropCard(), name, args);
-    } else if (name == "like") return actionRan(like(), name, args);
-    else if (name == "request-meeting") return actionRan(requestMeeting(), name, args);
+    } else if (name == "like")
+        return actionRan(like(), name, args);
+    else if (name == "request-meeting")
+        return actionRan(requestMeeting(), name, args);
     else if (name == "open-document") {
         FG_CLIENT_TRY(needArgs(name, args, 1));
         return actionRan(openDocument(std::stoul(args[0])), name, args);

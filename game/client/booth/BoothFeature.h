@@ -81,9 +81,9 @@ private:
     ClientFeatures& m_host;
     BoothForms m_forms;
     bool m_cardForm = false, m_meetingForm = false; // kept when the panel closes
-    std::map<std::string, std::uint32_t> m_likes;  // booth id -> count the server reported
-    std::map<std::string, int> m_cardsDropped;     // booth id -> cards I left (confirmed)
-    std::set<std::string> m_staffOnline;           // booth ids the server announced as staffed
+    std::map<std::string, std::uint32_t> m_likes;   // booth id -> count the server reported
+    std::map<std::string, int> m_cardsDropped;      // booth id -> cards I left (confirmed)
+    std::set<std::string> m_staffOnline;            // booth ids the server announced as staffed
     std::vector<Section> m_sections;
 };
 

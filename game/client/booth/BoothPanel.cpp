@@ -1,9 +1,8 @@
 // The booth panel: company profile, posters (zoom), documents, links (confirm, then browser),
 // 3D models, like, booth chat, business card form with consent, meeting request, staff online,
 // then the sections other features add (an exhibitor's own figures). ImGui widgets only.
-#include "game/client/booth/BoothFeature.h"
-
 #include "game/client/ClientFeatures.h"
+#include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
 
 #include <fmt/format.h>
