@@ -11,6 +11,7 @@
 #include "game/expo/ExhibitionJson.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
@@ -28,6 +29,7 @@ Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& option
     app->m_features = std::make_unique<ClientFeatures>(app->m_session);
     app->m_settings = app->m_features->find<SettingsFeature>();
     app->m_booth = app->m_features->find<BoothFeature>();
+    assert(app->m_settings && "ClientFeatures must host a SettingsFeature");
     app->registerContentHandlers();
     if (!options.script.empty()) {
         auto events = loadInputScript(options.script.string());

@@ -2,6 +2,7 @@
 // and the loops that hand them messages, actions, frames and panels. No feature logic here.
 #include "game/client/ClientFeatures.h"
 
+#include "engine/core/Log.h"
 #include "game/client/agenda/AgendaFeature.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
@@ -35,7 +36,8 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
 
 void ClientFeatures::dispatch(std::vector<proto::Message>& inbox) {
     for (proto::Message& m : inbox)
-        m_router.dispatch(m);
+        if (!m_router.dispatch(m) && m_router.unhandled(m.index()) == 1)
+            log::debug("client: no handler for {} (ignored)", proto::messageName(m.index()));
 }
 
 Status ClientFeatures::runAction(const std::string& name, const std::vector<std::string>& args) {
