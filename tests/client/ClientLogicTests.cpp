@@ -191,3 +191,28 @@ TEST_CASE("session actions: booth panel and card form without a connection") {
     REQUIRE(features.runAction("close-panel", {}));
     CHECK(s.selection.booth == -1);
 }
+
+TEST_CASE("feature actions: every documented script action has an owner") {
+    fg::expo::Exhibition ex;
+    ex.booths.push_back({});
+    ex.booths.back().id = "b-001";
+    Session s;
+    s.ex = &ex;
+    ClientFeatures features(s);
+    // docs/CLIENT.md's script actions (wait-walk and screenshot are the app's own clock).
+    const char* names[] = {"walk-to",       "open-booth",  "close-panel",
+                           "card-form",     "card-note",   "consent",
+                           "drop-card",     "like",        "request-meeting",
+                           "open-document", "zoom-poster", "teleport",
+                           "chat",          "search",      "directory",
+                           "map",           "agenda",      "agenda-day",
+                           "event-time",    "chat-window", "people",
+                           "settings",      "help",        "quit"};
+    for (const char* name : names) {
+        fg::Status st = features.runAction(name, {"1"});
+        INFO(name);
+        CHECK((st || st.error().message.find("unknown action") == std::string::npos));
+    }
+    CHECK(s.quit);
+    CHECK(s.help);
+}
