@@ -3,7 +3,6 @@
 // No network: results are handed to ClientFeatures as if they came from the inbox.
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
-#include "game/client/chat/ChatFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 
 #include <doctest/doctest.h>
@@ -123,20 +122,4 @@ TEST_CASE("pending requests: each kind goes only to its own handler") {
     CHECK(cards == 1);
     CHECK(likes == 0);
     CHECK(pending.size() == 0);
-}
-
-TEST_CASE("features: chat lines arrive through the router and count as unread") {
-    Fixture f;
-    proto::ChatReceived chat;
-    chat.scope = proto::ChatScope::Booth;
-    chat.from = 4;
-    chat.fromName = "An";
-    chat.text = "hello";
-    f.receive(chat);
-    auto* c = f.features->find<ChatFeature>();
-    REQUIRE(c);
-    REQUIRE(c->lines().size() == 1);
-    CHECK(c->lines()[0].text == "hello");
-    CHECK(c->unread(ChatTab::Booth) == 1);
-    CHECK(f.features->router().unhandled() == 0);
 }
