@@ -6,9 +6,12 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/client/ClientTry.h"
+#include "game/client/booth/BoothFeature.h"
+#include "game/client/settings/SettingsFeature.h"
 #include "game/expo/ExhibitionJson.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
@@ -17,11 +20,17 @@
 
 namespace fg::client {
 
-Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& options,
-                                                     double startTime) {
+Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& options, double startTime,
+                                                     LocalServerStarter startServer) {
     std::unique_ptr<ClientApp> app(new ClientApp());
     app->m_options = options;
     app->m_startTime = startTime;
+    app->m_startServer = std::move(startServer);
+    app->m_features = std::make_unique<ClientFeatures>(app->m_session);
+    app->m_settings = app->m_features->find<SettingsFeature>();
+    app->m_booth = app->m_features->find<BoothFeature>();
+    assert(app->m_settings && "ClientFeatures must host a SettingsFeature");
+    app->registerContentHandlers();
     if (!options.script.empty()) {
         auto events = loadInputScript(options.script.string());
         if (!events) return events.error();
@@ -30,7 +39,7 @@ Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& option
     FG_CLIENT_TRY(app->loadProfile());
     FG_CLIENT_TRY(app->openWindow());
     FG_CLIENT_TRY(app->loadWorld());
-    if (!app->m_session.ui.firstRun) FG_CLIENT_TRY(app->startNetwork());
+    if (!app->m_settings->firstRun()) FG_CLIENT_TRY(app->startNetwork());
     return app;
 }
 
@@ -62,8 +71,8 @@ Status ClientApp::loadProfile() {
     }
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
     if (s.profile.clientKey.empty()) s.profile.clientKey = makeClientKey();
-    s.ui.firstRun = !s.profile.complete();
-    if (!s.ui.firstRun) {
+    m_settings->setFirstRun(!s.profile.complete());
+    if (!m_settings->firstRun()) {
         if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
             log::warn("client: could not save the profile: {}", saved.error().message);
     }
@@ -91,6 +100,18 @@ Status ClientApp::openWindow() {
     if (!kit) return kit.error();
     m_kit = std::move(*kit);
     return {};
+}
+
+void ClientApp::applyProfileChange() {
+    Session& s = m_session;
+    m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
+    if (auto scaled = m_renderer->setResolutionScale(s.profile.settings.resolutionScale); !scaled)
+        toast(s, scaled.error().message, true);
+    if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
+        toast(s, saved.error().message, true);
+    if (!m_link) {
+        if (auto started = startNetwork(); !started) toast(s, started.error().message, true);
+    }
 }
 
 void ClientApp::renderProgress(float fraction, std::string_view what) {
@@ -169,7 +190,9 @@ Status ClientApp::startNetwork() {
     std::string host = m_options.connectHost;
     std::uint16_t port = m_options.connectPort;
     if (host.empty()) {
-        auto server = EmbeddedServer::start(m_options.exhibition, m_options.dataDir);
+        if (!m_startServer)
+            return makeError("this build has no embedded server: give --connect HOST:PORT");
+        auto server = m_startServer(m_options.exhibition, m_options.dataDir);
         if (!server) return server.error();
         m_server = std::move(*server);
         host = "127.0.0.1";

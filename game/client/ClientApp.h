@@ -1,6 +1,6 @@
-// The visitor app: window, renderer, world, embedded server or remote connection, avatar,
-// script playback, screenshots and the frame loop. main() only parses options and runs it.
-// Must not include Vulkan, GLFW or ENet: it uses fg_render, fg_platform and fg_netclient.
+// The visitor app: window, renderer, world, local server or remote connection, avatar, the
+// feature states (ClientFeatures), script playback, screenshots and the frame loop. main() only
+// parses options and runs it. Must not include Vulkan, GLFW, ENet or any server/ header.
 #pragma once
 
 #include "engine/platform/Window.h"
@@ -8,12 +8,13 @@
 #include "game/client/AvatarController.h"
 #include "game/client/BotCrowd.h"
 #include "game/client/ClientContent.h"
+#include "game/client/ClientFeatures.h"
 #include "game/client/ClientOptions.h"
 #include "game/client/ClientState.h"
 #include "game/client/ClientUi.h"
 #include "game/client/Connection.h"
-#include "game/client/EmbeddedServer.h"
 #include "game/client/InputScript.h"
+#include "game/client/LocalServer.h"
 #include "game/client/SceneKit.h"
 #include "game/scene/ExhibitionScene.h"
 
@@ -27,6 +28,9 @@
 
 namespace fg::client {
 
+class BoothFeature;
+class SettingsFeature;
+
 struct BenchFigures {
     std::vector<double> frameMs;  // after warm-up
     double firstFrameSeconds = 0; // process start -> first world frame
@@ -36,8 +40,9 @@ struct BenchFigures {
 
 class ClientApp {
 public:
-    static Result<std::unique_ptr<ClientApp>> create(const ClientOptions& options,
-                                                     double startTime);
+    // STARTSERVER runs the local server when OPTIONS has no --connect (none: --connect needed).
+    static Result<std::unique_ptr<ClientApp>> create(const ClientOptions& options, double startTime,
+                                                     LocalServerStarter startServer = {});
     ~ClientApp();
     // Runs frames until the window closes, Quit, or --exit-after; returns the exit code.
     int run();
@@ -55,6 +60,8 @@ private:
     Status downloadWorld();
     netclient::ClientConfig linkConfig(const std::string& host, std::uint16_t port) const;
     void pumpContent(netclient::NetClient* client);
+    void registerContentHandlers(); // BoothRevision -> ClientContent
+    void applyProfileChange();
     void renderProgress(float fraction, std::string_view what);
 
     // Per frame (ClientAppFrame.cpp).
@@ -84,7 +91,8 @@ private:
     render::Scene m_frameScene;
     std::vector<WalkArea> m_areas;
     AvatarController m_avatar;
-    std::unique_ptr<EmbeddedServer> m_server;
+    LocalServerStarter m_startServer;
+    std::unique_ptr<LocalServer> m_server;
     std::unique_ptr<Connection> m_link;
     std::unique_ptr<ClientContent> m_content; // fetcher, booth revisions, where files resolve
     std::unique_ptr<BotCrowd> m_bots;
@@ -94,6 +102,9 @@ private:
     std::thread m_netPump;
     std::atomic<bool> m_stopPump{false};
     Session m_session;
+    std::unique_ptr<ClientFeatures> m_features;
+    SettingsFeature* m_settings = nullptr; // profile edits and the first-run form
+    BoothFeature* m_booth = nullptr;       // clicks and Esc open and close booths
     ScriptPlayer m_script;
     std::set<std::string> m_scriptKeys;
     UiFrame m_ui;

@@ -4,9 +4,11 @@
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/render/UiRaster.h"
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
-#include "game/client/UiRaster.h"
+#include "game/client/booth/BoothFeature.h"
+#include "game/client/settings/SettingsFeature.h"
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -32,18 +34,7 @@ void ClientApp::frame() {
     s.frame = m_frame;
     m_window->pollEvents();
     std::unique_lock net(m_netMutex); // the pump thread services the link while we render
-    if (s.profileChanged && !s.ui.firstRun) {
-        s.profileChanged = false;
-        m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
-        if (auto scaled = m_renderer->setResolutionScale(s.profile.settings.resolutionScale);
-            !scaled)
-            toast(s, scaled.error().message, true);
-        if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
-            toast(s, saved.error().message, true);
-        if (!m_link) {
-            if (auto started = startNetwork(); !started) toast(s, started.error().message, true);
-        }
-    }
+    if (m_settings->takeProfileChanged()) applyProfileChange();
     MoveInput input = readInput();
     playScript(input);
     updateNetwork();
@@ -57,7 +48,7 @@ void ClientApp::frame() {
     m_ui.net = m_link && m_link->client() ? m_link->client()->stats() : netclient::ClientStats{};
     m_renderer->setUi([this] {
         std::lock_guard ui(m_netMutex); // UI buttons send requests
-        drawClientUi(m_session, m_ui);
+        drawClientUi(m_session, *m_features, m_ui);
     });
     m_frameScene.light.shadows = s.profile.settings.shadows;
     m_stats = {};
@@ -100,14 +91,10 @@ void ClientApp::updateNetwork() {
         s.remotes.clear();
         return;
     }
-    for (proto::Message& m : c->takeInbox()) {
-        if (auto* rev = std::get_if<proto::BoothRevision>(&m))
-            if (Status st = m_content->updates().receive(*rev, m_content->fetcher()); !st)
-                toast(s, st.error().message, true);
-        handleMessage(s, m);
-    }
-    pumpContent(c); // ClientContent.cpp
-    pollBoothStats(s);
+    std::vector<proto::Message> inbox = c->takeInbox();
+    m_features->dispatch(inbox); // the one place server messages are handled
+    pumpContent(c);              // ClientContent.cpp
+    m_features->update();
     if (c->stats().corrections != m_corrections) {
         m_corrections = c->stats().corrections;
         applyServerPosition(false);
@@ -121,7 +108,7 @@ void ClientApp::updateNetwork() {
 
 void ClientApp::onJoined() {
     netclient::NetClient* c = m_link->client();
-    m_session.staffOnline.clear(); // the server sends the staffed booths after each Welcome
+    m_features->onJoined();
     m_corrections = c->stats().corrections;
     applyServerPosition(!m_restore);
     if (!m_restore) return;
@@ -179,10 +166,10 @@ MoveInput ClientApp::readInput() {
                float(down(platform::Key::A, "a") || down(platform::Key::Left, "left"));
     in.run = down(platform::Key::LeftShift, "shift");
     if (down(platform::Key::Escape, "esc")) {
-        if (m_session.booth.zoomPoster >= 0)
-            m_session.booth.zoomPoster = -1;
-        else
-            closeBooth(m_session);
+        if (m_session.selection.zoomPoster >= 0)
+            m_session.selection.zoomPoster = -1;
+        else if (m_booth)
+            m_booth->close();
     }
     const glm::dvec2 cursor = m_window->cursorPosition();
     const glm::dvec2 delta = cursor - m_lastCursor;
@@ -251,7 +238,7 @@ void ClientApp::playScript(MoveInput& input) {
             }
             Status st = makeError("bad argument");
             try {
-                st = runAction(m_session, e.name, e.args);
+                st = m_features->runAction(e.name, e.args);
             } catch (const std::exception& ex) {
                 st = makeError(ex.what());
             }
@@ -276,11 +263,11 @@ void ClientApp::handleClick(glm::vec2 pixel) {
     const auto hit = m_world->pick(ray);
     if (!hit || hit->boothIndex >= m_exhibition->booths.size()) return;
     const expo::Booth& b = m_exhibition->booths[hit->boothIndex];
-    openBooth(s, b.id);
+    if (m_booth) m_booth->open(b.id);
     goToBooth(s, b.id);
     if (hit->kind == scene::PickKind::Poster) {
-        s.booth.zoomPoster = int(hit->index);
-        s.booth.zoom = 1.0f;
+        s.selection.zoomPoster = int(hit->index);
+        s.selection.zoom = 1.0f;
     }
 }
 
@@ -299,7 +286,7 @@ void ClientApp::buildFrameScene() {
     m_frameScene = m_world->scene();
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
-    for (int booth : {s.hoveredBooth, s.booth.booth}) {
+    for (int booth : {s.hoveredBooth, s.selection.booth}) {
         if (booth < 0) continue;
         const expo::Rect f = expo::boothFootprint(m_exhibition->booths[std::size_t(booth)]);
         const expo::Hall* h =
@@ -347,11 +334,12 @@ void ClientApp::buildFrameScene() {
 
 render::Camera ClientApp::viewCamera() const {
     const Session& s = m_session;
-    if (s.booth.booth < 0 || s.booth.zoomPoster < 0) return m_avatar.camera();
-    const expo::Booth& b = m_exhibition->booths[std::size_t(s.booth.booth)];
-    const auto poster = scene::posterFrame(*m_exhibition, b, std::uint32_t(s.booth.zoomPoster));
+    const BoothSelection& sel = s.selection;
+    if (sel.booth < 0 || sel.zoomPoster < 0) return m_avatar.camera();
+    const expo::Booth& b = m_exhibition->booths[std::size_t(sel.booth)];
+    const auto poster = scene::posterFrame(*m_exhibition, b, std::uint32_t(sel.zoomPoster));
     if (!poster) return m_avatar.camera();
-    const float distance = std::max(0.3f, 1.9f / std::max(s.booth.zoom, 1.0f));
+    const float distance = std::max(0.3f, 1.9f / std::max(sel.zoom, 1.0f));
     // In front of the poster (its +z), looking back at it.
     const glm::vec3 facing = glm::normalize(glm::vec3((*poster)[2]));
     render::Camera c;
@@ -373,7 +361,7 @@ void ClientApp::takeScreenshots() {
             m_exitCode = 1;
             continue;
         }
-        const std::size_t triangles = compositeImGui(*image);
+        const std::size_t triangles = render::compositeImGui(*image);
         if (auto st = writePng(shot.file, *image); !st) {
             log::error("client: screenshot: {}", st.error().message);
             m_exitCode = 1;

@@ -7,6 +7,7 @@
 #include "engine/core/Time.h"
 #include "game/booth/PublishedRevision.h"
 #include "game/client/ClientApp.h"
+#include "game/client/settings/SettingsFeature.h"
 #include "game/expo/protocol/ContentNames.h"
 #include "game/netclient/NetClient.h"
 
@@ -144,7 +145,7 @@ netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint
 Status ClientApp::downloadWorld() {
     netclient::ClientConfig config = linkConfig(m_options.connectHost, m_options.connectPort);
     // A first run has no name yet: download as a guest, join under the real name later.
-    const bool guest = m_session.ui.firstRun;
+    const bool guest = m_settings->firstRun();
     if (guest) config.hello.name = "guest-" + m_session.profile.clientKey.substr(0, 8);
     m_link = std::make_unique<Connection>(config);
     const std::string address = m_link->address();
@@ -171,6 +172,13 @@ Status ClientApp::downloadWorld() {
     m_exhibition = std::make_unique<expo::Exhibition>(std::move(got->exhibition));
     m_content->setBaseDir(got->baseDir);
     return {};
+}
+
+void ClientApp::registerContentHandlers() {
+    m_features->router().on<proto::BoothRevision>([this](proto::BoothRevision& rev) {
+        if (Status st = m_content->updates().receive(rev, m_content->fetcher()); !st)
+            toast(m_session, st.error().message, true);
+    });
 }
 
 void ClientApp::pumpContent(netclient::NetClient* client) {

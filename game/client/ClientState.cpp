@@ -1,32 +1,34 @@
-// Visitor actions shared by UI buttons and script lines, and handling of server messages.
-// Sends requests through the Connection only; never draws, never blocks.
+// The shared core's world actions (walk to a booth, teleport) and helpers every feature uses.
+// Sends requests through the Connection only; never draws, never blocks, holds no feature state.
 #include "game/client/ClientState.h"
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fmt/format.h>
 #include <glm/geometric.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace fg::client {
-namespace {
 
-netclient::NetClient* joined(Session& s) {
+netclient::NetClient* joinedClient(Session& s) {
     if (!s.link || s.link->state() != LinkState::Joined) return nullptr;
     return s.link->client();
 }
 
-const expo::Booth* openBoothPtr(const Session& s) {
-    if (!s.ex || s.booth.booth < 0 || std::size_t(s.booth.booth) >= s.ex->booths.size())
-        return nullptr;
-    return &s.ex->booths[std::size_t(s.booth.booth)];
+const netclient::NetClient* joinedClient(const Session& s) {
+    if (!s.link || s.link->state() != LinkState::Joined) return nullptr;
+    return s.link->client();
 }
 
-// xdg-open in a child process: the URL is one argv entry, never parsed by a shell.
+const expo::Booth* selectedBooth(const Session& s) {
+    const int i = s.selection.booth;
+    if (!s.ex || i < 0 || std::size_t(i) >= s.ex->booths.size()) return nullptr;
+    return &s.ex->booths[std::size_t(i)];
+}
+
 bool launchBrowser(const std::string& url) {
     const pid_t pid = ::fork();
     if (pid < 0) return false;
@@ -41,12 +43,6 @@ bool launchBrowser(const std::string& url) {
     ::waitpid(pid, &status, 0); // the grandchild is reparented, so no zombie is left
     return true;
 }
-
-void track(Session& s, std::uint32_t request, std::string what) {
-    if (request) s.pending[request] = std::move(what);
-}
-
-} // namespace
 
 int boothIndex(const Session& s, const std::string& id) {
     if (!s.ex) return -1;
@@ -66,23 +62,6 @@ void toast(Session& s, std::string text, bool error) {
     s.toasts.push_back({std::move(text), s.now + 4.0, error});
 }
 
-bool openBooth(Session& s, const std::string& id) {
-    const int index = boothIndex(s, id);
-    if (index < 0) {
-        toast(s, fmt::format("no booth '{}'", id), true);
-        return false;
-    }
-    s.booth = BoothView{};
-    s.booth.booth = index;
-    s.statsAskedAt = -1e9; // an own booth's figures are asked for at once
-    s.booth.card = {s.profile.name, s.profile.organisation, s.profile.email, "", false};
-    return true;
-}
-
-void closeBooth(Session& s) {
-    s.booth = BoothView{};
-}
-
 bool goToBooth(Session& s, const std::string& id) {
     const int index = boothIndex(s, id);
     if (index < 0 || !s.avatar || !s.areas) return false;
@@ -96,7 +75,7 @@ bool goToBooth(Session& s, const std::string& id) {
 }
 
 bool teleportToBooth(Session& s, const std::string& id) {
-    auto* c = joined(s);
+    auto* c = joinedClient(s);
     if (!c || boothIndex(s, id) < 0) return false;
     c->teleport(proto::TeleportKind::Booth, 0, id);
     s.faceAfterTeleport = s.ex->booths[std::size_t(boothIndex(s, id))].position;
@@ -104,114 +83,10 @@ bool teleportToBooth(Session& s, const std::string& id) {
 }
 
 bool teleportToVenue(Session& s, const std::string& venueId) {
-    auto* c = joined(s);
+    auto* c = joinedClient(s);
     if (!c) return false;
     c->teleport(proto::TeleportKind::Venue, 0, venueId);
     return true;
-}
-
-bool dropCard(Session& s) {
-    const expo::Booth* b = openBoothPtr(s);
-    auto* c = joined(s);
-    if (!b || !c) return false;
-    if (!s.booth.card.consent) {
-        toast(s, "tick the consent box to share your card", true);
-        return false;
-    }
-    proto::DropCard card;
-    card.boothId = b->id;
-    card.name = s.booth.card.name;
-    card.company = s.booth.card.company;
-    card.email = s.booth.card.email;
-    card.note = s.booth.card.note;
-    card.consent = true;
-    track(s, c->dropCard(card), "card:" + b->id);
-    s.ui.cardForm = false;
-    return true;
-}
-
-bool likeBooth(Session& s) {
-    const expo::Booth* b = openBoothPtr(s);
-    auto* c = joined(s);
-    if (!b || !c) return false;
-    track(s, c->like(b->id), "like:" + b->id);
-    return true;
-}
-
-bool openDocument(Session& s, std::size_t index) {
-    const expo::Booth* b = openBoothPtr(s);
-    auto* c = joined(s);
-    if (!b || !c || index >= b->content.documents.size()) return false;
-    track(s, c->openItem(b->id, proto::ItemKind::Document, std::uint32_t(index)), "document");
-    const auto file = s.baseDir / b->content.documents[index].file;
-    launchBrowser(file.string());
-    toast(s, fmt::format("opened {}", b->content.documents[index].title));
-    return true;
-}
-
-bool openLink(Session& s, std::size_t index, bool confirmed) {
-    const expo::Booth* b = openBoothPtr(s);
-    if (!b || index >= b->content.links.size()) return false;
-    if (!confirmed) {
-        s.booth.confirmLink = int(index);
-        return true;
-    }
-    s.booth.confirmLink = -1;
-    if (auto* c = joined(s))
-        track(s, c->openItem(b->id, proto::ItemKind::Link, std::uint32_t(index)), "link");
-    launchBrowser(b->content.links[index].url);
-    toast(s, "opened " + b->content.links[index].url + " in your browser");
-    return true;
-}
-
-bool requestMeeting(Session& s) {
-    const expo::Booth* b = openBoothPtr(s);
-    auto* c = joined(s);
-    if (!b || !c) return false;
-    const MeetingForm& f = s.booth.meeting;
-    const std::int64_t day = (std::int64_t(unixNow()) / 86400 + f.dayOffset) * 86400;
-    proto::MeetingRequest request;
-    request.boothId = b->id;
-    request.startUnix = day + f.hour * 3600 + f.minute * 60;
-    request.minutes = std::uint32_t(std::clamp(f.minutes, 5, 240));
-    request.note = f.note;
-    track(s, c->requestMeeting(request), "meeting:" + b->id);
-    s.ui.meetingForm = false;
-    return true;
-}
-
-bool sendChat(Session& s, const std::string& text) {
-    auto* c = joined(s);
-    if (!c || text.empty()) return false;
-    const expo::Booth* b = openBoothPtr(s);
-    proto::ChatScope scope = proto::ChatScope::Hall;
-    if (s.chatTab == ChatTab::Booth && b) scope = proto::ChatScope::Booth;
-    if (s.chatTab == ChatTab::Direct && s.directTo) scope = proto::ChatScope::Direct;
-    track(s, c->chat(scope, b ? b->id : "", s.directTo, text), "chat");
-    return true;
-}
-
-bool staffOnline(const Session& s, const std::string& id) {
-    return s.staffOnline.count(id) > 0;
-}
-
-bool ownsOpenBooth(const Session& s) {
-    const netclient::NetClient* c =
-        s.link && s.link->state() == LinkState::Joined ? s.link->client() : nullptr;
-    if (!c || !s.ex || s.booth.booth < 0) return false;
-    if (c->welcome().role == proto::Role::Organiser) return true;
-    return c->welcome().role == proto::Role::Exhibitor &&
-           c->welcome().exhibitorId == s.ex->booths[std::size_t(s.booth.booth)].exhibitor;
-}
-
-void pollBoothStats(Session& s) {
-    constexpr double kRefreshSeconds = 3.0;
-    if (!ownsOpenBooth(s) || s.now - s.statsAskedAt < kRefreshSeconds) return;
-    s.statsAskedAt = s.now;
-    const std::string& id = s.ex->booths[std::size_t(s.booth.booth)].id;
-    const std::uint32_t requestId = s.nextStatsRequest++;
-    if (joined(s)->sendRaw(proto::BoothStatsRequest{requestId, id}))
-        s.pending[requestId] = "stats:" + id;
 }
 
 int visitorsNear(const Session& s, int booth) {

@@ -1,7 +1,9 @@
-// One frame of the visitor UI: the menu bar with unread badges, then every open panel, the
-// world labels, banners and the status line; a connection overlay while not joined.
-// Reads and edits the Session only; ImGui widgets, no backend calls.
+// One frame of the visitor UI: the menu bar (features' entries, help, quit), the world labels,
+// every feature's panels, help, banners and the status line; a connection overlay while not
+// joined. ImGui widgets, no backend calls; feature state is reached only through ClientFeatures.
 #include "game/client/ClientUi.h"
+
+#include "game/client/ClientFeatures.h"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -9,22 +11,12 @@
 namespace fg::client {
 namespace {
 
-void menuBar(Session& s) {
+void menuBar(Session& s, ClientFeatures& features) {
     if (!ImGui::BeginMainMenuBar()) return;
     ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", s.ex->event.name.c_str());
     ImGui::Separator();
-    ImGui::MenuItem("Directory", nullptr, &s.ui.directory);
-    ImGui::MenuItem("Map", nullptr, &s.ui.map);
-    ImGui::MenuItem("Agenda", nullptr, &s.ui.agenda);
-    int unread = 0;
-    for (auto& [tab, n] : s.unread)
-        unread += n;
-    const std::string chat =
-        unread ? fmt::format("Chat ({})###chatmenu", unread) : "Chat###chatmenu";
-    ImGui::MenuItem(chat.c_str(), nullptr, &s.ui.chat);
-    ImGui::MenuItem("People", nullptr, &s.ui.people);
-    ImGui::MenuItem("Settings", nullptr, &s.ui.settings);
-    ImGui::MenuItem("Help", nullptr, &s.ui.help);
+    features.drawMenu();
+    ImGui::MenuItem("Help", nullptr, &s.help);
     if (ImGui::MenuItem("Quit")) s.quit = true;
     ImGui::EndMainMenuBar();
 }
@@ -49,22 +41,26 @@ void connectionOverlay(Session& s) {
 
 } // namespace
 
-void drawClientUi(Session& s, const UiFrame& f) {
+void drawHelp(Session& s) {
+    ImGui::SetNextWindowPos({200, 80}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({440, 300}, ImGuiCond_Appearing);
+    if (!ImGui::Begin("Help", &s.help)) return ImGui::End();
+    ImGui::BulletText("W A S D / arrows: walk    Shift: run");
+    ImGui::BulletText("Right mouse button held: look around");
+    ImGui::BulletText("Click the floor: walk there    Click a booth: open its panel");
+    ImGui::BulletText("Menu bar: directory, map, agenda, chat, people, settings");
+    ImGui::BulletText("Esc: close the booth panel / poster zoom");
+    ImGui::BulletText("Directory and agenda: teleport to a booth or a stage");
+    ImGui::End();
+}
+
+void drawClientUi(Session& s, ClientFeatures& features, const UiFrame& f) {
     if (!s.ex) return;
-    if (s.ui.firstRun) {
-        drawFirstRun(s);
-        return;
-    }
-    menuBar(s);
+    if (features.drawBlocking()) return;
+    menuBar(s, features);
     drawLabels(s, f);
-    if (s.ui.map) drawMinimap(s);
-    if (s.ui.directory) drawDirectory(s);
-    if (s.ui.agenda) drawAgenda(s);
-    if (s.ui.chat) drawChat(s);
-    if (s.ui.people) drawPeople(s);
-    if (s.ui.settings) drawSettings(s);
-    if (s.ui.help) drawHelp(s);
-    drawBoothPanel(s);
+    features.drawPanels(f);
+    if (s.help) drawHelp(s);
     drawBanners(s);
     drawStatus(s, f);
     connectionOverlay(s);

@@ -40,4 +40,11 @@ EmbeddedServer::~EmbeddedServer() {
     if (m_app) (void)m_app->requestSave();
 }
 
+Result<std::unique_ptr<LocalServer>> startEmbeddedServer(const std::filesystem::path& exhibition,
+                                                         const std::filesystem::path& dataDir) {
+    auto server = EmbeddedServer::start(exhibition, dataDir);
+    if (!server) return server.error();
+    return std::unique_ptr<LocalServer>(std::move(*server));
+}
+
 } // namespace fg::client

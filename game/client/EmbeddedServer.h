@@ -1,8 +1,10 @@
 // The in-process server the client starts when given no --connect: NET's ServerApp on its own
-// thread, bound to 127.0.0.1 on a free port. Owns nothing of the client; only start and stop.
+// thread, bound to 127.0.0.1 on a free port. The one game/ adapter to server/ (fg_client_embedded,
+// linked only into the fairground executable); owns nothing of the client, only start and stop.
 #pragma once
 
 #include "engine/core/Result.h"
+#include "game/client/LocalServer.h"
 
 #include <atomic>
 #include <filesystem>
@@ -15,14 +17,14 @@ class ServerApp;
 
 namespace fg::client {
 
-class EmbeddedServer {
+class EmbeddedServer : public LocalServer {
 public:
     // Loads EXHIBITION (every problem in the error), opens the store in DATADIR, starts the thread.
     static Result<std::unique_ptr<EmbeddedServer>> start(const std::filesystem::path& exhibition,
                                                          const std::filesystem::path& dataDir,
                                                          std::uint16_t port = 0);
-    ~EmbeddedServer();
-    std::uint16_t port() const { return m_port; }
+    ~EmbeddedServer() override;
+    std::uint16_t port() const override { return m_port; }
 
 private:
     EmbeddedServer() = default;
@@ -31,5 +33,9 @@ private:
     std::thread m_thread;
     std::uint16_t m_port = 0;
 };
+
+// EmbeddedServer::start as the app's LocalServerStarter.
+Result<std::unique_ptr<LocalServer>> startEmbeddedServer(const std::filesystem::path& exhibition,
+                                                         const std::filesystem::path& dataDir);
 
 } // namespace fg::client

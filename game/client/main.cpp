@@ -1,8 +1,9 @@
-// fairground: the visitor desktop client. Parses options and runs ClientApp; nothing else.
-// Must not contain behaviour: every feature lives in fg_client so tests can reach it.
+// fairground: the visitor desktop client. Parses options and runs ClientApp with the embedded
+// server; nothing else. Must not contain behaviour: every feature lives in fg_client.
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/client/ClientApp.h"
+#include "game/client/EmbeddedServer.h"
 
 #include <cstdio>
 
@@ -18,7 +19,8 @@ int main(int argc, char** argv) {
     if (level == "debug") fg::log::setLevel(fg::log::Level::Debug);
     if (level == "warn") fg::log::setLevel(fg::log::Level::Warn);
     if (level == "error") fg::log::setLevel(fg::log::Level::Error);
-    auto app = fg::client::ClientApp::create(parsed.options, start);
+    auto app =
+        fg::client::ClientApp::create(parsed.options, start, fg::client::startEmbeddedServer);
     if (!app) {
         std::fprintf(stderr, "fairground: %s\n", app.error().message.c_str());
         return 1;

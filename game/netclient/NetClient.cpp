@@ -110,6 +110,15 @@ void NetClient::handle(std::span<const std::uint8_t> bytes) {
         m_snapshotBytes += bytes.size();
         return onSnapshot(*snap);
     }
+    if (consumedByProtocol(m)) return;
+    m_inbox.push_back(std::move(m)); // the app's ClientRouter handles it, once per frame
+}
+
+// The protocol layer's own bookkeeping: the session (Welcome, Reject), the own position
+// (Correction), who is who (Join, Leave) and the content stream, which ContentFetcher drives also
+// before any app loop runs (downloadExhibition). Session messages still reach the inbox so the
+// app may react; a content message with a handler set is consumed here (true).
+bool NetClient::consumedByProtocol(Message& m) {
     if (auto* w = std::get_if<Welcome>(&m)) {
         m_welcome = *w;
         m_state = ClientState::Joined;
@@ -128,9 +137,10 @@ void NetClient::handle(std::span<const std::uint8_t> bytes) {
         m_people.erase(l->clientId);
     } else if (m_contentHandler && (std::holds_alternative<ContentChunk>(m) ||
                                     std::holds_alternative<ContentError>(m))) {
-        return m_contentHandler(m);
+        m_contentHandler(m);
+        return true;
     }
-    m_inbox.push_back(std::move(m));
+    return false;
 }
 
 void NetClient::onSnapshot(const Snapshot& snap) {

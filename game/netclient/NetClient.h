@@ -90,12 +90,14 @@ public:
     bool sendBytes(std::uint8_t channel, std::span<const std::uint8_t> bytes);
 
     // ContentChunk / ContentError messages go to HANDLER (ContentFetcher) instead of the inbox
-    // while one is set; an empty function restores the inbox.
+    // while one is set; an empty function restores the inbox. This is the protocol layer's bulk
+    // stream, not an app message: the app's messages all go through the inbox to its router.
     void setContentHandler(std::function<void(proto::Message&)> handler) {
         m_contentHandler = std::move(handler);
     }
     bool hasContentHandler() const { return bool(m_contentHandler); }
-    // Non-presence messages received since the last call, in arrival order.
+    // Non-presence messages received since the last call, in arrival order (the visitor app hands
+    // them to its ClientRouter: the one place it handles server messages).
     std::vector<proto::Message> takeInbox();
     // The newest snapshot's avatars (quantized, exact as the server sent them).
     const proto::AvatarList& latestView() const { return m_latestView; }
@@ -114,6 +116,7 @@ public:
 private:
     NetClient() = default;
     void handle(std::span<const std::uint8_t> bytes);
+    bool consumedByProtocol(proto::Message& message);
     void onSnapshot(const proto::Snapshot& snapshot);
     bool send(const proto::Message& message);
 

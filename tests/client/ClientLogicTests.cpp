@@ -2,11 +2,14 @@
 // connection backoff and script actions on a session without a network.
 // No window, GPU or sockets are used here.
 #include "engine/core/File.h"
+#include "game/client/ClientFeatures.h"
 #include "game/client/ClientOptions.h"
 #include "game/client/ClientState.h"
 #include "game/client/Connection.h"
 #include "game/client/InputScript.h"
 #include "game/client/VisitorProfile.h"
+#include "game/client/booth/BoothFeature.h"
+#include "game/client/directory/DirectoryFeature.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -172,16 +175,44 @@ TEST_CASE("session actions: booth panel and card form without a connection") {
     s.profile.name = "Linh";
     s.profile.organisation = "Org";
     s.profile.email = "l@example.vn";
-    REQUIRE(runAction(s, "open-booth", {"b-001"}));
-    CHECK(s.booth.booth == 0);
-    CHECK(s.booth.card.name == "Linh");
-    CHECK(s.booth.card.email == "l@example.vn");
-    CHECK_FALSE(runAction(s, "open-booth", {"nope"}));
-    CHECK_FALSE(runAction(s, "drop-card", {})); // not connected: refused, not crashed
-    CHECK_FALSE(runAction(s, "no-such-action", {}));
-    CHECK_FALSE(runAction(s, "open-booth", {}));
-    REQUIRE(runAction(s, "directory", {}));
-    CHECK(s.ui.directory);
-    REQUIRE(runAction(s, "close-panel", {}));
-    CHECK(s.booth.booth == -1);
+    ClientFeatures features(s);
+    BoothFeature* booth = features.find<BoothFeature>();
+    REQUIRE(booth);
+    REQUIRE(features.runAction("open-booth", {"b-001"}));
+    CHECK(s.selection.booth == 0);
+    CHECK(booth->forms().card.name == "Linh");
+    CHECK(booth->forms().card.email == "l@example.vn");
+    CHECK_FALSE(features.runAction("open-booth", {"nope"}));
+    CHECK_FALSE(features.runAction("drop-card", {})); // not connected: refused, not crashed
+    CHECK_FALSE(features.runAction("no-such-action", {}));
+    CHECK_FALSE(features.runAction("open-booth", {}));
+    REQUIRE(features.runAction("directory", {}));
+    CHECK(features.find<DirectoryFeature>()->shown());
+    REQUIRE(features.runAction("close-panel", {}));
+    CHECK(s.selection.booth == -1);
+}
+
+TEST_CASE("feature actions: every documented script action has an owner") {
+    fg::expo::Exhibition ex;
+    ex.booths.push_back({});
+    ex.booths.back().id = "b-001";
+    Session s;
+    s.ex = &ex;
+    ClientFeatures features(s);
+    // docs/CLIENT.md's script actions (wait-walk and screenshot are the app's own clock).
+    const char* names[] = {"walk-to",       "open-booth",  "close-panel",
+                           "card-form",     "card-note",   "consent",
+                           "drop-card",     "like",        "request-meeting",
+                           "open-document", "zoom-poster", "teleport",
+                           "chat",          "search",      "directory",
+                           "map",           "agenda",      "agenda-day",
+                           "event-time",    "chat-window", "people",
+                           "settings",      "help",        "quit"};
+    for (const char* name : names) {
+        fg::Status st = features.runAction(name, {"1"});
+        INFO(name);
+        CHECK((st || st.error().message.find("unknown action") == std::string::npos));
+    }
+    CHECK(s.quit);
+    CHECK(s.help);
 }

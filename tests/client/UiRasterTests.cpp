@@ -1,12 +1,12 @@
 // Tests of the CPU ImGui compositor used for screenshots with the UI: filled shapes land on the
 // right pixels with the right colour, clipping holds, and text produces glyph pixels.
 // Uses a bare ImGui context (no backend, no window, no GPU).
-#include "game/client/UiRaster.h"
+#include "engine/render/UiRaster.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
 
-using fg::client::compositeImGui;
+using fg::render::compositeImGui;
 
 namespace {
 

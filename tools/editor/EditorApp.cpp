@@ -4,8 +4,8 @@
 
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
+#include "engine/render/UiRaster.h"
 #include "game/booth/BoothTemplates.h"
-#include "game/client/UiRaster.h"
 #include "game/expo/ExhibitionJson.h"
 #include "tools/editor/EditorUi.h"
 
@@ -336,7 +336,7 @@ void EditorApp::takeScreenshots() {
             m_exitCode = 1;
             continue;
         }
-        if (!m_options.noUiInShots) client::compositeImGui(*image);
+        if (!m_options.noUiInShots) render::compositeImGui(*image);
         if (Status st = writePng(shot.file, *image); !st) {
             log::error("editor: screenshot: {}", st.error().message);
             m_exitCode = 1;

@@ -1,13 +1,13 @@
 // CPU rasteriser for ImDrawData: textured, vertex-coloured triangles with clip rectangles and
 // alpha blending, sampling the font atlas. Only the font atlas texture is known; other
 // textures are drawn as white (the client's UI uses none).
-#include "game/client/UiRaster.h"
+#include "engine/render/UiRaster.h"
 
 #include <algorithm>
 #include <cmath>
 #include <imgui.h>
 
-namespace fg::client {
+namespace fg::render {
 namespace {
 
 struct Atlas {
@@ -111,4 +111,4 @@ std::size_t compositeImGui(ImageData& image) {
     return drawn;
 }
 
-} // namespace fg::client
+} // namespace fg::render

@@ -5,10 +5,10 @@
 
 #include "engine/asset/ModelData.h"
 
-namespace fg::client {
+namespace fg::render {
 
 // Composites the draw data of the last ImGui::Render() over IMAGE (RGBA8, rows top down),
 // scaling ImGui's display size to the image size. Returns the number of triangles drawn.
 std::size_t compositeImGui(ImageData& image);
 
-} // namespace fg::client
+} // namespace fg::render

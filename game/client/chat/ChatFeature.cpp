@@ -1,0 +1,116 @@
+// Chat state, its window and its actions. Reads the open booth from the core for booth chat;
+// never touches another feature's state.
+#include "game/client/chat/ChatFeature.h"
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace fg::client {
+namespace {
+
+ChatTab tabOf(proto::ChatScope scope) {
+    return scope == proto::ChatScope::Booth    ? ChatTab::Booth
+           : scope == proto::ChatScope::Direct ? ChatTab::Direct
+                                               : ChatTab::Hall;
+}
+
+bool shownOn(ChatTab tab, const ChatLine& l) {
+    return (tab == ChatTab::Hall && l.scope == proto::ChatScope::Hall) ||
+           (tab == ChatTab::Booth && l.scope == proto::ChatScope::Booth) ||
+           (tab == ChatTab::Direct && l.scope == proto::ChatScope::Direct);
+}
+
+} // namespace
+
+void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests&) {
+    router.on<proto::ChatReceived>([this](proto::ChatReceived& m) { receive(m); });
+}
+
+void ChatFeature::receive(const proto::ChatReceived& m) {
+    const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
+    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine});
+    if (m_lines.size() > 500) m_lines.erase(m_lines.begin());
+    const ChatTab tab = tabOf(m.scope);
+    if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
+}
+
+int ChatFeature::unread(ChatTab tab) const {
+    auto it = m_unread.find(tab);
+    return it == m_unread.end() ? 0 : it->second;
+}
+
+void ChatFeature::openTab(ChatTab tab, std::uint16_t directTo) {
+    m_open = true;
+    m_tab = tab;
+    if (directTo) m_directTo = directTo;
+}
+
+bool ChatFeature::send(const std::string& text) {
+    auto* c = joinedClient(m_s);
+    if (!c || text.empty()) return false;
+    const expo::Booth* b = selectedBooth(m_s);
+    proto::ChatScope scope = proto::ChatScope::Hall;
+    if (m_tab == ChatTab::Booth && b) scope = proto::ChatScope::Booth;
+    if (m_tab == ChatTab::Direct && m_directTo) scope = proto::ChatScope::Direct;
+    m_s.pending.add(c->chat(scope, b ? b->id : "", m_directTo, text), ChatPending{});
+    return true;
+}
+
+std::optional<Status> ChatFeature::runAction(const std::string& name,
+                                             const std::vector<std::string>& args) {
+    if (name == "chat") {
+        m_open = true;
+        return actionRan(send(joinArgs(args)), name, args);
+    }
+    if (name == "chat-window") {
+        m_open = !m_open;
+        return Status{};
+    }
+    return std::nullopt;
+}
+
+void ChatFeature::drawMenu() {
+    int total = 0;
+    for (auto& [tab, n] : m_unread)
+        total += n;
+    const std::string label =
+        total ? fmt::format("Chat ({})###chatmenu", total) : "Chat###chatmenu";
+    ImGui::MenuItem(label.c_str(), nullptr, &m_open);
+}
+
+void ChatFeature::drawPanels(const UiFrame&) {
+    if (!m_open) return;
+    ImGui::SetNextWindowPos({10, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({440, 300}, ImGuiCond_Appearing);
+    if (!ImGui::Begin("Chat", &m_open)) return ImGui::End();
+    const std::pair<ChatTab, const char*> tabs[] = {
+        {ChatTab::Hall, "Hall"}, {ChatTab::Booth, "Booth"}, {ChatTab::Direct, "Direct"}};
+    for (auto [tab, name] : tabs) {
+        if (tab != ChatTab::Hall) ImGui::SameLine();
+        const int n = m_unread[tab];
+        const std::string label =
+            n ? fmt::format("{} ({})###{}", name, n, name) : fmt::format("{}###{}", name, name);
+        if (ImGui::RadioButton(label.c_str(), m_tab == tab)) m_tab = tab;
+    }
+    m_unread[m_tab] = 0;
+    ImGui::BeginChild("lines", ImVec2(0, -30), true);
+    for (const ChatLine& l : m_lines) {
+        if (!shownOn(m_tab, l)) continue;
+        ImGui::TextColored(l.mine ? ImVec4(0.6f, 0.9f, 0.6f, 1) : ImVec4(0.6f, 0.8f, 1, 1), "%s%s:",
+                           l.boothId.empty() || l.scope != proto::ChatScope::Booth
+                               ? ""
+                               : ("[" + l.boothId + "] ").c_str(),
+                           l.fromName.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", l.text.c_str());
+    }
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
+    const bool enter = ImGui::InputText("##say", &m_input, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if ((ImGui::Button("Send") || enter) && send(m_input)) m_input.clear();
+    ImGui::End();
+}
+
+} // namespace fg::client

@@ -1,0 +1,52 @@
+// Chat: hall, booth and direct lines from ChatReceived, unread counts per tab, the chat window
+// and its menu entry, and the chat / chat-window actions. Sends only ChatSend via NetClient.
+#pragma once
+
+#include "game/client/ClientFeature.h"
+#include "game/client/ClientState.h"
+
+#include <map>
+
+namespace fg::client {
+
+class ClientFeatures;
+
+struct ChatLine {
+    proto::ChatScope scope = proto::ChatScope::Hall;
+    std::string boothId;
+    std::uint16_t from = 0; // 0: me / system
+    std::string fromName;
+    std::string text;
+    bool mine = false;
+};
+
+enum class ChatTab : std::uint8_t { Hall, Booth, Direct };
+
+class ChatFeature : public ClientFeature {
+public:
+    ChatFeature(Session& s, ClientFeatures&) : m_s(s) {}
+    void registerHandlers(netclient::ClientRouter& router, PendingRequests&) override;
+    void drawMenu() override;
+    void drawPanels(const UiFrame&) override;
+    std::optional<Status> runAction(const std::string& name,
+                                    const std::vector<std::string>& args) override;
+
+    // Shows the window on TAB (a direct tab talks to DIRECTTO when it is not 0).
+    void openTab(ChatTab tab, std::uint16_t directTo = 0);
+    // Sends TEXT to the current tab's scope (the open booth for Booth); false if not joined.
+    bool send(const std::string& text);
+    void receive(const proto::ChatReceived& m);
+    const std::vector<ChatLine>& lines() const { return m_lines; }
+    int unread(ChatTab tab) const;
+
+private:
+    Session& m_s;
+    std::vector<ChatLine> m_lines;
+    std::map<ChatTab, int> m_unread;
+    ChatTab m_tab = ChatTab::Hall;
+    std::uint16_t m_directTo = 0;
+    bool m_open = false;
+    std::string m_input;
+};
+
+} // namespace fg::client

@@ -1,0 +1,103 @@
+// Directory window and actions. Opening a booth goes through BoothFeature when the build has
+// one; never edits another feature's state directly.
+#include "game/client/directory/DirectoryFeature.h"
+
+#include "game/client/ClientFeatures.h"
+#include "game/client/booth/BoothFeature.h"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include <set>
+
+namespace fg::client {
+namespace {
+
+bool containsNoCase(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != hay.end();
+}
+
+bool combo(const char* label, std::string& value, const std::set<std::string>& options) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, value.empty() ? "(all)" : value.c_str())) {
+        if (ImGui::Selectable("(all)", value.empty())) value.clear(), changed = true;
+        for (const auto& o : options)
+            if (ImGui::Selectable(o.c_str(), o == value)) value = o, changed = true;
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace
+
+std::optional<Status> DirectoryFeature::runAction(const std::string& name,
+                                                  const std::vector<std::string>& args) {
+    if (name == "search") {
+        m_open = true;
+        m_search = joinArgs(args);
+    } else if (name == "directory")
+        m_open = !m_open;
+    else
+        return std::nullopt;
+    return Status{};
+}
+
+void DirectoryFeature::drawMenu() {
+    ImGui::MenuItem("Directory", nullptr, &m_open);
+}
+
+void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
+    ImGui::PushID(b.id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(x.name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(x.country.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(x.sector.c_str());
+    ImGui::TableNextColumn();
+    if (ImGui::SmallButton("Go")) {
+        teleportToBooth(m_s, b.id);
+        if (auto* booth = m_host.find<BoothFeature>()) booth->open(b.id);
+    }
+    ImGui::PopID();
+}
+
+void DirectoryFeature::drawPanels(const UiFrame&) {
+    if (!m_open) return;
+    ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({520, 420}, ImGuiCond_Appearing);
+    if (!ImGui::Begin("Exhibitor directory", &m_open)) return ImGui::End();
+    std::set<std::string> sectors, countries;
+    for (const auto& x : m_s.ex->exhibitors)
+        sectors.insert(x.sector), countries.insert(x.country);
+    ImGui::InputTextWithHint("##search", "Search by name", &m_search);
+    combo("Sector", m_sector, sectors);
+    combo("Country", m_country, countries);
+    ImGui::Separator();
+    if (ImGui::BeginTable("dir", 4,
+                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                              ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Company");
+        ImGui::TableSetupColumn("Country");
+        ImGui::TableSetupColumn("Sector");
+        ImGui::TableSetupColumn("");
+        ImGui::TableHeadersRow();
+        for (const auto& b : m_s.ex->booths) {
+            const expo::Exhibitor* x = expo::findExhibitor(*m_s.ex, b.exhibitor);
+            if (!x || !containsNoCase(x->name, m_search)) continue;
+            if (!m_sector.empty() && x->sector != m_sector) continue;
+            if (!m_country.empty() && x->country != m_country) continue;
+            row(b, *x);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace fg::client

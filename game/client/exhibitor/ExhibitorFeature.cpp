@@ -1,0 +1,117 @@
+// Own-booth statistics and incoming meetings: polling, the typed StatsPending answer, and the
+// "Your booth (live)" section of the booth panel. ImGui widgets only; sends BoothStatsRequest.
+#include "game/client/exhibitor/ExhibitorFeature.h"
+
+#include "engine/core/Time.h"
+#include "game/client/ClientFeatures.h"
+#include "game/client/booth/BoothFeature.h"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+namespace fg::client {
+namespace {
+
+std::string minutesSeconds(std::uint32_t seconds) {
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+void statsTable(const proto::BoothStats& st) {
+    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingStretchSame)) return;
+    const std::pair<const char*, std::string> cells[] = {
+        {"Visits", std::to_string(st.visits)},
+        {"Unique visitors", std::to_string(st.uniqueVisitors)},
+        {"Mean dwell", minutesSeconds(st.meanDwellSeconds)},
+        {"Here now", std::to_string(st.visitorsNow)},
+        {"Likes", std::to_string(st.likes)},
+        {"Cards (leads)", std::to_string(st.cards)},
+        {"Document opens", std::to_string(st.documentOpens)},
+        {"Link / video opens", fmt::format("{} / {}", st.linkOpens, st.videoOpens)}};
+    for (const auto& [label, value] : cells) {
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", label);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void leadsList(const proto::BoothStats& st) {
+    ImGui::Text("Newest leads (%zu of %u):", st.recentLeads.size(), st.cards);
+    if (st.recentLeads.empty()) ImGui::TextDisabled("  no cards yet");
+    for (const proto::LeadSummary& l : st.recentLeads) {
+        const std::string when = formatUtcTimestamp(l.timeUnix);
+        ImGui::BulletText("%s  %s (%s) <%s>", when.c_str(), l.name.c_str(), l.organisation.c_str(),
+                          l.email.c_str());
+        if (!l.message.empty()) ImGui::TextWrapped("    \"%s\"", l.message.c_str());
+    }
+}
+
+} // namespace
+
+ExhibitorFeature::ExhibitorFeature(Session& s, ClientFeatures& host) : m_s(s) {
+    if (auto* booth = host.find<BoothFeature>())
+        booth->addSection([this](const expo::Booth& b) { ownBoothSection(b); });
+}
+
+void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
+    router.on<proto::MeetingIncoming>([this](proto::MeetingIncoming& m) {
+        m_meetingsIn.push_back(m);
+        toast(m_s, fmt::format("{} asks for a meeting at booth {}", m.fromName, m.boothId));
+    });
+    router.on<proto::BoothStats>([this](proto::BoothStats& b) {
+        (void)m_s.pending.take(b.requestId); // answered by the figures, not an ActionResult
+        m_stats[b.boothId] = std::move(b);
+    });
+    pending.on<StatsPending>([this](const StatsPending& p, const proto::ActionResult& r) {
+        if (!r.ok) m_stats.erase(p.boothId);
+    });
+}
+
+bool ExhibitorFeature::ownsOpenBooth() const {
+    const netclient::NetClient* c = joinedClient(m_s);
+    const expo::Booth* b = selectedBooth(m_s);
+    if (!c || !b) return false;
+    if (c->welcome().role == proto::Role::Organiser) return true;
+    return c->welcome().role == proto::Role::Exhibitor && c->welcome().exhibitorId == b->exhibitor;
+}
+
+const proto::BoothStats* ExhibitorFeature::stats(const std::string& boothId) const {
+    auto it = m_stats.find(boothId);
+    return it == m_stats.end() ? nullptr : &it->second;
+}
+
+void ExhibitorFeature::update() {
+    constexpr double kRefreshSeconds = 3.0;
+    if (m_s.selection.booth != m_askedFor) m_askedAt = -1e9, m_askedFor = m_s.selection.booth;
+    if (!ownsOpenBooth() || m_s.now - m_askedAt < kRefreshSeconds) return;
+    m_askedAt = m_s.now;
+    const std::string& id = selectedBooth(m_s)->id;
+    const std::uint32_t requestId = m_nextRequest++;
+    if (joinedClient(m_s)->sendRaw(proto::BoothStatsRequest{requestId, id}))
+        m_s.pending.add(requestId, StatsPending{id});
+}
+
+void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
+    if (!ownsOpenBooth()) return;
+    if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const proto::BoothStats* found = stats(b.id);
+    if (!found) {
+        ImGui::TextDisabled("asking the server for this booth's statistics...");
+    } else {
+        const proto::BoothStats& st = *found;
+        ImGui::TextColored(st.staffOnline ? ImVec4{0.3f, 0.85f, 0.4f, 1}
+                                          : ImVec4{0.6f, 0.6f, 0.6f, 1},
+                           "%s", st.staffOnline ? "Staff online" : "No staff online");
+        ImGui::SameLine();
+        ImGui::TextDisabled("  (refreshed every 3 s)");
+        statsTable(st);
+        leadsList(st);
+    }
+    ImGui::Text("Meeting requests this session: %zu", m_meetingsIn.size());
+    for (const auto& m : m_meetingsIn)
+        ImGui::BulletText("%s: %u min, %s", m.fromName.c_str(), m.minutes, m.note.c_str());
+    ImGui::TextDisabled("All leads as CSV: `leads %s --csv` on the console", b.id.c_str());
+}
+
+} // namespace fg::client

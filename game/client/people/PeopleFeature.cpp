@@ -1,0 +1,48 @@
+// People window and action. "Message" opens ChatFeature's direct tab when the build has chat.
+// ImGui widgets only.
+#include "game/client/people/PeopleFeature.h"
+
+#include "game/client/ClientFeatures.h"
+#include "game/client/chat/ChatFeature.h"
+
+#include <algorithm>
+#include <glm/geometric.hpp>
+#include <imgui.h>
+
+namespace fg::client {
+
+std::optional<Status> PeopleFeature::runAction(const std::string& name,
+                                               const std::vector<std::string>&) {
+    if (name != "people") return std::nullopt;
+    m_open = !m_open;
+    return Status{};
+}
+
+void PeopleFeature::drawMenu() {
+    ImGui::MenuItem("People", nullptr, &m_open);
+}
+
+void PeopleFeature::drawPanels(const UiFrame&) {
+    if (!m_open) return;
+    ImGui::SetNextWindowPos({460, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({300, 260}, ImGuiCond_Appearing);
+    if (!ImGui::Begin("People nearby", &m_open)) return ImGui::End();
+    std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
+    for (const auto& r : m_s.remotes)
+        near.push_back({glm::distance(r.position, m_s.avatar->position()), &r});
+    std::sort(near.begin(), near.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    ChatFeature* chat = m_host.find<ChatFeature>();
+    for (auto [d, r] : near) {
+        ImGui::PushID(r->id);
+        ImGui::Text("%5.1f m  %s %s %s", d, r->info ? r->info->name.c_str() : "?",
+                    r->info ? r->info->country.c_str() : "",
+                    r->info ? proto::toString(r->info->role) : "");
+        ImGui::SameLine();
+        if (chat && ImGui::SmallButton("Message")) chat->openTab(ChatTab::Direct, r->id);
+        ImGui::PopID();
+    }
+    if (near.empty()) ImGui::TextDisabled("Nobody in view.");
+    ImGui::End();
+}
+
+} // namespace fg::client

@@ -1,0 +1,89 @@
+// Settings window, first-run form and the settings action. ImGui widgets over the core's
+// profile; applying and saving is ClientApp's (it owns the renderer and the profile file).
+#include "game/client/settings/SettingsFeature.h"
+
+#include <cmath>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace fg::client {
+
+bool SettingsFeature::takeProfileChanged() {
+    if (!m_changed || m_firstRun) return false;
+    m_changed = false;
+    return true;
+}
+
+std::optional<Status> SettingsFeature::runAction(const std::string& name,
+                                                 const std::vector<std::string>&) {
+    if (name != "settings") return std::nullopt;
+    m_open = !m_open;
+    return Status{};
+}
+
+void SettingsFeature::drawMenu() {
+    ImGui::MenuItem("Settings", nullptr, &m_open);
+}
+
+void SettingsFeature::drawPanels(const UiFrame&) {
+    if (!m_open) return;
+    ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({380, 260}, ImGuiCond_Appearing);
+    if (!ImGui::Begin("Settings", &m_open)) return ImGui::End();
+    ClientSettings& c = m_s.profile.settings;
+    bool changed = false;
+    changed |= ImGui::InputText("Display name (next join)", &m_s.profile.name);
+    int msaaIndex = c.msaa >= 8 ? 3 : c.msaa >= 4 ? 2 : c.msaa >= 2 ? 1 : 0;
+    if (ImGui::Combo("MSAA (next start)", &msaaIndex,
+                     "1x\0"
+                     "2x\0"
+                     "4x\0"
+                     "8x\0")) {
+        c.msaa = 1u << msaaIndex;
+        changed = true;
+    }
+    changed |= ImGui::Checkbox("Shadows", &c.shadows);
+    float percent = c.resolutionScale * 100.0f;
+    if (ImGui::SliderFloat("Resolution scale", &percent, 25.0f, 100.0f, "%.0f%%")) {
+        c.resolutionScale = std::round(percent / 5.0f) * 0.05f; // steps of 5 %
+        changed = true;
+    }
+    changed |= ImGui::SliderFloat("Mouse sensitivity", &c.mouseSensitivity, 0.02f, 0.6f);
+    changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
+    if (changed) m_changed = true;
+    ImGui::TextDisabled("Saved to %s", m_s.profileFile.string().c_str());
+    ImGui::End();
+}
+
+bool SettingsFeature::drawBlocking() {
+    if (!m_firstRun) return false;
+    VisitorProfile& p = m_s.profile;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::Begin("Welcome to the fair", nullptr,
+                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::TextWrapped(
+        "Tell other visitors and exhibitors who you are. This is remembered on this computer.");
+    ImGui::InputText("Display name", &p.name);
+    ImGui::InputText("Organisation", &p.organisation);
+    ImGui::InputText("E-mail (for business cards)", &p.email);
+    ImGui::InputText("Country code (e.g. VN)", &p.country, ImGuiInputTextFlags_CharsUppercase);
+    float rgb[3] = {float((p.color >> 16) & 255) / 255.0f, float((p.color >> 8) & 255) / 255.0f,
+                    float(p.color & 255) / 255.0f};
+    if (ImGui::ColorEdit3("Avatar colour", rgb))
+        p.color = (std::uint32_t(rgb[0] * 255) << 16) | (std::uint32_t(rgb[1] * 255) << 8) |
+                  std::uint32_t(rgb[2] * 255);
+    const std::string problem = checkProfile(p);
+    if (!problem.empty()) ImGui::TextColored({1, 0.6f, 0.4f, 1}, "%s", problem.c_str());
+    ImGui::BeginDisabled(!problem.empty());
+    if (ImGui::Button("Enter the fair")) {
+        m_firstRun = false;
+        m_changed = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::End();
+    return true;
+}
+
+} // namespace fg::client

@@ -1,0 +1,33 @@
+// Settings and first run: the settings window (display name, MSAA, shadows, resolution scale,
+// mouse sensitivity, stats line) and the first-run profile form shown instead of the world.
+// Edits the core's profile; ClientApp applies and saves it (takeProfileChanged). No saving here.
+#pragma once
+
+#include "game/client/ClientFeature.h"
+#include "game/client/ClientState.h"
+
+namespace fg::client {
+
+class ClientFeatures;
+
+class SettingsFeature : public ClientFeature {
+public:
+    SettingsFeature(Session& s, ClientFeatures&) : m_s(s) {}
+    void drawMenu() override;
+    void drawPanels(const UiFrame&) override;
+    bool drawBlocking() override;
+    std::optional<Status> runAction(const std::string& name,
+                                    const std::vector<std::string>& args) override;
+
+    // The profile is incomplete: the first-run form is shown and nothing connects yet.
+    bool firstRun() const { return m_firstRun; }
+    void setFirstRun(bool on) { m_firstRun = on; }
+    // True once after the profile or settings were edited (save, apply, re-send the name).
+    bool takeProfileChanged();
+
+private:
+    Session& m_s;
+    bool m_open = false, m_firstRun = false, m_changed = false;
+};
+
+} // namespace fg::client

@@ -1,0 +1,77 @@
+// Feature states behind the client router: chat lines, staff presence (cleared on each Welcome)
+// and incoming meetings reach the feature that owns them. No network: messages are made here.
+#include "game/client/ClientFeatures.h"
+#include "game/client/booth/BoothFeature.h"
+#include "game/client/chat/ChatFeature.h"
+#include "game/client/exhibitor/ExhibitorFeature.h"
+
+#include <doctest/doctest.h>
+
+using namespace fg::client;
+
+namespace {
+
+struct Fixture {
+    fg::expo::Exhibition ex;
+    Session s;
+    ClientFeatures features{s};
+
+    void receive(proto::Message m) {
+        std::vector<proto::Message> inbox;
+        inbox.push_back(std::move(m));
+        features.dispatch(inbox);
+    }
+};
+
+} // namespace
+
+TEST_CASE("features: chat lines arrive through the router and count as unread") {
+    Fixture f;
+    proto::ChatReceived chat;
+    chat.scope = proto::ChatScope::Booth;
+    chat.from = 4;
+    chat.fromName = "An";
+    chat.text = "hello";
+    f.receive(chat);
+    auto* c = f.features.find<ChatFeature>();
+    REQUIRE(c);
+    REQUIRE(c->lines().size() == 1);
+    CHECK(c->lines()[0].text == "hello");
+    CHECK(c->unread(ChatTab::Booth) == 1);
+    CHECK(f.features.router().unhandled() == 0);
+}
+
+TEST_CASE("features: staff presence is tracked per booth and cleared on each Welcome") {
+    Fixture f;
+    auto* booth = f.features.find<BoothFeature>();
+    REQUIRE(booth);
+    f.receive(proto::StaffPresence{0, "b-001", true});
+    f.receive(proto::StaffPresence{0, "b-002", true});
+    f.receive(proto::StaffPresence{0, "b-002", false});
+    CHECK(booth->staffOnline("b-001"));
+    CHECK_FALSE(booth->staffOnline("b-002"));
+    f.features.onJoined(); // the server sends the staffed booths again after a Welcome
+    CHECK_FALSE(booth->staffOnline("b-001"));
+}
+
+TEST_CASE("features: an incoming meeting request reaches the exhibitor tools") {
+    Fixture f;
+    proto::MeetingIncoming m;
+    m.boothId = "b-001";
+    m.fromName = "Linh";
+    m.minutes = 30;
+    f.receive(m);
+    auto* exhibitor = f.features.find<ExhibitorFeature>();
+    REQUIRE(exhibitor);
+    REQUIRE(exhibitor->meetingsIn().size() == 1);
+    CHECK(exhibitor->meetingsIn()[0].fromName == "Linh");
+    REQUIRE(f.s.toasts.size() == 1);
+    CHECK(f.s.toasts[0].text == "Linh asks for a meeting at booth b-001");
+}
+
+TEST_CASE("features: messages no feature handles are counted, not crashed on") {
+    Fixture f;
+    f.receive(proto::ConsoleResponse{});
+    f.receive(proto::ContentChunk{});
+    CHECK(f.features.router().unhandled() == 2);
+}
