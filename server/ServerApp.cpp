@@ -7,6 +7,7 @@
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
 #include "server/boothfetch/BoothFetchModule.h"
+#include "server/chat/ChatHistoryModule.h"
 #include "server/console/RemoteConsoleModule.h"
 #include "server/content/ContentModule.h"
 #include "server/core/BoothAccess.h"
@@ -124,7 +125,8 @@ Status ServerApp::open() {
         });
     m_router->on<Hello>(Permit::beforeJoin(), [this](Session& s, Hello& h) { admit(s, h); });
     m_console = std::make_unique<console::ConsoleCommands>(*this, *st.store);
-    composeModules(); // content cooks the exhibition as the file has it ...
+    // Content cooks the exhibition as the file has it ...
+    if (Status composed = composeModules(); !composed) return composed.error();
     applyPublishedBooths(*st.exhibition, *st.publish); // ... then approved booths are served
     subscribeBus();
     m_startTime = monotonicSeconds();
@@ -134,7 +136,7 @@ Status ServerApp::open() {
 }
 
 // The capabilities this server hosts: adding one is one line here.
-void ServerApp::composeModules() {
+Status ServerApp::composeModules() {
     ServerContext& ctx = *m_ctx;
     auto content = std::make_unique<ContentModule>(
         ctx, BundleAccessPolicy(
@@ -149,15 +151,18 @@ void ServerApp::composeModules() {
     m_modules.push_back(std::move(content));
     m_modules.push_back(std::make_unique<PublishModule>(ctx));
     m_modules.push_back(std::make_unique<BoothFetchModule>(ctx));
+    m_modules.push_back(std::make_unique<ChatHistoryModule>(ctx));
     m_modules.push_back(std::make_unique<RemoteConsoleModule>(ctx, [this](std::string_view line) {
         if (m_consoleRunner) return m_consoleRunner(line);
         return console::toResult(m_console->execute(line));
     }));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
+        if (Status started = module->start(); !started) return started.error();
         module->registerHandlers(*m_router);
         module->registerCommands(*m_console);
     }
+    return {};
 }
 
 ServerApp::~ServerApp() {

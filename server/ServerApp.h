@@ -96,7 +96,7 @@ public:
 private:
     ServerApp() = default;
     Status open(); // ServerApp.cpp: the state after the store and the host
-    void composeModules();
+    Status composeModules();
     void subscribeBus(); // ServerAppConsole.cpp: broadcasts and moderation from the bus
     void deliverBroadcast(std::string_view topic, std::span<const std::uint8_t> bytes);
     void applyModeration(const ModerationEvent& event);

@@ -139,6 +139,9 @@ int main(int argc, char** argv) {
                    "network threads sharing the UDP port (0: ENet on the tick thread)")
         ->check(CLI::Range(0, 16))
         ->capture_default_str();
+    cli.add_option("--chat-history", config.chatHistory,
+                   "chat lines kept per hall, booth and direct conversation")
+        ->check(CLI::Range(1, 100000));
     cli.add_flag("--auto-approve", config.autoApprove,
                  "publish every uploaded booth that passes the checks without moderation");
     cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,

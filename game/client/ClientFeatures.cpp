@@ -6,6 +6,7 @@
 #include "game/client/agenda/AgendaFeature.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
+#include "game/client/chat/ChatHistoryFeature.h"
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 #include "game/client/map/MapFeature.h"
@@ -22,6 +23,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<MapFeature>();
     add<AgendaFeature>();
     add<ChatFeature>();
+    add<ChatHistoryFeature>();
     add<PeopleFeature>();
     add<SettingsFeature>();
     add<BoothFeature>();

@@ -85,6 +85,8 @@ public:
     std::uint32_t answerMeeting(std::uint64_t meetingId, bool accept);
     std::uint32_t setStaffOnDuty(const std::string& boothId, bool onDuty);
     std::uint32_t console(const std::string& line);
+    // A room's stored lines (the chat-history slice); REQUEST's requestId is filled in.
+    std::uint32_t chatHistory(proto::ChatHistoryRequest request);
     // Sends any message as is (tests use it to misbehave on purpose).
     bool sendRaw(const proto::Message& message);
     bool sendBytes(std::uint8_t channel, std::span<const std::uint8_t> bytes);

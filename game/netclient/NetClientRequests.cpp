@@ -24,6 +24,12 @@ std::uint32_t NetClient::chat(ChatScope scope, const std::string& boothId, std::
     return id;
 }
 
+std::uint32_t NetClient::chatHistory(ChatHistoryRequest request) {
+    request.requestId = m_nextRequest++;
+    send(request);
+    return request.requestId;
+}
+
 std::uint32_t NetClient::like(const std::string& boothId) {
     std::uint32_t id = m_nextRequest++;
     send(Like{id, boothId});

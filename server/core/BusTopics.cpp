@@ -58,4 +58,17 @@ std::optional<ModerationEvent> readModeration(std::span<const std::uint8_t> byte
     return event;
 }
 
+void publishChatLine(Bus& bus, ChatLineEvent event) {
+    net::BitWriter writer;
+    if (!event.serialize(writer)) return; // the sender's line was checked against the same limits
+    bus.publish(topic::kChatLines, writer.finish());
+}
+
+std::optional<ChatLineEvent> readChatLine(std::span<const std::uint8_t> bytes) {
+    net::BitReader reader(bytes);
+    ChatLineEvent event;
+    if (!event.serialize(reader) || reader.bitsRemaining() >= 8) return std::nullopt;
+    return event;
+}
+
 } // namespace fg::server

@@ -21,6 +21,7 @@ inline constexpr std::string_view kHallPrefix = "hall/";
 inline constexpr std::string_view kVenuePrefix = "venue/";
 inline constexpr std::string_view kBoothPrefix = "booth/"; // the booth's audience
 inline constexpr std::string_view kModeration = "moderation";
+inline constexpr std::string_view kChatLines = "chat/line"; // every delivered chat line
 std::string hall(std::string_view hallId);
 std::string venue(std::string_view venueId);
 std::string booth(std::string_view boothId);
@@ -44,5 +45,34 @@ struct ModerationEvent {
 };
 void publishModeration(Bus& bus, const ModerationEvent& event);
 std::optional<ModerationEvent> readModeration(std::span<const std::uint8_t> bytes);
+
+// A chat line as delivered, for whoever keeps or watches chat (the history slice, later the
+// organisers' report queue): which room it went to and who said it.
+struct ChatLineEvent {
+    proto::ChatScope scope = proto::ChatScope::Hall;
+    std::string hallId;  // the sender's hall (Hall)
+    std::string boothId; // Booth
+    std::string senderName;
+    proto::Role senderRole = proto::Role::Visitor;
+    std::string recipientName; // Direct
+    std::int64_t sentMs = 0;   // Unix milliseconds
+    std::string text;
+    bool operator==(const ChatLineEvent&) const = default;
+
+    template <class S>
+    bool serialize(S& s) {
+        FG_SER(proto::serializeEnum(s, scope, proto::kChatScopeMax));
+        FG_SER(net::serializeString(s, hallId, proto::kMaxIdLength));
+        FG_SER(net::serializeString(s, boothId, proto::kMaxIdLength));
+        FG_SER(net::serializeString(s, senderName, proto::kMaxNameLength));
+        FG_SER(proto::serializeEnum(s, senderRole, proto::kRoleMax));
+        FG_SER(net::serializeString(s, recipientName, proto::kMaxNameLength));
+        FG_SER(net::serializeI64(s, sentMs));
+        return net::serializeString(s, text, proto::kMaxChatLength);
+    }
+};
+void publishChatLine(Bus& bus, ChatLineEvent event);
+// Nullopt for truncated, oversized or out-of-range bytes.
+std::optional<ChatLineEvent> readChatLine(std::span<const std::uint8_t> bytes);
 
 } // namespace fg::server

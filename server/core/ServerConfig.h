@@ -31,6 +31,8 @@ struct ServerConfig {
     // Booth publishing (server/publish/PublishModule): approve every bundle that passes checks.
     bool autoApprove = false;
     std::filesystem::path publishDir; // default DATADIR/publish
+    // Chat history (server/chat/): lines kept per room (hall, booth, direct pair).
+    std::size_t chatHistory = 200;
     // Tests only: compose the modules in reverse order, to prove no rule depends on that order.
     bool reverseModules = false;
 };

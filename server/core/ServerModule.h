@@ -20,6 +20,9 @@ class ServerModule {
 public:
     virtual ~ServerModule() = default;
 
+    // After every module is composed, before the first message or tick: opens what the module
+    // keeps (its store tables, files). A failure stops the server from starting, with its reason.
+    virtual Status start() { return {}; }
     // Registers every client message the module answers, each with who may send it.
     virtual void registerHandlers(ServerRouter& router) = 0;
     // Registers the module's organiser console commands (if any).

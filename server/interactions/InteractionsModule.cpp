@@ -55,8 +55,8 @@ void InteractionsModule::like(Session& s, const Like& m) {
 }
 
 void InteractionsModule::openItem(Session& s, const OpenItem& m) {
-    auto r = m_interactions.openItem(m_ctx.actor(s), m.boothId, m.kind, m.index,
-                                     monotonicSeconds());
+    auto r =
+        m_interactions.openItem(m_ctx.actor(s), m.boothId, m.kind, m.index, monotonicSeconds());
     if (!r) return m_ctx.reply(s, m.requestId, r.error());
     m_ctx.reply(s, m.requestId, {}, 0, *r);
 }
@@ -76,17 +76,27 @@ void InteractionsModule::staffDuty(Session& s, const StaffPresence& m) {
 
 void InteractionsModule::chat(Session& s, const ChatSend& chat) {
     if (s.muted) return m_ctx.reply(s, chat.requestId, makeError("chat: you are muted"));
-    auto line = m_interactions.chat(m_ctx.actor(s), chat.scope, chat.boothId,
-                                    chat.recipient, chat.text, monotonicSeconds());
+    auto line = m_interactions.chat(m_ctx.actor(s), chat.scope, chat.boothId, chat.recipient,
+                                    chat.text, monotonicSeconds());
     if (!line) return m_ctx.reply(s, chat.requestId, line.error());
     ChatReceived out{chat.scope, s.id, s.name, line->boothId, std::int64_t(unixNow()) * 1000,
                      line->text};
+    ChatLineEvent event{chat.scope, "", line->boothId, s.name, s.role, "", out.timeMs, line->text};
     const std::size_t delivered = deliverChat(s, chat, line->boothId, std::move(out));
     if (chat.scope == ChatScope::Direct && delivered < 2)
         return m_ctx.reply(
             s, chat.requestId,
             makeError(fmt::format("chat: visitor {} is not connected", chat.recipient)));
+    publishLine(s, chat, std::move(event));
     m_ctx.reply(s, chat.requestId, {}, std::uint32_t(delivered));
+}
+
+// Tells whoever keeps chat (the history slice) where the line went, with the names of a pair.
+void InteractionsModule::publishLine(const Session& s, const ChatSend& chat, ChatLineEvent event) {
+    event.hallId = m_ctx.exhibition().halls[m_ctx.world().find(s.id)->hall].id;
+    if (chat.scope == ChatScope::Direct)
+        if (const Session* to = m_ctx.session(chat.recipient)) event.recipientName = to->name;
+    publishChatLine(m_ctx.bus(), std::move(event));
 }
 
 // Hall and booth chat go through the bus (other processes serve the same hall later); a direct

@@ -3,6 +3,7 @@
 // Owns no rules: every decision is fg_interactions'; never touches presence input or content.
 #pragma once
 
+#include "server/core/BusTopics.h"
 #include "server/core/ServerContext.h"
 #include "server/core/ServerModule.h"
 
@@ -29,6 +30,7 @@ private:
     void chat(presence::Session& s, const proto::ChatSend& m);
     std::size_t deliverChat(presence::Session& s, const proto::ChatSend& chat,
                             const std::string& boothId, proto::ChatReceived out);
+    void publishLine(const presence::Session& s, const proto::ChatSend& chat, ChatLineEvent event);
     void meetingRequest(presence::Session& s, const proto::MeetingRequest& m);
     void meetingReply(presence::Session& s, const proto::MeetingReply& m);
     void updateVisits(double now);

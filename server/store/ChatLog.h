@@ -18,7 +18,7 @@ struct ChatRecord {
     std::int64_t id = 0; // assigned by append
     std::string room;    // "hall:ID", "booth:ID" or "direct:NAME|NAME" (chat::roomFor*)
     std::string senderName;
-    std::string senderRole; // "visitor", "exhibitor", "organiser"
+    std::string senderRole;  // "visitor", "exhibitor", "organiser"
     std::int64_t sentMs = 0; // Unix milliseconds
     std::string text;
     bool operator==(const ChatRecord&) const = default;

@@ -15,8 +15,8 @@ class Database;
 }
 
 struct SliceSchema {
-    std::string_view slice;               // "chat", ...; the key in slice_schema
-    std::span<const char* const> steps;   // step N takes the slice from version N-1 to N
+    std::string_view slice;             // "chat", ...; the key in slice_schema
+    std::span<const char* const> steps; // step N takes the slice from version N-1 to N
 };
 
 // Runs the steps the database has not seen yet, each in its own transaction; fails when the

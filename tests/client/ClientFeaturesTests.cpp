@@ -75,3 +75,34 @@ TEST_CASE("features: messages no feature handles are counted, not crashed on") {
     f.receive(proto::ContentChunk{});
     CHECK(f.features.router().unhandled() == 2);
 }
+
+TEST_CASE("features: chat history merges into the chat window in time order, without doubles") {
+    Fixture f;
+    f.s.profile.name = "Vy";
+    proto::ChatReceived live;
+    live.scope = proto::ChatScope::Booth;
+    live.boothId = "acme-booth";
+    live.fromName = "An";
+    live.timeMs = 3000;
+    live.text = "still here?";
+    f.receive(live);
+    proto::ChatHistory h;
+    h.scope = proto::ChatScope::Booth;
+    h.boothId = "acme-booth";
+    h.requestId = 7;
+    h.lines = {proto::ChatHistoryLine{1, "Vy", proto::Role::Visitor, 1000, "is the demo on?"},
+               proto::ChatHistoryLine{2, "Acme", proto::Role::Exhibitor, 2000, "yes, at 3"},
+               proto::ChatHistoryLine{3, "An", proto::Role::Visitor, 3000, "still here?"}};
+    f.receive(h);
+    auto* c = f.features.find<ChatFeature>();
+    REQUIRE(c);
+    REQUIRE(c->lines().size() == 3); // the live line is not shown twice
+    CHECK(c->lines()[0].text == "is the demo on?");
+    CHECK(c->lines()[0].history);
+    CHECK(c->lines()[0].mine); // my name: shown as mine
+    CHECK(c->lines()[0].boothId == "acme-booth");
+    CHECK(c->lines()[1].fromName == "Acme");
+    CHECK(c->lines()[2].text == "still here?");
+    CHECK_FALSE(c->lines()[2].history);
+    CHECK(f.features.router().unhandled() == 0);
+}

@@ -12,8 +12,8 @@ using namespace fg::store;
 
 namespace {
 ChatRecord line(std::string room, int n) {
-    return ChatRecord{0, std::move(room), fmt::format("Visitor {}", n), "visitor", 1000 + n,
-                      fmt::format("line {}", n)};
+    return ChatRecord{0,         std::move(room), fmt::format("Visitor {}", n),
+                      "visitor", 1000 + n,        fmt::format("line {}", n)};
 }
 } // namespace
 
@@ -77,8 +77,8 @@ TEST_CASE("chat log: a data folder with a newer chat schema is refused with its 
     auto store = Store::open(dir.path());
     REQUIRE(store);
     REQUIRE(ChatLog::open(**store));
-    REQUIRE(store.value()->database().exec(
-        "UPDATE slice_schema SET version = 9 WHERE slice = 'chat'"));
+    REQUIRE(
+        store.value()->database().exec("UPDATE slice_schema SET version = 9 WHERE slice = 'chat'"));
     auto again = ChatLog::open(**store);
     REQUIRE_FALSE(again);
     CHECK(again.error().message.find("slice 'chat' is at schema version 9") != std::string::npos);

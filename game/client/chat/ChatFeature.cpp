@@ -2,12 +2,15 @@
 // never touches another feature's state.
 #include "game/client/chat/ChatFeature.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 namespace fg::client {
 namespace {
+
+constexpr std::size_t kMaxLines = 500;
 
 ChatTab tabOf(proto::ChatScope scope) {
     return scope == proto::ChatScope::Booth    ? ChatTab::Booth
@@ -29,10 +32,29 @@ void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingReque
 
 void ChatFeature::receive(const proto::ChatReceived& m) {
     const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
-    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine});
-    if (m_lines.size() > 500) m_lines.erase(m_lines.begin());
+    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false});
+    if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin());
     const ChatTab tab = tabOf(m.scope);
     if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
+}
+
+void ChatFeature::addHistory(const proto::ChatHistory& h) {
+    const bool booth = h.scope == proto::ChatScope::Booth;
+    for (const proto::ChatHistoryLine& l : h.lines) {
+        ChatLine line{h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs,
+                      true};
+        line.mine = !m_s.profile.name.empty() && l.fromName == m_s.profile.name;
+        auto same = [&](const ChatLine& o) {
+            return o.scope == line.scope && o.boothId == line.boothId && o.timeMs == line.timeMs &&
+                   o.fromName == line.fromName && o.text == line.text;
+        };
+        if (std::any_of(m_lines.begin(), m_lines.end(), same)) continue; // also arrived live
+        auto at = std::upper_bound(m_lines.begin(), m_lines.end(), line.timeMs,
+                                   [](std::int64_t t, const ChatLine& o) { return t < o.timeMs; });
+        m_lines.insert(at, std::move(line));
+    }
+    while (m_lines.size() > kMaxLines)
+        m_lines.erase(m_lines.begin());
 }
 
 int ChatFeature::unread(ChatTab tab) const {
@@ -97,7 +119,9 @@ void ChatFeature::drawPanels(const UiFrame&) {
     ImGui::BeginChild("lines", ImVec2(0, -30), true);
     for (const ChatLine& l : m_lines) {
         if (!shownOn(m_tab, l)) continue;
-        ImGui::TextColored(l.mine ? ImVec4(0.6f, 0.9f, 0.6f, 1) : ImVec4(0.6f, 0.8f, 1, 1), "%s%s:",
+        const float alpha = l.history ? 0.65f : 1.0f; // earlier lines are dimmed
+        ImGui::TextColored(l.mine ? ImVec4(0.6f, 0.9f, 0.6f, alpha) : ImVec4(0.6f, 0.8f, 1, alpha),
+                           "%s%s:",
                            l.boothId.empty() || l.scope != proto::ChatScope::Booth
                                ? ""
                                : ("[" + l.boothId + "] ").c_str(),

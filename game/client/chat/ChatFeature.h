@@ -18,6 +18,8 @@ struct ChatLine {
     std::string fromName;
     std::string text;
     bool mine = false;
+    std::int64_t timeMs = 0; // the server's clock
+    bool history = false;    // stored before this client joined (ChatHistory)
 };
 
 enum class ChatTab : std::uint8_t { Hall, Booth, Direct };
@@ -36,6 +38,11 @@ public:
     // Sends TEXT to the current tab's scope (the open booth for Booth); false if not joined.
     bool send(const std::string& text);
     void receive(const proto::ChatReceived& m);
+    // Adds a room's stored lines in time order, skipping lines already shown.
+    void addHistory(const proto::ChatHistory& h);
+    bool windowOpen() const { return m_open; }
+    ChatTab tab() const { return m_tab; }
+    std::uint16_t directTo() const { return m_directTo; }
     const std::vector<ChatLine>& lines() const { return m_lines; }
     int unread(ChatTab tab) const;
 
