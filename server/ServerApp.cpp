@@ -75,8 +75,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     if (auto imported = st.store->importExhibitionIfEmpty(*json, config.exhibitionPath.string());
         !imported)
         return imported.error();
-    if (auto current = st.store->currentExhibition(); current && *current)
-        st.revision = std::uint64_t((*current)->revision);
+    auto revision = st.store->liveExhibitionRevision();
+    if (!revision) return revision.error();
+    st.revision = std::uint64_t(*revision);
 
     config.tickRate = std::clamp<std::uint32_t>(config.tickRate, 1, kMaxTickRate);
     config.maxVisitors = std::clamp<std::uint32_t>(config.maxVisitors, 1, kMaxClientId);

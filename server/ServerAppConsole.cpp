@@ -191,7 +191,8 @@ Result<std::string> ServerApp::reloadExhibition() {
     if (!fresh) return fresh.error();
     auto json = readFileText(st.config.exhibitionPath);
     if (!json) return json.error();
-    auto revision = st.store->storeExhibition(*json, "reload");
+    if (auto stored = st.store->storeExhibition(*json, "reload"); !stored) return stored.error();
+    auto revision = st.store->liveExhibitionRevision();
     if (!revision) return revision.error();
     auto world = std::make_unique<presence::PresenceWorld>(**fresh, st.config.presence);
     const double now = monotonicSeconds();

@@ -78,8 +78,8 @@ Result<VisitorInfo> ConsoleCommands::findVisitor(std::string_view cmd, std::stri
 ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
     ServerStats st = m_host.stats();
     std::vector<HallStatus> halls = m_host.halls();
-    auto current = m_store.currentExhibition();
-    std::int64_t revision = current && current->has_value() ? (*current)->revision : 0;
+    auto live = m_store.liveExhibitionRevision();
+    std::int64_t revision = live ? *live : 0;
     if (a.json) {
         nlohmann::json j = {{"uptime_s", st.uptimeSeconds},
                             {"connections", st.connections},

@@ -183,13 +183,12 @@ void PublishModule::answerSubmission(publish::SubmitDone& done) {
 
 void PublishModule::onBoothPublished(const publish::PublishedRevision& rev) {
     publish::applyRevision(m_ctx.exhibition(), rev);
-    auto revision =
-        m_ctx.store().storeExhibition(expo::toJson(m_ctx.exhibition()),
-                              fmt::format("publish {} revision {}", rev.boothId, rev.revision));
+    // The approval is already a record (submissions); the revision number follows from it.
+    auto revision = m_ctx.store().liveExhibitionRevision();
     if (revision)
         m_ctx.setRevision(std::uint64_t(*revision));
     else
-        log::error("server: storing the exhibition after publishing: {}", revision.error().message);
+        log::error("server: exhibition revision after publishing: {}", revision.error().message);
     log::info("server: booth {} revision {} is live (exhibition revision {})", rev.boothId,
               rev.revision, m_ctx.revision());
     auto msg = revisionMessage(rev, m_ctx.revision());

@@ -95,6 +95,12 @@ public:
     // --- booth submissions, the moderation queue's only record (StorePublishing.cpp) ---
     // Every submission, oldest first; a damaged row is an error naming its id and booth.
     Result<std::vector<Submission>> submissions();
+    // How many submissions were ever approved (each one a booth revision that went live).
+    Result<std::int64_t> approvedSubmissions();
+    // The revision number of the exhibition visitors see: the stored exhibition's (import or
+    // reload) plus every approval. Approved booths are records in submissions, applied to the
+    // stored exhibition at start, so no copy of the whole exhibition is kept per publish.
+    Result<std::int64_t> liveExhibitionRevision();
     // Stores SUB (pending) as its booth's pending submission, replacing an earlier pending one.
     Status submitPending(const Submission& sub);
     // Records the decision SUB (approved with its revision, or rejected with its reason) on its

@@ -115,4 +115,20 @@ Status Store::importSubmissions(const std::vector<Submission>& subs) {
     return tx.commit();
 }
 
+Result<std::int64_t> Store::approvedSubmissions() {
+    auto st = m_db->prepare("SELECT COUNT(*) FROM submissions WHERE state = 'approved'");
+    if (!st) return st.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    return *row ? st->columnInt(0) : 0;
+}
+
+Result<std::int64_t> Store::liveExhibitionRevision() {
+    auto current = currentExhibition();
+    if (!current) return current.error();
+    auto approved = approvedSubmissions();
+    if (!approved) return approved.error();
+    return (current->has_value() ? (*current)->revision : 0) + *approved;
+}
+
 } // namespace fg::store

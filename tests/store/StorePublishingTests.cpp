@@ -121,3 +121,20 @@ TEST_CASE("store publishing: a damaged row is an error naming the row and booth"
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().message.find("manifest is not a 32-digit hash") != std::string::npos);
 }
+
+TEST_CASE("store publishing: the live revision is the stored exhibition's plus every approval") {
+    TempDir dir("pub-revision");
+    auto store = openStore(dir);
+    REQUIRE(store->storeExhibition("{}", "import"));
+    CHECK(*store->liveExhibitionRevision() == 1);
+    REQUIRE(store->submitPending(sample("acme-booth", 1)));
+    CHECK(*store->liveExhibitionRevision() == 1); // pending is not live
+    Submission approved = sample("acme-booth", 1);
+    approved.state = SubmissionState::Approved;
+    approved.revision = 1;
+    REQUIRE(store->decideSubmission(approved));
+    CHECK(*store->liveExhibitionRevision() == 2);
+    CHECK((*store->currentExhibition())->revision == 1); // no copy of the exhibition per publish
+    REQUIRE(store->storeExhibition("{}", "reload"));
+    CHECK(*store->liveExhibitionRevision() == 3);
+}
