@@ -127,7 +127,9 @@ void ChatFeature::drawPanels(const UiFrame&) {
                                : ("[" + l.boothId + "] ").c_str(),
                            l.fromName.c_str());
         ImGui::SameLine();
+        if (l.history) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.72f, 0.72f, 1));
         ImGui::TextWrapped("%s", l.text.c_str());
+        if (l.history) ImGui::PopStyleColor();
     }
     if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
