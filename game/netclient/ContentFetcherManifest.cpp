@@ -49,7 +49,8 @@ Result<expo::Exhibition> readManifest(std::string_view json) {
     for (const auto& p : report.problems) {
         if (isReferenceProblem(p)) continue;
         ++count;
-        text += "\n" + p.toString();
+        text += '\n'; // appended apart: GCC 12 -O3 warns falsely (-Wrestrict) on "\n" + string
+        text += p.toString();
     }
     if (!report.exhibition) return makeError("manifest: not an exhibition" + text);
     if (count > 0) return makeError(fmt::format("manifest: {} problem(s){}", count, text));

@@ -16,11 +16,6 @@ using presence::Session;
 
 namespace {
 
-std::string bounded(std::string text, std::size_t max) {
-    if (text.size() > max) text.resize(max);
-    return text;
-}
-
 std::string isoDate(UnixSeconds t) {
     const std::time_t tt = std::time_t(t);
     std::tm tm{};

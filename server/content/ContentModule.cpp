@@ -12,13 +12,6 @@ namespace fg::server {
 using namespace fg::expo::proto;
 using presence::Session;
 
-namespace {
-std::string bounded(std::string text, std::size_t max) {
-    if (text.size() > max) text.resize(max);
-    return text;
-}
-} // namespace
-
 std::string BundleAccessPolicy::refusal(const Session& s, const ContentRequest& m) const {
     if (m.kind != ContentKind::Asset || !m_bundleBooth) return {};
     auto boothId = m_bundleBooth(m.hash);

@@ -44,6 +44,12 @@ struct ServerState {
     std::uint32_t tick = 0;
 };
 
+// TEXT cut to at most MAX bytes (a reason or note field of a message).
+inline std::string bounded(std::string text, std::size_t max) {
+    if (text.size() > max) text.resize(max);
+    return text;
+}
+
 class ServerContext {
 public:
     using Session = presence::Session;

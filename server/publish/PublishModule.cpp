@@ -24,11 +24,6 @@ namespace {
 // client window of 256 KiB, the sender never waits for an ack while the window still has room.
 constexpr std::uint32_t kChunksPerStatus = 4;
 
-std::string bounded(std::string text, std::size_t max) {
-    if (text.size() > max) text.resize(max);
-    return text;
-}
-
 std::string warningText(const std::vector<booth::BoothProblem>& warnings) {
     std::string out;
     for (const auto& w : warnings)

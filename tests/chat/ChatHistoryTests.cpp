@@ -32,14 +32,7 @@ void say(server::ServerApp& server, TestClient& from, const Clients& all, ChatSc
 
 std::unique_ptr<server::ServerApp> restart(TestServer& srv) {
     srv.app.reset();
-    server::ServerConfig config;
-    config.exhibitionPath = srv.dir / "exhibition.json";
-    config.dataDir = srv.dir / "data";
-    config.bindAddress = "127.0.0.1";
-    config.port = 0;
-    auto created = server::ServerApp::create(std::move(config));
-    REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
-    return std::move(*created);
+    return startServer(srv.dir / "exhibition.json", srv.dir / "data");
 }
 
 } // namespace

@@ -23,14 +23,7 @@ fs::path copyOfFixture() {
 }
 
 std::unique_ptr<server::ServerApp> openServer(const fs::path& dir) {
-    server::ServerConfig config;
-    config.exhibitionPath = dir / "exhibition.json";
-    config.dataDir = dir / "data";
-    config.bindAddress = "127.0.0.1";
-    config.port = 0;
-    auto created = server::ServerApp::create(std::move(config));
-    REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
-    return std::move(*created);
+    return startServer(dir / "exhibition.json", dir / "data");
 }
 
 // What the fixture's README says it holds, checked through the server's public surface.

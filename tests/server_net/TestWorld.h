@@ -76,19 +76,27 @@ inline std::filesystem::path writeTestExhibition(const std::filesystem::path& di
     return dir / "exhibition.json";
 }
 
+// A ServerApp on a random loopback port for EXHIBITION with its data in DATADIR (a restart
+// opens the same folder again).
+inline std::unique_ptr<server::ServerApp> startServer(const std::filesystem::path& exhibition,
+                                                      const std::filesystem::path& dataDir,
+                                                      server::ServerConfig config = {}) {
+    config.exhibitionPath = exhibition;
+    config.dataDir = dataDir;
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    auto created = server::ServerApp::create(std::move(config));
+    REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
+    return std::move(*created);
+}
+
 struct TestServer {
     std::filesystem::path dir;
     std::unique_ptr<server::ServerApp> app;
 
     explicit TestServer(server::ServerConfig config = {}) {
         dir = makeTempDir("server");
-        config.exhibitionPath = writeTestExhibition(dir);
-        config.dataDir = dir / "data";
-        config.bindAddress = "127.0.0.1";
-        config.port = 0;
-        auto created = server::ServerApp::create(std::move(config));
-        REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
-        app = std::move(*created);
+        app = startServer(writeTestExhibition(dir), dir / "data", std::move(config));
     }
     ~TestServer() {
         app.reset();
