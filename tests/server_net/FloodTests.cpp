@@ -1,0 +1,142 @@
+// A flood of connections that never send Hello (one address, then eight) must not lock real
+// visitors out: the handshake deadline and the pending caps keep slots free. Loopback only.
+#include "tests/server_net/TestWorld.h"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <string>
+#include <vector>
+
+using namespace fg;
+using namespace fg::test;
+
+namespace {
+
+// An attacker: client hosts (one per source address) whose connections answer pings and never
+// say Hello; every dropped or failed one is opened again at once.
+struct Flood {
+    std::vector<std::unique_ptr<net::NetHost>> hosts;
+    std::uint16_t port = 0;
+    std::uint64_t reopened = 0;
+    std::uint64_t connected = 0;
+    net::NetEvent event;
+
+    Flood(std::uint16_t serverPort, const std::vector<std::string>& sources, std::size_t total)
+        : port(serverPort) {
+        const std::size_t each = (total + sources.size() - 1) / sources.size();
+        for (const std::string& source : sources) {
+            net::HostConfig config;
+            config.peerLimit = each;
+            config.clientBindAddress = source;
+            auto host = net::NetHost::client(config);
+            REQUIRE_MESSAGE(host.ok(), (host.ok() ? "" : host.error().message));
+            for (std::size_t i = 0; i < each; ++i)
+                REQUIRE((*host)->connect("127.0.0.1", port).ok());
+            hosts.push_back(std::move(*host));
+        }
+    }
+    void service() {
+        for (auto& host : hosts) {
+            while (host->service(event, 0)) {
+                if (event.type == net::NetEventType::Connect) ++connected;
+                if (event.type != net::NetEventType::Disconnect) continue;
+                ++reopened;
+                (void)host->connect("127.0.0.1", port);
+            }
+        }
+    }
+};
+
+// Steps the server, the flood and the clients until DONE() or SECONDS.
+bool pumpFlood(server::ServerApp& server, Flood& flood, const Clients& clients,
+               const std::function<bool()>& done, double seconds) {
+    const double deadline = monotonicSeconds() + seconds;
+    while (monotonicSeconds() < deadline) {
+        server.step(1);
+        flood.service();
+        for (auto* c : clients)
+            c->update();
+        if (done()) return true;
+    }
+    return done();
+}
+
+double figure(server::ServerApp& server, const std::string& key) {
+    for (const auto& f : server.stats().figures)
+        if (f.key == key) return f.value;
+    return -1;
+}
+
+// 1,500 connections without Hello against 200 visitors' slots; a real visitor then joins.
+void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThreads,
+                  bool capLoopback) {
+    server::ServerConfig config;
+    config.maxVisitors = 200;
+    config.netThreads = netThreads;
+    config.handshake.trustLoopback = !capLoopback;
+    TestServer srv(config);
+    server::ServerApp& app = *srv.app;
+    Flood flood(app.port(), sources, 1500);
+    // The flood takes every slot it can before the visitor arrives.
+    pumpFlood(app, flood, {}, [] { return false; }, 0.5);
+    const std::uint32_t tickBefore = app.currentTick();
+    const double start = monotonicSeconds();
+    auto c = netclient::NetClient::connect(visitor(app.port(), "RealVisitor"));
+    REQUIRE(c.ok());
+    TestClient real;
+    real.net = std::move(*c);
+    const bool joined = pumpFlood(
+        app, flood, {&real},
+        [&] { return real->state() == netclient::ClientState::Joined; }, 2.0);
+    const double took = monotonicSeconds() - start;
+    const std::uint32_t ticks = app.currentTick() - tickBefore;
+    MESSAGE(fmt::format("{} source(s), {} net threads: joined {} after {:.3f} s; {} ticks; flood "
+                        "connected {} times, reopened {}; evictions {}, timeouts {}, refusals {}",
+                        sources.size(), netThreads, joined, took, ticks, flood.connected,
+                        flood.reopened, figure(app, "handshake_evictions"),
+                        figure(app, "handshake_timeouts"), figure(app, "address_refusals")));
+    CHECK(joined);
+    // The tick ran all along (20 Hz): a tenth of its rate is a bound no loaded box misses.
+    CHECK(ticks >= std::uint32_t(took * 20.0 * 0.1));
+    CHECK(flood.connected > 0); // the flood did reach the server
+    CHECK(figure(app, "pending_handshakes") <= config.handshake.maxPending);
+}
+
+std::vector<std::string> loopbackSources() {
+    std::vector<std::string> out;
+    for (int i = 2; i <= 9; ++i)
+        out.push_back(fmt::format("127.0.0.{}", i));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("flood: 1,500 silent connections from one address do not lock a visitor out") {
+    floodAndJoin({"127.0.0.1"}, 0, false);
+}
+
+TEST_CASE("flood: the same with network threads") {
+    floodAndJoin({"127.0.0.1"}, 2, false);
+}
+
+TEST_CASE("flood: 1,500 silent connections from eight addresses, per-address caps on") {
+    floodAndJoin(loopbackSources(), 0, true);
+}
+
+TEST_CASE("flood: eight addresses with network threads") {
+    floodAndJoin(loopbackSources(), 2, true);
+}
+
+TEST_CASE("flood: a connection that never says Hello is dropped at the handshake deadline") {
+    server::ServerConfig config;
+    config.handshake.timeoutSeconds = 0.3;
+    TestServer srv(config);
+    Flood silent(srv.app->port(), {"127.0.0.1"}, 1);
+    REQUIRE(pumpFlood(*srv.app, silent, {}, [&] { return silent.connected == 1; }, 2.0));
+    REQUIRE(pumpFlood(
+        *srv.app, silent, {}, [&] { return figure(*srv.app, "handshake_timeouts") >= 1; }, 3.0));
+    auto c = connectClient(*srv.app, visitor(srv.app->port(), "Prompt"));
+    CHECK((c->net->state() == netclient::ClientState::Joined));
+    pumpFor(*srv.app, {c.get()}, 0.6); // joined people have no deadline
+    CHECK((c->net->state() == netclient::ClientState::Joined));
+}
