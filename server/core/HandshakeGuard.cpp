@@ -20,6 +20,7 @@ void HandshakeGuard::connected(std::uint32_t peer, std::string_view address, dou
                                std::vector<GuardDrop>& drops) {
     if (peer >= m_peers.size()) return;
     gone(peer); // a slot is reused only after its Disconnect; be safe if one was missed
+    m_now = now;
     const std::string key(address);
     const bool limited = capped(key);
     AddressCount& count = m_addresses[key];
@@ -31,8 +32,7 @@ void HandshakeGuard::connected(std::uint32_t peer, std::string_view address, dou
         return;
     }
     // The newest connection always gets its chance: the oldest pending of the address goes.
-    while (limited && overAddressCaps(m_addresses[key]) && evictOldest(&key, drops)) {
-    }
+    if (limited && !enforceCaps(key, drops)) m_overCap.insert(key);
     Peer& p = m_peers[peer];
     p = Peer{State::Pending, ++m_serial, now, key};
     AddressCount& added = m_addresses[key]; // an eviction may have erased the entry
@@ -43,6 +43,18 @@ void HandshakeGuard::connected(std::uint32_t peer, std::string_view address, dou
     while (m_limits.maxPending > 0 && m_pending > m_limits.maxPending &&
            evictOldest(nullptr, drops)) {
     }
+}
+
+// Evicts ADDRESS's oldest pending ones while a new connection would pass its caps; false when
+// the grace period stopped that short.
+bool HandshakeGuard::enforceCaps(const std::string& address, std::vector<GuardDrop>& drops) {
+    auto over = [&] {
+        auto it = m_addresses.find(address);
+        return it != m_addresses.end() && overAddressCaps(it->second);
+    };
+    while (over())
+        if (!evictOldest(&address, drops)) return false;
+    return true;
 }
 
 // Whether a new connection from an address with COUNT would pass a per-address cap.
@@ -76,6 +88,13 @@ void HandshakeGuard::gone(std::uint32_t peer) {
 }
 
 void HandshakeGuard::expire(double now, std::vector<GuardDrop>& drops) {
+    m_now = now;
+    while (m_limits.maxPending > 0 && m_pending > m_limits.maxPending &&
+           evictOldest(nullptr, drops)) {
+    }
+    std::erase_if(m_overCap, [&](const std::string& address) {
+        return enforceCaps(address, drops);
+    });
     if (m_limits.timeoutSeconds <= 0) return;
     // Connection times only grow along m_order, so the expired ones are at its front.
     while (!m_order.empty()) {
@@ -95,6 +114,8 @@ void HandshakeGuard::expire(double now, std::vector<GuardDrop>& drops) {
 bool HandshakeGuard::evictOldest(const std::string* address, std::vector<GuardDrop>& drops) {
     for (const Order& o : m_order) {
         if (!current(o) || (address && m_peers[o.peer].address != *address)) continue;
+        // Connection times grow along m_order: every later one is younger still.
+        if (m_peers[o.peer].connectedAt > m_now - m_limits.evictionGraceSeconds) return false;
         ++m_counters.evictions;
         drop(o.peer, DropCause::Evicted, drops);
         return true;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fg::server {
@@ -19,6 +20,10 @@ struct HandshakeLimits {
     std::uint32_t maxPending = 128;
     std::uint32_t maxPendingPerAddress = 16; // 0: no cap; past it that address's oldest goes
     std::uint32_t maxPerAddress = 64;        // pending and joined from one address (0: no cap)
+    // A connection younger than this is not evicted (a cap may be passed meanwhile, and is
+    // restored on the next tick). 0 by default: under a fast flood the grace lets pending
+    // connections take every slot (measured with the flood tests).
+    double evictionGraceSeconds = 0;
     // 127.0.0.0/8 is this machine (bots, tests, the embedded server): exempt from the two
     // per-address caps, not from the deadline or maxPending. No remote sender can use it.
     bool trustLoopback = true;
@@ -53,7 +58,8 @@ public:
     void joined(std::uint32_t peer);
     // PEER's connection ended (Disconnect event or a drop by the host).
     void gone(std::uint32_t peer);
-    // Appends every pending peer whose deadline has passed at NOW.
+    // Appends every pending peer whose deadline has passed at NOW, and the oldest ones past a
+    // cap that the grace period let through.
     void expire(double now, std::vector<GuardDrop>& drops);
 
     std::size_t pending() const { return m_pending; }
@@ -80,6 +86,7 @@ private:
     bool current(const Order& o) const;
     bool overAddressCaps(const AddressCount& count) const;
     bool evictOldest(const std::string* address, std::vector<GuardDrop>& drops);
+    bool enforceCaps(const std::string& address, std::vector<GuardDrop>& drops);
     void drop(std::uint32_t peer, DropCause cause, std::vector<GuardDrop>& drops);
     void compact();
 
@@ -87,8 +94,10 @@ private:
     std::vector<Peer> m_peers;   // by peer id
     std::deque<Order> m_order;   // pending connections, oldest first (stale entries skipped)
     std::unordered_map<std::string, AddressCount> m_addresses;
+    std::unordered_set<std::string> m_overCap; // addresses the grace period let past a cap
     std::size_t m_pending = 0;
     std::uint32_t m_serial = 0;
+    double m_now = 0; // of the latest connected() or expire(): the grace period's clock
     GuardCounters m_counters;
 };
 

@@ -2,7 +2,9 @@
 // visitors out: the handshake deadline and the pending caps keep slots free. Loopback only.
 #include "tests/server_net/TestWorld.h"
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <fmt/format.h>
 #include <string>
 #include <vector>
@@ -12,14 +14,18 @@ using namespace fg::test;
 
 namespace {
 
-// An attacker: client hosts (one per source address) whose connections answer pings and never
-// say Hello; every dropped or failed one is opened again at once.
+// An attacker, on its own thread as another process would be: client hosts (one per source
+// address) whose connections answer pings and never say Hello; every dropped or failed one is
+// opened again, up to kReopenPerSecond in all (faster is a bandwidth attack, see PROTOCOL.md).
 struct Flood {
+    static constexpr double kReopenPerSecond = 0;
     std::vector<std::unique_ptr<net::NetHost>> hosts;
+    std::vector<std::size_t> closed; // by host: connections to open again
     std::uint16_t port = 0;
-    std::uint64_t reopened = 0;
-    std::uint64_t connected = 0;
-    net::NetEvent event;
+    std::atomic<std::uint64_t> reopened{0};
+    std::atomic<std::uint64_t> connected{0};
+    std::atomic<bool> stop{false};
+    std::thread thread;
 
     Flood(std::uint16_t serverPort, const std::vector<std::string>& sources, std::size_t total)
         : port(serverPort) {
@@ -34,26 +40,39 @@ struct Flood {
                 REQUIRE((*host)->connect("127.0.0.1", port).ok());
             hosts.push_back(std::move(*host));
         }
+        closed.assign(hosts.size(), 0);
+        thread = std::thread([this] { run(); });
     }
-    void service() {
-        for (auto& host : hosts) {
-            while (host->service(event, 0)) {
-                if (event.type == net::NetEventType::Connect) ++connected;
-                if (event.type != net::NetEventType::Disconnect) continue;
-                ++reopened;
-                (void)host->connect("127.0.0.1", port);
+    ~Flood() {
+        stop = true;
+        thread.join();
+    }
+    void run() {
+        net::NetEvent event;
+        double tokens = 0, last = monotonicSeconds();
+        while (!stop) {
+            const double now = monotonicSeconds();
+            tokens = std::min(tokens + (now - last) * kReopenPerSecond, kReopenPerSecond / 100);
+            last = now;
+            for (std::size_t h = 0; h < hosts.size(); ++h) {
+                while (hosts[h]->service(event, 0)) {
+                    if (event.type == net::NetEventType::Connect) ++connected;
+                    if (event.type == net::NetEventType::Disconnect) ++closed[h];
+                }
+                for (; closed[h] > 0 && tokens >= 1; --closed[h], tokens -= 1, ++reopened)
+                    (void)hosts[h]->connect("127.0.0.1", port);
             }
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
         }
     }
 };
 
 // Steps the server, the flood and the clients until DONE() or SECONDS.
-bool pumpFlood(server::ServerApp& server, Flood& flood, const Clients& clients,
+bool pumpFlood(server::ServerApp& server, const Clients& clients,
                const std::function<bool()>& done, double seconds) {
     const double deadline = monotonicSeconds() + seconds;
     while (monotonicSeconds() < deadline) {
         server.step(1);
-        flood.service();
         for (auto* c : clients)
             c->update();
         if (done()) return true;
@@ -78,7 +97,7 @@ void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThre
     server::ServerApp& app = *srv.app;
     Flood flood(app.port(), sources, 1500);
     // The flood takes every slot it can before the visitor arrives.
-    pumpFlood(app, flood, {}, [] { return false; }, 0.5);
+    pumpFlood(app, {}, [] { return false; }, 0.5);
     const std::uint32_t tickBefore = app.currentTick();
     const double start = monotonicSeconds();
     auto c = netclient::NetClient::connect(visitor(app.port(), "RealVisitor"));
@@ -86,14 +105,14 @@ void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThre
     TestClient real;
     real.net = std::move(*c);
     const bool joined = pumpFlood(
-        app, flood, {&real},
+        app, {&real},
         [&] { return real->state() == netclient::ClientState::Joined; }, 2.0);
     const double took = monotonicSeconds() - start;
     const std::uint32_t ticks = app.currentTick() - tickBefore;
-    MESSAGE(fmt::format("{} source(s), {} net threads: joined {} after {:.3f} s; {} ticks; flood "
+    MESSAGE(fmt::format("{} {} source(s), {} net threads: joined {} after {:.3f} s; {} ticks; flood "
                         "connected {} times, reopened {}; evictions {}, timeouts {}, refusals {}",
-                        sources.size(), netThreads, joined, took, ticks, flood.connected,
-                        flood.reopened, figure(app, "handshake_evictions"),
+                        netclient::toString(real->state()), sources.size(), netThreads, joined, took, ticks, flood.connected.load(),
+                        flood.reopened.load(), figure(app, "handshake_evictions"),
                         figure(app, "handshake_timeouts"), figure(app, "address_refusals")));
     CHECK(joined);
     // The tick ran all along (20 Hz): a tenth of its rate is a bound no loaded box misses.
@@ -132,9 +151,9 @@ TEST_CASE("flood: a connection that never says Hello is dropped at the handshake
     config.handshake.timeoutSeconds = 0.3;
     TestServer srv(config);
     Flood silent(srv.app->port(), {"127.0.0.1"}, 1);
-    REQUIRE(pumpFlood(*srv.app, silent, {}, [&] { return silent.connected == 1; }, 2.0));
+    REQUIRE(pumpFlood(*srv.app, {}, [&] { return silent.connected == 1; }, 2.0));
     REQUIRE(pumpFlood(
-        *srv.app, silent, {}, [&] { return figure(*srv.app, "handshake_timeouts") >= 1; }, 3.0));
+        *srv.app, {}, [&] { return figure(*srv.app, "handshake_timeouts") >= 1; }, 3.0));
     auto c = connectClient(*srv.app, visitor(srv.app->port(), "Prompt"));
     CHECK((c->net->state() == netclient::ClientState::Joined));
     pumpFor(*srv.app, {c.get()}, 0.6); // joined people have no deadline

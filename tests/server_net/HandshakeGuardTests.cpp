@@ -1,5 +1,6 @@
 // HandshakeGuard without sockets: the handshake deadline, which pending connection a cap evicts
-// (the oldest, of the address or of all), the per-address cap and the loopback exemption.
+// (the oldest, of the address or of all, never one in its grace period), the per-address cap
+// and the loopback exemption.
 #include "server/core/HandshakeGuard.h"
 
 #include <doctest/doctest.h>
@@ -19,6 +20,7 @@ HandshakeLimits limits(std::uint32_t pending, std::uint32_t perAddress, std::uin
     l.maxPendingPerAddress = perAddress;
     l.maxPerAddress = total;
     l.trustLoopback = false;
+    l.evictionGraceSeconds = 0; // see the grace test
     return l;
 }
 
@@ -135,4 +137,24 @@ TEST_CASE("guard: loopback is exempt from the per-address caps when trusted, not
     guard.connected(4, "10.0.0.1", 0.4, drops);
     guard.connected(5, "10.0.0.1", 0.5, drops); // others are capped per address
     CHECK(peersOf(drops) == std::vector<std::uint32_t>{1, 4});
+}
+
+TEST_CASE("guard: a burst is not evicted within its grace period, and trimmed after it") {
+    HandshakeLimits l = limits(2, 2, 0);
+    l.evictionGraceSeconds = 0.1;
+    HandshakeGuard guard(l, 16);
+    std::vector<GuardDrop> drops;
+    guard.connected(0, "10.0.0.1", 0.00, drops);
+    guard.connected(1, "10.0.0.1", 0.01, drops);
+    guard.connected(2, "10.0.0.1", 0.02, drops); // past both caps, but all are young
+    guard.connected(3, "10.0.0.2", 0.03, drops);
+    CHECK(drops.empty());
+    CHECK(guard.pending() == 4);
+    guard.expire(0.05, drops);
+    CHECK(drops.empty());
+    guard.joined(2); // said Hello within the grace period: safe
+    guard.expire(0.5, drops); // the oldest go, back under the global cap
+    CHECK(peersOf(drops) == std::vector<std::uint32_t>{0});
+    CHECK(guard.pending() == 2);
+    CHECK(guard.counters().evictions == 1);
 }
