@@ -247,8 +247,8 @@ void ServerApp::onConnect(Session& s, net::PeerId peer) {
 // no Disconnect event follows, so their sessions are cleared here.
 void ServerApp::applyDrops() {
     for (const GuardDrop& d : m_drops) {
-        const RejectReason why = d.cause == DropCause::Deadline ? RejectReason::Other
-                                                                : RejectReason::Full;
+        const RejectReason why =
+            d.cause == DropCause::Deadline ? RejectReason::Other : RejectReason::Full;
         m_state.host->disconnect(d.peer, std::uint32_t(why), true);
         m_state.sessions[d.peer] = Session{};
     }

@@ -120,9 +120,9 @@ private:
     std::unique_ptr<console::ConsoleCommands> m_console;
     std::vector<std::unique_ptr<ServerModule>> m_modules; // in tick order
     ContentModule* m_contentModule = nullptr;             // one of m_modules
-    std::unique_ptr<HandshakeGuard> m_guard;               // who may keep a slot unjoined
-    std::vector<GuardDrop> m_drops;                        // reused: the guard's verdicts
-    GuardCounters m_loggedGuard;                           // counters at the last log line
+    std::unique_ptr<HandshakeGuard> m_guard;              // who may keep a slot unjoined
+    std::vector<GuardDrop> m_drops;                       // reused: the guard's verdicts
+    GuardCounters m_loggedGuard;                          // counters at the last log line
     double m_lastGuardLog = 0;
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;

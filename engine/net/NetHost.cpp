@@ -141,8 +141,7 @@ Result<std::unique_ptr<NetHost::Impl>> createInline(const HostConfig& config, bo
     const bool local = !bind && !config.clientBindAddress.empty();
     HostConfig chosen = config;
     if (local) chosen.bindAddress = config.clientBindAddress;
-    auto host = createEnetHost(chosen, peers,
-                               bind || local ? BindMode::Exclusive : BindMode::None,
+    auto host = createEnetHost(chosen, peers, bind || local ? BindMode::Exclusive : BindMode::None,
                                local ? std::uint16_t(0) : config.port);
     if (!host) return host.error();
     return std::unique_ptr<NetHost::Impl>(new InlineHost(*host, config));

@@ -92,9 +92,8 @@ void HandshakeGuard::expire(double now, std::vector<GuardDrop>& drops) {
     while (m_limits.maxPending > 0 && m_pending > m_limits.maxPending &&
            evictOldest(nullptr, drops)) {
     }
-    std::erase_if(m_overCap, [&](const std::string& address) {
-        return enforceCaps(address, drops);
-    });
+    std::erase_if(m_overCap,
+                  [&](const std::string& address) { return enforceCaps(address, drops); });
     if (m_limits.timeoutSeconds <= 0) return;
     // Connection times only grow along m_order, so the expired ones are at its front.
     while (!m_order.empty()) {

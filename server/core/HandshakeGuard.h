@@ -91,8 +91,8 @@ private:
     void compact();
 
     HandshakeLimits m_limits;
-    std::vector<Peer> m_peers;   // by peer id
-    std::deque<Order> m_order;   // pending connections, oldest first (stale entries skipped)
+    std::vector<Peer> m_peers; // by peer id
+    std::deque<Order> m_order; // pending connections, oldest first (stale entries skipped)
     std::unordered_map<std::string, AddressCount> m_addresses;
     std::unordered_set<std::string> m_overCap; // addresses the grace period let past a cap
     std::size_t m_pending = 0;

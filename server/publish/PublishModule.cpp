@@ -184,9 +184,9 @@ void PublishModule::answerSubmission(publish::SubmitDone& done) {
 
 void PublishModule::onBoothPublished(const publish::PublishedRevision& rev) {
     publish::applyRevision(m_ctx.exhibition(), rev);
-    auto revision =
-        m_ctx.store().storeExhibition(expo::toJson(m_ctx.exhibition()),
-                              fmt::format("publish {} revision {}", rev.boothId, rev.revision));
+    auto revision = m_ctx.store().storeExhibition(
+        expo::toJson(m_ctx.exhibition()),
+        fmt::format("publish {} revision {}", rev.boothId, rev.revision));
     if (revision)
         m_ctx.setRevision(std::uint64_t(*revision));
     else

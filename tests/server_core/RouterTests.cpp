@@ -169,7 +169,8 @@ TEST_CASE("router: past its budget a message type is refused and counted, not ru
     f.router.on<Like>(
         Permit::joined(), [&](Session&, const Like&) { ++likes; },
         [&](Session&, const Like&, std::string_view why) { refusals.emplace_back(why); });
-    f.router.on<OpenItem>(Permit::joined().budget(2, 1), [&](Session&, const OpenItem&) { ++opens; });
+    f.router.on<OpenItem>(Permit::joined().budget(2, 1),
+                          [&](Session&, const OpenItem&) { ++opens; });
     Session s = person(Role::Visitor);
     Message like = msg(Like{1, "acme-booth"});
     Message open = msg(OpenItem{});
@@ -182,7 +183,7 @@ TEST_CASE("router: past its budget a message type is refused and counted, not ru
     CHECK(f.router.rateLimited() == 14);
     CHECK(f.router.rateOffenders() == 1);
     CHECK(refusals.size() == 6);
-    CHECK(f.faults.empty()); // a burst is not malformed data: no disconnect for it
+    CHECK(f.faults.empty());           // a burst is not malformed data: no disconnect for it
     f.router.dispatch(s, like, 101.0); // refilled at 2 per second
     f.router.dispatch(s, like, 101.0);
     f.router.dispatch(s, like, 101.0);

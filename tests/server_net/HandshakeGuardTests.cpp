@@ -77,7 +77,7 @@ TEST_CASE("guard: past the global pending cap the oldest pending connection is e
     guard.joined(6); // joined people are never evicted and do not count as pending
     guard.connected(8, "10.0.0.4", 0.3, drops);
     CHECK(drops.empty());
-    guard.connected(9, "10.0.0.5", 0.4, drops); // 4 pending: 5 (the oldest) goes
+    guard.connected(9, "10.0.0.5", 0.4, drops);  // 4 pending: 5 (the oldest) goes
     guard.connected(10, "10.0.0.6", 0.5, drops); // then 7
     REQUIRE(drops.size() == 2);
     CHECK(peersOf(drops) == std::vector<std::uint32_t>{5, 7});
@@ -152,7 +152,7 @@ TEST_CASE("guard: a burst is not evicted within its grace period, and trimmed af
     CHECK(guard.pending() == 4);
     guard.expire(0.05, drops);
     CHECK(drops.empty());
-    guard.joined(2); // said Hello within the grace period: safe
+    guard.joined(2);          // said Hello within the grace period: safe
     guard.expire(0.5, drops); // the oldest go, back under the global cap
     CHECK(peersOf(drops) == std::vector<std::uint32_t>{0});
     CHECK(guard.pending() == 2);
