@@ -34,13 +34,14 @@ void HandshakeGuard::connected(std::uint32_t peer, std::string_view address, dou
     // The newest connection always gets its chance: the oldest pending of the address goes.
     if (limited && !enforceCaps(key, drops)) m_overCap.insert(key);
     Peer& p = m_peers[peer];
-    p = Peer{State::Pending, ++m_serial, now, key};
+    p = Peer{State::Pending, ++m_serial, now, !limited, key};
     AddressCount& added = m_addresses[key]; // an eviction may have erased the entry
     ++added.pending;
     ++added.total;
     ++m_pending;
+    if (limited) ++m_cappedPending;
     m_order.push_back({peer, p.serial});
-    while (m_limits.maxPending > 0 && m_pending > m_limits.maxPending &&
+    while (m_limits.maxPending > 0 && m_cappedPending > m_limits.maxPending &&
            evictOldest(nullptr, drops)) {
     }
 }
@@ -70,6 +71,7 @@ void HandshakeGuard::joined(std::uint32_t peer) {
     m_peers[peer].state = State::Joined;
     --m_addresses[m_peers[peer].address].pending;
     --m_pending;
+    if (!m_peers[peer].exempt) --m_cappedPending;
     compact();
 }
 
@@ -81,7 +83,10 @@ void HandshakeGuard::gone(std::uint32_t peer) {
         if (p.state == State::Pending) --it->second.pending;
         if (--it->second.total == 0) m_addresses.erase(it);
     }
-    if (p.state == State::Pending) --m_pending;
+    if (p.state == State::Pending) {
+        --m_pending;
+        if (!p.exempt) --m_cappedPending;
+    }
     p.state = State::Free;
     p.address.clear();
     compact();
@@ -89,7 +94,7 @@ void HandshakeGuard::gone(std::uint32_t peer) {
 
 void HandshakeGuard::expire(double now, std::vector<GuardDrop>& drops) {
     m_now = now;
-    while (m_limits.maxPending > 0 && m_pending > m_limits.maxPending &&
+    while (m_limits.maxPending > 0 && m_cappedPending > m_limits.maxPending &&
            evictOldest(nullptr, drops)) {
     }
     std::erase_if(m_overCap,
@@ -112,7 +117,9 @@ void HandshakeGuard::expire(double now, std::vector<GuardDrop>& drops) {
 // False when there is none. Returns right after the drop: it may compact m_order.
 bool HandshakeGuard::evictOldest(const std::string* address, std::vector<GuardDrop>& drops) {
     for (const Order& o : m_order) {
-        if (!current(o) || (address && m_peers[o.peer].address != *address)) continue;
+        if (!current(o) || m_peers[o.peer].exempt ||
+            (address && m_peers[o.peer].address != *address))
+            continue;
         // Connection times grow along m_order: every later one is younger still.
         if (m_peers[o.peer].connectedAt > m_now - m_limits.evictionGraceSeconds) return false;
         ++m_counters.evictions;

@@ -24,8 +24,9 @@ struct HandshakeLimits {
     // restored on the next tick). 0 by default: under a fast flood the grace lets pending
     // connections take every slot (measured with the flood tests).
     double evictionGraceSeconds = 0;
-    // 127.0.0.0/8 is this machine (bots, tests, the embedded server): exempt from the two
-    // per-address caps, not from the deadline or maxPending. No remote sender can use it.
+    // 127.0.0.0/8 is this machine (bots, tests, the embedded server, which may connect
+    // thousands at once): exempt from every cap, not from the deadline. No remote sender can
+    // use it; tests of the caps turn this off.
     bool trustLoopback = true;
 };
 
@@ -72,6 +73,7 @@ private:
         State state = State::Free;
         std::uint32_t serial = 0; // which connection of the slot m_order's entries refer to
         double connectedAt = 0;
+        bool exempt = false; // trusted loopback: no cap applies, never evicted
         std::string address;
     };
     struct Order {
@@ -96,6 +98,7 @@ private:
     std::unordered_map<std::string, AddressCount> m_addresses;
     std::unordered_set<std::string> m_overCap; // addresses the grace period let past a cap
     std::size_t m_pending = 0;
+    std::size_t m_cappedPending = 0; // pending ones maxPending applies to (not exempt)
     std::uint32_t m_serial = 0;
     double m_now = 0; // of the latest connected() or expire(): the grace period's clock
     GuardCounters m_counters;

@@ -88,12 +88,19 @@ double figure(server::ServerApp& server, const std::string& key) {
 }
 
 // 1,500 connections without Hello against 200 visitors' slots; a real visitor then joins.
-void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThreads,
-                  bool capLoopback) {
+// The caps apply to 127.0.0.x here (as with --cap-loopback: by default this machine is trusted).
+// The visitor connects from 127.0.0.1: sharing the address with a flood (a NAT), only the global
+// pending cap protects it, so the per-address caps are off in that case (they would count the
+// visitor with the flood and drop it as the address's oldest).
+void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThreads) {
     server::ServerConfig config;
     config.maxVisitors = 200;
     config.netThreads = netThreads;
-    config.handshake.trustLoopback = !capLoopback;
+    config.handshake.trustLoopback = false;
+    if (sources.size() == 1 && sources[0] == "127.0.0.1") {
+        config.handshake.maxPendingPerAddress = 0;
+        config.handshake.maxPerAddress = 0;
+    }
     TestServer srv(config);
     server::ServerApp& app = *srv.app;
     Flood flood(app.port(), sources, 1500);
@@ -133,19 +140,19 @@ std::vector<std::string> loopbackSources() {
 } // namespace
 
 TEST_CASE("flood: 1,500 silent connections from one address do not lock a visitor out") {
-    floodAndJoin({"127.0.0.1"}, 0, false);
+    floodAndJoin({"127.0.0.1"}, 0);
 }
 
 TEST_CASE("flood: the same with network threads") {
-    floodAndJoin({"127.0.0.1"}, 2, false);
+    floodAndJoin({"127.0.0.1"}, 2);
 }
 
 TEST_CASE("flood: 1,500 silent connections from eight addresses, per-address caps on") {
-    floodAndJoin(loopbackSources(), 0, true);
+    floodAndJoin(loopbackSources(), 0);
 }
 
 TEST_CASE("flood: eight addresses with network threads") {
-    floodAndJoin(loopbackSources(), 2, true);
+    floodAndJoin(loopbackSources(), 2);
 }
 
 TEST_CASE("flood: a connection that never says Hello is dropped at the handshake deadline") {
