@@ -139,8 +139,9 @@ void addHandshakeOptions(CLI::App& cli, fg::server::HandshakeLimits& limits, boo
                    "connections (joined or not) from one address (0: no cap)")
         ->capture_default_str();
     cli.add_flag("--cap-loopback", capLoopback,
-                 "apply the per-address caps to 127.0.0.0/8 too (exempt by default: bots, tests "
-                 "and the embedded server connect from there)");
+                 "apply the pending and per-address caps to 127.0.0.0/8 too (exempt by default, "
+                 "not from the deadline: bots, tests and the embedded server connect from there, "
+                 "thousands at once)");
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // A flood of connections that never send Hello (one address, then eight) must not lock real
 // visitors out: the handshake deadline and the pending caps keep slots free. Loopback only.
+#include "server/console/ConsoleCommands.h"
 #include "tests/server_net/TestWorld.h"
 
 #include <atomic>
@@ -164,6 +165,13 @@ TEST_CASE("flood: a connection that never says Hello is dropped at the handshake
         *srv.app, {}, [&] { return silent.connected == 1; }, 2.0));
     REQUIRE(pumpFlood(
         *srv.app, {}, [&] { return figure(*srv.app, "handshake_timeouts") >= 1; }, 3.0));
+    const std::string json = srv.app->console().execute("status --json").text;
+    CHECK(json.find("\"handshake_timeouts\": 1") != std::string::npos);
+    for (const char* key : {"pending_handshakes", "handshake_evictions", "address_refusals",
+                            "rate_limited", "rate_offenders"})
+        CHECK(json.find(key) != std::string::npos);
+    CHECK(srv.app->console().execute("status").text.find("dropped at handshake deadline 1") !=
+          std::string::npos);
     auto c = connectClient(*srv.app, visitor(srv.app->port(), "Prompt"));
     CHECK((c->net->state() == netclient::ClientState::Joined));
     pumpFor(*srv.app, {c.get()}, 0.6); // joined people have no deadline
