@@ -177,3 +177,19 @@ TEST_CASE("flood: a connection that never says Hello is dropped at the handshake
     pumpFor(*srv.app, {c.get()}, 0.6); // joined people have no deadline
     CHECK((c->net->state() == netclient::ClientState::Joined));
 }
+
+TEST_CASE("flood: a burst of one request type is refused past its budget, counted, not a fault") {
+    TestServer srv;
+    auto c = connectClient(*srv.app, visitor(srv.app->port(), "Eager"));
+    REQUIRE((c->net->state() == netclient::ClientState::Joined));
+    // OpenItem has the router's default budget (200 at once, 100 a second): 600 in one go
+    // overflow it (fg_interactions' own, tighter action limit answers the ones let through).
+    for (std::uint32_t i = 0; i < 600; ++i)
+        (*c)->sendRaw(proto::OpenItem{i + 1, "acme-booth", proto::ItemKind::Link, 0});
+    REQUIRE(pumpUntil(
+        *srv.app, {c.get()}, [&] { return figure(*srv.app, "rate_limited") >= 300; }, 10.0));
+    pumpFor(*srv.app, {c.get()}, 0.2);
+    CHECK(figure(*srv.app, "rate_limited") <= 400);
+    CHECK(figure(*srv.app, "rate_offenders") == 1);
+    CHECK((c->net->state() == netclient::ClientState::Joined)); // refused, not disconnected
+}
