@@ -85,8 +85,10 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     host.bindAddress = config.bindAddress;
     host.port = config.port;
     // Spare slots so that rejected peers still saying goodbye do not block new handshakes, and
-    // a full server can still answer "full" instead of staying silent.
-    host.peerLimit = std::min<std::size_t>(net::kEnetMaxPeers, config.maxVisitors + 32);
+    // a full server can still answer "full" instead of staying silent; pending handshakes have
+    // slots of their own (HandshakeGuard keeps them at most maxPending).
+    host.peerLimit = std::min<std::size_t>(
+        net::kEnetMaxPeers, std::size_t(config.maxVisitors) + config.handshake.maxPending + 32);
     if (const char* threads = std::getenv("FG_NET_THREADS"); threads && *threads)
         config.netThreads = std::uint32_t(std::clamp(std::atoi(threads), 0, 16));
     host.threads = config.netThreads;
@@ -124,7 +126,9 @@ Status ServerApp::open() {
         [this](const Session& s, const std::string& boothId) {
             return boothAccessRefusal(s, *m_state.exhibition, boothId);
         });
+    m_router->setDefaultBudget(st.config.requestBudget);
     m_router->on<Hello>(Permit::beforeJoin(), [this](Session& s, Hello& h) { admit(s, h); });
+    m_guard = std::make_unique<HandshakeGuard>(st.config.handshake, st.host->peerCapacity());
     m_console = std::make_unique<console::ConsoleCommands>(*this, *st.store);
     // Content cooks the exhibition as the file has it ...
     if (Status composed = composeModules(); !composed) return composed.error();
@@ -222,19 +226,55 @@ void ServerApp::handleEvent(net::NetEvent& event) {
     Session& s = m_state.sessions[event.peer];
     switch (event.type) {
     case net::NetEventType::Connect:
-        s = Session{};
-        s.id = std::uint16_t(event.peer + 1);
-        s.connectedAt = monotonicSeconds();
-        s.address = m_state.host->peerAddress(event.peer);
+        onConnect(s, event.peer);
         break;
     case net::NetEventType::Disconnect:
         if (s.id != 0) onDisconnect(s, LeaveReason::Left);
         s = Session{};
+        m_guard->gone(event.peer);
         break;
     case net::NetEventType::Receive:
         if (s.id != 0) handlePacket(s, event.payload);
         break;
     }
+}
+
+void ServerApp::onConnect(Session& s, net::PeerId peer) {
+    s = Session{};
+    s.id = std::uint16_t(peer + 1);
+    s.connectedAt = monotonicSeconds();
+    s.address = m_state.host->peerAddress(peer);
+    m_router->resetBudgets(s);
+    m_guard->connected(peer, s.address, s.connectedAt, m_drops);
+    applyDrops();
+}
+
+// Disconnect-now: a flood's peers get no goodbye round trip (their slots are free at once) and
+// no Disconnect event follows, so their sessions are cleared here.
+void ServerApp::applyDrops() {
+    for (const GuardDrop& d : m_drops) {
+        const RejectReason why =
+            d.cause == DropCause::Deadline ? RejectReason::Other : RejectReason::Full;
+        m_state.host->disconnect(d.peer, std::uint32_t(why), true);
+        m_state.sessions[d.peer] = Session{};
+    }
+    m_drops.clear();
+}
+
+// One line per ten seconds at most while handshakes are being dropped, never one per peer.
+void ServerApp::logGuard(double now) {
+    const GuardCounters& c = m_guard->counters();
+    if (now - m_lastGuardLog < 10.0) return;
+    const GuardCounters& was = m_loggedGuard;
+    if (c.deadlineDrops == was.deadlineDrops && c.evictions == was.evictions &&
+        c.addressRefusals == was.addressRefusals)
+        return;
+    log::warn("server: dropped {} connections without a handshake in time, evicted {} pending, "
+              "refused {} over the per-address cap; {} pending now",
+              c.deadlineDrops - was.deadlineDrops, c.evictions - was.evictions,
+              c.addressRefusals - was.addressRefusals, m_guard->pending());
+    m_loggedGuard = c;
+    m_lastGuardLog = now;
 }
 
 void ServerApp::handlePacket(Session& s, std::span<const std::uint8_t> bytes) {
@@ -324,6 +364,7 @@ void ServerApp::admit(Session& s, Hello& hello) {
     auto muted = store.isMuted(s.name, s.clientKey);
     s.muted = muted && *muted;
     s.joined = true;
+    m_guard->joined(s.id - 1u);
     world.add(s.id, hall, monotonicSeconds());
     AvatarState me = world.quantized(s.id);
     m_ctx->send(s, Welcome{s.id, s.role, std::int64_t(unixNow()) * 1000, m_state.revision,
@@ -340,6 +381,9 @@ void ServerApp::tick() {
     const std::uint32_t tick = ++m_state.tick;
     for (auto& module : m_modules)
         module->onTick(tick, start);
+    m_guard->expire(start, m_drops);
+    applyDrops();
+    logGuard(start);
     if (m_tickHook) m_tickHook();
     (void)m_state.store->flushIfDue();
     m_state.host->flush();

@@ -8,6 +8,7 @@
 #include "game/expo/protocol/MessageCodec.h"
 #include "server/console/ConsoleCommands.h"
 #include "server/console/ConsoleHost.h"
+#include "server/core/HandshakeGuard.h"
 #include "server/core/ServerConfig.h"
 #include "server/core/ServerContext.h"
 #include "server/core/ServerModule.h"
@@ -101,6 +102,9 @@ private:
     void deliverBroadcast(std::string_view topic, std::span<const std::uint8_t> bytes);
     void applyModeration(const ModerationEvent& event);
     void handleEvent(net::NetEvent& event);
+    void onConnect(presence::Session& session, net::PeerId peer);
+    void applyDrops(); // drops m_drops' peers at once (no linger): they never joined
+    void logGuard(double now);
     void handlePacket(presence::Session& session, std::span<const std::uint8_t> bytes);
     void admit(presence::Session& session, expo::proto::Hello& hello); // the handshake
     bool acceptHello(presence::Session& session, const expo::proto::Hello& hello);
@@ -116,6 +120,10 @@ private:
     std::unique_ptr<console::ConsoleCommands> m_console;
     std::vector<std::unique_ptr<ServerModule>> m_modules; // in tick order
     ContentModule* m_contentModule = nullptr;             // one of m_modules
+    std::unique_ptr<HandshakeGuard> m_guard;              // who may keep a slot unjoined
+    std::vector<GuardDrop> m_drops;                       // reused: the guard's verdicts
+    GuardCounters m_loggedGuard;                          // counters at the last log line
+    double m_lastGuardLog = 0;
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;
 

@@ -43,6 +43,17 @@ console::ServerStats ServerApp::stats() const {
     st.connections = std::uint32_t(m_state.host->connectedPeers());
     st.netThreads = m_state.config.netThreads;
     st.netThreadCpuPercent = m_netCpuPercent;
+    const GuardCounters& guard = m_guard->counters();
+    st.figures.push_back({"pending_handshakes", "pending handshakes", double(m_guard->pending())});
+    st.figures.push_back(
+        {"handshake_timeouts", "dropped at handshake deadline", double(guard.deadlineDrops)});
+    st.figures.push_back({"handshake_evictions", "pending evicted", double(guard.evictions)});
+    st.figures.push_back(
+        {"address_refusals", "refused per-address cap", double(guard.addressRefusals)});
+    st.figures.push_back(
+        {"rate_limited", "requests rate-limited", double(m_router->rateLimited())});
+    st.figures.push_back(
+        {"rate_offenders", "rate-limited sessions", double(m_router->rateOffenders())});
     for (const auto& module : m_modules)
         module->addStatus(st.figures);
     return st;

@@ -119,6 +119,31 @@ int runRemoteConsole(const std::string& address, const std::string& token) {
     return 0;
 }
 
+// The flood guard (HandshakeGuard): a deadline for the handshake and caps on unjoined peers.
+void addHandshakeOptions(CLI::App& cli, fg::server::HandshakeLimits& limits, bool& capLoopback) {
+    cli.add_option("--handshake-timeout", limits.timeoutSeconds,
+                   "seconds a connection may take to join (an accepted Hello) before it is "
+                   "dropped (0: no deadline)")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
+    cli.add_option("--max-pending", limits.maxPending,
+                   "connections not yet joined, all addresses together; past it the oldest is "
+                   "dropped (0: no cap)")
+        ->check(CLI::Range(0, 4095))
+        ->capture_default_str();
+    cli.add_option("--max-pending-per-address", limits.maxPendingPerAddress,
+                   "connections not yet joined from one address; past it that address's oldest "
+                   "is dropped (0: no cap)")
+        ->capture_default_str();
+    cli.add_option("--max-per-address", limits.maxPerAddress,
+                   "connections (joined or not) from one address (0: no cap)")
+        ->capture_default_str();
+    cli.add_flag("--cap-loopback", capLoopback,
+                 "apply the pending and per-address caps to 127.0.0.0/8 too (exempt by default, "
+                 "not from the deadline: bots, tests and the embedded server connect from there, "
+                 "thousands at once)");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -142,6 +167,8 @@ int main(int argc, char** argv) {
     cli.add_option("--chat-history", config.chatHistory,
                    "chat lines kept per hall, booth and direct conversation")
         ->check(CLI::Range(1, 100000));
+    bool capLoopback = false;
+    addHandshakeOptions(cli, config.handshake, capLoopback);
     cli.add_flag("--auto-approve", config.autoApprove,
                  "publish every uploaded booth that passes the checks without moderation");
     cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,
@@ -168,5 +195,6 @@ int main(int argc, char** argv) {
     config.exhibitionPath = exhibition;
     config.dataDir = data;
     config.serveContent = !noContent;
+    config.handshake.trustLoopback = !capLoopback;
     return runServer(std::move(config));
 }

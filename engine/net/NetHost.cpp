@@ -136,8 +136,13 @@ private:
 
 Result<std::unique_ptr<NetHost::Impl>> createInline(const HostConfig& config, bool bind) {
     const std::size_t peers = std::clamp<std::size_t>(config.peerLimit, 1, kEnetMaxPeers);
-    auto host =
-        createEnetHost(config, peers, bind ? BindMode::Exclusive : BindMode::None, config.port);
+    // A client sending from a chosen local address (port picked by the OS): loopback tests
+    // stand for many senders with 127.0.0.x.
+    const bool local = !bind && !config.clientBindAddress.empty();
+    HostConfig chosen = config;
+    if (local) chosen.bindAddress = config.clientBindAddress;
+    auto host = createEnetHost(chosen, peers, bind || local ? BindMode::Exclusive : BindMode::None,
+                               local ? std::uint16_t(0) : config.port);
     if (!host) return host.error();
     return std::unique_ptr<NetHost::Impl>(new InlineHost(*host, config));
 }

@@ -38,6 +38,8 @@ struct HostConfig {
     // SO_REUSEPORT (the kernel spreads clients over them by address); send/flush/service only
     // queue and wake, so the caller's thread never does the kernel's UDP work.
     std::uint32_t threads = 0;
+    // client() only: the local address to send from ("127.0.0.2"); empty: any (the OS picks).
+    std::string clientBindAddress;
 };
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };

@@ -48,7 +48,8 @@ ContentModule::ContentModule(ServerContext& ctx, BundleAccessPolicy policy)
 }
 
 void ContentModule::registerHandlers(ServerRouter& router) {
-    router.on<ContentRequest>(Permit::joined(),
+    // A booth's assets are requested together: bulk budget.
+    router.on<ContentRequest>(Permit::joined().budget(2048, 1024),
                               [this](Session& s, const ContentRequest& m) { request(s, m); });
 }
 

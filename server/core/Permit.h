@@ -1,9 +1,10 @@
-// Who may send a message: before or after the handshake, which roles, and whether the sender
-// must own the booth the message names. Stated once per registration on the ServerRouter.
+// Who may send a message: before or after the handshake, which roles, whether the sender must
+// own the booth the message names, and how often. Stated once per registration on the router.
 // Must not look at anything but the session and the message (the booth rule is the router's).
 #pragma once
 
 #include "game/expo/protocol/Messages.h"
+#include "server/core/RequestBudget.h"
 #include "server/presence/Session.h"
 
 #include <cstdint>
@@ -36,6 +37,12 @@ public:
     }
     // The refusal a person reads when the stage or role is wrong (instead of a generic one).
     Permit because(std::string text) &&;
+    // At most BURST at once and PERSECOND sustained per session (else the router's default).
+    Permit budget(float burst, float perSecond) && {
+        m_budget = Budget{burst, perSecond};
+        return std::move(*this);
+    }
+    const Budget& budget() const { return m_budget; }
 
     // The message type ownBooth was stated for (kMessageCount: no booth rule).
     std::size_t boothMessage() const { return m_boothMessage; }
@@ -47,6 +54,7 @@ private:
     bool m_beforeJoin = false;
     std::uint8_t m_roles = 0xff; // bit per Role
     std::string m_because;
+    Budget m_budget;
     std::size_t m_boothMessage = expo::proto::kMessageCount;
     BoothOf m_boothOf;
 };

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "server/content/ContentServer.h"
+#include "server/core/HandshakeGuard.h"
+#include "server/core/RequestBudget.h"
 #include "server/presence/PresenceWorld.h"
 
 #include <cstdint>
@@ -23,6 +25,10 @@ struct ServerConfig {
     std::uint32_t netThreads = 0;
     bool visitorsNeedTicket = false; // when true a visitor must present a visitor credential
     std::uint32_t maxBadPackets = 8; // faults tolerated before a peer is disconnected
+    // The handshake deadline and the caps on connections that have not joined (HandshakeGuard).
+    HandshakeLimits handshake;
+    // Per session and message type, for types registered without a budget of their own.
+    Budget requestBudget{200, 100};
     presence::PresenceConfig presence;
     // Cook the exhibition's files at start and answer ContentRequests (server/content/).
     bool serveContent = false;

@@ -1,6 +1,7 @@
 // The server's typed message router: one handler per client message type, found by the
 // variant index, each registered with the Permit that says who may send it. Every refusal
-// (unregistered type, server-to-client type, wrong stage, role or booth) is a fault, counted here.
+// (unregistered type, server-to-client type, wrong stage, role or booth) is a fault, counted here;
+// every type also has a per-session budget (token bucket) past which requests are refused.
 // Must not know any capability: modules register; the router only checks and dispatches.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace fg::server {
 
@@ -39,11 +41,21 @@ public:
     template <class M, class Handler, class Refuse>
     void on(Permit permit, Handler handler, Refuse refuse);
 
-    // Checks the sender's permit and runs the handler, or counts a fault.
-    void dispatch(Session& s, Message& message);
+    // Checks the sender's permit and budget and runs the handler, or counts a fault (permit)
+    // or a rate-limited request (budget). NOW is monotonic seconds.
+    void dispatch(Session& s, Message& message, double now);
+    void dispatch(Session& s, Message& message); // now: the monotonic clock
     bool registered(std::size_t typeIndex) const {
         return typeIndex < m_entries.size() && bool(m_entries[typeIndex].handler);
     }
+
+    // The budget of every type registered without one (generous: no client comes near it).
+    void setDefaultBudget(Budget budget) { m_defaultBudget = budget; }
+    // A new connection in S's slot starts with full buckets.
+    void resetBudgets(const Session& s);
+    // Requests refused for their budget, and sessions that had at least one refused.
+    std::uint64_t rateLimited() const { return m_rateLimited; }
+    std::uint64_t rateOffenders() const { return m_rateOffenders; }
 
 private:
     struct Entry {
@@ -52,10 +64,16 @@ private:
         std::function<void(Session&, Message&, std::string_view)> refuse;
     };
     std::string refusal(const Entry& entry, const Session& s, const Message& m) const;
+    bool withinBudget(const Entry& entry, Session& s, std::size_t index, double now);
+    void countRateLimited(Session& s, std::size_t index);
 
     std::array<Entry, expo::proto::kMessageCount> m_entries;
     FaultSink m_fault;
     BoothRule m_boothRule;
+    Budget m_defaultBudget{200, 100};
+    std::vector<BudgetBucket> m_buckets; // (session id - 1) x kMessageCount, grown on demand
+    std::uint64_t m_rateLimited = 0;
+    std::uint64_t m_rateOffenders = 0;
 };
 
 template <class M, class Handler, class Refuse>

@@ -20,7 +20,9 @@ void sendCorrection(ServerContext& ctx, Session& s, std::uint32_t sequence) {
 }
 
 void PresenceModule::registerHandlers(ServerRouter& router) {
-    router.on<Input>(Permit::joined(), [this](Session& s, const Input& in) { handleInput(s, in); });
+    // One Input per tick (up to 120 Hz) with room for a client catching up after a stall.
+    router.on<Input>(Permit::joined().budget(480, 240),
+                     [this](Session& s, const Input& in) { handleInput(s, in); });
     router.on<Teleport>(Permit::joined(),
                         [this](Session& s, const Teleport& tp) { handleTeleport(s, tp); });
 }

@@ -32,6 +32,7 @@ struct Session {
     std::uint32_t ackTick = 0;     // newest snapshot tick the client has
     std::uint32_t corrections = 0; // inputs refused so far
     std::uint32_t badPackets = 0;  // undecodable or unexpected messages
+    std::uint32_t rateLimited = 0; // requests refused for their type's budget (ServerRouter)
     // Who each recent snapshot showed; their states are PresenceWorld::statesAt(that tick).
     std::array<std::uint32_t, kSnapshotHistory> sentTicks{};
     std::array<std::vector<std::uint16_t>, kSnapshotHistory> sentViews;

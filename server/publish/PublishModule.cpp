@@ -75,7 +75,8 @@ void PublishModule::registerHandlers(ServerRouter& router) {
                                        bounded(std::string(why), kMaxReasonLength)});
         });
     // Chunks and finishes answer "no upload begun" themselves: late chunks are not faults.
-    router.on<UploadChunk>(Permit::joined(),
+    // A bundle is many chunks in a row: bulk budget (the upload's own quota bounds the bytes).
+    router.on<UploadChunk>(Permit::joined().budget(2048, 1024),
                            [this](Session& s, const UploadChunk& m) { uploadChunk(s, m); });
     router.on<UploadFinish>(Permit::joined(),
                             [this](Session& s, const UploadFinish& m) { uploadFinish(s, m); });

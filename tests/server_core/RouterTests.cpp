@@ -160,3 +160,40 @@ TEST_CASE("bundle access: a stored booth bundle goes only to its exhibitor or an
     ContentRequest other{2, ContentKind::Asset, Hash128{}};
     CHECK(policy.refusal(person(Role::Visitor), other).empty()); // not a bundle: any visitor
 }
+
+TEST_CASE("router: past its budget a message type is refused and counted, not run") {
+    RouterFixture f;
+    int likes = 0, opens = 0;
+    std::vector<std::string> refusals;
+    f.router.setDefaultBudget({4, 2});
+    f.router.on<Like>(
+        Permit::joined(), [&](Session&, const Like&) { ++likes; },
+        [&](Session&, const Like&, std::string_view why) { refusals.emplace_back(why); });
+    f.router.on<OpenItem>(Permit::joined().budget(2, 1),
+                          [&](Session&, const OpenItem&) { ++opens; });
+    Session s = person(Role::Visitor);
+    Message like = msg(Like{1, "acme-booth"});
+    Message open = msg(OpenItem{});
+    for (int i = 0; i < 10; ++i) {
+        f.router.dispatch(s, like, 100.0);
+        f.router.dispatch(s, open, 100.0);
+    }
+    CHECK(likes == 4); // the default burst
+    CHECK(opens == 2); // the budget stated at registration
+    CHECK(f.router.rateLimited() == 14);
+    CHECK(f.router.rateOffenders() == 1);
+    CHECK(refusals.size() == 6);
+    CHECK(f.faults.empty());           // a burst is not malformed data: no disconnect for it
+    f.router.dispatch(s, like, 101.0); // refilled at 2 per second
+    f.router.dispatch(s, like, 101.0);
+    f.router.dispatch(s, like, 101.0);
+    CHECK(likes == 6);
+    Session other = person(Role::Visitor);
+    other.id = 8; // its own buckets
+    f.router.dispatch(other, like, 101.0);
+    CHECK(likes == 7);
+    f.router.resetBudgets(s); // a new connection in the slot starts full
+    f.router.dispatch(s, like, 101.0);
+    CHECK(likes == 8);
+    CHECK(f.router.rateOffenders() == 1);
+}
