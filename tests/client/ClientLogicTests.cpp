@@ -200,14 +200,35 @@ TEST_CASE("feature actions: every documented script action has an owner") {
     s.ex = &ex;
     ClientFeatures features(s);
     // docs/CLIENT.md's script actions (wait-walk and screenshot are the app's own clock).
-    const char* names[] = {"walk-to",       "open-booth",  "close-panel",
-                           "card-form",     "card-note",   "consent",
-                           "drop-card",     "like",        "request-meeting",
-                           "open-document", "zoom-poster", "teleport",
-                           "chat",          "search",      "directory",
-                           "map",           "agenda",      "agenda-day",
-                           "event-time",    "chat-window", "people",
-                           "settings",      "help",        "quit"};
+    const char* names[] = {"walk-to",
+                           "open-booth",
+                           "close-panel",
+                           "card-form",
+                           "card-note",
+                           "consent",
+                           "drop-card",
+                           "like",
+                           "request-meeting",
+                           "open-document",
+                           "zoom-poster",
+                           "teleport",
+                           "chat",
+                           "search",
+                           "directory",
+                           "map",
+                           "agenda",
+                           "agenda-day",
+                           "event-time",
+                           "chat-window",
+                           "people",
+                           "settings",
+                           "help",
+                           "on-duty",
+                           "answer-meeting",
+                           "sign-in",
+                           "sign-out",
+                           "continue-as-visitor",
+                           "quit"};
     for (const char* name : names) {
         fg::Status st = features.runAction(name, {"1"});
         INFO(name);
