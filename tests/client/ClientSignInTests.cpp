@@ -107,7 +107,7 @@ TEST_CASE("fairground --token joins as the exhibitor, goes on duty and accepts a
     f.server.start();
     const fs::path shots = shotsDir(f.dir);
     const std::string script =
-        fmt::format("1 teleport {0}\n4 open-booth {0}\n8 on-duty {0} on\n40 screenshot {1}\n"
+        fmt::format("1 teleport {0}\n4 open-booth {0}\n8 on-duty {0} on\n140 screenshot {1}\n"
                     "150 answer-meeting newest accept\n170 screenshot {2}\n180 quit\n",
                     kBooth, (shots / "exhibitor-on-duty.png").string(),
                     (shots / "exhibitor-meeting.png").string());

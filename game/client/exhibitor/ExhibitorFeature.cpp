@@ -19,7 +19,7 @@ std::string minutesSeconds(std::uint32_t seconds) {
 }
 
 void statsTable(const proto::BoothStats& st) {
-    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingFixedFit)) return;
     const std::pair<const char*, std::string> cells[] = {
         {"Visits", std::to_string(st.visits)},
         {"Unique visitors", std::to_string(st.uniqueVisitors)},
@@ -158,7 +158,9 @@ void ExhibitorFeature::update() {
 void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
     if (!ownsOpenBooth()) return;
     if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    // Staffing first: the switch and the requests to answer must not scroll out of sight.
     dutySwitch(b);
+    meetingList();
     const proto::BoothStats* found = stats(b.id);
     if (!found) {
         ImGui::TextDisabled("asking the server for this booth's statistics...");
@@ -172,7 +174,6 @@ void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
         statsTable(st);
         leadsList(st);
     }
-    meetingList();
     ImGui::TextDisabled("All leads as CSV: `leads %s --csv` on the console", b.id.c_str());
 }
 
