@@ -114,7 +114,8 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
                      {"mouse_sensitivity", p.settings.mouseSensitivity},
                      {"show_stats", p.settings.showStats}};
     std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
+    // A bare file name (--config client.json) has no folder to create.
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path(), ec);
     if (ec)
         return makeError(
             fmt::format("{}: cannot create folder: {}", file.parent_path().string(), ec.message()));
