@@ -334,15 +334,34 @@ bool ServerApp::acceptHello(Session& s, const Hello& hello) {
     store::Store& store = *m_state.store;
     auto ban = store.findActiveBan(hello.name, s.address, hello.clientKey, unixNow());
     if (ban && *ban) return refuse(RejectReason::Banned, "banned: " + (*ban)->reason);
+    return acceptCredential(s, hello);
+}
+
+// The role comes from the credential, never from the Hello: a visitor Hello with an exhibitor or
+// organiser token joins in that role; asking for a role the token does not have is refused.
+bool ServerApp::acceptCredential(Session& s, const Hello& hello) {
+    auto refuse = [&](std::string text) {
+        reject(s, RejectReason::BadCredentials, std::move(text));
+        return false;
+    };
     s.role = hello.role;
-    if (hello.role == Role::Visitor && !m_state.config.visitorsNeedTicket &&
-        hello.credential.empty())
+    s.present = hello.presence;
+    if (hello.credential.empty()) {
+        if (hello.role != Role::Visitor)
+            return refuse(fmt::format("the {} role needs a token", toString(hello.role)));
+        if (m_state.config.visitorsNeedTicket)
+            return refuse("the ticket or token is not valid: this event needs a ticket");
         return true;
-    auto cred = store.verifyToken(hello.credential);
-    if (!cred) return refuse(RejectReason::BadCredentials, "the ticket or token is not valid");
-    if (cred->role != hello.role)
-        return refuse(RejectReason::BadCredentials,
-                      fmt::format("this token is for the {} role", store::roleName(cred->role)));
+    }
+    auto cred = m_state.store->verifyToken(hello.credential);
+    if (!cred) {
+        std::string why = cred.error().message;
+        if (why.starts_with("credential: ")) why.erase(0, 12);
+        return refuse("the ticket or token is not valid: " + why);
+    }
+    if (hello.role != Role::Visitor && cred->role != hello.role)
+        return refuse(fmt::format("this token is for the {} role", store::roleName(cred->role)));
+    s.role = cred->role;
     s.exhibitorId = cred->exhibitorId;
     return true;
 }
@@ -365,7 +384,7 @@ void ServerApp::admit(Session& s, Hello& hello) {
     s.muted = muted && *muted;
     s.joined = true;
     m_guard->joined(s.id - 1u);
-    world.add(s.id, hall, monotonicSeconds());
+    world.add(s.id, hall, monotonicSeconds(), /*hidden=*/!s.present);
     AvatarState me = world.quantized(s.id);
     m_ctx->send(s, Welcome{s.id, s.role, std::int64_t(unixNow()) * 1000, m_state.revision,
                            config.tickRate, hall, me.x, me.z, me.heading, s.exhibitorId});
@@ -373,7 +392,8 @@ void ServerApp::admit(Session& s, Hello& hello) {
     m_ctx->send(s, Join{s.id, s.name, s.look, s.country, s.role});
     for (auto& module : m_modules)
         module->onJoin(s);
-    log::info("server: {} joined as '{}' ({}) from {}", s.id, s.name, toString(s.role), s.address);
+    log::info("server: {} joined as '{}' ({}{}) from {}", s.id, s.name, toString(s.role),
+              s.present ? "" : ", tool without avatar", s.address);
 }
 
 void ServerApp::tick() {

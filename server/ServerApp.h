@@ -108,6 +108,7 @@ private:
     void handlePacket(presence::Session& session, std::span<const std::uint8_t> bytes);
     void admit(presence::Session& session, expo::proto::Hello& hello); // the handshake
     bool acceptHello(presence::Session& session, const expo::proto::Hello& hello);
+    bool acceptCredential(presence::Session& session, const expo::proto::Hello& hello);
     void onDisconnect(presence::Session& session, expo::proto::LeaveReason reason);
     void reject(presence::Session& session, expo::proto::RejectReason reason, std::string text);
     presence::Session* joinedSession(std::uint32_t id);

@@ -65,14 +65,14 @@ std::vector<console::HallStatus> ServerApp::halls() const {
     for (std::uint32_t h = 0; h < ex.halls.size(); ++h)
         out.push_back({ex.halls[h].id, ex.halls[h].name, m_state.world->hallOpen(h), 0});
     for (const auto& s : m_state.sessions)
-        if (s.joined) ++out[m_state.world->find(s.id)->hall].visitors;
+        if (s.joined && s.present) ++out[m_state.world->find(s.id)->hall].visitors;
     return out;
 }
 
 std::vector<console::VisitorInfo> ServerApp::visitors() const {
     std::vector<console::VisitorInfo> out;
     for (const auto& s : m_state.sessions) {
-        if (!s.joined) continue;
+        if (!s.joined || !s.present) continue; // tools are connections, not people walking
         const presence::Avatar* a = m_state.world->find(s.id);
         console::VisitorInfo v;
         v.id = s.id;

@@ -74,6 +74,7 @@ int runRemoteConsole(const std::string& address, const std::string& token) {
     }
     config.hello.role = proto::Role::Organiser;
     config.hello.credential = token;
+    config.hello.presence = false; // a tool, not a person in the world
     config.hello.name = "console-" + std::to_string(::getpid() % 100000);
     auto client = NetClient::connect(config);
     if (!client) {

@@ -70,6 +70,7 @@ Status ClientApp::loadProfile() {
         s.profile.color = *rgb;
     }
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
+    if (!o.token.empty()) s.profile.token = o.token;
     if (s.profile.clientKey.empty()) s.profile.clientKey = makeClientKey();
     m_settings->setFirstRun(!s.profile.complete());
     if (!m_settings->firstRun()) {
@@ -112,6 +113,23 @@ void ClientApp::applyProfileChange() {
     if (!m_link) {
         if (auto started = startNetwork(); !started) toast(s, started.error().message, true);
     }
+}
+
+// A new invitation code, Sign out or "Continue as a visitor": save, then join again with the
+// credential that now applies (the server answers with the role).
+void ClientApp::applySignInChange() {
+    Session& s = m_session;
+    if (s.profile.complete())
+        if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
+            toast(s, saved.error().message, true);
+    if (!m_link) return; // the first join is still to come and will use it
+    log::info("client: joining again {}",
+              linkConfig(m_linkHost, m_linkPort).hello.credential.empty()
+                  ? "as a visitor"
+                  : "with the invitation code");
+    m_link->disconnect(); // frame() holds m_netMutex here: the pump thread is not using it
+    m_link = std::make_unique<Connection>(linkConfig(m_linkHost, m_linkPort));
+    s.link = m_link.get();
 }
 
 void ClientApp::renderProgress(float fraction, std::string_view what) {
@@ -198,6 +216,8 @@ Status ClientApp::startNetwork() {
         host = "127.0.0.1";
         port = m_server->port();
     }
+    m_linkHost = host;
+    m_linkPort = port;
     // With --connect the download already joined (unless it joined as a first-run guest).
     if (!m_link) m_link = std::make_unique<Connection>(linkConfig(host, port));
     m_session.link = m_link.get();

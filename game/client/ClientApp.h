@@ -62,6 +62,9 @@ private:
     void pumpContent(netclient::NetClient* client);
     void registerContentHandlers(); // BoothRevision -> ClientContent
     void applyProfileChange();
+    void applySignInChange();
+    // The script's "continue-as-visitor" answers a refused invitation code (the overlay's button).
+    bool continueScriptAfterRefusal();
     void renderProgress(float fraction, std::string_view what);
 
     // Per frame (ClientAppFrame.cpp).
@@ -99,6 +102,8 @@ private:
     // ENet needs servicing even while a CPU-rendered frame takes seconds, or the server drops
     // us: this thread calls NetClient::update whenever the frame loop is not using the link.
     std::mutex m_netMutex;
+    std::string m_linkHost; // where startNetwork() joined: a sign-in change joins there again
+    std::uint16_t m_linkPort = 0;
     std::thread m_netPump;
     std::atomic<bool> m_stopPump{false};
     Session m_session;

@@ -35,6 +35,7 @@ void ClientApp::frame() {
     m_window->pollEvents();
     std::unique_lock net(m_netMutex); // the pump thread services the link while we render
     if (m_settings->takeProfileChanged()) applyProfileChange();
+    if (m_settings->takeSignInChanged()) applySignInChange();
     MoveInput input = readInput();
     playScript(input);
     updateNetwork();
@@ -205,6 +206,7 @@ void ClientApp::playScript(MoveInput& input) {
     // A script cannot go on once the server refused us for good: fail now, with the reason,
     // instead of waiting for --exit-after with the script's clock stopped.
     if (m_link && m_link->state() == LinkState::Failed && !m_script.finished()) {
+        if (continueScriptAfterRefusal()) return;
         log::error("client: script stopped: {}", m_link->message());
         m_exitCode = 2;
         m_session.quit = true;
@@ -250,6 +252,19 @@ void ClientApp::playScript(MoveInput& input) {
         }
         }
     }
+}
+
+// A refused invitation code offers "Continue as a visitor"; a script takes the offer when its
+// next line is that action (whatever its frame: the script clock stands still until joined).
+bool ClientApp::continueScriptAfterRefusal() {
+    const ScriptEvent* next = m_script.peek();
+    if (!m_link->credentialRefused() || m_link->credential().empty() || !next ||
+        next->name != "continue-as-visitor")
+        return false;
+    log::warn("client: sign-in refused: {}; continuing as a visitor", m_link->message());
+    m_script.skip();
+    m_settings->continueAsVisitor();
+    return true;
 }
 
 void ClientApp::handleClick(glm::vec2 pixel) {

@@ -134,7 +134,10 @@ netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint
     config.timeoutMs = 30000;
     const VisitorProfile& p = m_session.profile;
     config.hello.role = proto::Role::Visitor;
-    config.hello.credential = m_options.ticket;
+    // The server decides the role from the credential: the Hello always asks as a visitor.
+    config.hello.credential = !m_options.ticket.empty() ? m_options.ticket
+                              : m_session.visitorOnly   ? std::string()
+                                                        : p.token;
     config.hello.name = p.name;
     config.hello.look = p.color;
     config.hello.country = p.country;
@@ -145,13 +148,23 @@ netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint
 Status ClientApp::downloadWorld() {
     netclient::ClientConfig config = linkConfig(m_options.connectHost, m_options.connectPort);
     // A first run has no name yet: download as a guest, join under the real name later.
-    const bool guest = m_settings->firstRun();
+    bool guest = m_settings->firstRun();
     if (guest) config.hello.name = "guest-" + m_session.profile.clientKey.substr(0, 8);
     m_link = std::make_unique<Connection>(config);
     const std::string address = m_link->address();
     const double deadline = monotonicSeconds() + 20.0;
     while (m_link->state() != LinkState::Joined) {
         m_link->update(monotonicSeconds());
+        if (m_link->credentialRefused() && !m_link->credential().empty() && !guest) {
+            // The world is downloaded as a guest; the join that follows shows the refusal and
+            // offers "Continue as a visitor".
+            log::warn("client: sign-in refused ({}); downloading as a guest", m_link->message());
+            guest = true;
+            config.hello.credential.clear();
+            config.hello.name = "guest-" + m_session.profile.clientKey.substr(0, 8);
+            m_link = std::make_unique<Connection>(config);
+            continue;
+        }
         if (m_link->state() == LinkState::Failed) return makeError(m_link->message());
         if (monotonicSeconds() > deadline)
             return makeError(fmt::format("cannot reach {}: {}", address, m_link->message()));

@@ -24,6 +24,9 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
                 std::vector<std::string>& shots) {
     app.add_option("--connect", connect, "HOST:PORT of a Fairground server to join");
     app.add_option("--ticket", o.ticket, "visitor ticket code for --connect");
+    app.add_option("--token", o.token,
+                   "invitation code (exhibitor or organiser token from the server's 'invite'); "
+                   "kept in client.json until Sign out");
     app.add_option("--exhibition", o.exhibition,
                    "exhibition.json to host locally (with --connect: show this local copy "
                    "instead of downloading the server's)");

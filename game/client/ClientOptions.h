@@ -20,6 +20,7 @@ struct ClientOptions {
     std::string connectHost; // empty: host an embedded server
     std::uint16_t connectPort = 0;
     std::string ticket;
+    std::string token;                // --token: invitation code, kept in the profile (client.json)
     std::filesystem::path exhibition; // embedded server's exhibition (default: the sample)
     bool localExhibition = false;  // --exhibition given: with --connect, show it, do not download
     std::filesystem::path dataDir; // embedded server's store; default under the cache dir

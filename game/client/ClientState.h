@@ -56,6 +56,9 @@ struct Session {
     double bannerUntil = 0;
     std::vector<Toast> toasts;
     PendingRequests pending; // requestId -> what it asked, answered through the features
+    // "Continue as a visitor" after the server refused the invitation code: the code stays in
+    // the profile but is not sent again this run.
+    bool visitorOnly = false;
     double now = 0;
     float fps = 0, frameMs = 0;
     std::uint64_t frame = 0;

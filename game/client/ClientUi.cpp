@@ -4,7 +4,9 @@
 #include "game/client/ClientUi.h"
 
 #include "game/client/ClientFeatures.h"
+#include "game/client/settings/SettingsFeature.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -21,8 +23,28 @@ void menuBar(Session& s, ClientFeatures& features) {
     ImGui::EndMainMenuBar();
 }
 
-void connectionOverlay(Session& s) {
+// A refused invitation code: the server's reason and the way on as a visitor.
+void signInRefused(Session& s, ClientFeatures& features) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, io.DisplaySize.x - 40), 0), ImGuiCond_Always);
+    ImGui::Begin("Sign-in refused", nullptr,
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
+    ImGui::TextWrapped("%s", s.link->message().c_str());
+    ImGui::TextWrapped("Check the invitation code with the organiser, or walk the fair as a "
+                       "visitor (the code is not used again until you restart).");
+    auto* settings = features.find<SettingsFeature>();
+    if (settings && ImGui::Button("Continue as a visitor")) settings->continueAsVisitor();
+    ImGui::SameLine();
+    if (settings && ImGui::Button("Sign out")) settings->signOut();
+    ImGui::End();
+}
+
+void connectionOverlay(Session& s, ClientFeatures& features) {
     if (!s.link || s.link->state() == LinkState::Joined) return;
+    if (s.link->credentialRefused() && !s.link->credential().empty())
+        return signInRefused(s, features);
     if (s.link->state() == LinkState::Failed) {
         drawBlockingMessage("Could not join",
                             s.link->message() + "\n\nCheck your ticket or name and start again.");
@@ -63,7 +85,7 @@ void drawClientUi(Session& s, ClientFeatures& features, const UiFrame& f) {
     if (s.help) drawHelp(s);
     drawBanners(s);
     drawStatus(s, f);
-    connectionOverlay(s);
+    connectionOverlay(s, features);
 }
 
 } // namespace fg::client

@@ -31,6 +31,8 @@ void drawBlockingMessage(const std::string& title, const std::string& text);
 // The core's layers (PanelsWorld.cpp, ClientUi.cpp).
 void drawHelp(Session& s);
 void drawLabels(Session& s, const UiFrame& f);
+// "signed in as exhibitor (Acme)" / "signed in as organiser" while joined in that role, else "".
+std::string signedInAs(const Session& s);
 void drawStatus(Session& s, const UiFrame& f);
 void drawBanners(Session& s);
 

@@ -87,11 +87,16 @@ void Connection::update(double now) {
             m_everJoined = true;
             m_attempt = 0;
             m_message.clear();
-            log::info("client: joined {} as visitor {}", address(), m_client->id());
+            log::info("client: joined {} as {} {}{}", address(),
+                      expo::proto::toString(m_client->welcome().role), m_client->id(),
+                      m_client->welcome().exhibitorId.empty()
+                          ? ""
+                          : " for exhibitor " + m_client->welcome().exhibitorId);
         }
         break;
     case netclient::ClientState::Rejected:
         m_message = fmt::format("the server refused to let you in: {}", m_client->rejection().text);
+        m_rejectReason = m_client->rejection().reason;
         log::warn("client: {}", m_message);
         // A shutdown after joining is a loss worth retrying, and so is "name taken" on a rejoin:
         // the server still holds our old session until it notices the lost peer. A refused

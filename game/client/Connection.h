@@ -34,6 +34,13 @@ public:
     int attempts() const { return m_attempt; }
     double nextAttemptAt() const { return m_nextAttempt; }
     bool everJoined() const { return m_everJoined; }
+    // The server refused the credential (wrong or revoked invitation code or ticket).
+    bool credentialRefused() const {
+        return m_state == LinkState::Failed &&
+               m_rejectReason == expo::proto::RejectReason::BadCredentials;
+    }
+    // The credential this link signs in with ("" for a plain visitor).
+    const std::string& credential() const { return m_config.hello.credential; }
     std::string address() const;
 
     netclient::NetClient* client() { return m_client.get(); }
@@ -49,6 +56,7 @@ private:
     std::unique_ptr<netclient::NetClient> m_client;
     LinkState m_state = LinkState::Connecting;
     std::string m_message;
+    expo::proto::RejectReason m_rejectReason = expo::proto::RejectReason::ServerShutdown;
     int m_attempt = 0;
     double m_nextAttempt = 0;
     double m_attemptStarted = 0;

@@ -43,6 +43,9 @@ public:
     // Events whose frame is <= FRAME and not yet returned.
     std::vector<ScriptEvent> due(std::uint64_t frame);
     bool finished() const { return m_next >= m_events.size(); }
+    // The next event not yet returned (nullptr when finished), whatever its frame; skip() drops it.
+    const ScriptEvent* peek() const { return finished() ? nullptr : &m_events[m_next]; }
+    void skip() { m_next += finished() ? 0 : 1; }
     std::size_t size() const { return m_events.size(); }
 
 private:

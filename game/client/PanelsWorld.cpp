@@ -76,6 +76,18 @@ void drawLabels(Session& s, const UiFrame& f) {
     }
 }
 
+// "signed in as exhibitor (Acme)": the role the server gave this join, never a local guess.
+std::string signedInAs(const Session& s) {
+    const netclient::NetClient* c = joinedClient(s);
+    if (!c || c->welcome().role == proto::Role::Visitor) return {};
+    const proto::Welcome& w = c->welcome();
+    if (w.role == proto::Role::Organiser) return "signed in as organiser";
+    std::string name = w.exhibitorId;
+    for (const auto& e : s.ex->exhibitors)
+        if (e.id == w.exhibitorId) name = e.name;
+    return fmt::format("signed in as exhibitor ({})", name);
+}
+
 void drawStatus(Session& s, const UiFrame& f) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y), ImGuiCond_Always, ImVec2(0, 1));
@@ -87,6 +99,10 @@ void drawStatus(Session& s, const UiFrame& f) {
     const ImVec4 color =
         st == LinkState::Joined ? ImVec4(0.4f, 0.9f, 0.4f, 1) : ImVec4(1, 0.6f, 0.2f, 1);
     ImGui::TextColored(color, "%s %s", toString(st), s.link ? s.link->address().c_str() : "");
+    if (const std::string role = signedInAs(s); !role.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({1, 0.8f, 0.3f, 1}, "| %s", role.c_str());
+    }
     if (s.profile.settings.showStats) {
         ImGui::SameLine();
         ImGui::Text("| RTT %u ms  loss %.1f%%  | %.0f FPS (%.1f ms) | %zu/%zu drawn, %zu draws | "

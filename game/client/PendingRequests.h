@@ -35,6 +35,16 @@ struct StatsPending {
     static constexpr const char* kName = "stats";
     std::string boothId;
 };
+struct DutyPending {
+    static constexpr const char* kName = "on duty";
+    std::string boothId;
+    bool onDuty = false;
+};
+struct AnswerPending {
+    static constexpr const char* kName = "meeting answer";
+    std::uint64_t meetingId = 0;
+    bool accept = false;
+};
 struct DocumentPending {
     static constexpr const char* kName = "document";
 };
@@ -42,8 +52,9 @@ struct LinkPending {
     static constexpr const char* kName = "link";
 };
 
-using PendingRequest = std::variant<ChatPending, LikePending, CardPending, MeetingPending,
-                                    StatsPending, DocumentPending, LinkPending>;
+using PendingRequest =
+    std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
+                 DocumentPending, LinkPending, DutyPending, AnswerPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -81,6 +81,7 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
             p.color = *rgb;
         }
         readField(j, "client_key", p.clientKey);
+        readField(j, "token", p.token);
         if (auto s = j.find("settings"); s != j.end() && s->is_object()) {
             readField(*s, "msaa", p.settings.msaa);
             readField(*s, "shadows", p.settings.shadows);
@@ -106,17 +107,27 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
     j["country"] = p.country;
     j["color"] = formatColor(p.color);
     j["client_key"] = p.clientKey;
+    if (!p.token.empty()) j["token"] = p.token;
     j["settings"] = {{"msaa", p.settings.msaa},
                      {"shadows", p.settings.shadows},
                      {"resolution_scale", p.settings.resolutionScale},
                      {"mouse_sensitivity", p.settings.mouseSensitivity},
                      {"show_stats", p.settings.showStats}};
     std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
+    // A bare file name (--config client.json) has no folder to create.
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path(), ec);
     if (ec)
         return makeError(
             fmt::format("{}: cannot create folder: {}", file.parent_path().string(), ec.message()));
-    return writeFileAtomic(file, j.dump(2) + "\n");
+    if (Status written = writeFileAtomic(file, j.dump(2) + "\n"); !written) return written;
+    // The invitation code is a credential: only its owner may read the file.
+    std::filesystem::permissions(
+        file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace, ec);
+    if (ec)
+        return makeError(
+            fmt::format("{}: cannot restrict to mode 0600: {}", file.string(), ec.message()));
+    return {};
 }
 
 } // namespace fg::client

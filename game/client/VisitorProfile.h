@@ -27,6 +27,9 @@ struct VisitorProfile {
     std::string country;            // ISO 3166-1 alpha-2, upper case
     std::uint32_t color = 0x2f80ed; // 0xRRGGBB
     std::string clientKey;          // stable per-install key, generated once
+    // Invitation code (exhibitor or organiser token); the server decides the role from it.
+    // Kept in client.json, which is therefore written with mode 0600.
+    std::string token;
     ClientSettings settings;
 
     // Name, organisation and country are needed before joining (the first-run form asks).

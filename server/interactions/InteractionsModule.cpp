@@ -171,7 +171,7 @@ void InteractionsModule::meetingReply(Session& s, const MeetingReply& m) {
 
 void InteractionsModule::updateVisits(double now) {
     for (const Session& s : m_ctx.sessions()) {
-        if (!s.joined) continue;
+        if (!s.joined || !s.present) continue; // a tool stands nowhere
         const presence::Avatar* a = m_ctx.world().find(s.id);
         m_interactions.updatePosition(m_ctx.actor(s), m_ctx.exhibition().halls[a->hall].id,
                                       a->position, now);

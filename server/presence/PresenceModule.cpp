@@ -61,7 +61,7 @@ void PresenceModule::publishHallCounts() {
     const auto& halls = m_ctx.exhibition().halls;
     m_hallScratch.assign(halls.size(), 0);
     for (const Session& s : m_ctx.sessions())
-        if (s.joined) ++m_hallScratch[m_ctx.world().find(s.id)->hall];
+        if (s.joined && s.present) ++m_hallScratch[m_ctx.world().find(s.id)->hall];
     for (auto& [hallId, counted] : m_hallCounted) // halls a reload removed count nobody here
         if (m_ctx.hallIndex(hallId) >= halls.size() && counted != 0)
             m_ctx.bus().add(hallVisitorsCounter(hallId), -std::exchange(counted, 0));
@@ -77,7 +77,7 @@ void PresenceModule::sendSnapshots(std::uint32_t tick) {
     auto& sessions = m_ctx.sessions();
     const presence::PresenceWorld& world = m_ctx.world();
     for (auto& s : sessions) {
-        if (!s.joined) continue;
+        if (!s.joined || !s.present) continue; // a tool has no avatar to see from
         Status built = presence::buildSnapshot(world, s, tick, m_viewScratch, m_snapshotPacket);
         for (std::uint16_t id : m_viewScratch) {
             if (s.introduced.test(id)) continue;

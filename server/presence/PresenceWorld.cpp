@@ -51,7 +51,7 @@ PresenceWorld::PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig 
     }
 }
 
-void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now) {
+void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now, bool hidden) {
     Avatar& a = m_avatars.at(id);
     if (!a.active) {
         m_active.push_back(id);
@@ -59,6 +59,7 @@ void PresenceWorld::add(std::uint16_t id, std::uint32_t hall, double now) {
     }
     a = Avatar{};
     a.active = true;
+    a.hidden = hidden;
     a.hall = std::min<std::uint32_t>(hall, hallCount() - 1);
     a.position = m_halls[a.hall].spawn;
     a.heading = m_halls[a.hall].spawnYaw;
@@ -122,7 +123,7 @@ void PresenceWorld::beginTick(std::uint32_t tick) {
     for (std::uint16_t id : m_active) {
         const Avatar& a = m_avatars[id];
         states[id] = expo::proto::packState(a.wire);
-        m_spots[id] = {a.position, a.hall};
+        if (!a.hidden) m_spots[id] = {a.position, a.hall};
     }
     m_stateTicks[slot] = tick;
     rebuildGrid();
@@ -140,6 +141,7 @@ void PresenceWorld::rebuildGrid() {
     }
     for (std::uint16_t id : m_active) {
         const Avatar& a = m_avatars[id];
+        if (a.hidden) continue;
         ++m_halls[a.hall].cellStart[std::size_t(cellIndex(m_halls[a.hall], a.position)) + 1];
     }
     for (auto& g : m_halls) {
@@ -150,6 +152,7 @@ void PresenceWorld::rebuildGrid() {
     }
     for (std::uint16_t id : m_active) {
         const Avatar& a = m_avatars[id];
+        if (a.hidden) continue;
         HallGeometry& g = m_halls[a.hall];
         // cellStart[c] is advanced as items land, then restored below.
         const std::uint32_t slot = g.cellStart[std::size_t(cellIndex(g, a.position))]++;

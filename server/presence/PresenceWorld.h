@@ -35,6 +35,7 @@ struct PresenceConfig {
 
 struct Avatar {
     bool active = false;
+    bool hidden = false; // in no grid cell, so in nobody's view
     std::uint32_t hall = 0;
     glm::vec2 position{0.0f}; // hall coordinates
     float heading = 0;        // degrees
@@ -51,8 +52,9 @@ class PresenceWorld {
 public:
     PresenceWorld(const expo::Exhibition& exhibition, PresenceConfig config = {});
 
-    // Places a new avatar at the hall's spawn point (hall must exist).
-    void add(std::uint16_t id, std::uint32_t hall, double now);
+    // Places a new avatar at the hall's spawn point (hall must exist). A hidden one (a tool
+    // connection) has a place, for the code that asks where a session is, but is in no view.
+    void add(std::uint16_t id, std::uint32_t hall, double now, bool hidden = false);
     void remove(std::uint16_t id);
     const Avatar* find(std::uint16_t id) const;
     std::size_t count() const { return m_count; }

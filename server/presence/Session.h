@@ -17,6 +17,7 @@ inline constexpr std::size_t kSnapshotHistory = 32; // ~1.6 s at 20 Hz of bases 
 
 struct Session {
     bool joined = false;  // Hello accepted
+    bool present = true;  // false: a tool (editor, remote console): no avatar, in no view or count
     std::uint16_t id = 0; // client id on the wire (ENet peer slot + 1)
     std::string name;
     expo::proto::Role role = expo::proto::Role::Visitor;

@@ -91,6 +91,28 @@ TEST_CASE("profile: save and load round trip, first run when incomplete") {
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("profile: the invitation code is kept in a file only its owner may read") {
+    const auto dir = tempDir("profile-token");
+    const auto file = dir / "client.json";
+    auto opts = parse({"--token", "fgx_0123"});
+    REQUIRE(opts.exitCode == -1);
+    CHECK(opts.options.token == "fgx_0123");
+    VisitorProfile p;
+    p.name = "Lan";
+    p.token = opts.options.token;
+    REQUIRE(saveProfile(p, file));
+    namespace fs = std::filesystem;
+    CHECK((fs::status(file).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    auto back = loadProfile(file);
+    REQUIRE(back);
+    CHECK(back->token == "fgx_0123");
+    p.token.clear(); // Sign out
+    REQUIRE(saveProfile(p, file));
+    CHECK(fg::readFileText(file)->find("token") == std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("profile: malformed file and bad fields are errors, not crashes") {
     const auto dir = tempDir("badprofile");
     REQUIRE(fg::writeFileAtomic(dir / "a.json", std::string_view("{ not json")));
@@ -200,14 +222,35 @@ TEST_CASE("feature actions: every documented script action has an owner") {
     s.ex = &ex;
     ClientFeatures features(s);
     // docs/CLIENT.md's script actions (wait-walk and screenshot are the app's own clock).
-    const char* names[] = {"walk-to",       "open-booth",  "close-panel",
-                           "card-form",     "card-note",   "consent",
-                           "drop-card",     "like",        "request-meeting",
-                           "open-document", "zoom-poster", "teleport",
-                           "chat",          "search",      "directory",
-                           "map",           "agenda",      "agenda-day",
-                           "event-time",    "chat-window", "people",
-                           "settings",      "help",        "quit"};
+    const char* names[] = {"walk-to",
+                           "open-booth",
+                           "close-panel",
+                           "card-form",
+                           "card-note",
+                           "consent",
+                           "drop-card",
+                           "like",
+                           "request-meeting",
+                           "open-document",
+                           "zoom-poster",
+                           "teleport",
+                           "chat",
+                           "search",
+                           "directory",
+                           "map",
+                           "agenda",
+                           "agenda-day",
+                           "event-time",
+                           "chat-window",
+                           "people",
+                           "settings",
+                           "help",
+                           "on-duty",
+                           "answer-meeting",
+                           "sign-in",
+                           "sign-out",
+                           "continue-as-visitor",
+                           "quit"};
     for (const char* name : names) {
         fg::Status st = features.runAction(name, {"1"});
         INFO(name);

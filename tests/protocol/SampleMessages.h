@@ -45,7 +45,7 @@ inline std::vector<Message> sampleMessages() {
     snap.entries = {fresh, small, big, still};
     return {
         Hello{kProtocolVersion, Role::Exhibitor, "fgx_0123456789abcdef", "Ana Lima", 0x12ab34, "VN",
-              "install-key-1"},
+              "install-key-1", false},
         Welcome{4095, Role::Organiser, 1634025600123, 0xfedcba9876543210ull, 20, 2, 1500, 99999,
                 700, "acme"},
         Reject{RejectReason::NameTaken, "the name 'Ana' is taken"},

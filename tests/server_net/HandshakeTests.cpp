@@ -242,8 +242,15 @@ TEST_CASE("with visitor tickets on, a visitor needs a valid visitor ticket") {
     CHECK((with->net->state() == netclient::ClientState::Joined));
     auto exhibitorToken = srv.app->store().issueCredential(store::Role::Exhibitor, "acme", "x");
     REQUIRE(exhibitorToken.ok());
+    // The credential decides the role: a visitor Hello with an exhibitor token joins as that
+    // exhibitor (it used to be refused as "not a visitor ticket").
+    cfg = visitor(srv.app->port(), "Staff");
+    cfg.hello.credential = exhibitorToken->token;
+    auto staff = connectClient(*srv.app, cfg, {with.get()});
+    REQUIRE((staff->net->state() == netclient::ClientState::Joined));
+    CHECK(((*staff)->welcome().role == Role::Exhibitor));
     cfg = visitor(srv.app->port(), "WrongKind");
-    cfg.hello.credential = exhibitorToken->token; // an exhibitor token is not a visitor ticket
-    auto wrong = connectClient(*srv.app, cfg, {with.get()});
+    cfg.hello.credential = "fgx_" + std::string(40, 'a');
+    auto wrong = connectClient(*srv.app, cfg, {with.get(), staff.get()});
     CHECK((rejectionOf(*wrong) == RejectReason::BadCredentials));
 }

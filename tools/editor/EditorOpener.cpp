@@ -65,6 +65,7 @@ Status EditorOpener::connect(proto::Role role) {
     config.port = m_port;
     config.hello.role = role;
     config.hello.credential = m_settings.token;
+    config.hello.presence = false; // publishing is not walking: no avatar
     // Names are unique on the server; an editor may also be publishing under its own name.
     config.hello.name = fmt::format("editor-open-{}-{}", ::getpid() % 1000000, m_tries);
     auto net = netclient::NetClient::connect(config);

@@ -81,6 +81,7 @@ Status EditorPublisher::connect() {
     config.port = m_port;
     config.hello.role = expo::proto::Role::Exhibitor;
     config.hello.credential = m_settings.token;
+    config.hello.presence = false; // publishing is not walking: no avatar
     // Names are unique on the server, and after a dropped link the old session may linger until
     // the server times it out: each connection gets its own name.
     config.hello.name = fmt::format("editor-{}-{}", ::getpid() % 1000000, m_reconnects);

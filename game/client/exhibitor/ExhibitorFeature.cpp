@@ -1,11 +1,13 @@
-// Own-booth statistics and incoming meetings: polling, the typed StatsPending answer, and the
-// "Your booth (live)" section of the booth panel. ImGui widgets only; sends BoothStatsRequest.
+// Own-booth statistics, staff on duty and incoming meetings: polling, the typed answers, the
+// "Your booth (live)" section of the booth panel and the script actions. ImGui widgets only;
+// sends BoothStatsRequest, StaffPresence and MeetingReply (the server checks each).
 #include "game/client/exhibitor/ExhibitorFeature.h"
 
 #include "engine/core/Time.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
 
+#include <cstdlib>
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -17,7 +19,7 @@ std::string minutesSeconds(std::uint32_t seconds) {
 }
 
 void statsTable(const proto::BoothStats& st) {
-    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingFixedFit)) return;
     const std::pair<const char*, std::string> cells[] = {
         {"Visits", std::to_string(st.visits)},
         {"Unique visitors", std::to_string(st.uniqueVisitors)},
@@ -66,6 +68,67 @@ void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, Pending
     pending.on<StatsPending>([this](const StatsPending& p, const proto::ActionResult& r) {
         if (!r.ok) m_stats.erase(p.boothId);
     });
+    pending.on<DutyPending>([this](const DutyPending& p, const proto::ActionResult& r) {
+        if (!r.ok) return; // the refusal toast is the core's
+        if (p.onDuty)
+            m_onDuty.insert(p.boothId);
+        else
+            m_onDuty.erase(p.boothId);
+        toast(m_s, p.onDuty ? "You are on duty at " + p.boothId : "Off duty at " + p.boothId);
+    });
+    pending.on<AnswerPending>([this](const AnswerPending& p, const proto::ActionResult& r) {
+        if (r.ok) m_answered[p.meetingId] = p.accept;
+    });
+}
+
+void ExhibitorFeature::onJoined() {
+    m_onDuty.clear(); // a new session starts off duty
+}
+
+bool ExhibitorFeature::setOnDuty(const std::string& boothId, bool onDuty) {
+    netclient::NetClient* c = joinedClient(m_s);
+    if (!c) return false;
+    m_s.pending.add(c->setStaffOnDuty(boothId, onDuty), DutyPending{boothId, onDuty});
+    return true;
+}
+
+bool ExhibitorFeature::answerMeeting(std::uint64_t meetingId, bool accept) {
+    netclient::NetClient* c = joinedClient(m_s);
+    if (!c) return false;
+    m_s.pending.add(c->answerMeeting(meetingId, accept), AnswerPending{meetingId, accept});
+    return true;
+}
+
+std::optional<Status> ExhibitorFeature::runAction(const std::string& name,
+                                                  const std::vector<std::string>& args) {
+    if (name == "on-duty") return dutyAction(args);
+    if (name == "answer-meeting") return answerAction(args);
+    return std::nullopt;
+}
+
+Status ExhibitorFeature::dutyAction(const std::vector<std::string>& args) {
+    if (Status st = needArgs("on-duty", args, 2); !st) return st;
+    if (args[1] != "on" && args[1] != "off")
+        return makeError(fmt::format("on-duty: expected on or off, found \"{}\"", args[1]));
+    return actionRan(setOnDuty(args[0], args[1] == "on"), "on-duty", args);
+}
+
+Status ExhibitorFeature::answerAction(const std::vector<std::string>& args) {
+    if (Status st = needArgs("answer-meeting", args, 2); !st) return st;
+    if (args[1] != "accept" && args[1] != "decline")
+        return makeError(
+            fmt::format("answer-meeting: expected accept or decline, found \"{}\"", args[1]));
+    std::uint64_t id = 0;
+    if (args[0] == "newest") {
+        if (m_meetingsIn.empty()) return makeError("answer-meeting: no meeting request yet");
+        id = m_meetingsIn.back().meetingId;
+    } else {
+        char* end = nullptr;
+        id = std::strtoull(args[0].c_str(), &end, 10);
+        if (args[0].empty() || *end != '\0')
+            return makeError(fmt::format("answer-meeting: \"{}\" is not a meeting id", args[0]));
+    }
+    return actionRan(answerMeeting(id, args[1] == "accept"), "answer-meeting", args);
 }
 
 bool ExhibitorFeature::ownsOpenBooth() const {
@@ -95,6 +158,9 @@ void ExhibitorFeature::update() {
 void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
     if (!ownsOpenBooth()) return;
     if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    // Staffing first: the switch and the requests to answer must not scroll out of sight.
+    dutySwitch(b);
+    meetingList();
     const proto::BoothStats* found = stats(b.id);
     if (!found) {
         ImGui::TextDisabled("asking the server for this booth's statistics...");
@@ -108,10 +174,33 @@ void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
         statsTable(st);
         leadsList(st);
     }
-    ImGui::Text("Meeting requests this session: %zu", m_meetingsIn.size());
-    for (const auto& m : m_meetingsIn)
-        ImGui::BulletText("%s: %u min, %s", m.fromName.c_str(), m.minutes, m.note.c_str());
     ImGui::TextDisabled("All leads as CSV: `leads %s --csv` on the console", b.id.c_str());
+}
+
+// Exhibitors only: an organiser sees the figures but staffs no booth.
+void ExhibitorFeature::dutySwitch(const expo::Booth& b) {
+    const netclient::NetClient* c = joinedClient(m_s);
+    if (!c || c->welcome().role != proto::Role::Exhibitor) return;
+    bool on = onDuty(b.id);
+    if (ImGui::Checkbox("On duty (visitors see staff at this booth)", &on)) setOnDuty(b.id, on);
+}
+
+void ExhibitorFeature::meetingList() {
+    ImGui::Text("Meeting requests this session: %zu", m_meetingsIn.size());
+    for (const auto& m : m_meetingsIn) {
+        ImGui::PushID(int(m.meetingId));
+        ImGui::BulletText("#%llu %s: %u min, %s", static_cast<unsigned long long>(m.meetingId),
+                          m.fromName.c_str(), m.minutes, m.note.c_str());
+        ImGui::SameLine();
+        if (auto it = m_answered.find(m.meetingId); it != m_answered.end()) {
+            ImGui::TextDisabled(it->second ? "accepted" : "declined");
+        } else {
+            if (ImGui::SmallButton("Accept")) answerMeeting(m.meetingId, true);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Decline")) answerMeeting(m.meetingId, false);
+        }
+        ImGui::PopID();
+    }
 }
 
 } // namespace fg::client

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <utility>
 
 namespace fg::client {
 
@@ -14,11 +15,56 @@ bool SettingsFeature::takeProfileChanged() {
     return true;
 }
 
+bool SettingsFeature::takeSignInChanged() {
+    return std::exchange(m_signInChanged, false);
+}
+
+void SettingsFeature::signIn(const std::string& code) {
+    m_s.profile.token = code;
+    m_s.visitorOnly = false;
+    m_signInChanged = true;
+}
+
+void SettingsFeature::signOut() {
+    m_s.profile.token.clear();
+    m_signInChanged = true;
+}
+
+void SettingsFeature::continueAsVisitor() {
+    m_s.visitorOnly = true;
+    m_signInChanged = true;
+}
+
 std::optional<Status> SettingsFeature::runAction(const std::string& name,
-                                                 const std::vector<std::string>&) {
+                                                 const std::vector<std::string>& args) {
+    if (name == "sign-in") {
+        if (Status st = needArgs(name, args, 1); !st) return st;
+        signIn(args[0]);
+        return Status{};
+    }
+    if (name == "sign-out") return signOut(), Status{};
+    if (name == "continue-as-visitor") return continueAsVisitor(), Status{};
     if (name != "settings") return std::nullopt;
     m_open = !m_open;
     return Status{};
+}
+
+// The role is the server's answer to the code; this only keeps or drops the code.
+void SettingsFeature::signInSection() {
+    ImGui::Separator();
+    if (m_s.profile.token.empty()) {
+        ImGui::TextUnformatted("Sign in with an invitation code (exhibitors, organisers):");
+        ImGui::InputText("##code", &m_code, ImGuiInputTextFlags_CharsNoBlank);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(m_code.empty());
+        if (ImGui::Button("Sign in")) signIn(std::exchange(m_code, {}));
+        ImGui::EndDisabled();
+        return;
+    }
+    ImGui::Text("Invitation code %.8s... is kept on this computer", m_s.profile.token.c_str());
+    if (ImGui::Button("Sign out")) signOut();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(joins again as a visitor)");
 }
 
 void SettingsFeature::drawMenu() {
@@ -28,7 +74,7 @@ void SettingsFeature::drawMenu() {
 void SettingsFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({380, 260}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({420, 330}, ImGuiCond_Appearing);
     if (!ImGui::Begin("Settings", &m_open)) return ImGui::End();
     ClientSettings& c = m_s.profile.settings;
     bool changed = false;
@@ -51,6 +97,7 @@ void SettingsFeature::drawPanels(const UiFrame&) {
     changed |= ImGui::SliderFloat("Mouse sensitivity", &c.mouseSensitivity, 0.02f, 0.6f);
     changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
     if (changed) m_changed = true;
+    signInSection();
     ImGui::TextDisabled("Saved to %s", m_s.profileFile.string().c_str());
     ImGui::End();
 }
@@ -74,6 +121,8 @@ bool SettingsFeature::drawBlocking() {
     if (ImGui::ColorEdit3("Avatar colour", rgb))
         p.color = (std::uint32_t(rgb[0] * 255) << 16) | (std::uint32_t(rgb[1] * 255) << 8) |
                   std::uint32_t(rgb[2] * 255);
+    ImGui::InputText("Sign in with an invitation code (optional)", &p.token,
+                     ImGuiInputTextFlags_CharsNoBlank);
     const std::string problem = checkProfile(p);
     if (!problem.empty()) ImGui::TextColored({1, 0.6f, 0.4f, 1}, "%s", problem.c_str());
     ImGui::BeginDisabled(!problem.empty());

@@ -1,6 +1,7 @@
 // Settings and first run: the settings window (display name, MSAA, shadows, resolution scale,
-// mouse sensitivity, stats line) and the first-run profile form shown instead of the world.
-// Edits the core's profile; ClientApp applies and saves it (takeProfileChanged). No saving here.
+// mouse sensitivity, stats line, sign in with an invitation code / sign out) and the first-run
+// profile form shown instead of the world. Edits the core's profile; ClientApp applies, saves
+// and rejoins (takeProfileChanged, takeSignInChanged). No saving or connecting here.
 #pragma once
 
 #include "game/client/ClientFeature.h"
@@ -24,9 +25,20 @@ public:
     void setFirstRun(bool on) { m_firstRun = on; }
     // True once after the profile or settings were edited (save, apply, re-send the name).
     bool takeProfileChanged();
+    // True once after the invitation code was set or removed, or "Continue as a visitor" was
+    // chosen: the app saves the profile and joins again.
+    bool takeSignInChanged();
+    // sign-in CODE, sign-out, continue-as-visitor (the latter two also from the refusal overlay).
+    void signIn(const std::string& code);
+    void signOut();
+    void continueAsVisitor();
 
 private:
+    void signInSection();
+
     Session& m_s;
+    std::string m_code; // the invitation code being typed in Settings
+    bool m_signInChanged = false;
     bool m_open = false, m_firstRun = false, m_changed = false;
 };
 

@@ -34,6 +34,9 @@ struct Hello {
     std::uint32_t look = 0; // 0xRRGGBB
     std::string country;    // "" or ISO 3166-1 alpha-2
     std::string clientKey;  // stable per-install key (bans and mutes follow it); may be empty
+    // false: a tool (editor, remote console) that is not in the world: it gets no avatar, is in
+    // nobody's snapshots and is counted in no hall.
+    bool presence = true;
     bool operator==(const Hello&) const = default;
 
     template <class S>
@@ -44,7 +47,8 @@ struct Hello {
         FG_SER(serializeString(s, name, kMaxNameLength));
         FG_SER(serializeLook(s, look));
         FG_SER(serializeCountry(s, country));
-        return serializeString(s, clientKey, kMaxClientKeyLength);
+        FG_SER(serializeString(s, clientKey, kMaxClientKeyLength));
+        return serializeBool(s, presence);
     }
 };
 

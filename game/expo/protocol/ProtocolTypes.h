@@ -17,8 +17,8 @@
 
 namespace fg::expo::proto {
 
-inline constexpr std::uint32_t kProtocolVersion = 1;
-inline constexpr std::uint32_t kMaxClientId = 4095; // ENet's peer ceiling; 0 means "nobody"
+inline constexpr std::uint32_t kProtocolVersion = 2; // 2: Hello.presence
+inline constexpr std::uint32_t kMaxClientId = 4095;  // ENet's peer ceiling; 0 means "nobody"
 inline constexpr int kClientIdBits = 12;
 inline constexpr std::uint32_t kMaxNameLength = 32;
 inline constexpr std::uint32_t kMaxIdLength = 64; // exhibition ids (booths, venues)
