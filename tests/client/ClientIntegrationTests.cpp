@@ -9,6 +9,7 @@
 #include "game/expo/ExhibitionJson.h"
 #include "server/ServerApp.h"
 #include "server/store/Store.h"
+#include "tests/client/ServerThread.h"
 
 #include <atomic>
 #include <chrono>
@@ -40,21 +41,7 @@ std::string nearestBooth(const fg::expo::Exhibition& ex) {
     return best;
 }
 
-struct ServerThread {
-    std::unique_ptr<fg::server::ServerApp> app;
-    std::atomic<bool> stop{false};
-    std::thread thread;
-    void start() {
-        thread = std::thread([this] {
-            while (!stop)
-                app->step(10);
-        });
-    }
-    ~ServerThread() {
-        stop = true;
-        if (thread.joinable()) thread.join();
-    }
-};
+using fg::test::ServerThread;
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "game/netclient/NetClient.h"
 #include "server/ServerApp.h"
 #include "server/store/Store.h"
+#include "tests/client/ServerThread.h"
 
 #include <atomic>
 #include <chrono>
@@ -26,21 +27,7 @@ const fs::path kSample = fs::path(FG_ASSETS_DIR) / "exhibitions/digital-world-20
 constexpr const char* kBooth = "vn-01";
 constexpr const char* kExhibitor = "lotus-bay-telecom";
 
-struct ServerThread {
-    std::unique_ptr<fg::server::ServerApp> app;
-    std::atomic<bool> stop{false};
-    std::thread thread;
-    void start() {
-        thread = std::thread([this] {
-            while (!stop)
-                app->step(10);
-        });
-    }
-    ~ServerThread() {
-        stop = true;
-        if (thread.joinable()) thread.join();
-    }
-};
+using fg::test::ServerThread;
 
 struct Fixture {
     fs::path dir;
