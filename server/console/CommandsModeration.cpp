@@ -105,8 +105,28 @@ ConsoleResult ConsoleCommands::cmdUnban(const CommandArgs& a) {
         fmt::format("removed {} ban{} matching \"{}\"", *removed, *removed == 1 ? "" : "s", who)};
 }
 
+// "mute WHO [DURATION] [REASON]": the words after WHO, as ban reads them.
+Result<std::pair<std::optional<UnixSeconds>, std::string>>
+ConsoleCommands::muteTerms(const CommandArgs& a) const {
+    std::optional<UnixSeconds> expires;
+    std::size_t reasonFrom = 1;
+    if (a.words.size() > 1) {
+        auto d = parseDuration(a.words[1]);
+        if (!d && std::isdigit(static_cast<unsigned char>(a.words[1][0])))
+            return makeError("mute: " + d.error().message);
+        if (d) {
+            expires = now() + *d;
+            reasonFrom = 2;
+        }
+    }
+    return std::pair{expires, a.words.size() > reasonFrom ? a.rest(reasonFrom) : std::string()};
+}
+
 ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& a, bool muted) {
     const std::string& who = a.words[0];
+    auto terms = muted ? muteTerms(a) : decltype(muteTerms(a))(std::pair{std::nullopt, ""});
+    if (!terms) return fail(terms.error().message);
+    const auto& [expires, reason] = *terms;
     std::string name, key;
     if (who.starts_with("name:")) {
         name = who.substr(5);
@@ -117,9 +137,12 @@ ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& 
         name = v->name;
         key = v->clientKey;
     }
-    if (auto s = m_store.setMuted(name, key, muted); !s)
+    if (auto s = m_store.setMuted(name, key, muted, expires, reason); !s)
         return fail(std::string(cmd) + ": " + s.error().message);
-    std::string out = fmt::format("{} \"{}\"\n", muted ? "muted" : "unmuted", name);
+    std::string out = fmt::format("{} \"{}\"", muted ? "muted" : "unmuted", name);
+    if (muted) out += expires ? " until " + formatUtcTimestamp(*expires) : " until unmuted";
+    if (!reason.empty()) out += ": " + reason;
+    out += "\n";
     for (const VisitorInfo& v : m_host.visitors()) {
         if (!sameName(v.name, name) && (key.empty() || v.clientKey != key)) continue;
         if (auto s = m_host.setMuted(v.id, muted); !s) return fail(s.error().message);

@@ -153,12 +153,14 @@ void ConsoleCommands::registerCommands() {
                           {},
                           bind(&C::cmdUnban)});
     m_commands.push_back({"mute",
-                          "mute WHO",
-                          "stop a visitor from chatting",
-                          "WHO is a connected visitor (#id or name) or name:NAME. Mutes are kept "
-                          "across reconnects and restarts until 'unmute'.",
+                          "mute WHO [DURATION] [REASON]",
+                          "stop a visitor from chatting, for DURATION or until unmuted",
+                          "WHO is a connected visitor (#id or name) or name:NAME. DURATION as for "
+                          "ban (30m, 2h, 1d); without it the mute lasts until 'unmute'. REASON "
+                          "is shown to them when they try to chat. Mutes are kept across "
+                          "reconnects and restarts; a new mute replaces the old one.",
                           1,
-                          1,
+                          kAnyWords,
                           {},
                           {},
                           bind(&C::cmdMute)});

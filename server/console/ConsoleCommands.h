@@ -115,6 +115,8 @@ private:
     // What `ban WHO` bans: a prefixed identity, or a connected visitor's name and client key.
     Result<std::vector<std::pair<store::BanKind, std::string>>>
     banTargets(std::string_view who) const;
+    Result<std::pair<std::optional<UnixSeconds>, std::string>>
+    muteTerms(const CommandArgs& a) const;
     ConsoleResult setMute(std::string_view cmd, const CommandArgs& a, bool muted);
     UnixSeconds now() const { return m_clock(); }
 

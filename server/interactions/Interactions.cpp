@@ -3,11 +3,22 @@
 #include "server/interactions/Interactions.h"
 
 #include "engine/core/Log.h"
+#include "engine/core/Time.h"
 #include "server/store/Store.h"
 
 #include <fmt/format.h>
 
 namespace fg::interact {
+
+namespace {
+// What a muted person reads when they try to chat: until when, and why.
+std::string muteText(const store::Mute& m) {
+    std::string text = "chat: you are muted by the organiser";
+    if (m.expiresAt) text += " until " + formatUtcTimestamp(*m.expiresAt);
+    if (!m.reason.empty()) text += ": " + m.reason;
+    return text;
+}
+} // namespace
 
 Status checkCard(const BusinessCard& card, const InteractionLimits& limits); // InteractionRules.cpp
 
@@ -73,9 +84,9 @@ Result<LikeOutcome> Interactions::like(const Actor& actor, std::string_view boot
 
 Result<ChatLine> Interactions::chat(const Actor& actor, ChatScope scope, std::string_view boothId,
                                     std::uint32_t recipient, std::string_view text, double now) {
-    auto muted = m_store.isMuted(actor.name, actor.clientKey);
+    auto muted = m_store.findActiveMute(actor.name, actor.clientKey, unixNow());
     if (!muted) return muted.error();
-    if (*muted) return makeError("chat: you are muted by the organiser");
+    if (*muted) return makeError(muteText(**muted));
     if (scope == ChatScope::Booth) {
         if (auto b = findBooth(boothId, "chat"); !b) return b.error();
     }

@@ -61,6 +61,11 @@ CREATE INDEX submissions_booth ON submissions(booth, state);
 CREATE UNIQUE INDEX submissions_one_pending ON submissions(booth) WHERE state = 'pending';
 DROP TABLE published_booths;
 )sql",
+    // 4: mutes with a duration and a reason, like bans.
+    R"sql(
+ALTER TABLE mutes ADD COLUMN expires_at INTEGER;
+ALTER TABLE mutes ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 } // namespace

@@ -22,7 +22,7 @@ class Database;
 }
 
 // Latest schema version; PRAGMA user_version holds the version a file was migrated to.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct StoreOptions {
     // Analytics are batched: flushed in one transaction after this many events or seconds.
@@ -75,8 +75,14 @@ public:
     Result<int> removeBanById(std::int64_t id);
     Result<std::vector<Ban>> listBans(UnixSeconds now); // active ones only
     // Mutes are keyed by name (case-insensitive) and by client key.
-    Status setMuted(std::string_view name, std::string_view clientKey, bool muted);
+    // Mutes (or unmutes) the name and the client key; EXPIRESAT nullopt: until unmuted. A new
+    // mute of the same person replaces the old one.
+    Status setMuted(std::string_view name, std::string_view clientKey, bool muted,
+                    std::optional<UnixSeconds> expiresAt = {}, std::string_view reason = {});
     Result<bool> isMuted(std::string_view name, std::string_view clientKey);
+    // The mute in force at NOW for the name or the client key, if any.
+    Result<std::optional<Mute>> findActiveMute(std::string_view name, std::string_view clientKey,
+                                               UnixSeconds now);
 
     // --- leads, likes, meetings (StoreLeads.cpp) ---
     Result<std::int64_t> addLead(const Lead& lead);

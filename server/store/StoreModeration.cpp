@@ -115,7 +115,8 @@ Result<std::vector<Ban>> Store::listBans(UnixSeconds now) {
     }
 }
 
-Status Store::setMuted(std::string_view name, std::string_view clientKey, bool muted) {
+Status Store::setMuted(std::string_view name, std::string_view clientKey, bool muted,
+                       std::optional<UnixSeconds> expiresAt, std::string_view reason) {
     if (name.empty() && clientKey.empty()) return makeError("mute: no name or client key given");
     sql::Transaction tx(*m_db);
     if (!tx.begun()) return tx.begun();
@@ -123,9 +124,9 @@ Status Store::setMuted(std::string_view name, std::string_view clientKey, bool m
                                                         {"key", std::string(clientKey)}};
     for (const auto& [kind, value] : keys) {
         if (value.empty()) continue;
-        auto s = muted ? m_db->run("INSERT OR IGNORE INTO mutes (kind, value, created_at) "
-                                   "VALUES (?, ?, ?)",
-                                   kind, value, unixNow())
+        auto s = muted ? m_db->run("INSERT OR REPLACE INTO mutes (kind, value, created_at, "
+                                   "expires_at, reason) VALUES (?, ?, ?, ?, ?)",
+                                   kind, value, unixNow(), expiresAt, reason)
                        : m_db->run("DELETE FROM mutes WHERE kind = ? AND value = ?", kind, value);
         if (!s) return s;
     }
@@ -133,13 +134,26 @@ Status Store::setMuted(std::string_view name, std::string_view clientKey, bool m
 }
 
 Result<bool> Store::isMuted(std::string_view name, std::string_view clientKey) {
-    auto st = m_db->prepare("SELECT 1 FROM mutes WHERE (kind = 'name' AND value = ?1 AND ?1 != '')"
-                            " OR (kind = 'key' AND value = ?2 AND ?2 != '') LIMIT 1");
+    auto mute = findActiveMute(name, clientKey, unixNow());
+    if (!mute) return mute.error();
+    return mute->has_value();
+}
+
+Result<std::optional<Mute>> Store::findActiveMute(std::string_view name, std::string_view clientKey,
+                                                  UnixSeconds now) {
+    // The longest-running one first (a permanent mute outlasts any timed one).
+    auto st = m_db->prepare(
+        "SELECT reason, expires_at FROM mutes WHERE ((kind = 'name' AND value = ?1 AND ?1 != '')"
+        " OR (kind = 'key' AND value = ?2 AND ?2 != '')) AND (expires_at IS NULL OR expires_at > "
+        "?3) ORDER BY expires_at IS NULL DESC, expires_at DESC LIMIT 1");
     if (!st) return st.error();
-    st->bindAll(lower(name), clientKey);
+    st->bindAll(lower(name), clientKey, std::int64_t(now));
     auto row = st->step();
     if (!row) return row.error();
-    return *row;
+    if (!*row) return std::optional<Mute>();
+    Mute m{st->columnText(0), std::nullopt};
+    if (!st->columnIsNull(1)) m.expiresAt = st->columnInt(1);
+    return std::optional<Mute>(std::move(m));
 }
 
 } // namespace fg::store

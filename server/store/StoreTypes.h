@@ -49,6 +49,12 @@ struct Ban {
     std::optional<UnixSeconds> expiresAt; // nullopt: permanent
 };
 
+// An active mute of a person (by name or client key): no chat until it expires.
+struct Mute {
+    std::string reason;
+    std::optional<UnixSeconds> expiresAt; // nullopt: until unmuted
+};
+
 // A business card dropped at a booth; becomes a lead of the booth's exhibitor.
 struct Lead {
     std::int64_t id = 0;

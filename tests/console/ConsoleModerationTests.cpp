@@ -62,6 +62,15 @@ TEST_CASE("console: mute and unmute are stored and told to the live session") {
     CHECK_FALSE(f.host.people[0].muted);
     CHECK_FALSE(*f.db->isMuted("Vy", "key-vy"));
     CHECK(contains(f.run("mute ghost", false), "unknown visitor \"ghost\""));
+    std::string timed = f.run("mute #1 30m flooding the hall");
+    CHECK(contains(timed, "muted \"Vy\" until "));
+    CHECK(contains(timed, ": flooding the hall"));
+    CHECK(contains(f.run("mute #1 5x", false), "bad duration \"5x\""));
+    auto mute = f.db->findActiveMute("vy", "", f.kNow + 29 * 60);
+    REQUIRE(mute);
+    REQUIRE(mute->has_value());
+    CHECK((*mute)->reason == "flooding the hall");
+    CHECK_FALSE(f.db->findActiveMute("vy", "", f.kNow + 31 * 60)->has_value());
     std::string offline = f.run("mute name:ghost");
     CHECK(contains(offline, "muted \"ghost\""));
     CHECK_FALSE(contains(offline, "told"));

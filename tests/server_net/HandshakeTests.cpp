@@ -254,3 +254,21 @@ TEST_CASE("with visitor tickets on, a visitor needs a valid visitor ticket") {
     auto wrong = connectClient(*srv.app, cfg, {with.get(), staff.get()});
     CHECK((rejectionOf(*wrong) == RejectReason::BadCredentials));
 }
+
+TEST_CASE("a timed mute tells the muted visitor until when and why, and unmute lifts it") {
+    TestServer srv;
+    auto vy = connectClient(*srv.app, visitor(srv.app->port(), "Vy"));
+    Clients one{vy.get()};
+    auto muted = srv.app->console().execute("mute Vy 30m flooding the hall");
+    REQUIRE_MESSAGE(muted.ok, muted.text);
+    std::uint32_t refused = (*vy)->chat(expo::proto::ChatScope::Hall, "", 0, "hello?");
+    REQUIRE(pumpUntil(*srv.app, one, [&] { return vy->result(refused) != nullptr; }));
+    CHECK_FALSE(vy->result(refused)->ok);
+    const std::string& why = vy->result(refused)->text;
+    CHECK(why.find("chat: you are muted by the organiser until ") == 0);
+    CHECK(why.find(": flooding the hall") != std::string::npos);
+    REQUIRE(srv.app->console().execute("unmute Vy").ok);
+    std::uint32_t allowed = (*vy)->chat(expo::proto::ChatScope::Hall, "", 0, "sorry");
+    REQUIRE(pumpUntil(*srv.app, one, [&] { return vy->result(allowed) != nullptr; }));
+    CHECK(vy->result(allowed)->ok);
+}

@@ -121,6 +121,23 @@ TEST_CASE("store: mutes by name or key survive reopening and can be lifted") {
     CHECK_FALSE(*store->isMuted("carol", "key-1"));
 }
 
+TEST_CASE("store: a timed mute ends at its time, keeps its reason, and a new mute replaces it") {
+    TempDir dir("store-timed-mutes");
+    auto store = openStore(dir);
+    REQUIRE(store->setMuted("Carol", "key-1", true, 1000, "flooding the hall"));
+    auto during = store->findActiveMute("carol", "", 999);
+    REQUIRE(during);
+    REQUIRE(during->has_value());
+    CHECK((*during)->reason == "flooding the hall");
+    CHECK((*during)->expiresAt == std::optional<fg::UnixSeconds>(1000));
+    CHECK(store->findActiveMute("", "key-1", 999)->has_value());
+    CHECK_FALSE(store->findActiveMute("carol", "key-1", 1000)->has_value()); // ended
+    REQUIRE(store->setMuted("carol", "", true));                             // until unmuted now
+    auto later = store->findActiveMute("carol", "", 5000);
+    REQUIRE(later->has_value());
+    CHECK_FALSE((*later)->expiresAt.has_value());
+}
+
 TEST_CASE("store: CSV fields follow RFC 4180 quoting") {
     CHECK(csvField("plain") == "plain");
     CHECK(csvField("a,b") == "\"a,b\"");
