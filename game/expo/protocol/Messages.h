@@ -306,7 +306,7 @@ using Message =
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
                  BoothFetchReply, ChatHistoryRequest, ChatHistory>;
-inline constexpr int kMessageTypeBits = 6;
+inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
 

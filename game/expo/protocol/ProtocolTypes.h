@@ -17,7 +17,7 @@
 
 namespace fg::expo::proto {
 
-inline constexpr std::uint32_t kProtocolVersion = 2; // 2: Hello.presence
+inline constexpr std::uint32_t kProtocolVersion = 3; // 2: Hello.presence; 3: 8-bit message type
 inline constexpr std::uint32_t kMaxClientId = 4095;  // ENet's peer ceiling; 0 means "nobody"
 inline constexpr int kClientIdBits = 12;
 inline constexpr std::uint32_t kMaxNameLength = 32;
