@@ -59,6 +59,14 @@ bool sameNameIgnoringCase(std::string_view a, std::string_view b) {
            });
 }
 
+// Per-address rules at ENet's door, before a connection attempt gets a slot: churn from one
+// address (close, reopen, thousands a second) cannot win every slot that frees up. The slot cap
+// leaves the guard room above maxPerAddress, so a full address still hears "full" from it.
+net::ConnectLimits connectLimitsOf(const HandshakeLimits& h) {
+    const std::uint32_t slots = h.maxPerAddress > 0 ? h.maxPerAddress + h.maxPendingPerAddress : 0;
+    return {h.connectsPerSecond, h.connectBurst, slots, h.trustLoopback};
+}
+
 } // namespace
 
 Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
@@ -92,6 +100,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     if (const char* threads = std::getenv("FG_NET_THREADS"); threads && *threads)
         config.netThreads = std::uint32_t(std::clamp(std::atoi(threads), 0, 16));
     host.threads = config.netThreads;
+    host.connectGate = std::make_shared<net::ConnectGate>(connectLimitsOf(config.handshake));
+    app->m_connectGate = host.connectGate;
     auto listening = net::NetHost::listen(host);
     if (!listening) return listening.error();
     st.host = std::move(*listening);
@@ -266,14 +276,17 @@ void ServerApp::logGuard(double now) {
     const GuardCounters& c = m_guard->counters();
     if (now - m_lastGuardLog < 10.0) return;
     const GuardCounters& was = m_loggedGuard;
+    const std::uint64_t gated = m_connectGate->rateRefusals() + m_connectGate->slotRefusals();
     if (c.deadlineDrops == was.deadlineDrops && c.evictions == was.evictions &&
-        c.addressRefusals == was.addressRefusals)
+        c.addressRefusals == was.addressRefusals && gated == m_loggedGated)
         return;
     log::warn("server: dropped {} connections without a handshake in time, evicted {} pending, "
-              "refused {} over the per-address cap; {} pending now",
+              "refused {} over the per-address cap, {} connection attempts over an address's "
+              "rate or slots; {} pending now",
               c.deadlineDrops - was.deadlineDrops, c.evictions - was.evictions,
-              c.addressRefusals - was.addressRefusals, m_guard->pending());
+              c.addressRefusals - was.addressRefusals, gated - m_loggedGated, m_guard->pending());
     m_loggedGuard = c;
+    m_loggedGated = gated;
     m_lastGuardLog = now;
 }
 

@@ -122,8 +122,10 @@ private:
     std::vector<std::unique_ptr<ServerModule>> m_modules; // in tick order
     ContentModule* m_contentModule = nullptr;             // one of m_modules
     std::unique_ptr<HandshakeGuard> m_guard;              // who may keep a slot unjoined
+    std::shared_ptr<net::ConnectGate> m_connectGate;      // who may get a slot (net threads too)
     std::vector<GuardDrop> m_drops;                       // reused: the guard's verdicts
     GuardCounters m_loggedGuard;                          // counters at the last log line
+    std::uint64_t m_loggedGated = 0;                      // connect gate refusals, likewise
     double m_lastGuardLog = 0;
     ConsoleRunner m_consoleRunner;
     std::function<void()> m_tickHook;

@@ -50,6 +50,10 @@ console::ServerStats ServerApp::stats() const {
     st.figures.push_back({"handshake_evictions", "pending evicted", double(guard.evictions)});
     st.figures.push_back(
         {"address_refusals", "refused per-address cap", double(guard.addressRefusals)});
+    st.figures.push_back({"connect_rate_refusals", "connect attempts over an address's rate",
+                          double(m_connectGate->rateRefusals())});
+    st.figures.push_back({"connect_slot_refusals", "connect attempts over an address's slots",
+                          double(m_connectGate->slotRefusals())});
     st.figures.push_back(
         {"rate_limited", "requests rate-limited", double(m_router->rateLimited())});
     st.figures.push_back(

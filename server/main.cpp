@@ -139,6 +139,15 @@ void addHandshakeOptions(CLI::App& cli, fg::server::HandshakeLimits& limits, boo
     cli.add_option("--max-per-address", limits.maxPerAddress,
                    "connections (joined or not) from one address (0: no cap)")
         ->capture_default_str();
+    cli.add_option("--connects-per-second", limits.connectsPerSecond,
+                   "connection attempts a second from one address, sustained; past it they are "
+                   "dropped before taking a slot (0: no limit)")
+        ->check(CLI::Range(0.0, 100000.0))
+        ->capture_default_str();
+    cli.add_option("--connect-burst", limits.connectBurst,
+                   "connection attempts at once from one address (see --connects-per-second)")
+        ->check(CLI::Range(1.0, 100000.0))
+        ->capture_default_str();
     cli.add_flag("--cap-loopback", capLoopback,
                  "apply the pending and per-address caps to 127.0.0.0/8 too (exempt by default, "
                  "not from the deadline: bots, tests and the embedded server connect from there, "

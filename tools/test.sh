@@ -11,6 +11,11 @@ if [ "${FG_RELEASE_CHECK:-1}" = 1 ]; then
     cmake -S "$root" -B "$build-release" -DCMAKE_BUILD_TYPE=Release -DFG_BUILD_TESTS=OFF >/dev/null
     cmake --build "$build-release" --target fairground-server -j"$(nproc)"
 fi
+# Every reader of untrusted bytes is fuzzed (clang + libFuzzer + ASan/UBSan) for a bounded time
+# from its committed corpus (tests/fuzz); a crash fails here and prints the input.
+if [ "${FG_FUZZ_CHECK:-1}" = 1 ]; then
+    FG_BUILD_DIR="$build" "$root/tools/fuzz.sh" "${FG_FUZZ_SECONDS:-15}"
+fi
 cd "$build"
 ctest_args=(--output-on-failure -j"$(nproc)" --timeout 600)
 if [ -z "${DISPLAY:-}" ]; then

@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <new>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -36,16 +38,47 @@ void writeAllOrDie(int fd, const void* data, std::size_t size) {
     }
 }
 
+// The address space the process maps now (inherited from the parent at the fork), 0 if unknown.
+std::uint64_t mappedBytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f) return 0;
+    unsigned long long pages = 0;
+    const bool read = std::fscanf(f, "%llu", &pages) == 1;
+    std::fclose(f);
+    return read ? pages * std::uint64_t(::sysconf(_SC_PAGESIZE)) : 0;
+}
+
+// Imports and cooks; the reply text when the file is refused or the memory limit was reached.
+Result<Bytes> importAndCook(const std::filesystem::path& file, const ImportOptions& options,
+                            const SandboxLimits& limits) {
+    const std::string memory = fmt::format(
+        "{}: the import needed more memory than its limit of {} MiB and was stopped",
+        file.string(), limits.memoryBytes >> 20);
+    try {
+        auto model = importModel(file, options);
+        if (!model) {
+            // Assimp catches the allocation failure itself and reports only its name.
+            if (model.error().message.find("bad_alloc") != std::string::npos)
+                return makeError(memory);
+            return model.error();
+        }
+        return cookModel(*model);
+    } catch (const std::bad_alloc&) {
+        return makeError(memory);
+    }
+}
+
 [[noreturn]] void runChild(int fd, const std::filesystem::path& file, const ImportOptions& options,
                            const SandboxLimits& limits) {
     if (kAddressLimitWorks) {
-        rlimit memory{limits.memoryBytes, limits.memoryBytes};
+        const rlim_t bytes = mappedBytes() + limits.memoryBytes;
+        rlimit memory{bytes, bytes};
         ::setrlimit(RLIMIT_AS, &memory);
     }
     rlimit cpu{limits.cpuSeconds, limits.cpuSeconds};
     ::setrlimit(RLIMIT_CPU, &cpu);
-    auto model = importModel(file, options);
-    Bytes reply = model ? cookModel(*model)
+    auto model = importAndCook(file, options, limits);
+    Bytes reply = model ? std::move(*model)
                         : Bytes(model.error().message.begin(), model.error().message.end());
     std::uint8_t ok = model ? 1 : 0;
     std::uint64_t length = reply.size();

@@ -12,7 +12,9 @@
 namespace fg {
 
 struct SandboxLimits {
-    std::uint64_t memoryBytes = 2ull << 30; // address space of the child (not applied under ASan)
+    // Address space the child may add to what it inherits at the fork (a big parent such as the
+    // editor, with its GPU driver, already maps gigabytes). Not applied under ASan.
+    std::uint64_t memoryBytes = 2ull << 30;
     std::uint32_t cpuSeconds = 30;
     double wallSeconds = 60.0;
 };

@@ -1,13 +1,17 @@
 // ENet helpers shared by the inline host and the shard threads: creation, checksum, guard.
-// Must not keep state of its own; every function works on the ENet objects it is given.
+// Keeps no state but the connect gates by host; every function works on the ENet objects given.
 #include "engine/net/EnetSupport.h"
+
+#include "engine/core/Time.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cstdlib>
 #include <enet/time.h>
 #include <fmt/format.h>
+#include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -82,6 +86,47 @@ bool bindShared(ENetSocket socket, const ENetAddress& address) {
     return enet_socket_bind(socket, &address) == 0;
 }
 
+// Connect gates by host: looked up only for connection attempts (under a lock, off the hot path;
+// ENetHost has no user pointer of its own).
+std::mutex g_gatesMutex;
+std::unordered_map<const ENetHost*, std::shared_ptr<ConnectGate>> g_gates;
+
+// Whether a received datagram is a connection attempt: sent to no peer yet (the maximum peer id)
+// and starting with a CONNECT command. Layout: ENetProtocolHeader (peer id with flags, then the
+// sent time when flagged), the checksum when the host uses one, then the command header.
+bool isConnectAttempt(const ENetHost& host) {
+    const auto* data = static_cast<const enet_uint8*>(host.receivedData);
+    const std::size_t size = host.receivedDataLength;
+    if (data == nullptr || size < 2) return false;
+    const enet_uint16 peerId = enet_uint16(data[0] << 8 | data[1]);
+    if (peerId & ENET_PROTOCOL_HEADER_FLAG_COMPRESSED) return false; // dropped: no compressor
+    if ((peerId & ENET_PROTOCOL_MAXIMUM_PEER_ID) != ENET_PROTOCOL_MAXIMUM_PEER_ID) return false;
+    std::size_t header = (peerId & ENET_PROTOCOL_HEADER_FLAG_SENT_TIME) ? 4 : 2;
+    if (host.checksum != nullptr) header += sizeof(enet_uint32);
+    if (size < header + sizeof(ENetProtocolCommandHeader)) return false;
+    return (data[header] & ENET_PROTOCOL_COMMAND_MASK) == ENET_PROTOCOL_COMMAND_CONNECT;
+}
+
+// ENet's intercept hook: 1 drops the datagram unanswered (the sender retries as after a loss).
+int ENET_CALLBACK gateConnects(ENetHost* host, ENetEvent*) {
+    if (!isConnectAttempt(*host)) return 0;
+    std::shared_ptr<ConnectGate> gate;
+    {
+        std::lock_guard lock(g_gatesMutex);
+        auto it = g_gates.find(host);
+        if (it == g_gates.end()) return 0;
+        gate = it->second;
+    }
+    std::uint32_t live = 0;
+    for (std::size_t i = 0; i < host->peerCount; ++i)
+        if (isLive(host->peers[i]) && host->peers[i].address.host == host->receivedAddress.host)
+            ++live;
+    return gate->admit(host->receivedAddress.host, monotonicSeconds(), live) ==
+                   ConnectVerdict::Admit
+               ? 0
+               : 1;
+}
+
 } // namespace
 
 Status checkPortFree(const std::string& text, std::uint16_t port) {
@@ -128,7 +173,21 @@ Result<ENetHost*> createEnetHost(const HostConfig& config, std::size_t peers, Bi
         enet_socket_set_option(host->socket, ENET_SOCKOPT_RCVBUF, bytes);
         enet_socket_set_option(host->socket, ENET_SOCKOPT_SNDBUF, bytes);
     }
+    if (mode != BindMode::None && config.connectGate) {
+        std::lock_guard lock(g_gatesMutex);
+        g_gates[host] = config.connectGate;
+        host->intercept = gateConnects;
+    }
     return host;
+}
+
+void destroyEnetHost(ENetHost* host) {
+    if (host == nullptr) return;
+    {
+        std::lock_guard lock(g_gatesMutex);
+        g_gates.erase(host);
+    }
+    enet_host_destroy(host);
 }
 
 void guardPeers(ENetHost& host, enet_uint32& lastMs, enet_uint32 intervalMs) {

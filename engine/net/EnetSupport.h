@@ -32,6 +32,9 @@ enum class BindMode : std::uint8_t { None, Exclusive, SharedPort };
 Result<ENetHost*> createEnetHost(const HostConfig& config, std::size_t peers, BindMode mode,
                                  std::uint16_t port);
 
+// Destroys a host made by createEnetHost (and forgets its connect gate).
+void destroyEnetHost(ENetHost* host);
+
 // Fails when another socket (of any process) already holds address:port, so that a second
 // server on the same port is refused even though the shards bind with SO_REUSEPORT.
 Status checkPortFree(const std::string& address, std::uint16_t port);

@@ -19,7 +19,7 @@ class InlineHost final : public NetHost::Impl {
 public:
     InlineHost(ENetHost* host, HostConfig config)
         : m_host(host), m_config(std::move(config)), m_counters(host->peerCount) {}
-    ~InlineHost() override { enet_host_destroy(m_host); }
+    ~InlineHost() override { destroyEnetHost(m_host); }
 
     Result<PeerId> connect(const std::string& host, std::uint16_t port,
                            std::uint32_t data) override {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "engine/net/ConnectGate.h"
 #include "engine/net/NetLimits.h"
 
 #include <cstddef>
@@ -40,6 +41,9 @@ struct HostConfig {
     std::uint32_t threads = 0;
     // client() only: the local address to send from ("127.0.0.2"); empty: any (the OS picks).
     std::string clientBindAddress;
+    // listen() only: asked for every connection attempt before ENet gives it a slot (shared by
+    // the network threads; the caller keeps it to read its counters). Null: every attempt.
+    std::shared_ptr<ConnectGate> connectGate;
 };
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };

@@ -87,7 +87,7 @@ NetShard::~NetShard() {
     for (OutCommand& c : m_outbox) // posted after the thread's last pass
         if (c.packet) enet_packet_destroy(c.packet);
     if (m_wakeFd >= 0) close(m_wakeFd);
-    if (m_host) enet_host_destroy(m_host);
+    if (m_host) destroyEnetHost(m_host);
 }
 
 void NetShard::post(std::vector<OutCommand>& commands) {

@@ -3,7 +3,6 @@
 #include "game/booth/BoothAssets.h"
 
 #include "engine/asset/ImageLoader.h"
-#include "engine/asset/ModelImporter.h"
 #include "engine/core/Hash.h"
 #include "engine/core/Log.h"
 #include "game/booth/BoothPaths.h"
@@ -107,11 +106,11 @@ Result<std::map<std::string, Bytes>> readModelFiles(const fs::path& file) {
     return out;
 }
 
-FileStats measureModelFile(const fs::path& file) {
+FileStats measureModelFile(const fs::path& file, AssetCache& cache) {
     FileStats s;
     ImportOptions options;
     options.maxFileBytes = maxBytesFor(FileKind::Model);
-    auto model = importModel(file, options);
+    auto model = cache.loadModel(file, options);
     if (!model) {
         s.error = model.error().message;
         return s;
@@ -145,7 +144,16 @@ FileStats measureImageBytes(std::span<const std::uint8_t> bytes, const std::stri
     return s;
 }
 
-AssetMeter::AssetMeter(fs::path scratchDir) : m_scratch(std::move(scratchDir)) {}
+AssetMeter::AssetMeter(fs::path scratchDir, fs::path cookedDir, const SandboxLimits& limits)
+    : m_scratch(std::move(scratchDir)), m_cooked(std::move(cookedDir)) {
+    m_cooked.useSandbox(limits);
+}
+
+Status AssetMeter::checkModel(const fs::path& file) {
+    FileStats s = measureModelFile(file, m_cooked);
+    if (!s.ok) return makeError(s.error);
+    return {};
+}
 
 const StatsMap& AssetMeter::measure(const BoothBundle& bundle) {
     m_stats.clear();
@@ -177,7 +185,7 @@ const StatsMap& AssetMeter::measure(const BoothBundle& bundle) {
                     }
                 written = true;
             }
-            s = measureModelFile(m_scratch / name);
+            s = measureModelFile(m_scratch / name, m_cooked);
         }
         m_cache[name] = {hash, s};
         m_stats[name] = s;

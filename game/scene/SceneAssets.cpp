@@ -31,11 +31,12 @@ glm::vec3 srgbToLinear(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
 
 Result<std::unique_ptr<SceneAssets>> SceneAssets::create(render::Renderer& renderer,
                                                          const std::filesystem::path& font,
-                                                         const std::filesystem::path& cacheDir) {
+                                                         const std::filesystem::path& cacheDir,
+                                                         const std::optional<SandboxLimits>& sandbox) {
     auto atlas = render::FontAtlas::bake(font, 64.0f);
     if (!atlas) return atlas.error();
     std::unique_ptr<SceneAssets> assets(new SceneAssets(renderer, std::move(*atlas)));
-    if (auto s = assets->init(cacheDir); !s) return s.error();
+    if (auto s = assets->init(cacheDir, sandbox); !s) return s.error();
     return assets;
 }
 
@@ -44,8 +45,10 @@ SceneAssets::SceneAssets(render::Renderer& renderer, render::FontAtlas font)
 
 SceneAssets::~SceneAssets() = default;
 
-Status SceneAssets::init(const std::filesystem::path& cacheDir) {
+Status SceneAssets::init(const std::filesystem::path& cacheDir,
+                         const std::optional<SandboxLimits>& sandbox) {
     if (!cacheDir.empty()) m_cache = std::make_unique<AssetCache>(cacheDir);
+    if (m_cache && sandbox) m_cache->useSandbox(*sandbox);
     auto cube = m_renderer.addMesh(render::makeBox(glm::vec3(-0.5f), glm::vec3(0.5f)));
     auto quad = m_renderer.addMesh(render::makeQuad(1.0f, 1.0f));
     auto floor = m_renderer.addMesh(render::makeFloor(1.0f, 1.0f));

@@ -2,6 +2,7 @@
 // file, imported models and sign text. Failures become logged problems and magenta placeholders.
 #pragma once
 
+#include "engine/asset/SandboxedImport.h"
 #include "engine/render/FontAtlas.h"
 #include "engine/render/Renderer.h"
 
@@ -40,9 +41,11 @@ struct ImageTexture {
 class SceneAssets {
 public:
     // FONT is a TrueType file; CACHEDIR, when not empty, keeps cooked models between runs.
-    static Result<std::unique_ptr<SceneAssets>> create(render::Renderer& renderer,
-                                                       const std::filesystem::path& font,
-                                                       const std::filesystem::path& cacheDir = {});
+    // With SANDBOX (and a CACHEDIR), models are imported in a child process with those limits.
+    static Result<std::unique_ptr<SceneAssets>> create(
+        render::Renderer& renderer, const std::filesystem::path& font,
+        const std::filesystem::path& cacheDir = {},
+        const std::optional<SandboxLimits>& sandbox = std::nullopt);
     ~SceneAssets();
 
     render::Renderer& renderer() { return m_renderer; }
@@ -74,7 +77,7 @@ public:
 
 private:
     SceneAssets(render::Renderer& renderer, render::FontAtlas font);
-    Status init(const std::filesystem::path& cacheDir);
+    Status init(const std::filesystem::path& cacheDir, const std::optional<SandboxLimits>& sandbox);
     ModelParts upload(const ModelData& model, const std::string& label);
     void problem(std::string message);
 

@@ -20,6 +20,11 @@ struct HandshakeLimits {
     std::uint32_t maxPending = 128;
     std::uint32_t maxPendingPerAddress = 16; // 0: no cap; past it that address's oldest goes
     std::uint32_t maxPerAddress = 64;        // pending and joined from one address (0: no cap)
+    // Connection attempts from one address, checked before ENet gives one a slot (with
+    // maxPerAddress, counting half-open slots too): churn from one address cannot take every
+    // freed slot. A whole NAT's attendees share this; ENet retries an attempt dropped here.
+    double connectsPerSecond = 20; // sustained, per address (0: no limit)
+    double connectBurst = 64;      // at once, per address
     // A connection younger than this is not evicted (a cap may be passed meanwhile, and is
     // restored on the next tick). 0 by default: under a fast flood the grace lets pending
     // connections take every slot (measured with the flood tests).

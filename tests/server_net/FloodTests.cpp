@@ -1,11 +1,12 @@
-// A flood of connections that never send Hello (one address, then eight) must not lock real
-// visitors out: the handshake deadline and the pending caps keep slots free. Loopback only.
+// A flood of connections that never send Hello (one address, then eight; kept open, or closed and
+// reopened thousands of times a second) must not lock real visitors out. Loopback only.
 #include "server/console/ConsoleCommands.h"
 #include "tests/server_net/TestWorld.h"
 
 #include <atomic>
 #include <chrono>
 #include <fmt/format.h>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -17,11 +18,13 @@ namespace {
 
 // An attacker, on its own thread as another process would be: client hosts (one per source
 // address) whose connections answer pings and never say Hello (ENet retries those refused for
-// want of a slot). Dropped ones are opened again up to kReopenPerSecond: 0 here, since an
-// attacker reconnecting thousands of times a second is not held off (see PROTOCOL.md).
+// want of a slot). With CHURN it also closes its own connections and opens new ones, up to
+// CHURN a second in all, and reopens dropped ones at once: a slot freed anywhere is contested.
 struct Flood {
-    static constexpr double kReopenPerSecond = 0;
+    double churnPerSecond = 0;
     std::vector<std::unique_ptr<net::NetHost>> hosts;
+    std::vector<std::vector<net::PeerId>> peers; // by host: its connections, closed in turn
+    std::vector<std::size_t> next;               // by host: the one to close next
     std::vector<std::size_t> closed; // by host: connections to open again
     std::uint16_t port = 0;
     std::atomic<std::uint64_t> reopened{0};
@@ -29,8 +32,9 @@ struct Flood {
     std::atomic<bool> stop{false};
     std::thread thread;
 
-    Flood(std::uint16_t serverPort, const std::vector<std::string>& sources, std::size_t total)
-        : port(serverPort) {
+    Flood(std::uint16_t serverPort, const std::vector<std::string>& sources, std::size_t total,
+          double churn = 0)
+        : churnPerSecond(churn), port(serverPort) {
         const std::size_t each = (total + sources.size() - 1) / sources.size();
         for (const std::string& source : sources) {
             net::HostConfig config;
@@ -38,11 +42,16 @@ struct Flood {
             config.clientBindAddress = source;
             auto host = net::NetHost::client(config);
             REQUIRE_MESSAGE(host.ok(), (host.ok() ? "" : host.error().message));
-            for (std::size_t i = 0; i < each; ++i)
-                REQUIRE((*host)->connect("127.0.0.1", port).ok());
+            peers.emplace_back();
+            for (std::size_t i = 0; i < each; ++i) {
+                auto peer = (*host)->connect("127.0.0.1", port);
+                REQUIRE(peer.ok());
+                peers.back().push_back(*peer);
+            }
             hosts.push_back(std::move(*host));
         }
         closed.assign(hosts.size(), 0);
+        next.assign(hosts.size(), 0);
         thread = std::thread([this] { run(); });
     }
     ~Flood() {
@@ -54,18 +63,26 @@ struct Flood {
         double tokens = 0, last = monotonicSeconds();
         while (!stop) {
             const double now = monotonicSeconds();
-            tokens = std::min(tokens + (now - last) * kReopenPerSecond, kReopenPerSecond / 100);
+            tokens = std::min(tokens + (now - last) * churnPerSecond, churnPerSecond / 100);
             last = now;
             for (std::size_t h = 0; h < hosts.size(); ++h) {
                 while (hosts[h]->service(event, 0)) {
                     if (event.type == net::NetEventType::Connect) ++connected;
-                    if (event.type == net::NetEventType::Disconnect) ++closed[h];
+                    if (event.type == net::NetEventType::Disconnect && churnPerSecond > 0)
+                        ++closed[h];
                 }
-                for (; closed[h] > 0 && tokens >= 1; --closed[h], tokens -= 1, ++reopened)
-                    (void)hosts[h]->connect("127.0.0.1", port);
+                for (; closed[h] > 0; --closed[h], ++reopened)
+                    reopen(h, std::nullopt);
+                for (; tokens >= 1; tokens -= 1, ++reopened) // close one, open another
+                    reopen(h, peers[h][next[h]++ % peers[h].size()]);
             }
             std::this_thread::sleep_for(std::chrono::microseconds(200));
         }
+    }
+    void reopen(std::size_t h, std::optional<net::PeerId> close) {
+        if (close) hosts[h]->disconnect(*close, 0, true);
+        auto peer = hosts[h]->connect("127.0.0.1", port);
+        if (peer.ok() && close) peers[h][(next[h] - 1) % peers[h].size()] = *peer;
     }
 };
 
@@ -93,7 +110,8 @@ double figure(server::ServerApp& server, const std::string& key) {
 // The visitor connects from 127.0.0.1: sharing the address with a flood (a NAT), only the global
 // pending cap protects it, so the per-address caps are off in that case (they would count the
 // visitor with the flood and drop it as the address's oldest).
-void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThreads) {
+void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThreads,
+                  double churnPerSecond = 0) {
     server::ServerConfig config;
     config.maxVisitors = 200;
     config.netThreads = netThreads;
@@ -104,7 +122,7 @@ void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThre
     }
     TestServer srv(config);
     server::ServerApp& app = *srv.app;
-    Flood flood(app.port(), sources, 1500);
+    Flood flood(app.port(), sources, 1500, churnPerSecond);
     // The flood takes every slot it can before the visitor arrives.
     pumpFlood(
         app, {}, [] { return false; }, 0.5);
@@ -120,15 +138,21 @@ void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThre
     const std::uint32_t ticks = app.currentTick() - tickBefore;
     MESSAGE(fmt::format(
         "{} {} source(s), {} net threads: joined {} after {:.3f} s; {} ticks; flood "
-        "connected {} times, reopened {}; evictions {}, timeouts {}, refusals {}",
+        "connected {} times, reopened {}; evictions {}, timeouts {}, refusals {}; attempts "
+        "over rate {}, over slots {}",
         netclient::toString(real->state()), sources.size(), netThreads, joined, took, ticks,
         flood.connected.load(), flood.reopened.load(), figure(app, "handshake_evictions"),
-        figure(app, "handshake_timeouts"), figure(app, "address_refusals")));
+        figure(app, "handshake_timeouts"), figure(app, "address_refusals"),
+        figure(app, "connect_rate_refusals"), figure(app, "connect_slot_refusals")));
     CHECK(joined);
     // The tick ran all along (20 Hz): a tenth of its rate is a bound no loaded box misses.
     CHECK(ticks >= std::uint32_t(took * 20.0 * 0.1));
     CHECK(flood.connected > 0); // the flood did reach the server
     CHECK(figure(app, "pending_handshakes") <= config.handshake.maxPending);
+    if (churnPerSecond > 0) { // the gate, not luck, kept the slots
+        CHECK(flood.reopened > 1000);
+        CHECK(figure(app, "connect_rate_refusals") + figure(app, "connect_slot_refusals") > 0);
+    }
 }
 
 std::vector<std::string> loopbackSources() {
@@ -154,6 +178,18 @@ TEST_CASE("flood: 1,500 silent connections from eight addresses, per-address cap
 
 TEST_CASE("flood: eight addresses with network threads") {
     floodAndJoin(loopbackSources(), 2);
+}
+
+// Churn: one address closes and reopens connections 5,000 times a second (and reopens every
+// one the server drops at once). Before the connect gate each freed slot went to whichever
+// attempt came first, nearly always the flood's; now the address gets at most its slot cap and
+// its rate (PROTOCOL.md, Connection floods), and the visitor from another address finds a slot.
+TEST_CASE("flood: one address churning connections 5,000 times a second does not win the slots") {
+    floodAndJoin({"127.0.0.2"}, 0, 5000);
+}
+
+TEST_CASE("flood: churn with network threads") {
+    floodAndJoin({"127.0.0.2"}, 2, 5000);
 }
 
 TEST_CASE("flood: a connection that never says Hello is dropped at the handshake deadline") {

@@ -9,6 +9,7 @@
 #include "game/expo/ExhibitionJson.h"
 #include "tools/editor/EditorUi.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -41,7 +42,8 @@ Status EditorApp::init() {
     if (m_options.scratchDir.empty()) m_options.scratchDir = defaultScratch();
     std::error_code ec;
     fs::create_directories(m_options.scratchDir, ec);
-    m_meter = std::make_unique<booth::AssetMeter>(m_options.scratchDir / "meter");
+    m_meter = std::make_unique<booth::AssetMeter>(m_options.scratchDir / "meter",
+                                                  m_options.scratchDir / "cooked", importLimits());
     platform::WindowOptions wo;
     wo.title = "Fairground booth editor";
     wo.width = m_options.width;
@@ -54,7 +56,8 @@ Status EditorApp::init() {
     auto renderer = render::Renderer::createForWindow(ro, *m_window);
     if (!renderer) return renderer.error();
     m_renderer = std::move(*renderer);
-    auto scene = EditorScene::create(*m_renderer, m_options.scratchDir / "view");
+    auto scene = EditorScene::create(*m_renderer, m_options.scratchDir / "view",
+                                     m_options.scratchDir / "cooked", importLimits());
     if (!scene) return scene.error();
     m_scene = std::move(*scene);
     m_renderer->setUi([this] { EditorUi::draw(*this); });
@@ -316,9 +319,21 @@ Status EditorApp::readInto(const fs::path& file, Bytes& out) const {
     return {};
 }
 
+// Untrusted model files are imported in a child process (as the server does with uploads).
+SandboxLimits EditorApp::importLimits() const {
+    SandboxLimits limits;
+    limits.wallSeconds = m_options.importSeconds;
+    limits.cpuSeconds = std::uint32_t(std::ceil(m_options.importSeconds));
+    limits.memoryBytes = m_options.importMemoryMb << 20;
+    return limits;
+}
+
 Status EditorApp::importModel(const fs::path& file) {
     auto files = booth::readModelFiles(file);
     if (!files) return files.error();
+    // Refused before it enters the booth: a file that crashes, hangs or exhausts memory.
+    if (Status st = m_meter->checkModel(file); !st)
+        return makeError(fmt::format("model not imported: {}", st.error().message));
     if (Status st = booth::addModel(m_editor, file.filename().string(), *files); !st) return st;
     m_selected =
         booth::ItemRef{booth::ItemKind::Model, m_editor.bundle().booth.content.models.size() - 1};

@@ -43,6 +43,7 @@ public:
                            const std::string& boothId, const std::string& exhibitorId);
     Status saveBundle(const std::filesystem::path& file);
     Status importModel(const std::filesystem::path& file);
+    SandboxLimits importLimits() const;
     Status readInto(const std::filesystem::path& file, Bytes& out) const;
     void select(std::optional<booth::ItemRef> item) { m_selected = item; }
     // Viewport picking at a window pixel: a handle starts a drag, anything else is selected.

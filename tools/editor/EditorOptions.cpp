@@ -40,6 +40,14 @@ ParsedEditorOptions parseEditorOptions(int argc, const char* const* argv) {
     app.add_flag("--pending", o.openPending,
                  "with --open-from: open a version still waiting for approval when there is one");
     app.add_option("--settings", settings, "where the publish server and token are remembered");
+    app.add_option("--import-seconds", o.importSeconds,
+                   "a model import taking longer is stopped and the model refused")
+        ->check(CLI::Range(0.1, 3600.0))
+        ->capture_default_str();
+    app.add_option("--import-memory-mb", o.importMemoryMb,
+                   "memory a model import may use before it is stopped and the model refused")
+        ->check(CLI::Range(16, 1 << 20))
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

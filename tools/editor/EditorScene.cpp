@@ -57,9 +57,11 @@ const char* toString(GizmoMode mode) {
 }
 
 Result<std::unique_ptr<EditorScene>> EditorScene::create(render::Renderer& renderer,
-                                                         fs::path scratch) {
+                                                         fs::path scratch,
+                                                         const fs::path& cookedDir,
+                                                         const SandboxLimits& limits) {
     std::unique_ptr<EditorScene> s(new EditorScene(renderer, std::move(scratch)));
-    auto assets = scene::SceneAssets::create(renderer, FG_DEFAULT_FONT);
+    auto assets = scene::SceneAssets::create(renderer, FG_DEFAULT_FONT, cookedDir, limits);
     if (!assets) return assets.error();
     s->m_assets = std::move(*assets);
     return s;

@@ -3,6 +3,7 @@
 // Owns no editing state; rebuilds GPU content only when the files or the shell change.
 #pragma once
 
+#include "engine/asset/SandboxedImport.h"
 #include "engine/render/Renderer.h"
 #include "game/booth/BoothBundle.h"
 #include "game/booth/BoothEdits.h"
@@ -29,9 +30,12 @@ struct ViewPick {
 
 class EditorScene {
 public:
-    // SCRATCH holds the bundle's files unpacked for the importers.
+    // SCRATCH holds the bundle's files unpacked for the importers; models are imported in a
+    // child process with LIMITS and kept cooked in COOKEDDIR (shared with the budget meter).
     static Result<std::unique_ptr<EditorScene>> create(render::Renderer& renderer,
-                                                       std::filesystem::path scratch);
+                                                       std::filesystem::path scratch,
+                                                       const std::filesystem::path& cookedDir,
+                                                       const SandboxLimits& limits);
     ~EditorScene();
 
     // Brings the scene up to BUNDLE. SELECTED is highlighted and carries the handles.
