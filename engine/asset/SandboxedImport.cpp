@@ -8,10 +8,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <new>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <new>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -51,9 +51,9 @@ std::uint64_t mappedBytes() {
 // Imports and cooks; the reply text when the file is refused or the memory limit was reached.
 Result<Bytes> importAndCook(const std::filesystem::path& file, const ImportOptions& options,
                             const SandboxLimits& limits) {
-    const std::string memory = fmt::format(
-        "{}: the import needed more memory than its limit of {} MiB and was stopped",
-        file.string(), limits.memoryBytes >> 20);
+    const std::string memory =
+        fmt::format("{}: the import needed more memory than its limit of {} MiB and was stopped",
+                    file.string(), limits.memoryBytes >> 20);
     try {
         auto model = importModel(file, options);
         if (!model) {

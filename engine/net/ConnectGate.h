@@ -15,8 +15,9 @@ namespace fg::net {
 struct ConnectLimits {
     double perSecond = 0; // sustained attempts a second from one address (0: no rate limit)
     double burst = 0;     // attempts at once (the bucket's size; at least 1 when rate-limited)
-    std::uint32_t maxSlotsPerAddress = 0; // live slots of one address, half-open included (0: no cap)
-    bool exemptLoopback = true;           // 127.0.0.0/8: this machine (bots, tests)
+    std::uint32_t maxSlotsPerAddress =
+        0;                      // live slots of one address, half-open included (0: no cap)
+    bool exemptLoopback = true; // 127.0.0.0/8: this machine (bots, tests)
     bool enabled() const { return perSecond > 0 || maxSlotsPerAddress > 0; }
 };
 

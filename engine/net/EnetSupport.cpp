@@ -11,10 +11,10 @@
 #include <fmt/format.h>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <zlib.h>
 
 namespace fg::net::detail {

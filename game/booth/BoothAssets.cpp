@@ -145,7 +145,9 @@ FileStats measureImageBytes(std::span<const std::uint8_t> bytes, const std::stri
 }
 
 AssetMeter::AssetMeter(fs::path scratchDir, fs::path cookedDir, const SandboxLimits& limits)
-    : m_scratch(std::move(scratchDir)), m_cooked(std::move(cookedDir)) {
+    : m_scratch(std::move(scratchDir)),
+      m_cooked(cookedDir.empty() ? fs::path(m_scratch.string() + "-cooked")
+                                 : std::move(cookedDir)) {
     m_cooked.useSandbox(limits);
 }
 

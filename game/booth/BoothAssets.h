@@ -27,9 +27,10 @@ FileStats measureImageBytes(std::span<const std::uint8_t> bytes, const std::stri
 class AssetMeter {
 public:
     // Models are imported in a child process with LIMITS; their cooked form is kept in COOKEDDIR
-    // by content (the editor's view reads the same folder, so a model is imported once).
-    AssetMeter(std::filesystem::path scratchDir, std::filesystem::path cookedDir,
-               const SandboxLimits& limits = {});
+    // by content (the editor's view reads the same folder, so a model is imported once; empty:
+    // SCRATCHDIR's name with "-cooked").
+    explicit AssetMeter(std::filesystem::path scratchDir, std::filesystem::path cookedDir = {},
+                        const SandboxLimits& limits = {});
     // Stats for every model and image in BUNDLE (models are written to the scratch folder with
     // their companions and imported there).
     const StatsMap& measure(const BoothBundle& bundle);

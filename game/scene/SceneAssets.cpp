@@ -29,10 +29,10 @@ glm::vec3 srgbToLinear(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
     return {toLinear(r), toLinear(g), toLinear(b)};
 }
 
-Result<std::unique_ptr<SceneAssets>> SceneAssets::create(render::Renderer& renderer,
-                                                         const std::filesystem::path& font,
-                                                         const std::filesystem::path& cacheDir,
-                                                         const std::optional<SandboxLimits>& sandbox) {
+Result<std::unique_ptr<SceneAssets>>
+SceneAssets::create(render::Renderer& renderer, const std::filesystem::path& font,
+                    const std::filesystem::path& cacheDir,
+                    const std::optional<SandboxLimits>& sandbox) {
     auto atlas = render::FontAtlas::bake(font, 64.0f);
     if (!atlas) return atlas.error();
     std::unique_ptr<SceneAssets> assets(new SceneAssets(renderer, std::move(*atlas)));

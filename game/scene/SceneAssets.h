@@ -42,10 +42,10 @@ class SceneAssets {
 public:
     // FONT is a TrueType file; CACHEDIR, when not empty, keeps cooked models between runs.
     // With SANDBOX (and a CACHEDIR), models are imported in a child process with those limits.
-    static Result<std::unique_ptr<SceneAssets>> create(
-        render::Renderer& renderer, const std::filesystem::path& font,
-        const std::filesystem::path& cacheDir = {},
-        const std::optional<SandboxLimits>& sandbox = std::nullopt);
+    static Result<std::unique_ptr<SceneAssets>>
+    create(render::Renderer& renderer, const std::filesystem::path& font,
+           const std::filesystem::path& cacheDir = {},
+           const std::optional<SandboxLimits>& sandbox = std::nullopt);
     ~SceneAssets();
 
     render::Renderer& renderer() { return m_renderer; }

@@ -95,6 +95,9 @@ Result<std::uint64_t> UploadAssembler::chunk(const std::string& exhibitorId,
 }
 
 Result<Bytes> UploadAssembler::finish(const std::string& exhibitorId, const std::string& boothId) {
+    // Checked here too: an unsafe id would name a file outside the uploads folder.
+    if (!safeId(exhibitorId) || !safeId(boothId))
+        return makeError("upload: bad exhibitor or booth id");
     fs::path part = partPath(exhibitorId, boothId);
     auto meta = readMeta(part);
     if (!meta) return makeError("upload: no upload in progress for booth " + boothId);

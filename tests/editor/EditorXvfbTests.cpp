@@ -84,3 +84,39 @@ TEST_CASE(
     CHECK(runEditor(bad, "2 frobnicate\n", "--new 2d-wall --exit-after 3") != 0);
     CHECK(logOf(bad).find("unknown action") != std::string::npos);
 }
+
+// The editor imports models in a sandboxed child (as the server does): a file that would hang
+// the import (a grid of 360,000 quads made here, not committed) is refused at --import-seconds
+// with the reason, and the editor goes on to import the next model.
+TEST_CASE("editor under Xvfb: a model that would hang is refused at the import limit, with why") {
+    fs::path dir = scratch("hostile-import");
+    std::string text;
+    const int n = 600;
+    for (int i = 0; i <= n; ++i)
+        for (int j = 0; j <= n; ++j)
+            text += fmt::format("v {} 0 {}\n", i, j);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            const int a = i * (n + 1) + j + 1;
+            text += fmt::format("f {} {} {} {}\n", a, a + 1, a + n + 2, a + n + 1);
+        }
+    REQUIRE(writeFileAtomic(dir / "huge.obj", text));
+    std::string models = fs::path(FG_ASSETS_DIR).append("test-models").string();
+    std::string script =
+        fmt::format("2 import {}\n3 import {}/cube.glb\n4 save {}\n", (dir / "huge.obj").string(),
+                    models, (dir / "out.booth").string());
+    const int rc =
+        runEditor(dir, script,
+                  "--new 3d-island --booth-id b --exhibitor e --exit-after 6 --import-seconds 0.5");
+    const std::string log = logOf(dir);
+    CHECK_MESSAGE(rc != 0, log); // the script's import line failed
+    CHECK_MESSAGE(log.find("model not imported") != std::string::npos, log);
+    CHECK_MESSAGE(log.find("huge.obj") != std::string::npos, log);
+    CHECK_MESSAGE((log.find("took longer than 0.5 s") != std::string::npos ||
+                   log.find("CPU time limit") != std::string::npos),
+                  log);
+    auto bundle = booth::loadBundle(dir / "out.booth");
+    REQUIRE_MESSAGE(bundle.ok(), log);
+    REQUIRE(bundle->booth.content.models.size() == 1); // only the cube
+    CHECK(bundle->booth.content.models[0].file.find("cube") != std::string::npos);
+}

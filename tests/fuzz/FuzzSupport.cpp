@@ -11,7 +11,8 @@ namespace fg::fuzz {
 const std::filesystem::path& scratchDir() {
     static const std::filesystem::path dir = [] {
         std::error_code ec;
-        std::string pattern = (std::filesystem::temp_directory_path(ec) / "fg-fuzz-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path(ec) / "fg-fuzz-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr) std::abort(); // no scratch space: nothing to test
         std::atexit([] {
             std::error_code ignored;
@@ -34,9 +35,15 @@ std::uint8_t InputReader::u8() {
     return b.empty() ? 0 : b[0];
 }
 
-std::uint16_t InputReader::u16() { return std::uint16_t(u8() | u8() << 8); }
-std::uint32_t InputReader::u32() { return u16() | std::uint32_t(u16()) << 16; }
-std::uint64_t InputReader::u64() { return u32() | std::uint64_t(u32()) << 32; }
+std::uint16_t InputReader::u16() {
+    return std::uint16_t(u8() | u8() << 8);
+}
+std::uint32_t InputReader::u32() {
+    return u16() | std::uint32_t(u16()) << 16;
+}
+std::uint64_t InputReader::u64() {
+    return u32() | std::uint64_t(u32()) << 32;
+}
 
 std::span<const std::uint8_t> InputReader::run(std::size_t maxSize) {
     return take(std::min<std::size_t>(u16(), maxSize));

@@ -114,8 +114,8 @@ expo::Exhibition smallExhibition() {
 // What a server serves: the same exhibition with asset names for file references.
 expo::Exhibition asManifest(expo::Exhibition ex) {
     expo::forEachFileReference(ex, [](std::string& ref, expo::FileKind kind) {
-        const std::string hex = toHex(hash128({reinterpret_cast<const std::uint8_t*>(ref.data()),
-                                               ref.size()}));
+        const std::string hex =
+            toHex(hash128({reinterpret_cast<const std::uint8_t*>(ref.data()), ref.size()}));
         const char* ext = kind == expo::FileKind::Image   ? ".fgt"
                           : kind == expo::FileKind::Model ? ".fgm"
                           : ref.ends_with(".txt")         ? ".txt"

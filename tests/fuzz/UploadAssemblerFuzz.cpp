@@ -71,7 +71,8 @@ struct Run {
             // LENGTH bytes of the announced content from OFFSET on: what a real sender sends.
             const Bytes content = contentOf(seed, it->second.total);
             const std::size_t end = std::min<std::size_t>(content.size(), offset + length);
-            data.assign(content.begin() + std::ptrdiff_t(offset), content.begin() + std::ptrdiff_t(end));
+            data.assign(content.begin() + std::ptrdiff_t(offset),
+                        content.begin() + std::ptrdiff_t(end));
         }
         auto got = assembler.chunk(e, b, offset, data);
         if (!safe(e) || !safe(b) || it == model.end() ||
@@ -106,9 +107,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string e = kIds[in.u8() % kIdCount], b = kIds[in.u8() % kIdCount];
         const std::string key = e + "\n" + b;
         switch (op % 4) {
-        case 0: run.begin(e, b, key); break;
-        case 1: run.chunk(e, b, key); break;
-        case 2: run.finish(e, b, key); break;
+        case 0:
+            run.begin(e, b, key);
+            break;
+        case 1:
+            run.chunk(e, b, key);
+            break;
+        case 2:
+            run.finish(e, b, key);
+            break;
         default:
             run.assembler.abandon(e, b);
             if (safe(e) && safe(b)) run.model.erase(key);

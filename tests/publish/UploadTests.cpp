@@ -106,3 +106,17 @@ TEST_CASE("content store: blobs are named by hash / stored once and verified on 
     CHECK_FALSE(store.get(*h).ok());
     CHECK_FALSE(store.get(Hash128{1, 2}).ok());
 }
+
+TEST_CASE("upload: finish with an unsafe id reads nothing outside the uploads folder") {
+    auto root = test::scratch("upload-escape");
+    UploadAssembler outside(root); // a complete upload of "x" for booth "b", one folder up
+    Bytes data = sample(50);
+    REQUIRE(outside.begin("x", "b", data.size(), hash128(data)).ok());
+    REQUIRE(outside.chunk("x", "b", 0, data).ok());
+    UploadAssembler up(root / "uploads");
+    // "../x" names root/x__b.part: finish used to read it (and only abandon checked ids).
+    auto escaped = up.finish("../x", "b");
+    REQUIRE_FALSE(escaped.ok());
+    CHECK(escaped.error().message.find("bad exhibitor or booth id") != std::string::npos);
+    CHECK(outside.finish("x", "b").ok()); // left alone
+}

@@ -25,7 +25,7 @@ struct Flood {
     std::vector<std::unique_ptr<net::NetHost>> hosts;
     std::vector<std::vector<net::PeerId>> peers; // by host: its connections, closed in turn
     std::vector<std::size_t> next;               // by host: the one to close next
-    std::vector<std::size_t> closed; // by host: connections to open again
+    std::vector<std::size_t> closed;             // by host: connections to open again
     std::uint16_t port = 0;
     std::atomic<std::uint64_t> reopened{0};
     std::atomic<std::uint64_t> connected{0};
@@ -119,6 +119,7 @@ void floodAndJoin(const std::vector<std::string>& sources, std::uint32_t netThre
     if (sources.size() == 1 && sources[0] == "127.0.0.1") {
         config.handshake.maxPendingPerAddress = 0;
         config.handshake.maxPerAddress = 0;
+        config.handshake.connectsPerSecond = 0; // the address's connect rate is per address too
     }
     TestServer srv(config);
     server::ServerApp& app = *srv.app;

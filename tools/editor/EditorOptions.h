@@ -40,7 +40,7 @@ struct EditorOptions {
     bool openPending = false;
     // Models are imported in a child process with these limits (--import-seconds,
     // --import-memory-mb); a file that would hang or exhaust memory is refused with the reason.
-    double importSeconds = 60.0;       // wall time; the CPU limit is the same, rounded up
+    double importSeconds = 60.0;         // wall time; the CPU limit is the same, rounded up
     std::uint64_t importMemoryMb = 2048; // address space of the import process
 };
 
