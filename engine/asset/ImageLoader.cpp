@@ -2,6 +2,7 @@
 // stb is compiled here as static functions (STB_IMAGE_STATIC) so no stbi_* symbol leaves this file.
 #include "engine/asset/ImageLoader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -71,6 +72,39 @@ Status checkPngChunks(std::span<const std::uint8_t> png, const std::string& name
     return {};
 }
 
+// Debian 12's stb builds a JPEG Huffman table from a DHT segment's 16 code counts before checking
+// that they sum to at most 256, the size of the table's list: a crafted JPEG writes past it (found
+// by fuzzing, UBSan; later stb checks). So every DHT table is checked first, reading counts past
+// the end of the file as 0 as stb does.
+Status checkJpegHuffman(std::span<const std::uint8_t> jpg, const std::string& name) {
+    auto byte = [&](std::size_t at) { return at < jpg.size() ? jpg[at] : std::uint8_t(0); };
+    for (std::size_t at = 2; at + 1 < jpg.size();) {
+        const std::uint8_t marker = jpg[at + 1];
+        if (jpg[at] != 0xff || marker == 0xff) { // entropy-coded data, or a fill byte
+            ++at;
+            continue;
+        }
+        if (marker == 0x00 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+            at += 2; // no length: stuffed byte, TEM, RSTn, SOI
+            continue;
+        }
+        if (marker == 0xd9) break; // EOI
+        const std::size_t end = at + 2 + (std::size_t(byte(at + 2)) << 8 | byte(at + 3));
+        for (std::size_t table = at + 4; marker == 0xc4 && table < std::min(end, jpg.size());) {
+            std::uint32_t codes = 0;
+            for (std::size_t i = 1; i <= 16; ++i)
+                codes += byte(table + i);
+            if (codes > 256)
+                return makeError(
+                    fmt::format("{}: JPEG Huffman table at offset {} has {} codes, at most 256",
+                                name, table, codes));
+            table += 17 + codes;
+        }
+        at = std::max(end, at + 4);
+    }
+    return {};
+}
+
 Status checkSize(std::uint64_t w, std::uint64_t h, const std::string& name,
                  const ImageLimits& limits) {
     if (w == 0 || h == 0 || w > limits.maxWidth || h > limits.maxHeight)
@@ -92,6 +126,9 @@ Status checkHeader(std::span<const std::uint8_t> bytes, const std::string& name,
     std::uint32_t pw = 0, ph = 0;
     if (isPng(bytes) && pngSize(bytes, pw, ph))
         if (Status st = checkSize(pw, ph, name, limits); !st) return st;
+    // stb_info reads the tables before the frame header too.
+    if (isJpeg(bytes))
+        if (Status st = checkJpegHuffman(bytes, name); !st) return st;
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels))
         return makeError(
@@ -107,6 +144,7 @@ Result<ImageData> loadImageFromMemory(std::span<const std::uint8_t> bytes, const
     Bytes cleaned;
     if (isPng(bytes))
         if (Status st = checkPngChunks(bytes, name, cleaned); !st) return st.error();
+
     if (!cleaned.empty()) bytes = cleaned;
     int w = 0, h = 0, channels = 0;
     stbi_uc* pixels =

@@ -84,3 +84,17 @@ TEST_CASE("encoding refuses an image whose buffer does not match its size") {
     bad.width = 0;
     CHECK_FALSE(fg::encodePng(bad));
 }
+
+// Found by fuzzing (fg_fuzz_image, UBSan): stb wrote past a Huffman table's 257-entry size list
+// for a DHT whose 16 code counts sum past 256. The fuzzer's input is kept in the corpus
+// (tests/fuzz/corpus/image/jpeg-dht-overflow.jpg); real JPEGs pass (the JPEG test above).
+TEST_CASE("a JPEG whose Huffman table claims more than 256 codes is refused, never decoded") {
+    std::vector<std::uint8_t> jpg = {0xff, 0xd8, 0xff, 0xc4, 0x00, 0x13, 0x00};
+    for (int i = 0; i < 16; ++i)
+        jpg.push_back(i < 15 ? 20 : 0); // 300 codes
+    jpg.insert(jpg.end(), {0xff, 0xd9});
+    auto image = fg::loadImageFromMemory(jpg, "dht.jpg");
+    REQUIRE_FALSE(image);
+    CHECK(image.error().message.find("dht.jpg: JPEG Huffman table at offset 6 has 300 codes") !=
+          std::string::npos);
+}

@@ -100,6 +100,23 @@ TEST_CASE("snapshots that do not fit their base are rejected") {
     CHECK_FALSE(applySnapshot(nullptr, snap).ok());
 }
 
+// A view never holds more than a snapshot can carry (the server's encoder and the client's
+// lists rely on it): a full base plus new entries past kMaxSnapshotEntries is refused.
+TEST_CASE("a snapshot that would grow the view past the protocol's maximum is rejected") {
+    AvatarList base;
+    for (std::uint16_t id = 1; id <= kMaxSnapshotEntries; ++id)
+        base.push_back({id, 100, 100, 0, Anim::Idle});
+    Snapshot snap;
+    snap.tick = 2;
+    snap.baseTick = 1;
+    snap.entries = {SnapshotEntry{.id = std::uint16_t(kMaxSnapshotEntries + 1), .x = 5, .z = 5}};
+    auto grown = applySnapshot(&base, snap);
+    REQUIRE_FALSE(grown.ok());
+    CHECK(grown.error().message.find("more than") != std::string::npos);
+    snap.removed = {1}; // one leaves as one comes: still within the maximum
+    CHECK(applySnapshot(&base, snap).ok());
+}
+
 namespace {
 // Every kind of entry change, including the small-delta edges (-64, 63 and one past each).
 AvatarList mutated(std::mt19937& rng, const AvatarList& base) {

@@ -359,6 +359,9 @@ Result<AvatarList> applySnapshot(const AvatarList* base, const Snapshot& snap) {
     }
     if (r != snap.removed.size())
         return makeError(fmt::format("snapshot {}: removes an avatar not in base", snap.tick));
+    if (out.size() > kMaxSnapshotEntries)
+        return makeError(fmt::format("snapshot {}: a view of more than {} avatars", snap.tick,
+                                     kMaxSnapshotEntries));
     return out;
 }
 
