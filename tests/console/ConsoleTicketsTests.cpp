@@ -80,6 +80,7 @@ TEST_CASE("console: tickets revoke by prefix, by label, and through revoke") {
 TEST_CASE("console: banning or muting a person signed in with a ticket covers the ticket") {
     test::ConsoleFixture f;
     f.host.people[0].personKey = "ticket:7"; // Vy
+    f.host.people[1].personKey = "ticket:8"; // Minh
     std::string out = f.run("ban Vy 1h spam");
     CHECK(contains(out, "person \"ticket:7\""));
     auto hit = f.db->findActiveBan("Someone Else", "10.9.9.9", "new-key",
@@ -88,9 +89,9 @@ TEST_CASE("console: banning or muting a person signed in with a ticket covers th
     CHECK(hit->has_value());
     CHECK(contains(f.run("bans"), "ticket:7"));
     CHECK(contains(f.run("unban ticket:7"), "removed 1 ban"));
-    f.run("mute Vy");
-    CHECK(*f.db->isMuted("Other Name", "other-key", "ticket:7"));
-    f.run("unmute ticket:7");
-    CHECK_FALSE(*f.db->isMuted("Other Name", "other-key", "ticket:7"));
+    f.run("mute Minh");
+    CHECK(*f.db->isMuted("Other Name", "other-key", "ticket:8"));
+    f.run("unmute ticket:8");
+    CHECK_FALSE(*f.db->isMuted("Other Name", "other-key", "ticket:8"));
     CHECK(contains(f.run("ban cred:3"), "person \"cred:3\""));
 }
