@@ -53,7 +53,8 @@ std::optional<Status> SettingsFeature::runAction(const std::string& name,
 void SettingsFeature::signInSection() {
     ImGui::Separator();
     if (m_s.profile.token.empty()) {
-        ImGui::TextUnformatted("Sign in with an invitation code (exhibitors, organisers):");
+        ImGui::TextUnformatted(
+            "Sign in with a ticket or invitation code (visitors, exhibitors, organisers):");
         ImGui::InputText("##code", &m_code, ImGuiInputTextFlags_CharsNoBlank);
         ImGui::SameLine();
         ImGui::BeginDisabled(m_code.empty());
