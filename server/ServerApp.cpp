@@ -344,14 +344,17 @@ bool ServerApp::acceptHello(Session& s, const Hello& hello) {
     }
     if (joined >= m_state.config.maxVisitors)
         return refuse(RejectReason::Full, "the event is full, try again later");
-    store::Store& store = *m_state.store;
-    auto ban = store.findActiveBan(hello.name, s.address, hello.clientKey, unixNow());
+    if (!acceptCredential(s, hello)) return false;
+    // After the credential: a banned ticket or credential is refused whatever name or key it uses.
+    auto ban = m_state.store->findActiveBan(hello.name, s.address, hello.clientKey, unixNow(),
+                                            s.personKey);
     if (ban && *ban) return refuse(RejectReason::Banned, "banned: " + (*ban)->reason);
-    return acceptCredential(s, hello);
+    return true;
 }
 
-// The role comes from the credential, never from the Hello: a visitor Hello with an exhibitor or
-// organiser token joins in that role; asking for a role the token does not have is refused.
+// The role and the person come from the credential or ticket, never from the Hello: a visitor
+// Hello with an exhibitor or organiser token joins in that role; asking for a role the code does
+// not have is refused. Without a code a visitor joins as a guest, when the server admits guests.
 bool ServerApp::acceptCredential(Session& s, const Hello& hello) {
     auto refuse = [&](std::string text) {
         reject(s, RejectReason::BadCredentials, std::move(text));
@@ -362,20 +365,23 @@ bool ServerApp::acceptCredential(Session& s, const Hello& hello) {
     if (hello.credential.empty()) {
         if (hello.role != Role::Visitor)
             return refuse(fmt::format("the {} role needs a token", toString(hello.role)));
-        if (m_state.config.visitorsNeedTicket)
-            return refuse("the ticket or token is not valid: this event needs a ticket");
-        return true;
+        if (!m_state.config.guests)
+            return refuse("this event admits visitors with a ticket only: sign in with the "
+                          "ticket code you were sent");
+        return true; // a guest
     }
-    auto cred = m_state.store->verifyToken(hello.credential);
-    if (!cred) {
-        std::string why = cred.error().message;
-        if (why.starts_with("credential: ")) why.erase(0, 12);
+    auto who = m_state.store->signIn(hello.credential);
+    if (!who) {
+        std::string why = who.error().message;
+        for (std::string_view kind : {"credential: ", "ticket: "})
+            if (why.starts_with(kind)) why.erase(0, kind.size());
         return refuse("the ticket or token is not valid: " + why);
     }
-    if (hello.role != Role::Visitor && cred->role != hello.role)
-        return refuse(fmt::format("this token is for the {} role", store::roleName(cred->role)));
-    s.role = cred->role;
-    s.exhibitorId = cred->exhibitorId;
+    if (hello.role != Role::Visitor && who->role != hello.role)
+        return refuse(fmt::format("this code is for the {} role", store::roleName(who->role)));
+    s.role = who->role;
+    s.exhibitorId = who->exhibitorId;
+    s.personKey = who->personKey;
     return true;
 }
 
@@ -393,7 +399,7 @@ void ServerApp::admit(Session& s, Hello& hello) {
     s.look = hello.look;
     s.country = hello.country;
     s.clientKey = hello.clientKey;
-    auto muted = store.isMuted(s.name, s.clientKey);
+    auto muted = store.isMuted(s.name, s.clientKey, s.personKey);
     s.muted = muted && *muted;
     s.joined = true;
     m_guard->joined(s.id - 1u);
@@ -405,8 +411,9 @@ void ServerApp::admit(Session& s, Hello& hello) {
     m_ctx->send(s, Join{s.id, s.name, s.look, s.country, s.role});
     for (auto& module : m_modules)
         module->onJoin(s);
-    log::info("server: {} joined as '{}' ({}{}) from {}", s.id, s.name, toString(s.role),
-              s.present ? "" : ", tool without avatar", s.address);
+    log::info("server: {} joined as '{}' ({}, {}{}) from {}", s.id, s.name, toString(s.role),
+              s.verified() ? s.personKey : "guest", s.present ? "" : ", tool without avatar",
+              s.address);
 }
 
 void ServerApp::tick() {

@@ -89,8 +89,9 @@ std::vector<console::VisitorInfo> ServerApp::visitors() const {
         v.position = a->position;
         v.address = s.address;
         v.clientKey = s.clientKey;
+        v.personKey = s.personKey;
         if (s.muted) { // a timed mute ends in the store, not in the session
-            auto still = m_state.store->isMuted(s.name, s.clientKey);
+            auto still = m_state.store->isMuted(s.name, s.clientKey, s.personKey);
             v.muted = !still || *still;
         }
         out.push_back(std::move(v));

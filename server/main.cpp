@@ -181,8 +181,12 @@ int main(int argc, char** argv) {
     addHandshakeOptions(cli, config.handshake, capLoopback);
     cli.add_flag("--auto-approve", config.autoApprove,
                  "publish every uploaded booth that passes the checks without moderation");
-    cli.add_flag("--visitor-tickets", config.visitorsNeedTicket,
-                 "visitors must present a visitor ticket");
+    std::string guests = "on";
+    cli.add_option("--guests", guests,
+                   "on: visitors without a ticket join as guests (walk, chat, drop cards; no "
+                   "votes); off: a visitor needs a ticket from 'tickets issue'")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->capture_default_str();
     bool noContent = false;
     cli.add_flag("--no-content", noContent,
                  "do not cook and serve the exhibition to --connect clients (published booth "
@@ -193,6 +197,7 @@ int main(int argc, char** argv) {
     remote->add_option("--connect", connect, "HOST:PORT of the server")->required();
     remote->add_option("--token", token, "organiser token")->required();
     CLI11_PARSE(cli, argc, argv);
+    config.guests = guests == "on";
     if (level == "debug") fg::log::setLevel(fg::log::Level::Debug);
     if (level == "warn") fg::log::setLevel(fg::log::Level::Warn);
     if (level == "error") fg::log::setLevel(fg::log::Level::Error);

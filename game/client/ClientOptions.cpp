@@ -23,10 +23,12 @@ std::filesystem::path xdgDir(const char* variable, const char* homeFallback) {
 void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
                 std::vector<std::string>& shots) {
     app.add_option("--connect", connect, "HOST:PORT of a Fairground server to join");
-    app.add_option("--ticket", o.ticket, "visitor ticket code for --connect");
+    app.add_option("--ticket", o.ticket,
+                   "visitor ticket code (fgt_..., from the server's 'tickets issue') for "
+                   "--connect, this run only");
     app.add_option("--token", o.token,
-                   "invitation code (exhibitor or organiser token from the server's 'invite'); "
-                   "kept in client.json until Sign out");
+                   "invitation code: a visitor ticket (fgt_...) or an exhibitor or organiser "
+                   "token (fgx_..., from 'invite'); kept in client.json until Sign out");
     app.add_option("--exhibition", o.exhibition,
                    "exhibition.json to host locally (with --connect: show this local copy "
                    "instead of downloading the server's)");

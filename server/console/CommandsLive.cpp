@@ -38,18 +38,20 @@ nlohmann::json visitorJson(const VisitorInfo& v) {
             {"booth", v.nearBooth},
             {"x", v.position.x},
             {"z", v.position.y},
-            {"muted", v.muted}};
+            {"muted", v.muted},
+            {"person", v.personKey}, // "ticket:12", "cred:3"; "" for a guest
+            {"verified", !v.personKey.empty()}};
 }
 
 std::string visitorTable(const std::vector<VisitorInfo>& list) {
-    Table t({"id", "name", "role", "country", "hall", "booth", "position"});
+    Table t({"id", "name", "role", "signed in", "country", "hall", "booth", "position"});
     t.alignRight(0);
     for (const VisitorInfo& v : list) {
         std::string role = store::roleName(v.role);
         if (!v.exhibitorId.empty()) role += ":" + v.exhibitorId;
         if (v.muted) role += " (muted)";
-        t.addRow({std::to_string(v.id), v.name, role, v.country, v.hall,
-                  v.nearBooth.empty() ? "-" : v.nearBooth, position(v)});
+        t.addRow({std::to_string(v.id), v.name, role, v.personKey.empty() ? "guest" : v.personKey,
+                  v.country, v.hall, v.nearBooth.empty() ? "-" : v.nearBooth, position(v)});
     }
     return t.render() + fmt::format("{} connected\n", list.size());
 }

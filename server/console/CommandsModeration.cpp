@@ -15,8 +15,19 @@ ConsoleResult fail(std::string text) {
     return {std::move(text), false};
 }
 
-// Splits "ip:1.2.3.4" into (kind, value); nullopt when WHO has no known prefix.
+// True for a verified person key as `who` shows it: "ticket:12" or "cred:3".
+bool isPersonKey(std::string_view who) {
+    for (std::string_view kind : {"ticket:", "cred:"})
+        if (who.starts_with(kind) && who.size() > kind.size() && who.size() < kind.size() + 19 &&
+            who.find_first_not_of("0123456789", kind.size()) == std::string_view::npos)
+            return true;
+    return false;
+}
+
+// Splits "ip:1.2.3.4" into (kind, value); a person key ("ticket:12") is its own value; nullopt
+// when WHO has no known prefix.
 std::optional<std::pair<store::BanKind, std::string>> prefixed(std::string_view who) {
+    if (isPersonKey(who)) return std::pair{store::BanKind::Person, std::string(who)};
     auto colon = who.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
     std::string_view kind = who.substr(0, colon);
@@ -46,10 +57,12 @@ ConsoleCommands::banTargets(std::string_view who) const {
     }
     auto v = findVisitor("ban", who);
     if (!v)
-        return makeError(v.error().message + "; for someone not online use name:NAME, ip:ADDRESS "
-                                             "or key:CLIENTKEY");
+        return makeError(v.error().message + "; for someone not online use name:NAME, ip:ADDRESS, "
+                                             "key:CLIENTKEY, ticket:ID or cred:ID");
     targets.push_back({store::BanKind::Name, v->name});
     if (!v->clientKey.empty()) targets.push_back({store::BanKind::ClientKey, v->clientKey});
+    // The ticket or credential too: another name or client key is no way back in.
+    if (!v->personKey.empty()) targets.push_back({store::BanKind::Person, v->personKey});
     return targets;
 }
 
@@ -79,7 +92,7 @@ ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
                            expires ? "until " + formatUtcTimestamp(*expires) : "permanently");
     }
     for (const VisitorInfo& v : m_host.visitors()) {
-        auto hit = m_store.findActiveBan(v.name, v.address, v.clientKey, now());
+        auto hit = m_store.findActiveBan(v.name, v.address, v.clientKey, now(), v.personKey);
         if (!hit || !hit->has_value()) continue;
         if (auto s = m_host.disconnectBanned(v.id, reason); !s) return fail(s.error().message);
         out += fmt::format("disconnected #{} {}\n", v.id, v.name);
@@ -127,24 +140,32 @@ ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& 
     auto terms = muted ? muteTerms(a) : decltype(muteTerms(a))(std::pair{std::nullopt, ""});
     if (!terms) return fail(terms.error().message);
     const auto& [expires, reason] = *terms;
-    std::string name, key;
+    std::string name, key, person;
     if (who.starts_with("name:")) {
         name = who.substr(5);
         if (name.empty()) return fail(fmt::format("{}: \"{}\" has an empty name", cmd, who));
+    } else if (isPersonKey(who)) {
+        person = who;
     } else {
         auto v = findVisitor(cmd, who);
-        if (!v) return fail(v.error().message + "; for someone not online use name:NAME");
+        if (!v)
+            return fail(v.error().message +
+                        "; for someone not online use name:NAME, ticket:ID or cred:ID");
         name = v->name;
         key = v->clientKey;
+        person = v->personKey; // the mute follows the ticket or credential
     }
-    if (auto s = m_store.setMuted(name, key, muted, expires, reason); !s)
+    if (auto s = m_store.setMuted(name, key, muted, expires, reason, person); !s)
         return fail(std::string(cmd) + ": " + s.error().message);
-    std::string out = fmt::format("{} \"{}\"", muted ? "muted" : "unmuted", name);
+    std::string out =
+        fmt::format("{} \"{}\"", muted ? "muted" : "unmuted", name.empty() ? person : name);
     if (muted) out += expires ? " until " + formatUtcTimestamp(*expires) : " until unmuted";
     if (!reason.empty()) out += ": " + reason;
     out += "\n";
     for (const VisitorInfo& v : m_host.visitors()) {
-        if (!sameName(v.name, name) && (key.empty() || v.clientKey != key)) continue;
+        if (!sameName(v.name, name) && (key.empty() || v.clientKey != key) &&
+            (person.empty() || v.personKey != person))
+            continue;
         if (auto s = m_host.setMuted(v.id, muted); !s) return fail(s.error().message);
         out += fmt::format("told #{} {}\n", v.id, v.name);
     }

@@ -75,7 +75,9 @@ void ConsoleCommands::registerStoreCommands() {
                           "revoke TOKEN|PREFIX|#ID",
                           "revoke a credential",
                           "Accepts the full token, its first 4-8 hex digits (with or without "
-                          "fgx_) or #ID from 'credentials'. Its holder can no longer sign in.",
+                          "fgx_) or #ID from 'credentials'. Its holder can no longer sign in. "
+                          "A visitor ticket's full code (fgt_...) is revoked as by 'tickets "
+                          "revoke'.",
                           1,
                           1,
                           {},
@@ -173,6 +175,8 @@ ConsoleResult ConsoleCommands::cmdCredentials(const CommandArgs&) {
 }
 
 ConsoleResult ConsoleCommands::cmdRevoke(const CommandArgs& a) {
+    if (a.words[0].starts_with("fgt_")) // a visitor ticket: revoked as `tickets revoke` does
+        return cmdTickets(CommandArgs{{"revoke", a.words[0]}, false, {}, {}, {}});
     auto c = m_store.revokeCredential(a.words[0]);
     if (!c) return fail(c.error().message);
     return {fmt::format("revoked credential #{} ({}{})", c->id, store::roleName(c->role),

@@ -55,6 +55,7 @@ ConsoleCommands::ConsoleCommands(ConsoleHost& host, store::Store& store)
     : m_host(host), m_store(store) {
     registerCommands();
     registerStoreCommands();
+    registerTicketCommands();
     std::sort(m_commands.begin(), m_commands.end(),
               [](const Command& a, const Command& b) { return a.name < b.name; });
 }
@@ -268,7 +269,7 @@ Result<CommandArgs> ConsoleCommands::parseArgs(const Command& cmd,
         if (i + 1 >= words.size())
             return makeError(
                 fmt::format("{}: {} needs a value (usage: {})", cmd.name, w, cmd.usage));
-        (option == "csv" ? args.csv : args.by) = words[++i];
+        (option == "csv" ? args.csv : option == "label" ? args.label : args.by) = words[++i];
     }
     if (args.words.size() < cmd.minWords)
         return makeError(fmt::format("{}: missing argument (usage: {})", cmd.name, cmd.usage));

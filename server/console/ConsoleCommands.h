@@ -32,8 +32,9 @@ struct ConsoleResult {
 struct CommandArgs {
     std::vector<std::string> words;
     bool json = false;
-    std::optional<std::string> csv; // --csv FILE
-    std::optional<std::string> by;  // --by KEY
+    std::optional<std::string> csv;   // --csv FILE
+    std::optional<std::string> by;    // --by KEY
+    std::optional<std::string> label; // --label L
     // Words from INDEX on joined by single spaces ("" when none).
     std::string rest(std::size_t index) const;
 };
@@ -80,6 +81,7 @@ private:
     }
     void registerCommands();
     void registerStoreCommands();
+    void registerTicketCommands(); // CommandsTickets.cpp
     const Command* find(std::string_view name) const;
     const Handler* subcommand(const Command& cmd, const std::vector<std::string>& words) const;
     Result<CommandArgs> parseArgs(const Command& cmd, std::vector<std::string> words) const;
@@ -109,6 +111,8 @@ private:
     ConsoleResult cmdTop(const CommandArgs& a);
     ConsoleResult cmdLeads(const CommandArgs& a);
     ConsoleResult cmdExport(const CommandArgs& a);
+    // CommandsTickets.cpp
+    ConsoleResult cmdTickets(const CommandArgs& a);
 
     // A connected visitor by "#ID", "ID" or exact name (case-insensitive); errors name CMD.
     Result<VisitorInfo> findVisitor(std::string_view cmd, std::string_view who) const;

@@ -29,6 +29,7 @@ struct VisitorInfo {
     glm::vec2 position{0.0f}; // hall coordinates (x, z)
     std::string address;      // remote IP as text, for bans by address
     std::string clientKey;    // stable per-install key from the handshake, may be empty
+    std::string personKey;    // verified credential or ticket ("ticket:12"); empty: a guest
     bool muted = false;
 };
 

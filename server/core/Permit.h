@@ -35,6 +35,14 @@ public:
         };
         return std::move(*this);
     }
+    // Also: the sender signed in with a credential or ticket (Session::verified), never a guest.
+    // For what counts once per person and a guest could repeat under fresh client keys: votes,
+    // upvotes, poll answers, ballots. E.g. Permit::joined().verifiedOnly().
+    Permit verifiedOnly() && {
+        m_verifiedOnly = true;
+        return std::move(*this);
+    }
+    bool requiresVerified() const { return m_verifiedOnly; }
     // The refusal a person reads when the stage or role is wrong (instead of a generic one).
     Permit because(std::string text) &&;
     // At most BURST at once and PERSECOND sustained per session (else the router's default).
@@ -47,11 +55,12 @@ public:
     // The message type ownBooth was stated for (kMessageCount: no booth rule).
     std::size_t boothMessage() const { return m_boothMessage; }
     const BoothOf& boothOf() const { return m_boothOf; }
-    // Why S may not send a message of type NAME (stage and role only); empty when it may.
+    // Why S may not send a message of type NAME (stage, role, guest); empty when it may.
     std::string stageOrRoleRefusal(const presence::Session& s, const char* name) const;
 
 private:
     bool m_beforeJoin = false;
+    bool m_verifiedOnly = false;
     std::uint8_t m_roles = 0xff; // bit per Role
     std::string m_because;
     Budget m_budget;

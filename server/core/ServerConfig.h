@@ -23,7 +23,9 @@ struct ServerConfig {
     // Network threads (net::HostConfig::threads): 0 = ENet on the tick thread; N = N threads
     // sharing the UDP port. The environment variable FG_NET_THREADS overrides it.
     std::uint32_t netThreads = 0;
-    bool visitorsNeedTicket = false; // when true a visitor must present a visitor credential
+    // Guests: visitors without a credential or ticket may join (walk, chat, drop cards; never
+    // what a verifiedOnly() permit guards). false: a visitor needs a valid ticket.
+    bool guests = true;
     std::uint32_t maxBadPackets = 8; // faults tolerated before a peer is disconnected
     // The handshake deadline and the caps on connections that have not joined (HandshakeGuard).
     HandshakeLimits handshake;

@@ -55,7 +55,8 @@ Session* ServerContext::session(std::uint32_t id) {
 }
 
 interact::Actor ServerContext::actor(const Session& s) const {
-    return interact::Actor{s.id, s.name, s.role, s.exhibitorId, s.clientKey, s.address};
+    return interact::Actor{s.id,        s.name,    s.role,     s.exhibitorId,
+                           s.clientKey, s.address, s.personKey};
 }
 
 std::uint32_t ServerContext::hallIndex(std::string_view hallId) const {

@@ -37,9 +37,13 @@ Permit Permit::because(std::string text) && {
 std::string Permit::stageOrRoleRefusal(const presence::Session& s, const char* name) const {
     if (m_beforeJoin) return s.joined ? fmt::format("second {}", name) : std::string();
     if (!s.joined) return fmt::format("{} before Hello", name);
-    if ((m_roles >> unsigned(s.role)) & 1u) return {};
-    if (!m_because.empty()) return m_because;
-    return fmt::format("{} is not allowed for the {} role", name, toString(s.role));
+    if (!((m_roles >> unsigned(s.role)) & 1u)) {
+        if (!m_because.empty()) return m_because;
+        return fmt::format("{} is not allowed for the {} role", name, toString(s.role));
+    }
+    if (m_verifiedOnly && !s.verified())
+        return fmt::format("{}: guests cannot vote; sign in with your ticket code", name);
+    return {};
 }
 
 std::string ServerRouter::refusal(const Entry& entry, const Session& s, const Message& m) const {

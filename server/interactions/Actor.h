@@ -16,10 +16,13 @@ struct Actor {
     std::string exhibitorId; // for Role::Exhibitor: the only exhibitor it may act for
     std::string clientKey;   // stable per-install key; may be empty
     std::string address;     // remote IP, for logs
+    // The verified person ("cred:3", "ticket:12") from the session; empty for a guest.
+    std::string personKey;
 };
 
-// The identity likes and unique-visitor counts are keyed by: the client key when there is one,
-// otherwise the lower-cased name (so one person is not counted twice per session).
+// The identity everything counted per person is keyed by (unique visitors, likes, meetings, and
+// upvotes, answers and ballots to come): the verified person key; for a guest only, the client
+// key when there is one, otherwise the lower-cased name. The one function for that question.
 std::string visitorKey(const Actor& actor);
 
 } // namespace fg::interact

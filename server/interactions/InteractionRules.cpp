@@ -10,6 +10,7 @@
 namespace fg::interact {
 
 std::string visitorKey(const Actor& actor) {
+    if (!actor.personKey.empty()) return actor.personKey; // "ticket:12": not what a client says
     if (!actor.clientKey.empty()) return "key:" + actor.clientKey;
     std::string name = actor.name;
     std::transform(name.begin(), name.end(), name.begin(),

@@ -84,7 +84,7 @@ Result<LikeOutcome> Interactions::like(const Actor& actor, std::string_view boot
 
 Result<ChatLine> Interactions::chat(const Actor& actor, ChatScope scope, std::string_view boothId,
                                     std::uint32_t recipient, std::string_view text, double now) {
-    auto muted = m_store.findActiveMute(actor.name, actor.clientKey, unixNow());
+    auto muted = m_store.findActiveMute(actor.name, actor.clientKey, unixNow(), actor.personKey);
     if (!muted) return muted.error();
     if (*muted) return makeError(muteText(**muted));
     if (scope == ChatScope::Booth) {

@@ -24,10 +24,14 @@ struct Session {
     std::string exhibitorId;
     std::string country;
     std::string clientKey;
+    // The verified person behind a credential or ticket ("cred:3", "ticket:12"), set at admit;
+    // empty for a guest. Everything counted per person, bans and mutes follow it.
+    std::string personKey;
     std::string address;
     std::uint32_t look = 0;
     bool muted = false;
     double connectedAt = 0;
+    bool verified() const { return !personKey.empty(); } // signed in, not a guest
 
     std::uint32_t lastInput = 0;   // newest Input.sequence applied or refused
     std::uint32_t ackTick = 0;     // newest snapshot tick the client has

@@ -91,6 +91,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& dataDir,
     if (!db) return db.error();
     std::unique_ptr<Store> store(new Store(std::move(*db), dataDir, options));
     if (auto st = store->migrate(); !st) return st.error();
+    if (auto st = store->migrateTickets(); !st) return st.error();
     return store;
 }
 

@@ -1,6 +1,7 @@
 // The server's persistent state in one SQLite file (DIR/fairground.db): exhibition revisions,
-// credentials, moderation, leads, likes, meetings, booth submissions and booth analytics.
-// Not thread-safe: one Store is used from the server thread only. Never talks to the network.
+// credentials, visitor tickets, moderation, leads, likes, meetings, booth submissions and booth
+// analytics. Not thread-safe: one Store is used from the server thread only. Never talks to the
+// network.
 #pragma once
 
 #include "engine/core/Result.h"
@@ -64,25 +65,45 @@ public:
     // of the token. Returns the revoked credential.
     Result<Credential> revokeCredential(std::string_view which);
 
+    // --- visitor tickets (StoreTickets.cpp, their own slice schema "tickets") ---
+    // Issues COUNT (1-100000) tickets labelled LABEL in one transaction; the codes exist only in
+    // the result (the store keeps their hashes).
+    Result<std::vector<IssuedTicket>> issueTickets(std::size_t count, std::string_view label);
+    // The ticket a code stands for; errors for malformed, unknown or revoked codes.
+    Result<Ticket> verifyTicket(std::string_view code);
+    // Every ticket, or those labelled LABEL when given, oldest first.
+    Result<std::vector<Ticket>> listTickets(std::optional<std::string> label = {});
+    // WHICH: the full code, "#ID", or a unique prefix (4-8 hex digits, "fgt_" optional).
+    Result<Ticket> revokeTicket(std::string_view which);
+    // Revokes every active ticket labelled LABEL; returns how many.
+    Result<int> revokeTicketsLabelled(std::string_view label);
+    // The role and person key a credential token or a ticket code stands for (a ticket's first
+    // use is recorded); the error says why not ("ticket: ...", "credential: ...").
+    Result<SignIn> signIn(std::string_view code);
+
     // --- moderation (StoreModeration.cpp) ---
     Result<Ban> addBan(BanKind kind, std::string_view value, std::optional<UnixSeconds> expiresAt,
                        std::string_view reason);
-    // The first ban, unexpired at NOW, matching any of the given identities (empty ones skipped).
+    // The first ban, unexpired at NOW, matching any of the given identities (empty ones skipped);
+    // PERSONKEY is a verified person's ("ticket:12"), so another name or client key is no way back.
     Result<std::optional<Ban>> findActiveBan(std::string_view name, std::string_view address,
-                                             std::string_view clientKey, UnixSeconds now);
+                                             std::string_view clientKey, UnixSeconds now,
+                                             std::string_view personKey = {});
     // Removes bans of KIND with VALUE; returns how many went.
     Result<int> removeBans(BanKind kind, std::string_view value);
     Result<int> removeBanById(std::int64_t id);
     Result<std::vector<Ban>> listBans(UnixSeconds now); // active ones only
-    // Mutes are keyed by name (case-insensitive) and by client key.
-    // Mutes (or unmutes) the name and the client key; EXPIRESAT nullopt: until unmuted. A new
-    // mute of the same person replaces the old one.
+    // Mutes are keyed by name (case-insensitive), by client key and by a verified person key.
+    // Mutes (or unmutes) each identity given (empty ones skipped); EXPIRESAT nullopt: until
+    // unmuted. A new mute of the same person replaces the old one.
     Status setMuted(std::string_view name, std::string_view clientKey, bool muted,
-                    std::optional<UnixSeconds> expiresAt = {}, std::string_view reason = {});
-    Result<bool> isMuted(std::string_view name, std::string_view clientKey);
-    // The mute in force at NOW for the name or the client key, if any.
+                    std::optional<UnixSeconds> expiresAt = {}, std::string_view reason = {},
+                    std::string_view personKey = {});
+    Result<bool> isMuted(std::string_view name, std::string_view clientKey,
+                         std::string_view personKey = {});
+    // The mute in force at NOW for the name, the client key or the person key, if any.
     Result<std::optional<Mute>> findActiveMute(std::string_view name, std::string_view clientKey,
-                                               UnixSeconds now);
+                                               UnixSeconds now, std::string_view personKey = {});
 
     // --- leads, likes, meetings (StoreLeads.cpp) ---
     Result<std::int64_t> addLead(const Lead& lead);
@@ -145,6 +166,7 @@ private:
     Status writeAnalytics(const std::map<std::string, BoothTotals>& totals);
     Store(std::unique_ptr<sql::Database> db, std::filesystem::path dataDir, StoreOptions options);
     Status migrate();
+    Status migrateTickets(); // StoreTickets.cpp: the tickets slice
     void queue(PendingEvent event);
     Result<std::optional<Credential>> findCredential(std::string_view where, std::string_view arg);
 
@@ -155,6 +177,10 @@ private:
     std::vector<PendingEvent> m_pending;
     double m_lastFlush = 0;
 };
+
+// The tickets CSV handed to whoever sends the codes out: RFC 4180, header "code,label,issued",
+// the time as UTC ISO 8601, CRLF line ends. The one writer of that file (fairground-bot reads it).
+std::string ticketsCsv(const std::vector<IssuedTicket>& tickets);
 
 // RFC 4180: quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes.
 std::string csvField(std::string_view field);

@@ -2,10 +2,9 @@
 // Must never log or store a token in clear; only its hash and an 8-digit hint are kept.
 #include "server/store/Sqlite.h"
 #include "server/store/Store.h"
+#include "server/store/Tokens.h"
 
-#include <cctype>
 #include <fmt/format.h>
-#include <sodium.h>
 
 namespace fg::store {
 namespace {
@@ -13,29 +12,6 @@ namespace {
 constexpr std::string_view kTokenPrefix = "fgx_";
 constexpr std::size_t kTokenBytes = 20; // 160 random bits; the 8-digit hint leaves 128 unknown
 constexpr std::size_t kHintDigits = 8;
-
-std::string hexOf(const unsigned char* data, std::size_t size) {
-    std::string out(size * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), data, size);
-    out.pop_back();
-    return out;
-}
-
-// Tokens are 160-bit random values, so a fast unkeyed hash is enough (no brute force possible).
-std::string hashToken(std::string_view token) {
-    unsigned char digest[crypto_generichash_BYTES];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
-                       token.size(), nullptr, 0);
-    return hexOf(digest, sizeof digest);
-}
-
-bool isHex(std::string_view text) {
-    for (char c : text)
-        if (!std::isxdigit(static_cast<unsigned char>(c)) ||
-            std::isupper(static_cast<unsigned char>(c)))
-            return false;
-    return !text.empty();
-}
 
 constexpr const char* kColumns =
     "SELECT id, role, exhibitor, label, hint, created_at, revoked_at FROM credentials ";
@@ -58,10 +34,7 @@ Result<IssuedCredential> Store::issueCredential(Role role, std::string_view exhi
                                                 std::string_view label) {
     if (role == Role::Exhibitor && exhibitorId.empty())
         return makeError("credential: an exhibitor credential needs an exhibitor id");
-    unsigned char random[kTokenBytes];
-    randombytes_buf(random, sizeof random);
-    std::string token = std::string(kTokenPrefix) + hexOf(random, sizeof random);
-    sodium_memzero(random, sizeof random);
+    std::string token = tokens::make(kTokenPrefix, kTokenBytes);
     Credential c;
     c.role = role;
     c.exhibitorId = role == Role::Exhibitor ? std::string(exhibitorId) : std::string();
@@ -71,7 +44,7 @@ Result<IssuedCredential> Store::issueCredential(Role role, std::string_view exhi
     auto s =
         m_db->run("INSERT INTO credentials (token_hash, hint, role, exhibitor, label, "
                   "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                  hashToken(token), c.hint, roleName(role), c.exhibitorId, c.label, c.createdAt);
+                  tokens::hash(token), c.hint, roleName(role), c.exhibitorId, c.label, c.createdAt);
     if (!s) return s.error();
     c.id = m_db->lastInsertId();
     return IssuedCredential{c, std::move(token)};
@@ -89,10 +62,9 @@ Result<std::optional<Credential>> Store::findCredential(std::string_view where,
 }
 
 Result<Credential> Store::verifyToken(std::string_view token) {
-    if (!token.starts_with(kTokenPrefix) || token.size() != kTokenPrefix.size() + kTokenBytes * 2 ||
-        !isHex(token.substr(kTokenPrefix.size())))
+    if (!tokens::wellFormed(token, kTokenPrefix, kTokenBytes))
         return makeError("credential: malformed token (expected fgx_ and 40 hex digits)");
-    auto found = findCredential("WHERE token_hash = ?", hashToken(token));
+    auto found = findCredential("WHERE token_hash = ?", tokens::hash(token));
     if (!found) return found.error();
     if (!found->has_value()) return makeError("credential: unknown token");
     if ((*found)->revokedAt) return makeError("credential: token was revoked");
@@ -118,10 +90,10 @@ Result<Credential> Store::revokeCredential(std::string_view which) {
     if (numeric && (which.starts_with('#') || id.size() < 4)) {
         found = findCredential("WHERE id = ?", id);
     } else if (which.size() == kTokenPrefix.size() + kTokenBytes * 2) {
-        found = findCredential("WHERE token_hash = ?", hashToken(which));
+        found = findCredential("WHERE token_hash = ?", tokens::hash(which));
     } else {
         std::string_view prefix = which.starts_with(kTokenPrefix) ? which.substr(4) : which;
-        if (prefix.size() < 4 || prefix.size() > kHintDigits || !isHex(prefix))
+        if (prefix.size() < 4 || prefix.size() > kHintDigits || !tokens::isHex(prefix))
             return makeError(fmt::format("revoke: \"{}\" is not a token, #id or token prefix "
                                          "(4-8 hex digits)",
                                          which));

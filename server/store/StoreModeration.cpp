@@ -1,4 +1,5 @@
-// Bans (by name, address or client key, optionally expiring) and mutes, kept across restarts.
+// Bans (by name, address, client key or verified person key, optionally expiring) and mutes,
+// kept across restarts.
 // Names are matched case-insensitively (stored lower-case); nothing here disconnects anyone.
 #include "server/store/Sqlite.h"
 #include "server/store/Store.h"
@@ -25,6 +26,7 @@ std::optional<BanKind> parseBanKind(std::string_view text) {
     if (text == "name") return BanKind::Name;
     if (text == "ip") return BanKind::Address;
     if (text == "key") return BanKind::ClientKey;
+    if (text == "person") return BanKind::Person;
     return std::nullopt;
 }
 
@@ -52,6 +54,8 @@ const char* banKindName(BanKind kind) {
         return "ip";
     case BanKind::ClientKey:
         return "key";
+    case BanKind::Person:
+        return "person";
     }
     return "name";
 }
@@ -74,14 +78,16 @@ Result<Ban> Store::addBan(BanKind kind, std::string_view value,
 }
 
 Result<std::optional<Ban>> Store::findActiveBan(std::string_view name, std::string_view address,
-                                                std::string_view clientKey, UnixSeconds now) {
+                                                std::string_view clientKey, UnixSeconds now,
+                                                std::string_view personKey) {
     auto st = m_db->prepare(std::string(kBanColumns) +
                             "WHERE (expires_at IS NULL OR expires_at > ?1) AND "
                             "((kind = 'name' AND value = ?2 AND ?2 != '') OR "
                             "(kind = 'ip' AND value = ?3 AND ?3 != '') OR "
-                            "(kind = 'key' AND value = ?4 AND ?4 != '')) ORDER BY id LIMIT 1");
+                            "(kind = 'key' AND value = ?4 AND ?4 != '') OR "
+                            "(kind = 'person' AND value = ?5 AND ?5 != '')) ORDER BY id LIMIT 1");
     if (!st) return st.error();
-    st->bindAll(now, lower(name), address, clientKey);
+    st->bindAll(now, lower(name), address, clientKey, personKey);
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return std::optional<Ban>();
@@ -116,12 +122,14 @@ Result<std::vector<Ban>> Store::listBans(UnixSeconds now) {
 }
 
 Status Store::setMuted(std::string_view name, std::string_view clientKey, bool muted,
-                       std::optional<UnixSeconds> expiresAt, std::string_view reason) {
-    if (name.empty() && clientKey.empty()) return makeError("mute: no name or client key given");
+                       std::optional<UnixSeconds> expiresAt, std::string_view reason,
+                       std::string_view personKey) {
+    if (name.empty() && clientKey.empty() && personKey.empty())
+        return makeError("mute: no name, client key or person given");
     sql::Transaction tx(*m_db);
     if (!tx.begun()) return tx.begun();
-    const std::pair<const char*, std::string> keys[] = {{"name", lower(name)},
-                                                        {"key", std::string(clientKey)}};
+    const std::pair<const char*, std::string> keys[] = {
+        {"name", lower(name)}, {"key", std::string(clientKey)}, {"person", std::string(personKey)}};
     for (const auto& [kind, value] : keys) {
         if (value.empty()) continue;
         auto s = muted ? m_db->run("INSERT OR REPLACE INTO mutes (kind, value, created_at, "
@@ -133,21 +141,23 @@ Status Store::setMuted(std::string_view name, std::string_view clientKey, bool m
     return tx.commit();
 }
 
-Result<bool> Store::isMuted(std::string_view name, std::string_view clientKey) {
-    auto mute = findActiveMute(name, clientKey, unixNow());
+Result<bool> Store::isMuted(std::string_view name, std::string_view clientKey,
+                            std::string_view personKey) {
+    auto mute = findActiveMute(name, clientKey, unixNow(), personKey);
     if (!mute) return mute.error();
     return mute->has_value();
 }
 
 Result<std::optional<Mute>> Store::findActiveMute(std::string_view name, std::string_view clientKey,
-                                                  UnixSeconds now) {
+                                                  UnixSeconds now, std::string_view personKey) {
     // The longest-running one first (a permanent mute outlasts any timed one).
     auto st = m_db->prepare(
         "SELECT reason, expires_at FROM mutes WHERE ((kind = 'name' AND value = ?1 AND ?1 != '')"
-        " OR (kind = 'key' AND value = ?2 AND ?2 != '')) AND (expires_at IS NULL OR expires_at > "
-        "?3) ORDER BY expires_at IS NULL DESC, expires_at DESC LIMIT 1");
+        " OR (kind = 'key' AND value = ?2 AND ?2 != '') OR (kind = 'person' AND value = ?4 AND "
+        "?4 != '')) AND (expires_at IS NULL OR expires_at > ?3) ORDER BY expires_at IS NULL DESC, "
+        "expires_at DESC LIMIT 1");
     if (!st) return st.error();
-    st->bindAll(lower(name), clientKey, std::int64_t(now));
+    st->bindAll(lower(name), clientKey, std::int64_t(now), personKey);
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return std::optional<Mute>();

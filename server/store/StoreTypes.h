@@ -1,6 +1,6 @@
-// Records kept by the server's store: credentials, bans, mutes, leads, meetings, booth stats,
-// booth submissions.
-// Plain data only; the SQL that reads and writes them lives in server/store/*.cpp.
+// Records kept by the server's store: credentials, visitor tickets, bans, mutes, leads, meetings,
+// booth stats, booth submissions. Plain data only; the SQL that reads and writes them lives in
+// server/store/*.cpp.
 #pragma once
 
 #include "engine/core/Hash.h"
@@ -37,8 +37,33 @@ struct IssuedCredential {
     std::string token; // "fgx_" + 40 hex digits (160 random bits)
 };
 
-enum class BanKind : std::uint8_t { Name, Address, ClientKey };
-const char* banKindName(BanKind kind); // "name", "ip", "key"
+// A visitor ticket as listed; the code itself is never stored, only its hash.
+struct Ticket {
+    std::int64_t id = 0;
+    std::string label; // the batch it was issued in ("press", "day 1"), may be empty
+    std::string hint;  // first 8 hex digits of the code's random part, for revoke by prefix
+    UnixSeconds issuedAt = 0;
+    std::optional<UnixSeconds> revokedAt;
+    std::optional<UnixSeconds> firstUsedAt; // the first sign-in with it
+};
+
+// Returned once when tickets are issued: the only time the code exists outside its holder.
+struct IssuedTicket {
+    Ticket ticket;
+    std::string code; // "fgt_" + 40 hex digits (160 random bits)
+};
+
+// Who a verified code (credential token or visitor ticket) speaks for.
+struct SignIn {
+    Role role = Role::Visitor;
+    std::string exhibitorId; // for Role::Exhibitor
+    // The stable key everything counted per person uses: "cred:<id>" or "ticket:<id>".
+    std::string personKey;
+};
+
+// Person: a verified person key ("ticket:12", "cred:3"), whatever name or client key they use.
+enum class BanKind : std::uint8_t { Name, Address, ClientKey, Person };
+const char* banKindName(BanKind kind); // "name", "ip", "key", "person"
 
 struct Ban {
     std::int64_t id = 0;
@@ -49,7 +74,7 @@ struct Ban {
     std::optional<UnixSeconds> expiresAt; // nullopt: permanent
 };
 
-// An active mute of a person (by name or client key): no chat until it expires.
+// An active mute of a person (by name, client key or person key): no chat until it expires.
 struct Mute {
     std::string reason;
     std::optional<UnixSeconds> expiresAt; // nullopt: until unmuted

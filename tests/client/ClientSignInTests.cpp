@@ -1,7 +1,8 @@
 // Windowed sign-in tests: the real `fairground` under Xvfb against a real in-process server.
 // `--token` joins as the exhibitor the server's `invite` named, goes on duty at its own booth
 // (a watching visitor sees the booth staffed) and accepts a meeting; a revoked code is refused
-// and the script continues as a visitor. Screenshots go to $FG_SIGNIN_SHOTS when set.
+// and the script continues as a visitor; a visitor ticket from two installs is one person.
+// Screenshots go to $FG_SIGNIN_SHOTS when set.
 #include "engine/core/File.h"
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
@@ -34,7 +35,7 @@ struct Fixture {
     ServerThread server;
     std::uint16_t port = 0;
 
-    explicit Fixture(const std::string& tag) {
+    explicit Fixture(const std::string& tag, bool guests = true) {
         dir = fs::temp_directory_path() / fmt::format("fg-client-{}-{}", tag, ::getpid());
         fs::remove_all(dir);
         fs::create_directories(dir);
@@ -43,6 +44,7 @@ struct Fixture {
         config.dataDir = dir / "server";
         config.bindAddress = "127.0.0.1";
         config.port = 0;
+        config.guests = guests;
         auto app = fg::server::ServerApp::create(config);
         REQUIRE_MESSAGE(app, (app ? "" : app.error().message));
         server.app = std::move(*app);
@@ -156,4 +158,35 @@ TEST_CASE(
     CHECK(log.find("revoked") != std::string::npos);
     CHECK(log.find("continuing as a visitor") != std::string::npos);
     CHECK(log.find("as visitor") != std::string::npos);
+}
+
+TEST_CASE("a visitor ticket signs in on a server without guests, and two installs are one person") {
+    Fixture f("ticket", /*guests=*/false);
+    auto issued = f.server.app->store().issueTickets(1, "registered");
+    REQUIRE(issued);
+    const std::string code = issued->front().code;
+    f.server.start();
+    for (int install = 0; install < 2; ++install) {
+        // A fresh client.json each time: a new install with its own client key.
+        REQUIRE(fg::writeFileAtomic(
+            f.dir / "client.json",
+            std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
+        const int rc = std::system(
+            f.command(code, "1 teleport vn-01\n4 open-booth vn-01\n8 like\n40 quit\n").c_str());
+        const std::string log = f.log();
+        INFO("client log:\n" << log);
+        CHECK(WIFEXITED(rc));
+        CHECK(WEXITSTATUS(rc) == 0);
+        CHECK(log.find("as visitor") != std::string::npos);
+        CHECK(log.find("sign-in refused") == std::string::npos);
+    }
+    f.server.stop = true;
+    f.server.thread.join();
+    auto stats = f.server.app->store().boothStats("vn-01");
+    REQUIRE(stats);
+    CHECK(stats->likes == 1);
+    CHECK(stats->uniqueVisitors == 1);
+    auto tickets = f.server.app->store().listTickets();
+    REQUIRE(tickets);
+    CHECK(tickets->front().firstUsedAt.has_value());
 }

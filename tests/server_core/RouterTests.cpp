@@ -197,3 +197,30 @@ TEST_CASE("router: past its budget a message type is refused and counted, not ru
     CHECK(likes == 8);
     CHECK(f.router.rateOffenders() == 1);
 }
+
+TEST_CASE("router: a verified-only permit refuses a guest, whatever the guest's role claims") {
+    RouterFixture f;
+    int ran = 0;
+    std::string answered;
+    // The permit the programme and awards slices put on votes, upvotes, poll answers, ballots.
+    f.router.on<Like>(
+        Permit::joined().verifiedOnly(), [&](Session&, const Like&) { ++ran; },
+        [&](Session&, const Like&, std::string_view why) { answered = why; });
+    Message vote = msg(Like{1, "acme-1"});
+    Session guest = person(Role::Visitor); // no ticket: a client that sends it anyway
+    f.router.dispatch(guest, vote);
+    CHECK(ran == 0);
+    CHECK(guest.badPackets == 1);
+    CHECK(answered == "Like: guests cannot vote; sign in with your ticket code");
+    Session ticketHolder = person(Role::Visitor);
+    ticketHolder.personKey = "ticket:12";
+    f.router.dispatch(ticketHolder, vote);
+    CHECK(ran == 1);
+    CHECK(ticketHolder.badPackets == 0);
+    // A role permit still comes first: a verified visitor is no organiser.
+    f.router.on<ConsoleCommand>(Permit::roles({Role::Organiser}).verifiedOnly(),
+                                [&](Session&, const ConsoleCommand&) { ++ran; });
+    Message line = msg(ConsoleCommand{1, "status"});
+    f.router.dispatch(ticketHolder, line);
+    CHECK(f.faults.back() == "ConsoleCommand is not allowed for the visitor role");
+}

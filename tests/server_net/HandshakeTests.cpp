@@ -228,9 +228,9 @@ TEST_CASE(
     CHECK_FALSE(a->all<expo::proto::ConsoleResponse>().empty());
 }
 
-TEST_CASE("with visitor tickets on, a visitor needs a valid visitor ticket") {
+TEST_CASE("with guests off, a visitor needs a valid visitor ticket") {
     server::ServerConfig config;
-    config.visitorsNeedTicket = true;
+    config.guests = false;
     TestServer srv(config);
     auto none = connectClient(*srv.app, visitor(srv.app->port(), "NoTicket"));
     CHECK((rejectionOf(*none) == RejectReason::BadCredentials));

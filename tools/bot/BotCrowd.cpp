@@ -43,6 +43,7 @@ void BotCrowd::start(Worker& w, std::size_t index, double now) {
     cc.hello.look = std::uint32_t(w.rng() & 0xffffff);
     cc.hello.country = "VN";
     cc.hello.clientKey = bot->name;
+    if (index < m_config.tickets.size()) cc.hello.credential = m_config.tickets[index];
     auto client = netclient::NetClient::connect(cc);
     bot->startedAt = now;
     if (!client) {

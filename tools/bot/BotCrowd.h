@@ -48,6 +48,9 @@ struct BotConfig {
     // the server's CPU there).
     std::function<void()> onWindowStart, onWindowEnd;
     std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
+    // Visitor ticket codes (readTicketCodes): bot i signs in with tickets[i], so the same bots
+    // come back as the same people (counts follow tickets). Empty: the bots are guests.
+    std::vector<std::string> tickets;
 };
 
 struct BotReport {

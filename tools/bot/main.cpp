@@ -4,14 +4,41 @@
 #include "engine/core/Log.h"
 #include "game/expo/ExhibitionJson.h"
 #include "tools/bot/BotCrowd.h"
+#include "tools/bot/TicketFile.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+namespace {
+
+// Reads --tickets FILE into CONFIG (one code per bot); false, with the reason printed, if not.
+bool loadTickets(const std::string& path, fg::bot::BotConfig& config) {
+    auto text = fg::readFileText(path);
+    if (!text) {
+        std::fprintf(stderr, "fairground-bot: %s\n", text.error().message.c_str());
+        return false;
+    }
+    auto codes = fg::bot::readTicketCodes(*text);
+    if (!codes) {
+        std::fprintf(stderr, "fairground-bot: %s: %s\n", path.c_str(),
+                     codes.error().message.c_str());
+        return false;
+    }
+    if (codes->size() < config.count) {
+        std::fprintf(stderr, "fairground-bot: %s has %zu tickets, --count asks for %u\n",
+                     path.c_str(), codes->size(), config.count);
+        return false;
+    }
+    config.tickets = std::move(*codes);
+    return true;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App cli{"fairground-bot: simulated visitors for load, soak and fault tests"};
     fg::bot::BotConfig config;
-    std::string connect, report, exhibition;
+    std::string connect, report, exhibition, tickets;
     cli.add_option("--connect", connect, "HOST:PORT of the server")->required();
     cli.add_option("--count", config.count, "number of visitors")->check(CLI::Range(1, 4095));
     cli.add_option("--duration", config.durationSeconds, "seconds to run")
@@ -23,6 +50,9 @@ int main(int argc, char** argv) {
     cli.add_option("--card-rate", config.cardPerMinute, "cards per bot per minute");
     cli.add_option("--connect-spread", config.connectSpread, "seconds to spread connections over");
     cli.add_option("--name-prefix", config.namePrefix, "display name prefix");
+    cli.add_option("--tickets", tickets,
+                   "CSV written by the console's 'tickets issue': bot i signs in with the i-th "
+                   "ticket, so the same bots come back as the same people");
     cli.add_option("--threads", config.threads,
                    "worker threads servicing the bots (0: one per 500 bots, at most 8)")
         ->check(CLI::Range(0, 64));
@@ -62,6 +92,7 @@ int main(int argc, char** argv) {
         }
         config.exhibition = std::move(*loaded.exhibition);
     }
+    if (!tickets.empty() && !loadTickets(tickets, config)) return 2;
     fg::bot::BotCrowd crowd(std::move(config));
     fg::bot::BotReport result = crowd.run();
     std::string json = result.toJson();

@@ -53,7 +53,8 @@ std::optional<Status> SettingsFeature::runAction(const std::string& name,
 void SettingsFeature::signInSection() {
     ImGui::Separator();
     if (m_s.profile.token.empty()) {
-        ImGui::TextUnformatted("Sign in with an invitation code (exhibitors, organisers):");
+        // A visitor ticket (fgt_) and an exhibitor or organiser token (fgx_) go in the same field.
+        ImGui::TextUnformatted("Sign in with your ticket or invitation code:");
         ImGui::InputText("##code", &m_code, ImGuiInputTextFlags_CharsNoBlank);
         ImGui::SameLine();
         ImGui::BeginDisabled(m_code.empty());
