@@ -156,7 +156,7 @@ private:
     double m_lastFlush = 0;
 };
 
-// RFC 4180: quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes.
-std::string csvField(std::string_view field);
+// RFC 4180 quoting, shared with the client's leads export (game/expo/LeadsCsv).
+using expo::csvField;
 
 } // namespace fg::store
