@@ -21,6 +21,7 @@ struct ClientFixture {
     ServerThread server;
     std::uint16_t port = 0;
     int width = 1024, height = 640;
+    int seconds = 200; // the client is killed after this long (lavapipe on a busy machine)
 
     ClientFixture(const std::string& tag, std::filesystem::path exhibitionFile)
         : exhibition(std::move(exhibitionFile)) {
@@ -62,14 +63,14 @@ struct ClientFixture {
     std::string command(const std::string& token, const std::string& script) {
         REQUIRE(writeFileAtomic(dir / "script.txt", script));
         return fmt::format(
-            "timeout -k 5 200 xvfb-run -a -s '-screen 0 {6}x{7}x24' '{0}' --connect 127.0.0.1:{1} "
+            "timeout -k 5 {10} xvfb-run -a -s '-screen 0 {6}x{7}x24' '{0}' --connect 127.0.0.1:{1} "
             "--exhibition '{2}' --token '{3}' --name 'Lan Pham' --organisation 'Lotus Bay' --email "
             "lan@lotus.example --country VN --config '{4}' --cache '{5}' --script '{8}' --width "
             "{6} "
             "--height {7} --no-vsync --exit-after 6000 > '{9}' 2>&1",
             FG_CLIENT_EXE, port, exhibition.string(), token, (dir / "client.json").string(),
             (dir / "cache").string(), width, height, (dir / "script.txt").string(),
-            (dir / "client.log").string());
+            (dir / "client.log").string(), seconds);
     }
     std::string log() const {
         auto text = readFileText(dir / "client.log");

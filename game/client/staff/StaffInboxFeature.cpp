@@ -157,6 +157,7 @@ void StaffInboxFeature::drawPanels(const UiFrame&) {
     ImGui::BeginChild("roomlines", ImVec2(0, -30), true);
     roomLines(m_selected);
     ImGui::EndChild();
+    ImGui::SetNextItemWidth(-70); // room for the Reply button
     const bool enter = ImGui::InputText("##reply", &m_input, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((ImGui::Button("Reply") || enter) && reply(m_selected, m_input)) m_input.clear();
