@@ -99,7 +99,7 @@ bool BoothFeature::dropCard() {
     card.company = m_forms.card.company;
     card.email = m_forms.card.email;
     card.note = m_forms.card.note;
-    card.consent = true;
+    card.consent = m_forms.card.consent; // what the visitor ticked (the server stores it)
     m_s.pending.add(c->dropCard(card), CardPending{b->id});
     m_cardForm = false;
     return true;
