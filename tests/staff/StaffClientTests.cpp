@@ -88,9 +88,11 @@ TEST_CASE("an exhibitor's client answers from the booth inbox, lists who is here
     const std::string script = fmt::format(
         "1 teleport {0}\n5 open-inbox {0}\n60 reply-inbox {0} Yes: come by at 3 pm for a demo.\n"
         "80 screenshot {1}\n85 show-leads {0}\n100 export-leads {2} {0}\n130 screenshot {3}\n"
-        "135 show-visitors {0}\n160 screenshot {4}\n165 quit\n",
+        "135 show-visitors {0}\n160 screenshot {4}\n165 open-booth {0}\n190 screenshot {5}\n"
+        "195 quit\n",
         kBooth, (shots / "staff-inbox.png").string(), csv.string(),
-        (shots / "staff-leads.png").string(), (shots / "staff-visitors.png").string());
+        (shots / "staff-leads.png").string(), (shots / "staff-visitors.png").string(),
+        (shots / "staff-booth-panel.png").string());
     std::atomic<bool> done{false};
     int rc = -1;
     std::thread client([&] {
@@ -129,6 +131,7 @@ TEST_CASE("an exhibitor's client answers from the booth inbox, lists who is here
     CHECK(written->find("\"Call me about \"\"eSIM\"\" plans\",yes,") != std::string::npos);
     CHECK(written->find("'=HYPERLINK") != std::string::npos);
     CHECK(log.find("wrote 2 leads of booth vn-01") != std::string::npos);
-    for (const char* shot : {"staff-inbox.png", "staff-leads.png", "staff-visitors.png"})
+    for (const char* shot :
+         {"staff-inbox.png", "staff-leads.png", "staff-visitors.png", "staff-booth-panel.png"})
         CHECK_MESSAGE(fs::exists(shots / shot), shot);
 }

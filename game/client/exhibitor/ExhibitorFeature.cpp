@@ -184,10 +184,8 @@ void ExhibitorFeature::dutySwitch(const expo::Booth& b) {
     bool on = onDuty(b.id);
     if (ImGui::Checkbox("On duty (visitors see staff at this booth)", &on)) setOnDuty(b.id, on);
     // Standing in the booth's zone puts one on duty too; the server names who it counts.
-    if (!on && m_booth && staffedByMe(b.id)) {
-        ImGui::SameLine();
-        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "on duty while you stand in the booth");
-    }
+    if (!on && m_booth && staffedByMe(b.id))
+        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "  on duty while you stand in the booth");
 }
 
 bool ExhibitorFeature::staffedByMe(const std::string& boothId) const {
