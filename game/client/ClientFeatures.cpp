@@ -12,6 +12,8 @@
 #include "game/client/map/MapFeature.h"
 #include "game/client/people/PeopleFeature.h"
 #include "game/client/settings/SettingsFeature.h"
+#include "game/client/staff/StaffDeskFeature.h"
+#include "game/client/staff/StaffInboxFeature.h"
 
 #include <fmt/format.h>
 
@@ -28,6 +30,8 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<SettingsFeature>();
     add<BoothFeature>();
     add<ExhibitorFeature>(); // adds its section to the booth panel: after BoothFeature
+    add<StaffInboxFeature>();
+    add<StaffDeskFeature>(); // adds its buttons to the booth panel: after BoothFeature
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

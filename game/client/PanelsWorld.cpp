@@ -26,8 +26,11 @@ void labelAt(ImDrawList* dl, glm::vec2 p, const std::string& text, ImU32 bg, ImU
     dl->AddText(ImVec2(a.x + 4, a.y + 2), fg, text.c_str());
 }
 
+// The role as the server gave it in Join, in words a visitor understands at a glance.
 const char* badge(proto::Role role) {
-    return role == proto::Role::Organiser ? " ORG" : role == proto::Role::Exhibitor ? " EXH" : "";
+    return role == proto::Role::Organiser   ? " - organiser"
+           : role == proto::Role::Exhibitor ? " - exhibitor staff"
+                                            : "";
 }
 
 } // namespace

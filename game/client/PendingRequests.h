@@ -51,10 +51,15 @@ struct DocumentPending {
 struct LinkPending {
     static constexpr const char* kName = "link";
 };
+struct StaffRecordsPending {
+    static constexpr const char* kName = "staff records";
+    std::string boothId;
+    bool leads = false; // LeadsRequest (else BoothVisitorsRequest)
+};
 
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
-                 DocumentPending, LinkPending, DutyPending, AnswerPending>;
+                 DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -144,6 +144,8 @@ Result<std::int64_t> Interactions::dropCard(const Actor& actor, std::string_view
         card.email, card.message,         card.consent,        unixNow()};
     auto id = m_store.addLead(lead);
     if (!id) return id.error();
+    lead.id = *id;
+    if (m_leadObserver) m_leadObserver(actor, lead);
     log::info("lead #{} for booth {} from {}", *id, boothId, actor.name);
     return *id;
 }

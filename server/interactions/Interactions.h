@@ -11,6 +11,7 @@
 #include "server/store/StoreTypes.h"
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -92,6 +93,15 @@ public:
     Status setStaffOnDuty(const Actor& actor, std::string_view boothId, bool onDuty);
     // On duty explicitly, or an exhibitor of the booth standing in its zone.
     bool staffOnline(std::string_view boothId) const;
+    // Who staffs BOOTHID now (switch on, or its exhibitor standing in its zone), by connection id.
+    std::vector<std::uint32_t> staffAt(std::string_view boothId) const;
+    // A booth chat's participants: whoever wrote to it keeps getting its lines (the replies of
+    // its staff) wherever they walk, until they leave.
+    void joinBoothChat(std::uint32_t actorId, std::string_view boothId);
+    bool inBoothChat(std::uint32_t actorId, std::string_view boothId) const;
+    // Called with each stored card (the staff slice remembers whose card it was).
+    using LeadObserver = std::function<void(const Actor&, const store::Lead&)>;
+    void setLeadObserver(LeadObserver observer) { m_leadObserver = std::move(observer); }
     Result<std::vector<store::Lead>> leads(const Actor& actor, std::string_view boothId);
     Result<store::BoothStats> boothStats(const Actor& actor, std::string_view boothId);
 
@@ -112,7 +122,9 @@ private:
     VisitTracker m_visits;
     RateLimiter m_chatLimiter;
     RateLimiter m_actionLimiter;
-    std::set<std::pair<std::string, std::uint32_t>> m_onDuty; // (booth, actor)
+    std::set<std::pair<std::string, std::uint32_t>> m_onDuty;     // (booth, actor)
+    std::set<std::pair<std::uint32_t, std::string>> m_boothChats; // (actor, booth)
+    LeadObserver m_leadObserver;
 };
 
 // Chat text rules: valid UTF-8, no control characters, 1..maxBytes after trimming spaces.

@@ -3,6 +3,7 @@
 #include "server/interactions/Interactions.h"
 #include "server/store/Store.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace fg::interact {
@@ -72,6 +73,24 @@ bool Interactions::staffOnline(std::string_view boothId) const {
     return m_visits.staffPresent(std::string(boothId));
 }
 
+std::vector<std::uint32_t> Interactions::staffAt(std::string_view boothId) const {
+    std::vector<std::uint32_t> ids = m_visits.actorsAt(std::string(boothId), true);
+    for (auto it = m_onDuty.lower_bound({std::string(boothId), 0});
+         it != m_onDuty.end() && it->first == boothId; ++it)
+        ids.push_back(it->second);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+void Interactions::joinBoothChat(std::uint32_t actorId, std::string_view boothId) {
+    m_boothChats.emplace(actorId, std::string(boothId));
+}
+
+bool Interactions::inBoothChat(std::uint32_t actorId, std::string_view boothId) const {
+    return m_boothChats.count({actorId, std::string(boothId)}) != 0;
+}
+
 Result<std::vector<store::Lead>> Interactions::leads(const Actor& actor, std::string_view boothId) {
     if (auto s = requireBoothStaff(actor, boothId, "leads"); !s) return s.error();
     return m_store.leadsForBooth(boothId);
@@ -91,6 +110,7 @@ std::vector<VisitEvent> Interactions::removeActor(std::uint32_t actorId, double 
     m_chatLimiter.forget(actorId);
     m_actionLimiter.forget(actorId);
     std::erase_if(m_onDuty, [&](const auto& duty) { return duty.second == actorId; });
+    std::erase_if(m_boothChats, [&](const auto& chat) { return chat.first == actorId; });
     return m_visits.remove(actorId, now);
 }
 

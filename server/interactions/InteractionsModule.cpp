@@ -79,8 +79,14 @@ void InteractionsModule::chat(Session& s, const ChatSend& chat) {
     auto line = m_interactions.chat(m_ctx.actor(s), chat.scope, chat.boothId, chat.recipient,
                                     chat.text, monotonicSeconds());
     if (!line) return m_ctx.reply(s, chat.requestId, line.error());
-    ChatReceived out{chat.scope, s.id, s.name, line->boothId, std::int64_t(unixNow()) * 1000,
-                     line->text};
+    ChatReceived out{chat.scope,
+                     s.id,
+                     s.name,
+                     line->boothId,
+                     std::int64_t(unixNow()) * 1000,
+                     line->text,
+                     staffCompany(s, line->boothId)};
+    if (chat.scope == ChatScope::Booth) m_interactions.joinBoothChat(s.id, line->boothId);
     ChatLineEvent event{chat.scope, "", line->boothId, s.name, s.role, "", out.timeMs, line->text};
     const std::size_t delivered = deliverChat(s, chat, line->boothId, std::move(out));
     if (chat.scope == ChatScope::Direct && delivered < 2)
@@ -134,7 +140,18 @@ bool InteractionsModule::inAudience(const Session& s, const std::string& boothId
                                     const expo::Booth* booth) const {
     if (boothId.empty()) return false;
     return m_interactions.visits().boothOf(s.id) == boothId ||
+           m_interactions.inBoothChat(s.id, boothId) ||
            (booth && s.role == Role::Exhibitor && s.exhibitorId == booth->exhibitor);
+}
+
+// Visitors read a staff reply as coming from the company: its exhibitor's name.
+std::string InteractionsModule::staffCompany(const Session& s, const std::string& boothId) const {
+    const expo::Booth* booth = expo::findBooth(m_ctx.exhibition(), boothId);
+    if (!booth || s.role != Role::Exhibitor || s.exhibitorId != booth->exhibitor) return {};
+    const expo::Exhibitor* x = expo::findExhibitor(m_ctx.exhibition(), booth->exhibitor);
+    std::string name = x ? x->name : booth->exhibitor;
+    if (name.size() > kMaxCompanyLength) name.resize(kMaxCompanyLength);
+    return name;
 }
 
 void InteractionsModule::deliverToAudience(std::string_view topicName,

@@ -38,6 +38,7 @@ private:
     bool inAudience(const presence::Session& s, const std::string& boothId,
                     const expo::Booth* booth) const;
     void deliverToAudience(std::string_view topic, std::span<const std::uint8_t> bytes);
+    std::string staffCompany(const presence::Session& s, const std::string& boothId) const;
 
     ServerContext& m_ctx;
     interact::Interactions& m_interactions;

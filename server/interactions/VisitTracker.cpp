@@ -98,4 +98,13 @@ bool VisitTracker::staffPresent(const std::string& boothId) const {
     return false;
 }
 
+std::vector<std::uint32_t> VisitTracker::actorsAt(const std::string& boothId,
+                                                  bool staffOnly) const {
+    std::vector<std::uint32_t> ids;
+    for (const auto& [id, s] : m_states)
+        if (s.boothId == boothId && (s.staff || !staffOnly)) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 } // namespace fg::interact

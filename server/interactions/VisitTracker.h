@@ -48,6 +48,8 @@ public:
     std::string boothOf(std::uint32_t actorId) const; // empty when in no booth's zone
     std::uint32_t visitorsAt(const std::string& boothId) const;
     bool staffPresent(const std::string& boothId) const;
+    // Everyone in BOOTHID's zone now (staff too), by connection id; STAFFONLY: its staff only.
+    std::vector<std::uint32_t> actorsAt(const std::string& boothId, bool staffOnly = false) const;
     const BoothZones& zones() const { return m_zones; }
 
 private:

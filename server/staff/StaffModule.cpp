@@ -1,7 +1,9 @@
-// Staff module: booth statistics for the exhibitor's panel and staff-online announcements.
+// Staff module: booth statistics for the exhibitor's panel and staff-online announcements with
+// names. Leads and booth visitors are in StaffRecords.cpp.
 // Must not decide who may see a booth's figures: fg_interactions does, with readable reasons.
 #include "server/staff/StaffModule.h"
 
+#include "engine/core/Log.h"
 #include "server/interactions/Interactions.h"
 #include "server/store/Store.h"
 
@@ -42,10 +44,30 @@ BoothStats statsMessage(const BoothStatsRequest& request, const store::BoothStat
 
 } // namespace
 
+StaffModule::~StaffModule() {
+    m_interactions.setLeadObserver({}); // the observer points at this module
+}
+
+Status StaffModule::start() {
+    auto cards = store::CardHolders::open(m_ctx.store());
+    if (!cards) return cards.error();
+    m_cards = std::move(*cards);
+    m_interactions.setLeadObserver([this](const interact::Actor& who, const store::Lead& lead) {
+        if (Status st = m_cards->record(lead.id, lead.exhibitorId, interact::visitorKey(who)); !st)
+            log::error("staff: lead {}: {}", lead.id, st.error().message);
+    });
+    return {};
+}
+
 void StaffModule::registerHandlers(ServerRouter& router) {
-    // Which booths a person may see the figures of is fg_interactions' rule (readable replies).
+    // Which booths a person may see the figures, leads and visitors of is fg_interactions' rule
+    // (readable replies), so every joined person may ask.
     router.on<BoothStatsRequest>(
         Permit::joined(), [this](Session& s, const BoothStatsRequest& m) { boothStats(s, m); });
+    router.on<LeadsRequest>(Permit::joined(),
+                            [this](Session& s, const LeadsRequest& m) { leads(s, m); });
+    router.on<BoothVisitorsRequest>(
+        Permit::joined(), [this](Session& s, const BoothVisitorsRequest& m) { visitors(s, m); });
 }
 
 void StaffModule::boothStats(Session& s, const BoothStatsRequest& request) {
@@ -67,25 +89,36 @@ void StaffModule::boothStats(Session& s, const BoothStatsRequest& request) {
 }
 
 void StaffModule::onJoin(Session& s) {
-    for (const std::string& id : m_staffOnline)
-        m_ctx.send(s, StaffPresence{0, id, true});
+    for (const auto& [id, names] : m_staffOnline)
+        m_ctx.send(s, StaffPresence{0, id, true, names});
 }
 
 void StaffModule::onTick(std::uint32_t tick, double) {
     if (tick % m_ctx.config().tickRate == 0) updateStaffPresence();
 }
 
-// Once a second: booths whose staff came online or went offline are announced to everyone.
+std::vector<std::string> StaffModule::staffNames(const std::string& boothId) {
+    std::vector<std::string> names;
+    for (std::uint32_t id : m_interactions.staffAt(boothId))
+        if (const Session* s = m_ctx.session(id); s && s->joined) names.push_back(s->name);
+    std::sort(names.begin(), names.end());
+    if (names.size() > kMaxStaffNames) names.resize(kMaxStaffNames);
+    return names;
+}
+
+// Once a second: booths whose staff changed (came, went, or someone else took over) are
+// announced to everyone with the names of who is there now.
 void StaffModule::updateStaffPresence() {
-    std::set<std::string> online;
+    std::map<std::string, std::vector<std::string>> online;
     for (const expo::Booth& b : m_ctx.exhibition().booths)
-        if (m_interactions.staffOnline(b.id)) online.insert(b.id);
+        if (auto names = staffNames(b.id); !names.empty()) online.emplace(b.id, std::move(names));
     if (online == m_staffOnline) return;
     std::vector<StaffPresence> changes;
-    for (const std::string& id : online)
-        if (!m_staffOnline.count(id)) changes.push_back(StaffPresence{0, id, true});
-    for (const std::string& id : m_staffOnline)
-        if (!online.count(id)) changes.push_back(StaffPresence{0, id, false});
+    for (const auto& [id, names] : online)
+        if (auto it = m_staffOnline.find(id); it == m_staffOnline.end() || it->second != names)
+            changes.push_back(StaffPresence{0, id, true, names});
+    for (const auto& [id, names] : m_staffOnline)
+        if (!online.count(id)) changes.push_back(StaffPresence{0, id, false, {}});
     m_staffOnline = std::move(online);
     for (const Session& s : m_ctx.sessions()) {
         if (!s.joined) continue;

@@ -182,7 +182,7 @@ private:
 // the time as UTC ISO 8601, CRLF line ends. The one writer of that file (fairground-bot reads it).
 std::string ticketsCsv(const std::vector<IssuedTicket>& tickets);
 
-// RFC 4180: quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes.
-std::string csvField(std::string_view field);
+// RFC 4180 quoting, shared with the client's leads export (game/expo/LeadsCsv).
+using expo::csvField;
 
 } // namespace fg::store

@@ -48,30 +48,6 @@ const char* meetingStateName(MeetingState state) {
     return "pending";
 }
 
-std::string csvField(std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-    std::string out = "\"";
-    for (char c : field) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-    return out;
-}
-
-namespace {
-// Visitor-typed text that a spreadsheet would run as a formula gets a leading apostrophe
-// (the OWASP advice against CSV injection); exhibitors open these files in Excel.
-std::string safeCell(std::string_view text) {
-    if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos)
-        return csvField(text);
-    // Built by append: GCC 12 at -O3 reports a false -Werror=restrict for "'" + std::string.
-    std::string guarded(1, '\'');
-    guarded.append(text);
-    return csvField(guarded);
-}
-} // namespace
-
 Result<std::int64_t> Store::addLead(const Lead& lead) {
     auto s = m_db->run("INSERT INTO leads (booth, exhibitor, visitor_name, organisation, email, "
                        "message, consent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -101,14 +77,7 @@ Result<std::vector<Lead>> Store::leadsForBooth(std::string_view boothId) {
 Result<std::string> Store::leadsCsv(std::string_view boothId) {
     auto leads = leadsForBooth(boothId);
     if (!leads) return leads.error();
-    std::string out = "id,booth,exhibitor,name,organisation,email,message,consent,time\r\n";
-    for (const Lead& l : *leads) {
-        out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", l.id, csvField(l.boothId),
-                           csvField(l.exhibitorId), safeCell(l.visitorName),
-                           safeCell(l.organisation), safeCell(l.email), safeCell(l.message),
-                           l.consent ? "yes" : "no", formatUtcTimestamp(l.createdAt));
-    }
-    return out;
+    return expo::leadsCsv(*leads); // the one writer, shared with the client's "Export CSV"
 }
 
 Result<bool> Store::addLike(std::string_view boothId, std::string_view visitorKey) {

@@ -5,6 +5,7 @@
 
 #include "engine/core/Hash.h"
 #include "engine/core/Time.h"
+#include "game/expo/LeadsCsv.h"
 #include "server/store/Role.h"
 
 #include <cstdint>
@@ -80,18 +81,8 @@ struct Mute {
     std::optional<UnixSeconds> expiresAt; // nullopt: until unmuted
 };
 
-// A business card dropped at a booth; becomes a lead of the booth's exhibitor.
-struct Lead {
-    std::int64_t id = 0;
-    std::string boothId;
-    std::string exhibitorId;
-    std::string visitorName;
-    std::string organisation;
-    std::string email;
-    std::string message;
-    bool consent = false;
-    UnixSeconds createdAt = 0;
-};
+// A business card dropped at a booth; the CSV writer shares the type (game/expo/LeadsCsv).
+using Lead = expo::LeadRecord;
 
 enum class MeetingState : std::uint8_t { Pending, Accepted, Declined };
 const char* meetingStateName(MeetingState state); // "pending", "accepted", "declined"

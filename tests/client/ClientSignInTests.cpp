@@ -9,7 +9,7 @@
 #include "game/netclient/NetClient.h"
 #include "server/ServerApp.h"
 #include "server/store/Store.h"
-#include "tests/client/ServerThread.h"
+#include "tests/client/ClientFixture.h"
 
 #include <atomic>
 #include <chrono>
@@ -28,59 +28,10 @@ const fs::path kSample = fs::path(FG_ASSETS_DIR) / "exhibitions/digital-world-20
 constexpr const char* kBooth = "vn-01";
 constexpr const char* kExhibitor = "lotus-bay-telecom";
 
-using fg::test::ServerThread;
-
-struct Fixture {
-    fs::path dir;
-    ServerThread server;
-    std::uint16_t port = 0;
-
-    explicit Fixture(const std::string& tag, bool guests = true) {
-        dir = fs::temp_directory_path() / fmt::format("fg-client-{}-{}", tag, ::getpid());
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-        fg::server::ServerConfig config;
-        config.exhibitionPath = kSample;
-        config.dataDir = dir / "server";
-        config.bindAddress = "127.0.0.1";
-        config.port = 0;
-        config.guests = guests;
-        auto app = fg::server::ServerApp::create(config);
-        REQUIRE_MESSAGE(app, (app ? "" : app.error().message));
-        server.app = std::move(*app);
-        port = server.app->port();
-        // Issued before the server thread runs: the console is the server thread's.
-        REQUIRE(fg::writeFileAtomic(
-            dir / "client.json",
-            std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
-    }
-    ~Fixture() {
-        server.stop = true;
-        if (server.thread.joinable()) server.thread.join();
-        fs::remove_all(dir);
-    }
-    std::string invite(const std::string& line) {
-        auto out = server.app->console().execute(line);
-        REQUIRE_MESSAGE(out.ok, out.text);
-        auto at = out.text.find("fgx_");
-        REQUIRE(at != std::string::npos);
-        return out.text.substr(at, 44);
-    }
-    // The client's command line (the screenshot folder is where SHOTS go).
-    std::string command(const std::string& token, const std::string& script) {
-        REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
-        return fmt::format(
-            "timeout -k 5 200 xvfb-run -a -s '-screen 0 1024x640x24' '{}' --connect 127.0.0.1:{} "
-            "--exhibition '{}' --token '{}' --name 'Lan Pham' --organisation 'Lotus Bay' --email "
-            "lan@lotus.example --country VN --config '{}' --cache '{}' --script '{}' --width 1024 "
-            "--height 640 --no-vsync --exit-after 6000 > '{}' 2>&1",
-            FG_CLIENT_EXE, port, kSample.string(), token, (dir / "client.json").string(),
-            (dir / "cache").string(), (dir / "script.txt").string(), (dir / "client.log").string());
-    }
-    std::string log() const {
-        auto text = fg::readFileText(dir / "client.log");
-        return text ? *text : std::string("(no log)");
-    }
+// The signed-in client's fixture on the bundled sample.
+struct Fixture : fg::test::ClientFixture {
+    explicit Fixture(const std::string& tag, bool guests = true)
+        : ClientFixture(tag, kSample, guests) {}
 };
 
 fs::path shotsDir(const fs::path& fallback) {

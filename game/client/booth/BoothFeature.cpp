@@ -44,9 +44,15 @@ void BoothFeature::onCard(const CardPending& p, const proto::ActionResult& r) {
 
 void BoothFeature::onStaff(const proto::StaffPresence& m) {
     if (m.onDuty)
-        m_staffOnline.insert(m.boothId);
+        m_staffOnline[m.boothId] = m.names;
     else
         m_staffOnline.erase(m.boothId);
+}
+
+const std::vector<std::string>& BoothFeature::staffNames(const std::string& id) const {
+    static const std::vector<std::string> kNobody;
+    auto it = m_staffOnline.find(id);
+    return it == m_staffOnline.end() ? kNobody : it->second;
 }
 
 std::optional<std::uint32_t> BoothFeature::likes(const std::string& id) const {
@@ -93,7 +99,7 @@ bool BoothFeature::dropCard() {
     card.company = m_forms.card.company;
     card.email = m_forms.card.email;
     card.note = m_forms.card.note;
-    card.consent = true;
+    card.consent = m_forms.card.consent; // what the visitor ticked (the server stores it)
     m_s.pending.add(c->dropCard(card), CardPending{b->id});
     m_cardForm = false;
     return true;

@@ -62,6 +62,8 @@ public:
     bool cardFormShown() const { return m_cardForm; }
     // True when the server says someone staffs booth ID (its StaffPresence messages).
     bool staffOnline(const std::string& id) const { return m_staffOnline.count(id) > 0; }
+    // Who staffs booth ID now, as the server named them (empty: nobody).
+    const std::vector<std::string>& staffNames(const std::string& id) const;
     std::optional<std::uint32_t> likes(const std::string& id) const;
     int cardsDropped(const std::string& id) const;
 
@@ -70,6 +72,7 @@ private:
     void onStaff(const proto::StaffPresence& m);
     // BoothPanel.cpp
     void profileSection(const expo::Booth& b, const expo::Exhibitor* x);
+    void staffLine(const expo::Booth& b);
     void postersSection(const expo::Booth& b);
     void itemsSection(const expo::Booth& b);
     void linkConfirm(const expo::Booth& b);
@@ -83,7 +86,7 @@ private:
     bool m_cardForm = false, m_meetingForm = false; // kept when the panel closes
     std::map<std::string, std::uint32_t> m_likes;   // booth id -> count the server reported
     std::map<std::string, int> m_cardsDropped;      // booth id -> cards I left (confirmed)
-    std::set<std::string> m_staffOnline;            // booth ids the server announced as staffed
+    std::map<std::string, std::vector<std::string>> m_staffOnline; // booth id -> staff names
     std::vector<Section> m_sections;
 };
 

@@ -19,12 +19,26 @@ void BoothFeature::profileSection(const expo::Booth& b, const expo::Exhibitor* x
                 x->sme ? "   SME" : "");
     ImGui::Text("Website: %s", x->website.c_str());
     ImGui::Text("Contact: %s", x->email.c_str());
+    staffLine(b);
+}
+
+// "staff online: NAME, NAME" with a button that opens the booth chat their replies come to.
+void BoothFeature::staffLine(const expo::Booth& b) {
     const bool staff = staffOnline(b.id);
     const ImVec4 green{0.3f, 0.85f, 0.4f, 1}, grey{0.6f, 0.6f, 0.6f, 1};
-    ImGui::TextColored(staff ? green : grey, "%s",
-                       staff ? "[online] Staff at the booth" : "[offline] No staff at the booth");
-    ImGui::SameLine();
-    ImGui::Text("  %d visitors nearby", visitorsNear(m_s, m_s.selection.booth));
+    std::string names;
+    for (const std::string& n : staffNames(b.id))
+        names += (names.empty() ? "" : ", ") + n;
+    const std::string text = !staff          ? "[offline] No staff at the booth"
+                             : names.empty() ? "[online] Staff at the booth"
+                                             : "[online] staff online: " + names;
+    ImGui::TextColored(staff ? green : grey, "%s", text.c_str());
+    auto* chat = m_host.find<ChatFeature>();
+    if (staff && chat) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Chat with staff")) chat->openTab(ChatTab::Booth);
+    }
+    ImGui::Text("%d visitors nearby", visitorsNear(m_s, m_s.selection.booth));
 }
 
 void BoothFeature::postersSection(const expo::Booth& b) {

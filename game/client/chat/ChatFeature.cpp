@@ -32,7 +32,8 @@ void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingReque
 
 void ChatFeature::receive(const proto::ChatReceived& m) {
     const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
-    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false});
+    m_lines.push_back(
+        {m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false, m.company});
     if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin());
     const ChatTab tab = tabOf(m.scope);
     if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
@@ -120,12 +121,15 @@ void ChatFeature::drawPanels(const UiFrame&) {
     for (const ChatLine& l : m_lines) {
         if (!shownOn(m_tab, l)) continue;
         const float alpha = l.history ? 0.65f : 1.0f; // earlier lines are dimmed
+        // A booth's staff reply names the company: "Lan Pham (Lotus Bay Telecom)".
+        const std::string who =
+            l.company.empty() ? l.fromName : fmt::format("{} ({})", l.fromName, l.company);
         ImGui::TextColored(l.mine ? ImVec4(0.6f, 0.9f, 0.6f, alpha) : ImVec4(0.6f, 0.8f, 1, alpha),
                            "%s%s:",
                            l.boothId.empty() || l.scope != proto::ChatScope::Booth
                                ? ""
                                : ("[" + l.boothId + "] ").c_str(),
-                           l.fromName.c_str());
+                           who.c_str());
         ImGui::SameLine();
         if (l.history) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.72f, 0.72f, 1));
         ImGui::TextWrapped("%s", l.text.c_str());

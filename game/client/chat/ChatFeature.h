@@ -20,6 +20,7 @@ struct ChatLine {
     bool mine = false;
     std::int64_t timeMs = 0; // the server's clock
     bool history = false;    // stored before this client joined (ChatHistory)
+    std::string company;     // booth chat from the booth's staff: their company (server-given)
 };
 
 enum class ChatTab : std::uint8_t { Hall, Booth, Direct };

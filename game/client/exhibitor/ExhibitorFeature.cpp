@@ -51,9 +51,9 @@ void leadsList(const proto::BoothStats& st) {
 
 } // namespace
 
-ExhibitorFeature::ExhibitorFeature(Session& s, ClientFeatures& host) : m_s(s) {
-    if (auto* booth = host.find<BoothFeature>())
-        booth->addSection([this](const expo::Booth& b) { ownBoothSection(b); });
+ExhibitorFeature::ExhibitorFeature(Session& s, ClientFeatures& host)
+    : m_s(s), m_booth(host.find<BoothFeature>()) {
+    if (m_booth) m_booth->addSection([this](const expo::Booth& b) { ownBoothSection(b); });
 }
 
 void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
@@ -174,7 +174,7 @@ void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
         statsTable(st);
         leadsList(st);
     }
-    ImGui::TextDisabled("All leads as CSV: `leads %s --csv` on the console", b.id.c_str());
+    ImGui::TextDisabled("All leads and Export CSV: \"Leads...\" below");
 }
 
 // Exhibitors only: an organiser sees the figures but staffs no booth.
@@ -183,6 +183,16 @@ void ExhibitorFeature::dutySwitch(const expo::Booth& b) {
     if (!c || c->welcome().role != proto::Role::Exhibitor) return;
     bool on = onDuty(b.id);
     if (ImGui::Checkbox("On duty (visitors see staff at this booth)", &on)) setOnDuty(b.id, on);
+    // Standing in the booth's zone puts one on duty too; the server names who it counts.
+    if (!on && m_booth && staffedByMe(b.id))
+        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "  on duty while you stand in the booth");
+}
+
+bool ExhibitorFeature::staffedByMe(const std::string& boothId) const {
+    if (!m_booth) return false;
+    for (const std::string& name : m_booth->staffNames(boothId))
+        if (name == m_s.profile.name) return true;
+    return false;
 }
 
 void ExhibitorFeature::meetingList() {

@@ -12,6 +12,7 @@
 
 namespace fg::client {
 
+class BoothFeature;
 class ClientFeatures;
 
 class ExhibitorFeature : public ClientFeature {
@@ -32,6 +33,8 @@ public:
     // Sends StaffPresence for BOOTH (the server checks that it is ours); false when not joined.
     bool setOnDuty(const std::string& boothId, bool onDuty);
     bool onDuty(const std::string& boothId) const { return m_onDuty.count(boothId) != 0; }
+    // The server names this client among BOOTHID's staff (the switch, or standing in the booth).
+    bool staffedByMe(const std::string& boothId) const;
     // Answers an incoming meeting request (the server checks that it is at our booth).
     bool answerMeeting(std::uint64_t meetingId, bool accept);
 
@@ -43,6 +46,7 @@ private:
     Status answerAction(const std::vector<std::string>& args);
 
     Session& m_s;
+    BoothFeature* m_booth = nullptr; // staff names come with its StaffPresence messages
     std::map<std::string, proto::BoothStats> m_stats; // by booth id
     std::vector<proto::MeetingIncoming> m_meetingsIn;
     std::map<std::uint64_t, bool> m_answered; // meeting id -> accepted (as the server confirmed)

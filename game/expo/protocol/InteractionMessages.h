@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fg::expo::proto {
 
@@ -15,6 +16,7 @@ inline constexpr std::uint32_t kMaxNoteLength = 500;
 inline constexpr std::uint32_t kMaxItemIndex = 255;
 inline constexpr std::uint32_t kMinMeetingMinutes = 5;
 inline constexpr std::uint32_t kMaxMeetingMinutes = 240;
+inline constexpr std::uint32_t kMaxStaffNames = 8; // names one StaffPresence lists
 
 // Client -> server: booth chat (boothId), hall chat, or a direct message (recipient).
 struct ChatSend {
@@ -49,6 +51,8 @@ struct ChatReceived {
     std::string boothId;
     std::int64_t timeMs = 0;
     std::string text;
+    // Booth chat from the booth's own staff: their company (the exhibitor's name); "" otherwise.
+    std::string company;
     bool operator==(const ChatReceived&) const = default;
 
     template <class S>
@@ -58,7 +62,8 @@ struct ChatReceived {
         FG_SER(net::serializeString(s, fromName, kMaxNameLength));
         FG_SER(net::serializeString(s, boothId, kMaxIdLength));
         FG_SER(net::serializeI64(s, timeMs));
-        return net::serializeString(s, text, kMaxChatLength);
+        FG_SER(net::serializeString(s, text, kMaxChatLength));
+        return net::serializeString(s, company, kMaxCompanyLength);
     }
 };
 
@@ -214,13 +219,22 @@ struct StaffPresence {
     std::uint32_t requestId = 0;
     std::string boothId;
     bool onDuty = false;
+    // Server -> client: the names of the staff there now (switch or standing in the booth);
+    // a client sends none.
+    std::vector<std::string> names;
     bool operator==(const StaffPresence&) const = default;
 
     template <class S>
     bool serialize(S& s) {
         FG_SER(net::serializeU32(s, requestId));
         FG_SER(net::serializeString(s, boothId, kMaxIdLength));
-        return net::serializeBool(s, onDuty);
+        FG_SER(net::serializeBool(s, onDuty));
+        std::uint32_t count = std::uint32_t(names.size());
+        FG_SER(net::serializeInt(s, count, 0, kMaxStaffNames));
+        if constexpr (S::kIsReading) names.resize(count);
+        for (std::string& name : names)
+            FG_SER(net::serializeString(s, name, kMaxNameLength));
+        return true;
     }
 };
 

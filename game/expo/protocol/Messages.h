@@ -294,6 +294,7 @@ struct Teleport {
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
+#include "game/expo/protocol/StaffMessages.h"
 
 namespace fg::expo::proto {
 
@@ -305,7 +306,8 @@ using Message =
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
-                 BoothFetchReply, ChatHistoryRequest, ChatHistory>;
+                 BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage,
+                 BoothVisitorsRequest, BoothVisitors>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
