@@ -8,6 +8,7 @@
 #include "game/expo/ExhibitionJson.h"
 #include "server/boothfetch/BoothFetchModule.h"
 #include "server/chat/ChatHistoryModule.h"
+#include "server/moderation/ModerationModule.h"
 #include "server/console/RemoteConsoleModule.h"
 #include "server/content/ContentModule.h"
 #include "server/core/BoothAccess.h"
@@ -161,6 +162,7 @@ Status ServerApp::composeModules() {
         if (m_consoleRunner) return m_consoleRunner(line);
         return console::toResult(m_console->execute(line));
     }));
+    m_modules.push_back(std::make_unique<ModerationModule>(ctx, *m_interactions));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

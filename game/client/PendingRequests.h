@@ -51,10 +51,14 @@ struct DocumentPending {
 struct LinkPending {
     static constexpr const char* kName = "link";
 };
+struct ModerationPending {
+    static constexpr const char* kName = "moderation";
+    std::string what; // "kick Vy", "report", ...
+};
 
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
-                 DocumentPending, LinkPending, DutyPending, AnswerPending>;
+                 DocumentPending, LinkPending, DutyPending, AnswerPending, ModerationPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -79,9 +79,15 @@ void InteractionsModule::chat(Session& s, const ChatSend& chat) {
     auto line = m_interactions.chat(m_ctx.actor(s), chat.scope, chat.boothId, chat.recipient,
                                     chat.text, monotonicSeconds());
     if (!line) return m_ctx.reply(s, chat.requestId, line.error());
-    ChatReceived out{chat.scope, s.id, s.name, line->boothId, std::int64_t(unixNow()) * 1000,
-                     line->text};
-    ChatLineEvent event{chat.scope, "", line->boothId, s.name, s.role, "", out.timeMs, line->text};
+    ChatReceived out{chat.scope,
+                     s.id,
+                     s.name,
+                     line->boothId,
+                     std::int64_t(unixNow()) * 1000,
+                     line->text,
+                     nextChatLineId(m_ctx.bus())};
+    ChatLineEvent event{chat.scope, "",         line->boothId, s.name,    s.role,
+                        "",         out.timeMs, line->text,    out.lineId};
     const std::size_t delivered = deliverChat(s, chat, line->boothId, std::move(out));
     if (chat.scope == ChatScope::Direct && delivered < 2)
         return m_ctx.reply(

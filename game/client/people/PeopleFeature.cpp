@@ -1,9 +1,11 @@
-// People window and action. "Message" opens ChatFeature's direct tab when the build has chat.
+// People window and action. "Message" opens ChatFeature's direct tab when the build has chat;
+// an organiser also gets the moderation feature's Kick, Mute and Ban.
 // ImGui widgets only.
 #include "game/client/people/PeopleFeature.h"
 
 #include "game/client/ClientFeatures.h"
 #include "game/client/chat/ChatFeature.h"
+#include "game/client/moderation/ModerationFeature.h"
 
 #include <algorithm>
 #include <glm/geometric.hpp>
@@ -32,6 +34,7 @@ void PeopleFeature::drawPanels(const UiFrame&) {
         near.push_back({glm::distance(r.position, m_s.avatar->position()), &r});
     std::sort(near.begin(), near.end(), [](auto& a, auto& b) { return a.first < b.first; });
     ChatFeature* chat = m_host.find<ChatFeature>();
+    ModerationFeature* moderation = m_host.find<ModerationFeature>();
     for (auto [d, r] : near) {
         ImGui::PushID(r->id);
         ImGui::Text("%5.1f m  %s %s %s", d, r->info ? r->info->name.c_str() : "?",
@@ -39,6 +42,7 @@ void PeopleFeature::drawPanels(const UiFrame&) {
                     r->info ? proto::toString(r->info->role) : "");
         ImGui::SameLine();
         if (chat && ImGui::SmallButton("Message")) chat->openTab(ChatTab::Direct, r->id);
+        if (moderation && r->info) moderation->drawPersonActions(r->id, r->info->name);
         ImGui::PopID();
     }
     if (near.empty()) ImGui::TextDisabled("Nobody in view.");

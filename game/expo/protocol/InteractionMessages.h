@@ -49,6 +49,7 @@ struct ChatReceived {
     std::string boothId;
     std::int64_t timeMs = 0;
     std::string text;
+    std::uint64_t lineId = 0; // the line's stable id (report it, delete it; ChatHistoryLine too)
     bool operator==(const ChatReceived&) const = default;
 
     template <class S>
@@ -58,7 +59,8 @@ struct ChatReceived {
         FG_SER(net::serializeString(s, fromName, kMaxNameLength));
         FG_SER(net::serializeString(s, boothId, kMaxIdLength));
         FG_SER(net::serializeI64(s, timeMs));
-        return net::serializeString(s, text, kMaxChatLength);
+        FG_SER(net::serializeString(s, text, kMaxChatLength));
+        return net::serializeU64(s, lineId);
     }
 };
 

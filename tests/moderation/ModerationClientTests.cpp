@@ -1,0 +1,139 @@
+// The organiser's client under Xvfb against a real in-process server: it signs in with an
+// organiser token, opens the people panel, the reports, the approval queue and the heat map
+// (screenshots to $FG_MODERATION_SHOTS when set) and kicks a visitor, who is disconnected.
+#include "engine/core/File.h"
+#include "engine/core/Time.h"
+#include "game/netclient/NetClient.h"
+#include "server/ServerApp.h"
+#include "tests/client/ServerThread.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace proto = fg::expo::proto;
+using fg::netclient::NetClient;
+
+const fs::path kSample = fs::path(FG_ASSETS_DIR) / "exhibitions/digital-world-2021/exhibition.json";
+
+std::unique_ptr<NetClient> person(std::uint16_t port, const std::string& name) {
+    fg::netclient::ClientConfig cfg;
+    cfg.port = port;
+    cfg.hello.name = name;
+    cfg.hello.country = "VN";
+    cfg.hello.look = 0x2a9d8f;
+    cfg.hello.clientKey = "key-" + name;
+    auto c = NetClient::connect(cfg);
+    REQUIRE(c);
+    return std::move(*c);
+}
+
+fs::path shotsDir(const fs::path& fallback) {
+    const char* env = std::getenv("FG_MODERATION_SHOTS");
+    return env && *env ? fs::absolute(env) : fallback;
+}
+
+} // namespace
+
+TEST_CASE("an organiser's client kicks a visitor; its moderation panels are drawn") {
+    const fs::path dir = fs::temp_directory_path() / fmt::format("fg-moderation-{}", ::getpid());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fg::server::ServerConfig config;
+    config.exhibitionPath = kSample;
+    config.dataDir = dir / "server";
+    config.bindAddress = "127.0.0.1";
+    config.port = 0;
+    auto app = fg::server::ServerApp::create(config);
+    REQUIRE_MESSAGE(app, (app ? "" : app.error().message));
+    fg::test::ServerThread server;
+    server.app = std::move(*app);
+    const std::uint16_t port = server.app->port();
+    auto invited = server.app->console().execute("invite organiser Floor manager");
+    REQUIRE(invited.ok);
+    const std::string token = invited.text.substr(invited.text.find("fgx_"), 44);
+    server.start();
+
+    // Visitors: Vy says something rude, Minh reports it; three stand at booths for the heat map.
+    std::vector<std::unique_ptr<NetClient>> people;
+    for (const char* name : {"Vy", "Minh", "Lan", "Kim", "Hoa"})
+        people.push_back(person(port, name));
+    NetClient& vy = *people[0];
+    NetClient& minh = *people[1];
+    auto pumpAll = [&] {
+        for (auto& p : people)
+            if (p) p->update(0);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    };
+    const double joinBy = fg::monotonicSeconds() + 20;
+    while (fg::monotonicSeconds() < joinBy && minh.state() != fg::netclient::ClientState::Joined)
+        pumpAll();
+    REQUIRE((vy.state() == fg::netclient::ClientState::Joined));
+    people[2]->teleport(proto::TeleportKind::Booth, 0, "vn-08");
+    people[3]->teleport(proto::TeleportKind::Booth, 0, "vn-08");
+    people[4]->teleport(proto::TeleportKind::Booth, 0, "vn-09");
+    vy.chat(proto::ChatScope::Hall, "", 0, "this fair is a scam, you are all idiots");
+    std::uint64_t rude = 0;
+    while (fg::monotonicSeconds() < joinBy + 10 && rude == 0) {
+        pumpAll();
+        for (auto& m : minh.takeInbox())
+            if (auto* line = std::get_if<proto::ChatReceived>(&m)) rude = line->lineId;
+    }
+    REQUIRE(rude != 0);
+    minh.request(proto::ChatReport{0, rude, "insults everyone"});
+
+    const fs::path shots = shotsDir(dir);
+    const std::string script = fmt::format(
+        "30 people\n40 screenshot {0}\n41 people\n42 reports\n50 screenshot {1}\n51 reports\n"
+        "52 approvals\n58 screenshot {2}\n59 approvals\n60 map\n70 screenshot {3}\n71 map\n"
+        "72 kick Vy be nice\n110 quit\n",
+        (shots / "organiser-people.png").string(), (shots / "organiser-reports.png").string(),
+        (shots / "organiser-approvals.png").string(), (shots / "organiser-heatmap.png").string());
+    REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
+    REQUIRE(fg::writeFileAtomic(
+        dir / "client.json", std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
+    const std::string command = fmt::format(
+        "timeout -k 5 240 xvfb-run -a -s '-screen 0 1024x640x24' '{}' --connect 127.0.0.1:{} "
+        "--exhibition '{}' --token '{}' --name 'Mai Organiser' --organisation 'Fair HQ' --email "
+        "mai@fair.example --country VN --config '{}' --cache '{}' --script '{}' --width 1024 "
+        "--height 640 --no-vsync --exit-after 6000 > '{}' 2>&1",
+        FG_CLIENT_EXE, port, kSample.string(), token, (dir / "client.json").string(),
+        (dir / "cache").string(), (dir / "script.txt").string(), (dir / "client.log").string());
+    int rc = -1;
+    std::thread client([&] { rc = std::system(command.c_str()); });
+
+    bool kicked = false;
+    std::string why;
+    const double end = fg::monotonicSeconds() + 250;
+    while (fg::monotonicSeconds() < end && !kicked) {
+        pumpAll();
+        if (vy.state() != fg::netclient::ClientState::Joined &&
+            vy.state() != fg::netclient::ClientState::Connecting) {
+            kicked = vy.rejection().reason == proto::RejectReason::Kicked;
+            why = vy.rejection().text;
+        }
+    }
+    client.join();
+    auto logText = fg::readFileText(dir / "client.log");
+    const std::string log = logText ? *logText : "(no log)";
+    INFO("client log:\n" << log);
+    CHECK(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 0);
+    CHECK(log.find("as organiser") != std::string::npos);
+    CHECK(kicked);
+    CHECK(why.find("be nice") != std::string::npos);
+    CHECK(log.find("client: kick Vy: kicked #") != std::string::npos);
+    for (const char* shot : {"organiser-people.png", "organiser-reports.png",
+                             "organiser-approvals.png", "organiser-heatmap.png"})
+        CHECK(fs::exists(shots / shot));
+    server.stop = true;
+    if (server.thread.joinable()) server.thread.join();
+    fs::remove_all(dir);
+}
