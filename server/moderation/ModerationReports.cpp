@@ -157,6 +157,7 @@ Result<std::string> ModerationModule::decideReport(std::int64_t reportId, Report
     pushReports();
     while (!done.empty() && done.back() == '\n')
         done.pop_back();
+    std::replace(done.begin(), done.end(), '\n', ';'); // one line for the client and the log
     return fmt::format("report #{} {}{}{}", reportId, store::toString(state),
                        done.empty() ? "" : ": ", done);
 }

@@ -3,7 +3,11 @@
 // (screenshots to $FG_MODERATION_SHOTS when set) and kicks a visitor, who is disconnected.
 #include "engine/core/File.h"
 #include "engine/core/Time.h"
+#include "game/booth/BoothArchive.h"
+#include "game/booth/BoothEdits.h"
+#include "game/booth/BoothTemplates.h"
 #include "game/netclient/NetClient.h"
+#include "game/netclient/PublishClient.h"
 #include "server/ServerApp.h"
 #include "tests/client/ServerThread.h"
 
@@ -35,6 +39,26 @@ std::unique_ptr<NetClient> person(std::uint16_t port, const std::string& name) {
     return std::move(*c);
 }
 
+// Lotus Bay's booth as its exhibitor would submit it from the editor (for the approval queue).
+fg::booth::BoothBundle lotusBooth() {
+    using namespace fg::booth;
+    BoothEditor ed(makeFromTemplate(BoothTemplate::Island3D, fg::expo::BoothSize::L, "vn-01",
+                                    "lotus-bay-telecom"));
+    fg::expo::Exhibitor p;
+    p.id = "lotus-bay-telecom";
+    p.name = "Lotus Bay Telecom";
+    p.country = "VN";
+    p.sector = "5G";
+    p.website = "https://lotus.example";
+    p.email = "hello@lotus.example";
+    (void)setProfile(ed, p);
+    auto png = fg::readFileBytes(fs::path(FG_ASSETS_DIR) / "test-models" / "checker.png");
+    REQUIRE(png);
+    (void)setLogo(ed, "logo.png", *png);
+    (void)setPoster(ed, 0, "poster.png", *png);
+    return ed.bundle();
+}
+
 fs::path shotsDir(const fs::path& fallback) {
     const char* env = std::getenv("FG_MODERATION_SHOTS");
     return env && *env ? fs::absolute(env) : fallback;
@@ -59,6 +83,9 @@ TEST_CASE("an organiser's client kicks a visitor; its moderation panels are draw
     auto invited = server.app->console().execute("invite organiser Floor manager");
     REQUIRE(invited.ok);
     const std::string token = invited.text.substr(invited.text.find("fgx_"), 44);
+    auto staff = server.app->console().execute("invite exhibitor lotus-bay-telecom Booth team");
+    REQUIRE(staff.ok);
+    const std::string staffToken = staff.text.substr(staff.text.find("fgx_"), 44);
     server.start();
 
     // Visitors: Vy says something rude, Minh reports it; three stand at booths for the heat map.
@@ -88,6 +115,30 @@ TEST_CASE("an organiser's client kicks a visitor; its moderation panels are draw
     }
     REQUIRE(rude != 0);
     minh.request(proto::ChatReport{0, rude, "insults everyone"});
+
+    // Lotus Bay's staff submits its booth: it waits in the approval queue.
+    {
+        fg::netclient::ClientConfig cfg;
+        cfg.port = port;
+        cfg.hello.name = "Lotus staff";
+        cfg.hello.role = proto::Role::Exhibitor;
+        cfg.hello.credential = staffToken;
+        cfg.hello.presence = false; // the editor publishing: not in the world
+        auto exh = NetClient::connect(cfg);
+        REQUIRE(exh);
+        const auto bundle = lotusBooth();
+        fg::netclient::PublishClient pc(**exh, "vn-01", fg::booth::saveBundleBytes(bundle));
+        const double by = fg::monotonicSeconds() + 60;
+        while (fg::monotonicSeconds() < by && !pc.finished()) {
+            pumpAll();
+            (*exh)->update(0);
+            for (auto& m : (*exh)->takeInbox())
+                pc.handle(m);
+            pc.pump();
+        }
+        REQUIRE_MESSAGE(pc.result().has_value(), pc.statusText());
+        REQUIRE_MESSAGE((pc.result()->outcome == proto::PublishOutcome::Queued), pc.statusText());
+    }
 
     const fs::path shots = shotsDir(dir);
     const std::string script = fmt::format(

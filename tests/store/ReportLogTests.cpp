@@ -82,5 +82,5 @@ TEST_CASE("report log: a report keeps its line and context; deciding closes it o
     REQUIRE_FALSE(again);
     CHECK(again.error().message == fmt::format("report #{} is not open", id));
     CHECK((*reports)->pending()->empty());
-    CHECK((*(*reports)->find(id))->state == ReportState::Dismissed);
+    CHECK(((*(*reports)->find(id))->state == ReportState::Dismissed));
 }
