@@ -4,6 +4,7 @@
 #include "engine/core/File.h"
 #include "engine/core/Time.h"
 #include "game/booth/BoothArchive.h"
+#include "game/booth/BoothAssets.h"
 #include "game/booth/BoothEdits.h"
 #include "game/booth/BoothTemplates.h"
 #include "game/netclient/NetClient.h"
@@ -56,6 +57,9 @@ fg::booth::BoothBundle lotusBooth() {
     REQUIRE(png);
     (void)setLogo(ed, "logo.png", *png);
     (void)setPoster(ed, 0, "poster.png", *png);
+    auto model = readModelFiles(fs::path(FG_ASSETS_DIR) / "test-models" / "cube.gltf");
+    REQUIRE(model);
+    (void)addModel(ed, "cube.gltf", *model);
     return ed.bundle();
 }
 
@@ -126,6 +130,13 @@ TEST_CASE("an organiser's client kicks a visitor; its moderation panels are draw
         cfg.hello.presence = false; // the editor publishing: not in the world
         auto exh = NetClient::connect(cfg);
         REQUIRE(exh);
+        const double joined = fg::monotonicSeconds() + 20;
+        while (fg::monotonicSeconds() < joined &&
+               (*exh)->state() == fg::netclient::ClientState::Connecting) {
+            pumpAll();
+            (*exh)->update(0);
+        }
+        REQUIRE(((*exh)->state() == fg::netclient::ClientState::Joined));
         const auto bundle = lotusBooth();
         fg::netclient::PublishClient pc(**exh, "vn-01", fg::booth::saveBundleBytes(bundle));
         const double by = fg::monotonicSeconds() + 60;
@@ -143,7 +154,7 @@ TEST_CASE("an organiser's client kicks a visitor; its moderation panels are draw
     const fs::path shots = shotsDir(dir);
     const std::string script = fmt::format(
         "30 people\n40 screenshot {0}\n41 people\n42 reports\n50 screenshot {1}\n51 reports\n"
-        "52 approvals\n58 screenshot {2}\n59 approvals\n60 map\n70 screenshot {3}\n71 map\n"
+        "52 approvals\n58 screenshot {2}\n59 approvals\n60 map large\n70 screenshot {3}\n71 map\n"
         "72 kick Vy be nice\n110 quit\n",
         (shots / "organiser-people.png").string(), (shots / "organiser-reports.png").string(),
         (shots / "organiser-approvals.png").string(), (shots / "organiser-heatmap.png").string());

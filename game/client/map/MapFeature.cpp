@@ -29,9 +29,10 @@ ImU32 sceneColour(glm::vec3 linear) {
 } // namespace
 
 std::optional<Status> MapFeature::runAction(const std::string& name,
-                                            const std::vector<std::string>&) {
+                                            const std::vector<std::string>& args) {
     if (name != "map") return std::nullopt;
     m_open = !m_open;
+    m_large = !args.empty() && args[0] == "large"; // "map large": 60 % of the window
     return Status{};
 }
 

@@ -2,6 +2,7 @@
 // reason), the approval queue, the reports panel, announcements, the avatar right-click menu,
 // chat line menus and the heat map legend. Widgets only: every request goes through the feature.
 #include "engine/core/Time.h"
+#include "game/client/ClientFeatures.h"
 #include "game/client/SceneKit.h"
 #include "game/client/chat/ChatFeature.h"
 #include "game/client/moderation/ModerationFeature.h"
@@ -103,20 +104,21 @@ void ModerationFeature::pickAvatar(const UiFrame& f) {
         if (m_menuTarget) ImGui::OpenPopup("avatar-menu");
     }
     if (!ImGui::BeginPopup("avatar-menu")) return;
-    const proto::Join* who = nullptr;
+    const netclient::RemoteAvatar* who = nullptr;
     for (const auto& r : m_s.remotes)
-        if (r.id == m_menuTarget) who = r.info;
+        if (r.id == m_menuTarget && r.info) who = &r;
     if (!who) {
         ImGui::CloseCurrentPopup();
         return ImGui::EndPopup();
     }
-    ImGui::TextDisabled("%s", who->name.c_str());
+    const std::string& name = who->info->name;
+    ImGui::TextDisabled("%s", name.c_str());
     if (ImGui::MenuItem("Message")) {
         if (auto* chat = m_host.find<ChatFeature>()) chat->openTab(ChatTab::Direct, who->id);
     }
     for (ModerationVerb v : {ModerationVerb::Kick, ModerationVerb::Mute, ModerationVerb::Ban})
         if (ImGui::MenuItem(fmt::format("{}...", verbName(v)).c_str()))
-            m_moderate = Pending{who->id, who->name, v, 1, {}};
+            m_moderate = Pending{who->id, name, v, 1, {}};
     ImGui::EndPopup();
 }
 

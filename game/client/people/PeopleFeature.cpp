@@ -26,15 +26,16 @@ void PeopleFeature::drawMenu() {
 
 void PeopleFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
-    ImGui::SetNextWindowPos({460, 300}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({300, 260}, ImGuiCond_Appearing);
+    ModerationFeature* moderation = m_host.find<ModerationFeature>();
+    const bool organiser = moderation && moderation->organiser(); // room for Kick, Mute, Ban
+    ImGui::SetNextWindowPos({organiser ? 400.0f : 460.0f, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({organiser ? 480.0f : 300.0f, 260}, ImGuiCond_Appearing);
     if (!ImGui::Begin("People nearby", &m_open)) return ImGui::End();
     std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
     for (const auto& r : m_s.remotes)
         near.push_back({glm::distance(r.position, m_s.avatar->position()), &r});
     std::sort(near.begin(), near.end(), [](auto& a, auto& b) { return a.first < b.first; });
     ChatFeature* chat = m_host.find<ChatFeature>();
-    ModerationFeature* moderation = m_host.find<ModerationFeature>();
     for (auto [d, r] : near) {
         ImGui::PushID(r->id);
         ImGui::Text("%5.1f m  %s %s %s", d, r->info ? r->info->name.c_str() : "?",
