@@ -305,11 +305,10 @@ using Message =
                  MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
-                 ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
-                 BoothFetchReply, ChatHistoryRequest, ChatHistory, ModerationAction,
-                 AnnounceRequest, ApprovalQueueRequest, ApprovalQueue, ApprovalDecision, BoothHeat,
-                 ChatReport, ReportListRequest, ReportList, ReportDecision, ChatDelete,
-                 ChatDeleted>;
+                 ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest, BoothFetchReply,
+                 ChatHistoryRequest, ChatHistory, ModerationAction, AnnounceRequest,
+                 ApprovalQueueRequest, ApprovalQueue, ApprovalDecision, BoothHeat, ChatReport,
+                 ReportListRequest, ReportList, ReportDecision, ChatDelete, ChatDeleted>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
