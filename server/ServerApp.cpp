@@ -14,6 +14,7 @@
 #include "server/core/InProcessBus.h"
 #include "server/interactions/Interactions.h"
 #include "server/interactions/InteractionsModule.h"
+#include "server/moderation/ModerationModule.h"
 #include "server/presence/PresenceModule.h"
 #include "server/publish/PublishModule.h"
 #include "server/publish/PublishService.h"
@@ -171,6 +172,7 @@ Status ServerApp::composeModules() {
         if (m_consoleRunner) return m_consoleRunner(line);
         return console::toResult(m_console->execute(line));
     }));
+    m_modules.push_back(std::make_unique<ModerationModule>(ctx, *m_interactions));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

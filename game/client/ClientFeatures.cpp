@@ -10,6 +10,7 @@
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 #include "game/client/map/MapFeature.h"
+#include "game/client/moderation/ModerationFeature.h"
 #include "game/client/people/PeopleFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
@@ -32,6 +33,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<ExhibitorFeature>(); // adds its section to the booth panel: after BoothFeature
     add<StaffInboxFeature>();
     add<StaffDeskFeature>(); // adds its buttons to the booth panel: after BoothFeature
+    add<ModerationFeature>(); // organisers: actions on people, queues, heat map; reports
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

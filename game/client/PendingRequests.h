@@ -55,11 +55,15 @@ struct StaffRecordsPending {
     static constexpr const char* kName = "staff records";
     std::string boothId;
     bool leads = false; // LeadsRequest (else BoothVisitorsRequest)
+struct ModerationPending {
+    static constexpr const char* kName = "moderation";
+    std::string what; // "kick Vy", "report", ...
 };
 
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
-                 DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending>;
+                 DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
+                 ModerationPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -87,6 +87,13 @@ public:
     std::uint32_t console(const std::string& line);
     // A room's stored lines (the chat-history slice); REQUEST's requestId is filled in.
     std::uint32_t chatHistory(proto::ChatHistoryRequest request);
+    // Any request message (organisers' moderation, reports): its requestId is filled in.
+    template <class M>
+    std::uint32_t request(M message) {
+        message.requestId = m_nextRequest++;
+        send(message);
+        return message.requestId;
+    }
     // Sends any message as is (tests use it to misbehave on purpose).
     bool sendRaw(const proto::Message& message);
     bool sendBytes(std::uint8_t channel, std::span<const std::uint8_t> bytes);

@@ -71,9 +71,13 @@ void ChatHistoryModule::registerHandlers(ServerRouter& router) {
 void ChatHistoryModule::record(std::span<const std::uint8_t> bytes) {
     auto event = readChatLine(bytes);
     if (!event) return log::error("chat history: a malformed chat/line event was ignored");
-    store::ChatRecord r{
-        0,          roomOf(*event), event->senderName, toString(event->senderRole), event->sentMs,
-        event->text};
+    store::ChatRecord r{0,
+                        roomOf(*event),
+                        event->senderName,
+                        toString(event->senderRole),
+                        event->sentMs,
+                        event->text,
+                        std::int64_t(event->lineId)};
     if (auto id = m_log->append(std::move(r)); !id) {
         ++m_storeErrors;
         return log::error("chat history: {}", id.error().message);
@@ -112,7 +116,8 @@ Result<ChatHistory> ChatHistoryModule::history(const std::string& room, std::uin
     for (auto it = first; it != lines->end(); ++it) {
         auto role = store::parseRole(it->senderRole);
         out.lines.push_back(ChatHistoryLine{std::uint64_t(it->id), it->senderName,
-                                            role.value_or(Role::Visitor), it->sentMs, it->text});
+                                            role.value_or(Role::Visitor), it->sentMs, it->text,
+                                            std::uint64_t(it->lineId)});
     }
     return out;
 }

@@ -170,9 +170,13 @@ ConsoleResult ConsoleCommands::cmdFind(const CommandArgs& a) {
 }
 
 ConsoleResult ConsoleCommands::cmdKick(const CommandArgs& a) {
-    auto v = findVisitor("kick", a.words[0]);
+    return kick(a.words[0], a.words.size() > 1 ? a.rest(1) : "");
+}
+
+ConsoleResult ConsoleCommands::kick(std::string_view who, std::string reason) {
+    auto v = findVisitor("kick", who);
     if (!v) return fail(v.error().message);
-    std::string reason = a.words.size() > 1 ? a.rest(1) : "removed by the organiser";
+    if (reason.empty()) reason = "removed by the organiser";
     if (auto s = m_host.kick(v->id, reason); !s) return fail(s.error().message);
     return {fmt::format("kicked #{} {} ({})", v->id, v->name, reason)};
 }
@@ -184,10 +188,16 @@ ConsoleResult ConsoleCommands::cmdAnnounce(const CommandArgs& a) {
         hall = a.words[0];
         from = 1;
     }
-    std::string text = a.rest(from);
+    return announce(hall, a.rest(from));
+}
+
+ConsoleResult ConsoleCommands::announce(std::string_view hall, std::string_view text) {
     if (text.empty()) return fail("announce: missing TEXT (usage: announce [HALL] TEXT)");
+    if (!hall.empty() && !expo::findHall(m_host.exhibition(), std::string(hall)))
+        return fail(fmt::format("announce: unknown hall \"{}\" (try 'status')", hall));
     if (auto s = m_host.announce(hall, text); !s) return fail(s.error().message);
-    return {fmt::format("announced to {}: {}", hall.empty() ? "everyone" : "hall " + hall, text)};
+    return {fmt::format("announced to {}: {}",
+                        hall.empty() ? "everyone" : "hall " + std::string(hall), text)};
 }
 
 ConsoleResult ConsoleCommands::cmdHall(const CommandArgs& a) {

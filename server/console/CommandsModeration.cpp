@@ -66,24 +66,36 @@ ConsoleCommands::banTargets(std::string_view who) const {
     return targets;
 }
 
-ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
-    auto targets = banTargets(a.words[0]);
-    if (!targets) return fail(targets.error().message);
+// "[DURATION] [REASON]" after WHO: a first word starting with a digit must be a duration.
+Result<std::pair<std::optional<std::int64_t>, std::string>>
+ConsoleCommands::durationAndReason(std::string_view cmd, const CommandArgs& a) const {
     std::optional<std::int64_t> duration;
     std::size_t reasonFrom = 1;
     if (a.words.size() > 1) {
         auto d = parseDuration(a.words[1]);
-        bool looksLikeDuration = std::isdigit(static_cast<unsigned char>(a.words[1][0]));
-        if (!d && looksLikeDuration) return fail("ban: " + d.error().message);
+        if (!d && std::isdigit(static_cast<unsigned char>(a.words[1][0])))
+            return makeError(fmt::format("{}: {}", cmd, d.error().message));
         if (d) {
             duration = *d;
             reasonFrom = 2;
         }
     }
-    std::string reason =
-        a.words.size() > reasonFrom ? a.rest(reasonFrom) : "banned by the organiser";
+    return std::pair{duration, a.words.size() > reasonFrom ? a.rest(reasonFrom) : std::string()};
+}
+
+ConsoleResult ConsoleCommands::cmdBan(const CommandArgs& a) {
+    auto terms = durationAndReason("ban", a);
+    if (!terms) return fail(terms.error().message);
+    return ban(a.words[0], terms->first, terms->second);
+}
+
+ConsoleResult ConsoleCommands::ban(std::string_view who, std::optional<std::int64_t> seconds,
+                                   std::string reason) {
+    auto targets = banTargets(who);
+    if (!targets) return fail(targets.error().message);
+    if (reason.empty()) reason = "banned by the organiser";
     std::optional<UnixSeconds> expires;
-    if (duration) expires = now() + *duration;
+    if (seconds) expires = now() + *seconds;
     std::string out;
     for (const auto& [kind, value] : *targets) {
         auto ban = m_store.addBan(kind, value, expires, reason);
@@ -118,28 +130,12 @@ ConsoleResult ConsoleCommands::cmdUnban(const CommandArgs& a) {
         fmt::format("removed {} ban{} matching \"{}\"", *removed, *removed == 1 ? "" : "s", who)};
 }
 
-// "mute WHO [DURATION] [REASON]": the words after WHO, as ban reads them.
-Result<std::pair<std::optional<UnixSeconds>, std::string>>
-ConsoleCommands::muteTerms(const CommandArgs& a) const {
+ConsoleResult ConsoleCommands::mute(std::string_view who, bool muted,
+                                    std::optional<std::int64_t> seconds, std::string reason) {
+    const char* cmd = muted ? "mute" : "unmute";
     std::optional<UnixSeconds> expires;
-    std::size_t reasonFrom = 1;
-    if (a.words.size() > 1) {
-        auto d = parseDuration(a.words[1]);
-        if (!d && std::isdigit(static_cast<unsigned char>(a.words[1][0])))
-            return makeError("mute: " + d.error().message);
-        if (d) {
-            expires = now() + *d;
-            reasonFrom = 2;
-        }
-    }
-    return std::pair{expires, a.words.size() > reasonFrom ? a.rest(reasonFrom) : std::string()};
-}
-
-ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& a, bool muted) {
-    const std::string& who = a.words[0];
-    auto terms = muted ? muteTerms(a) : decltype(muteTerms(a))(std::pair{std::nullopt, ""});
-    if (!terms) return fail(terms.error().message);
-    const auto& [expires, reason] = *terms;
+    if (muted && seconds) expires = now() + *seconds;
+    if (!muted) reason.clear();
     std::string name, key, person;
     if (who.starts_with("name:")) {
         name = who.substr(5);
@@ -173,11 +169,13 @@ ConsoleResult ConsoleCommands::setMute(std::string_view cmd, const CommandArgs& 
 }
 
 ConsoleResult ConsoleCommands::cmdMute(const CommandArgs& a) {
-    return setMute("mute", a, true);
+    auto terms = durationAndReason("mute", a);
+    if (!terms) return fail(terms.error().message);
+    return mute(a.words[0], true, terms->first, terms->second);
 }
 
 ConsoleResult ConsoleCommands::cmdUnmute(const CommandArgs& a) {
-    return setMute("unmute", a, false);
+    return mute(a.words[0], false);
 }
 
 } // namespace fg::console

@@ -71,6 +71,17 @@ public:
     // sub-commands, hall ids, booth ids, exhibitor ids and visitor names).
     std::vector<std::string> complete(std::string_view line) const;
     std::vector<std::string> commandNames() const;
+    // Moderation as the console runs it, for every caller (its own commands and an organiser's
+    // client through the moderation module): one implementation, the same checks and output.
+    // WHO is what findVisitor reads ("#ID", "ID", a name) or, for ban and mute, "name:NAME"
+    // (ban also "ip:ADDRESS", "key:CLIENTKEY"); SECONDS is the ban's or mute's length.
+    ConsoleResult kick(std::string_view who, std::string reason);
+    ConsoleResult ban(std::string_view who, std::optional<std::int64_t> seconds,
+                      std::string reason);
+    ConsoleResult mute(std::string_view who, bool muted, std::optional<std::int64_t> seconds = {},
+                       std::string reason = {});
+    // HALLID "" announces to everyone.
+    ConsoleResult announce(std::string_view hallId, std::string_view text);
     // Tests replace the wall clock used for ban expiry.
     void setClock(std::function<UnixSeconds()> clock) { m_clock = std::move(clock); }
 
@@ -119,9 +130,9 @@ private:
     // What `ban WHO` bans: a prefixed identity, or a connected visitor's name and client key.
     Result<std::vector<std::pair<store::BanKind, std::string>>>
     banTargets(std::string_view who) const;
-    Result<std::pair<std::optional<UnixSeconds>, std::string>>
-    muteTerms(const CommandArgs& a) const;
-    ConsoleResult setMute(std::string_view cmd, const CommandArgs& a, bool muted);
+    // "[DURATION] [REASON]" after WHO, as ban and mute read them (CMD names errors).
+    Result<std::pair<std::optional<std::int64_t>, std::string>>
+    durationAndReason(std::string_view cmd, const CommandArgs& a) const;
     UnixSeconds now() const { return m_clock(); }
 
     ConsoleHost& m_host;

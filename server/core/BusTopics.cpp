@@ -4,6 +4,8 @@
 
 #include "game/expo/protocol/MessageCodec.h"
 
+#include <chrono>
+
 namespace fg::server {
 
 namespace topic {
@@ -56,6 +58,13 @@ std::optional<ModerationEvent> readModeration(std::span<const std::uint8_t> byte
     if (i >= bytes.size()) return std::nullopt;
     event.reason.assign(bytes.begin() + std::ptrdiff_t(i) + 1, bytes.end());
     return event;
+}
+
+std::uint64_t nextChatLineId(Bus& bus) {
+    const auto ms = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count());
+    return (ms << 10) | (std::uint64_t(bus.add("chat/line-ids", 1)) & 1023u);
 }
 
 void publishChatLine(Bus& bus, ChatLineEvent event) {

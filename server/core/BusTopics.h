@@ -57,6 +57,7 @@ struct ChatLineEvent {
     std::string recipientName; // Direct
     std::int64_t sentMs = 0;   // Unix milliseconds
     std::string text;
+    std::uint64_t lineId = 0; // ChatReceived.lineId: the line's stable id
     bool operator==(const ChatLineEvent&) const = default;
 
     template <class S>
@@ -68,10 +69,14 @@ struct ChatLineEvent {
         FG_SER(proto::serializeEnum(s, senderRole, proto::kRoleMax));
         FG_SER(net::serializeString(s, recipientName, proto::kMaxNameLength));
         FG_SER(net::serializeI64(s, sentMs));
-        return net::serializeString(s, text, proto::kMaxChatLength);
+        FG_SER(net::serializeString(s, text, proto::kMaxChatLength));
+        return net::serializeU64(s, lineId);
     }
 };
 void publishChatLine(Bus& bus, ChatLineEvent event);
+// A new chat line's stable id: Unix milliseconds times 1024 plus a shared counter, so ids grow
+// across restarts and stay apart between processes (the counter is the bus's).
+std::uint64_t nextChatLineId(Bus& bus);
 // Nullopt for truncated, oversized or out-of-range bytes.
 std::optional<ChatLineEvent> readChatLine(std::span<const std::uint8_t> bytes);
 

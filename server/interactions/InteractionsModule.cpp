@@ -85,9 +85,11 @@ void InteractionsModule::chat(Session& s, const ChatSend& chat) {
                      line->boothId,
                      std::int64_t(unixNow()) * 1000,
                      line->text,
-                     staffCompany(s, line->boothId)};
+                     staffCompany(s, line->boothId),
+                     nextChatLineId(m_ctx.bus())};
     if (chat.scope == ChatScope::Booth) m_interactions.joinBoothChat(s.id, line->boothId);
-    ChatLineEvent event{chat.scope, "", line->boothId, s.name, s.role, "", out.timeMs, line->text};
+    ChatLineEvent event{chat.scope, "",         line->boothId, s.name,    s.role,
+                        "",         out.timeMs, line->text,    out.lineId};
     const std::size_t delivered = deliverChat(s, chat, line->boothId, std::move(out));
     if (chat.scope == ChatScope::Direct && delivered < 2)
         return m_ctx.reply(

@@ -38,21 +38,28 @@ Result<std::string> runBoothCommand(PublishService& service, std::string_view li
     in >> word >> verb >> booth;
     if (word != "booth" || verb.empty()) return makeError(kUsage);
     if (verb == "pending" && booth.empty()) return pendingTable(service);
-    if (verb == "approve" && !booth.empty()) {
-        auto rev = service.approve(booth);
-        if (!rev) return rev.error();
-        return fmt::format("booth {} approved: revision {} ({} assets)\n", booth, rev->revision,
-                           rev->assets.size());
-    }
+    if (verb == "approve" && !booth.empty()) return approveBooth(service, booth);
     if (verb == "reject" && !booth.empty()) {
         std::string reason;
         std::getline(in, reason);
         reason.erase(0, reason.find_first_not_of(' '));
-        if (reason.empty()) return makeError("booth reject needs a reason the exhibitor can read");
-        if (Status st = service.reject(booth, reason); !st) return st.error();
-        return fmt::format("booth {} rejected: {}\n", booth, reason);
+        return rejectBooth(service, booth, reason);
     }
     return makeError(kUsage);
+}
+
+Result<std::string> approveBooth(PublishService& service, const std::string& boothId) {
+    auto rev = service.approve(boothId);
+    if (!rev) return rev.error();
+    return fmt::format("booth {} approved: revision {} ({} assets)\n", boothId, rev->revision,
+                       rev->assets.size());
+}
+
+Result<std::string> rejectBooth(PublishService& service, const std::string& boothId,
+                                const std::string& reason) {
+    if (reason.empty()) return makeError("booth reject needs a reason the exhibitor can read");
+    if (Status st = service.reject(boothId, reason); !st) return st.error();
+    return fmt::format("booth {} rejected: {}\n", boothId, reason);
 }
 
 } // namespace fg::publish

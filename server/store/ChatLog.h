@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ struct ChatRecord {
     std::string senderRole;  // "visitor", "exhibitor", "organiser"
     std::int64_t sentMs = 0; // Unix milliseconds
     std::string text;
+    std::int64_t lineId = 0; // the line's stable id as clients saw it (0: stored before ids)
     bool operator==(const ChatRecord&) const = default;
 };
 
@@ -34,6 +36,13 @@ public:
     // Up to LIMIT lines of ROOM older than BEFOREID (0: the newest), oldest first.
     Result<std::vector<ChatRecord>> recent(std::string_view room, std::size_t limit,
                                            std::int64_t beforeId = 0);
+    // The stored line with stable id LINEID, if it is still kept.
+    Result<std::optional<ChatRecord>> find(std::int64_t lineId);
+    // LINE's room's lines from BEFORE lines before it to AFTER lines after it, oldest first.
+    Result<std::vector<ChatRecord>> around(const ChatRecord& line, std::size_t before,
+                                           std::size_t after);
+    // Removes the line with stable id LINEID (an organiser deleted it); returns how many went.
+    Result<std::int64_t> remove(std::int64_t lineId);
     // Removes every line of ROOM ("" = every room); returns how many went.
     Result<std::int64_t> purge(std::string_view room);
     // Rooms with stored lines and their counts, by room name.

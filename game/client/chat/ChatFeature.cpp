@@ -33,7 +33,7 @@ void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingReque
 void ChatFeature::receive(const proto::ChatReceived& m) {
     const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
     m_lines.push_back(
-        {m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false, m.company});
+        {m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false, m.company, m.lineId});
     if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin());
     const ChatTab tab = tabOf(m.scope);
     if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
@@ -42,8 +42,8 @@ void ChatFeature::receive(const proto::ChatReceived& m) {
 void ChatFeature::addHistory(const proto::ChatHistory& h) {
     const bool booth = h.scope == proto::ChatScope::Booth;
     for (const proto::ChatHistoryLine& l : h.lines) {
-        ChatLine line{h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs,
-                      true};
+        ChatLine line{h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs, true,
+                      "",         l.lineId};
         line.mine = !m_s.profile.name.empty() && l.fromName == m_s.profile.name;
         auto same = [&](const ChatLine& o) {
             return o.scope == line.scope && o.boothId == line.boothId && o.timeMs == line.timeMs &&
@@ -56,6 +56,11 @@ void ChatFeature::addHistory(const proto::ChatHistory& h) {
     }
     while (m_lines.size() > kMaxLines)
         m_lines.erase(m_lines.begin());
+}
+
+bool ChatFeature::removeLine(std::uint64_t lineId) {
+    if (lineId == 0) return false;
+    return std::erase_if(m_lines, [&](const ChatLine& l) { return l.lineId == lineId; }) > 0;
 }
 
 int ChatFeature::unread(ChatTab tab) const {
@@ -134,6 +139,12 @@ void ChatFeature::drawPanels(const UiFrame&) {
         if (l.history) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.72f, 0.72f, 1));
         ImGui::TextWrapped("%s", l.text.c_str());
         if (l.history) ImGui::PopStyleColor();
+        ImGui::PushID(&l);
+        if (m_lineMenu && l.lineId && ImGui::BeginPopupContextItem("line")) {
+            m_lineMenu(l);
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
     }
     if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();

@@ -5,6 +5,7 @@
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
 
+#include <functional>
 #include <map>
 
 namespace fg::client {
@@ -18,9 +19,10 @@ struct ChatLine {
     std::string fromName;
     std::string text;
     bool mine = false;
-    std::int64_t timeMs = 0; // the server's clock
-    bool history = false;    // stored before this client joined (ChatHistory)
-    std::string company;     // booth chat from the booth's staff: their company (server-given)
+    std::int64_t timeMs = 0;  // the server's clock
+    bool history = false;     // stored before this client joined (ChatHistory)
+    std::string company;      // booth chat from the booth's staff: their company (server-given)
+    std::uint64_t lineId = 0; // the server's stable id (report, delete); 0: none known
 };
 
 enum class ChatTab : std::uint8_t { Hall, Booth, Direct };
@@ -46,6 +48,11 @@ public:
     std::uint16_t directTo() const { return m_directTo; }
     const std::vector<ChatLine>& lines() const { return m_lines; }
     int unread(ChatTab tab) const;
+    // Drops the line with stable id LINEID (an organiser deleted it); false when none is shown.
+    bool removeLine(std::uint64_t lineId);
+    // What a right-click on a line offers (report, delete: the moderation feature's); drawn
+    // inside the line's context menu.
+    void setLineMenu(std::function<void(const ChatLine&)> menu) { m_lineMenu = std::move(menu); }
 
 private:
     Session& m_s;
@@ -55,6 +62,7 @@ private:
     std::uint16_t m_directTo = 0;
     bool m_open = false;
     std::string m_input;
+    std::function<void(const ChatLine&)> m_lineMenu;
 };
 
 } // namespace fg::client

@@ -5,6 +5,7 @@
 #include "game/client/ClientFeatures.h"
 #include "game/client/SceneKit.h"
 #include "game/client/booth/BoothFeature.h"
+#include "game/client/moderation/ModerationFeature.h"
 #include "game/scene/ExhibitionScene.h"
 
 #include <algorithm>
@@ -28,9 +29,10 @@ ImU32 sceneColour(glm::vec3 linear) {
 } // namespace
 
 std::optional<Status> MapFeature::runAction(const std::string& name,
-                                            const std::vector<std::string>&) {
+                                            const std::vector<std::string>& args) {
     if (name != "map") return std::nullopt;
     m_open = !m_open;
+    m_large = !args.empty() && args[0] == "large"; // "map large": 60 % of the window
     return Status{};
 }
 
@@ -55,6 +57,7 @@ void MapFeature::body(ImDrawList* dl, ImVec2 at, ImVec2 size) {
                           map({v.rect.x + v.rect.width, v.rect.z}), IM_COL32(30, 30, 40, 255));
     int hovered = -1;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const ModerationFeature* moderation = m_host.find<ModerationFeature>();
     for (std::size_t i = 0; i < s.ex->booths.size(); ++i) {
         const auto& b = s.ex->booths[i];
         if (b.hall != hall.id) continue;
@@ -62,10 +65,19 @@ void MapFeature::body(ImDrawList* dl, ImVec2 at, ImVec2 size) {
         const ImVec2 a = map({f.x, f.z + f.depth}), c = map({f.x + f.width, f.z});
         const bool over = mouse.x >= a.x && mouse.x <= c.x && mouse.y >= a.y && mouse.y <= c.y;
         if (over) hovered = int(i);
+        const auto heat = moderation ? moderation->heat(b.id) : std::nullopt;
         dl->AddRectFilled(a, c,
-                          over || int(i) == s.selection.booth
-                              ? IM_COL32(255, 210, 80, 255)
-                              : sceneColour(scene::boothAccentColour(*s.ex, b)));
+                          over || int(i) == s.selection.booth ? IM_COL32(255, 210, 80, 255)
+                          : heat                              ? rgbToImU32(heat->second)
+                                 : sceneColour(scene::boothAccentColour(*s.ex, b)));
+        if (heat && heat->first) { // the count too: the colour is never the only cue
+            const std::string n = std::to_string(heat->first);
+            const ImVec2 size = ImGui::CalcTextSize(n.c_str());
+            const ImVec2 mid((a.x + c.x - size.x) * 0.5f, (a.y + c.y - size.y) * 0.5f);
+            dl->AddRectFilled(ImVec2(mid.x - 2, mid.y), ImVec2(mid.x + size.x + 2, mid.y + size.y),
+                              IM_COL32(0, 0, 0, 170));
+            dl->AddText(mid, IM_COL32(255, 255, 255, 255), n.c_str());
+        }
     }
     for (const auto& r : s.remotes)
         dl->AddCircleFilled(map(r.position), 2.5f, IM_COL32(120, 200, 255, 255));
@@ -96,12 +108,15 @@ void MapFeature::drawPanels(const UiFrame&) {
     const float height = width * hall.size.y / hall.size.x;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 34), ImGuiCond_Always,
                             ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(width + 16, height + 40), ImGuiCond_Always);
+    const auto* moderation = m_host.find<ModerationFeature>();
+    const float legend = moderation && moderation->heat("") ? 22.0f : 0.0f; // organisers' heat map
+    ImGui::SetNextWindowSize(ImVec2(width + 16, height + 40 + legend), ImGuiCond_Always);
     if (ImGui::Begin(fmt::format("Map: {}###map", hall.name).c_str(), &m_open,
                      ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar)) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         body(ImGui::GetWindowDrawList(), at, ImVec2(width, height));
         ImGui::Dummy(ImVec2(width, height));
+        if (legend > 0) m_host.find<ModerationFeature>()->drawHeatLegend();
     }
     ImGui::End();
 }

@@ -1,9 +1,11 @@
-// People window and action. "Message" opens ChatFeature's direct tab when the build has chat.
+// People window and action. "Message" opens ChatFeature's direct tab when the build has chat;
+// an organiser also gets the moderation feature's Kick, Mute and Ban.
 // ImGui widgets only.
 #include "game/client/people/PeopleFeature.h"
 
 #include "game/client/ClientFeatures.h"
 #include "game/client/chat/ChatFeature.h"
+#include "game/client/moderation/ModerationFeature.h"
 
 #include <algorithm>
 #include <glm/geometric.hpp>
@@ -24,8 +26,10 @@ void PeopleFeature::drawMenu() {
 
 void PeopleFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
-    ImGui::SetNextWindowPos({460, 300}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({300, 260}, ImGuiCond_Appearing);
+    ModerationFeature* moderation = m_host.find<ModerationFeature>();
+    const bool organiser = moderation && moderation->organiser(); // room for Kick, Mute, Ban
+    ImGui::SetNextWindowPos({organiser ? 400.0f : 460.0f, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({organiser ? 480.0f : 300.0f, 260}, ImGuiCond_Appearing);
     if (!ImGui::Begin("People nearby", &m_open)) return ImGui::End();
     std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
     for (const auto& r : m_s.remotes)
@@ -39,6 +43,7 @@ void PeopleFeature::drawPanels(const UiFrame&) {
                     r->info ? proto::toString(r->info->role) : "");
         ImGui::SameLine();
         if (chat && ImGui::SmallButton("Message")) chat->openTab(ChatTab::Direct, r->id);
+        if (moderation && r->info) moderation->drawPersonActions(r->id, r->info->name);
         ImGui::PopID();
     }
     if (near.empty()) ImGui::TextDisabled("Nobody in view.");

@@ -43,6 +43,7 @@ struct ChatHistoryLine {
     Role fromRole = Role::Visitor;
     std::int64_t timeMs = 0; // Unix milliseconds
     std::string text;
+    std::uint64_t lineId = 0; // ChatReceived.lineId of the line (0: stored before line ids)
     bool operator==(const ChatHistoryLine&) const = default;
 
     template <class S>
@@ -51,7 +52,8 @@ struct ChatHistoryLine {
         FG_SER(net::serializeString(s, fromName, kMaxNameLength));
         FG_SER(serializeEnum(s, fromRole, kRoleMax));
         FG_SER(net::serializeI64(s, timeMs));
-        return net::serializeString(s, text, kMaxChatLength);
+        FG_SER(net::serializeString(s, text, kMaxChatLength));
+        return net::serializeU64(s, lineId);
     }
 };
 

@@ -53,6 +53,7 @@ struct ChatReceived {
     std::string text;
     // Booth chat from the booth's own staff: their company (the exhibitor's name); "" otherwise.
     std::string company;
+    std::uint64_t lineId = 0; // the line's stable id (report it, delete it; ChatHistoryLine too)
     bool operator==(const ChatReceived&) const = default;
 
     template <class S>
@@ -63,7 +64,8 @@ struct ChatReceived {
         FG_SER(net::serializeString(s, boothId, kMaxIdLength));
         FG_SER(net::serializeI64(s, timeMs));
         FG_SER(net::serializeString(s, text, kMaxChatLength));
-        return net::serializeString(s, company, kMaxCompanyLength);
+        FG_SER(net::serializeString(s, company, kMaxCompanyLength));
+        return net::serializeU64(s, lineId);
     }
 };
 

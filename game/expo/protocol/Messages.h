@@ -293,6 +293,7 @@ struct Teleport {
 #include "game/expo/protocol/ContentMessages.h"
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
+#include "game/expo/protocol/ModerationMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 
@@ -307,7 +308,9 @@ using Message =
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
                  BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage,
-                 BoothVisitorsRequest, BoothVisitors>;
+                 BoothVisitorsRequest, BoothVisitors, ModerationAction,
+                 AnnounceRequest, ApprovalQueueRequest, ApprovalQueue, ApprovalDecision, BoothHeat,
+                 ChatReport, ReportListRequest, ReportList, ReportDecision, ChatDelete, ChatDeleted>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
