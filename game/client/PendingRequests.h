@@ -55,6 +55,7 @@ struct StaffRecordsPending {
     static constexpr const char* kName = "staff records";
     std::string boothId;
     bool leads = false; // LeadsRequest (else BoothVisitorsRequest)
+};
 struct ModerationPending {
     static constexpr const char* kName = "moderation";
     std::string what; // "kick Vy", "report", ...
