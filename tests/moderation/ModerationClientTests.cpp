@@ -70,7 +70,7 @@ fs::path shotsDir(const fs::path& fallback) {
 
 } // namespace
 
-TEST_CASE("an organiser's client kicks a visitor; its moderation panels are drawn") {
+TEST_CASE("an organiser's client kicks a visitor and draws its moderation panels") {
     const fs::path dir = fs::temp_directory_path() / fmt::format("fg-moderation-{}", ::getpid());
     fs::remove_all(dir);
     fs::create_directories(dir);

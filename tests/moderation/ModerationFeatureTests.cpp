@@ -33,7 +33,8 @@ proto::ChatReceived line(std::string text, std::uint64_t id) {
 
 } // namespace
 
-TEST_CASE("moderation feature: a deleted line leaves the chat; lists arrive through the router") {
+TEST_CASE(
+    "moderation feature: a deleted line leaves the chat and lists arrive through the router") {
     Fixture f;
     f.receive(line("hello", 11));
     f.receive(line("you are all idiots", 12));

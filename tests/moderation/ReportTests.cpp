@@ -32,8 +32,8 @@ const proto::ChatHistory* hallHistory(const TestClient& c) {
 
 } // namespace
 
-TEST_CASE("reports: a reported line reaches the organisers with its context; delete removes it "
-          "for everyone and from the history") {
+TEST_CASE("reports: a reported line reaches the organisers with its context, then delete removes "
+          "it for everyone and from the history") {
     TestServer srv;
     server::ServerApp& app = *srv.app;
     auto org = connectClient(app, signedIn(app, "Boss", Role::Organiser));

@@ -43,7 +43,7 @@ TEST_CASE("chat log: lines by stable id, the lines around one, removal") {
     CHECK((*log)->recent("hall:h", 50)->size() == 5);
 }
 
-TEST_CASE("report log: a report keeps its line and context; deciding closes it once") {
+TEST_CASE("report log: a report keeps its line and context, deciding closes it once") {
     fg::test::TempDir dir("reportlog");
     std::int64_t id = 0;
     {
