@@ -14,6 +14,7 @@
 #include "server/core/InProcessBus.h"
 #include "server/interactions/Interactions.h"
 #include "server/interactions/InteractionsModule.h"
+#include "server/meetings/MeetingsModule.h"
 #include "server/presence/PresenceModule.h"
 #include "server/publish/PublishModule.h"
 #include "server/publish/PublishService.h"
@@ -157,6 +158,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<PublishModule>(ctx));
     m_modules.push_back(std::make_unique<BoothFetchModule>(ctx));
     m_modules.push_back(std::make_unique<ChatHistoryModule>(ctx));
+    m_modules.push_back(std::make_unique<MeetingsModule>(ctx));
     m_modules.push_back(std::make_unique<RemoteConsoleModule>(ctx, [this](std::string_view line) {
         if (m_consoleRunner) return m_consoleRunner(line);
         return console::toResult(m_console->execute(line));

@@ -10,6 +10,7 @@ PACKAGES=(
     doctest-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcli11-dev libfmt-dev
     libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev zlib1g-dev
     xvfb xauth xfonts-base fonts-dejavu-core
+    libical-dev
 )
 
 missing=()

@@ -10,6 +10,7 @@
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 #include "game/client/map/MapFeature.h"
+#include "game/client/meetings/MeetingsFeature.h"
 #include "game/client/people/PeopleFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 
@@ -28,6 +29,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<SettingsFeature>();
     add<BoothFeature>();
     add<ExhibitorFeature>(); // adds its section to the booth panel: after BoothFeature
+    add<MeetingsFeature>();  // adds its section to the booth panel: after BoothFeature
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -1,4 +1,4 @@
-// Records kept by the server's store: credentials, bans, mutes, leads, meetings, booth stats,
+// Records kept by the server's store: credentials, bans, mutes, leads, booth stats,
 // booth submissions.
 // Plain data only; the SQL that reads and writes them lives in server/store/*.cpp.
 #pragma once
@@ -65,22 +65,6 @@ struct Lead {
     std::string email;
     std::string message;
     bool consent = false;
-    UnixSeconds createdAt = 0;
-};
-
-enum class MeetingState : std::uint8_t { Pending, Accepted, Declined };
-const char* meetingStateName(MeetingState state); // "pending", "accepted", "declined"
-
-struct MeetingRequest {
-    std::int64_t id = 0;
-    std::string boothId;
-    std::string exhibitorId;
-    std::string visitorName;
-    std::string visitorKey;
-    std::string message;
-    std::optional<UnixSeconds> proposedAt;
-    std::uint32_t minutes = 30;
-    MeetingState state = MeetingState::Pending;
     UnixSeconds createdAt = 0;
 };
 
