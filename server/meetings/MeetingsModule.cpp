@@ -71,9 +71,12 @@ void MeetingsModule::registerHandlers(ServerRouter& router) {
                              [this](Session& s, const MeetingAnswer& m) { answer(s, m); });
     router.on<MeetingHoursSet>(
         Permit::roles({Role::Exhibitor, Role::Organiser})
-            .because("meeting hours: only a booth's exhibitor sets its hours")
+            .because("only a booth's exhibitor sets its hours")
             .ownBooth(&MeetingHoursSet::boothId),
-        [this](Session& s, const MeetingHoursSet& m) { setHours(s, m); });
+        [this](Session& s, const MeetingHoursSet& m) { setHours(s, m); },
+        [this](Session& s, const MeetingHoursSet& m, std::string_view why) {
+            m_ctx.reply(s, m.requestId, makeError("meeting hours: " + std::string(why)));
+        });
 }
 
 void MeetingsModule::slots(Session& s, const MeetingSlotsRequest& m) {

@@ -3,8 +3,10 @@
 // globex's (09:00-11:00, 15 min, 2 tables, every day). Test helper only.
 #pragma once
 
+#include "server/store/Store.h"
 #include "tests/server_net/TestWorld.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace fg::test {

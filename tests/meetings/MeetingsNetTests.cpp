@@ -213,8 +213,11 @@ TEST_CASE("meetings: an exhibitor cannot answer another booth's meetings nor set
     // Nor can it set acme's hours (the router's own-booth rule), nor can a visitor.
     proto::MeetingHoursSet hours{0, "acme-booth",
                                  proto::MeetingHoursInfo{true, {}, 600, 660, 15, 1}};
-    CHECK_FALSE(ask(*srv.app, *globex, all, hours).ok);
-    CHECK_FALSE(ask(*srv.app, *vy, all, hours).ok);
+    CHECK(ask(*srv.app, *globex, all, hours).text ==
+          "meeting hours: booth 'acme-booth' belongs to another exhibitor (your token is for "
+          "'globex')");
+    CHECK(ask(*srv.app, *vy, all, hours).text ==
+          "meeting hours: only a booth's exhibitor sets its hours");
     // A visitor who lies about a meeting id gets nothing either.
     CHECK(answer(*srv.app, *vy, all, 999, MeetingAction::AcceptProposal).text ==
           "meeting #999: no such meeting");

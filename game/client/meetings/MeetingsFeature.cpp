@@ -16,10 +16,7 @@ namespace fg::client {
 std::filesystem::path downloadsPath(const std::string& name) {
     const char* home = std::getenv("HOME");
     if (!home || !*home) return name;
-    std::filesystem::path dir = std::filesystem::path(home) / "Downloads";
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    return dir / name;
+    return std::filesystem::path(home) / "Downloads" / name;
 }
 
 MeetingsFeature::MeetingsFeature(Session& s, ClientFeatures& host) : m_s(s) {
@@ -139,6 +136,8 @@ Result<std::filesystem::path> MeetingsFeature::exportIcs(std::filesystem::path f
     auto text =
         calendar::toICalendar(meetingCalendar(m_meetings, *m_s.ex), "-//Fairground//Meetings//EN");
     if (!text) return text.error();
+    std::error_code ec; // a missing ~/Downloads is made; a failure shows in the write's error
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     if (Status st = writeFileAtomic(file, *text); !st) return st.error();
     return file;
 }

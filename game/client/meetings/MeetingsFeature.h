@@ -92,7 +92,7 @@ private:
     std::optional<std::uint64_t> m_reminder;
 };
 
-// ~/Downloads/NAME (the folder is made when missing; the current folder without a HOME).
+// ~/Downloads/NAME (NAME in the current folder without a HOME); the export makes the folder.
 std::filesystem::path downloadsPath(const std::string& name);
 
 } // namespace fg::client
