@@ -16,7 +16,7 @@ using proto::MeetingState;
 
 namespace {
 
-constexpr ImVec4 kGreen{0.45f, 0.85f, 0.5f, 1}, kAmber{0.95f, 0.75f, 0.3f, 1},
+const ImVec4 kGreen{0.45f, 0.85f, 0.5f, 1}, kAmber{0.95f, 0.75f, 0.3f, 1},
     kGrey{0.6f, 0.6f, 0.6f, 1}, kRed{0.95f, 0.45f, 0.4f, 1};
 
 ImVec4 stateColor(MeetingState s) {
