@@ -26,7 +26,7 @@ MeetingRecord meeting(std::string booth, std::string visitor, UnixSeconds start)
 
 } // namespace
 
-TEST_CASE("meeting book: meetings and hours survive a reopen; held slots and counts") {
+TEST_CASE("meeting book: meetings and hours survive a reopen, with held slots and counts") {
     fg::test::TempDir dir("meetingbook");
     std::int64_t first = 0;
     {

@@ -121,7 +121,7 @@ TEST_CASE("meetings client: the .ics export parses back with the meeting's times
     CHECK((*events)[1].start == kTen + 3600);
 }
 
-TEST_CASE("calendar: text with commas and line breaks survives; bad input is an error") {
+TEST_CASE("calendar: text with commas and line breaks survives and bad input is an error") {
     calendar::CalendarEvent e{"x-1@test",
                               kTen,
                               kTen + 900,

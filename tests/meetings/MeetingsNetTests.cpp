@@ -55,8 +55,8 @@ const proto::MeetingList* listOf(const TestClient& c) {
 
 } // namespace
 
-TEST_CASE("meetings: a visitor asks, the booth proposes another slot, the visitor accepts; both "
-          "see it after a server restart") {
+TEST_CASE("meetings: a visitor asks, the booth proposes another slot, the visitor accepts, and "
+          "both see it after a server restart") {
     MeetingServer srv;
     auto vy = connectClient(*srv.app, visitor(srv.app->port(), "Vy"));
     auto staff = srv.staff("acme", "Acme staff", {vy.get()});
@@ -157,7 +157,8 @@ TEST_CASE("meetings: the same visitor cannot be booked twice at once") {
     CHECK(requestSlot(*srv.app, *vy, all, "globex-booth", slotAt(1, 9, 15)).ok);
 }
 
-TEST_CASE("meetings: a full slot, a slot that is not the booth's and a past one are refused") {
+TEST_CASE(
+    "meetings: a full slot, a slot that is not the booth's and a booth without hours are refused") {
     MeetingServer srv;
     auto vy = connectClient(*srv.app, visitor(srv.app->port(), "Vy"));
     auto lan = connectClient(*srv.app, visitor(srv.app->port(), "Lan"), {vy.get()});

@@ -121,8 +121,15 @@ void MeetingsFeature::hoursSection(const expo::Booth& b) {
     ImGui::Checkbox("Take meeting requests", &m_form.open);
     ImGui::BeginDisabled(!m_form.open);
     ImGui::TextDisabled("Days (none ticked: every day of the event):");
+    // Two weeks from today (or from the opening day) and the days already ticked: a long event
+    // must not draw hundreds of boxes.
+    const UnixSeconds today = unixNow() / 86400 * 86400;
+    const UnixSeconds first = std::clamp(today, m_s.ex->event.opens, m_s.ex->event.closes);
+    std::set<UnixSeconds> shown(m_form.days.begin(), m_form.days.end());
+    for (UnixSeconds d = first; d <= m_s.ex->event.closes && d < first + 14 * 86400; d += 86400)
+        shown.insert(d);
     int n = 0;
-    for (UnixSeconds d = m_s.ex->event.opens; d <= m_s.ex->event.closes; d += 86400) {
+    for (UnixSeconds d : shown) {
         bool on = m_form.days.contains(d);
         if (n++ % 4 != 0) ImGui::SameLine();
         if (ImGui::Checkbox(formatDate(d).c_str(), &on))
