@@ -45,6 +45,7 @@ fg_require_pkg(sodium libsodium libsodium-dev)
 fg_require_pkg(edit libedit libedit-dev)
 fg_require_pkg(zstd libzstd libzstd-dev)
 fg_require_pkg(zlib zlib zlib1g-dev)
+fg_require_pkg(ical libical libical-dev)
 
 fg_require_header(glm glm/glm.hpp libglm-dev)
 fg_require_header(json nlohmann/json.hpp nlohmann-json3-dev)

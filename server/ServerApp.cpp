@@ -15,6 +15,7 @@
 #include "server/interactions/Interactions.h"
 #include "server/interactions/InteractionsModule.h"
 #include "server/moderation/ModerationModule.h"
+#include "server/meetings/MeetingsModule.h"
 #include "server/presence/PresenceModule.h"
 #include "server/publish/PublishModule.h"
 #include "server/publish/PublishService.h"
@@ -168,6 +169,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<PublishModule>(ctx));
     m_modules.push_back(std::make_unique<BoothFetchModule>(ctx));
     m_modules.push_back(std::make_unique<ChatHistoryModule>(ctx));
+    m_modules.push_back(std::make_unique<MeetingsModule>(ctx));
     m_modules.push_back(std::make_unique<RemoteConsoleModule>(ctx, [this](std::string_view line) {
         if (m_consoleRunner) return m_consoleRunner(line);
         return console::toResult(m_console->execute(line));

@@ -11,6 +11,7 @@ PACKAGES=(
     libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev zlib1g-dev
     xvfb xauth xfonts-base fonts-dejavu-core
     clang libclang-rt-14-dev
+    libical-dev
 )
 
 missing=()

@@ -43,7 +43,15 @@ struct DutyPending {
 struct AnswerPending {
     static constexpr const char* kName = "meeting answer";
     std::uint64_t meetingId = 0;
-    bool accept = false;
+    proto::MeetingAction action = proto::MeetingAction::Accept;
+};
+struct SlotsPending {
+    static constexpr const char* kName = "meeting slots";
+    std::string boothId;
+};
+struct HoursPending {
+    static constexpr const char* kName = "meeting hours";
+    std::string boothId;
 };
 struct DocumentPending {
     static constexpr const char* kName = "document";
@@ -64,7 +72,7 @@ struct ModerationPending {
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
-                 ModerationPending>;
+                 ModerationPending, SlotsPending, HoursPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -154,6 +154,17 @@ struct BoothContent {
     bool operator==(const BoothContent&) const = default;
 };
 
+// When a booth takes meetings (docs/EXHIBITION_FORMAT.md, booths[].meetings): the same hours on
+// each listed day (UTC, like every time in the file), cut into slots; `tables` meetings at once.
+struct MeetingHours {
+    std::vector<UnixSeconds> days; // 00:00:00Z of each day; empty: every day of the event
+    int fromMinute = 9 * 60;       // minutes after 00:00 UTC
+    int toMinute = 17 * 60;
+    int slotMinutes = 30; // 15, 30, 45 or 60
+    int tables = 1;       // meetings at once
+    bool operator==(const MeetingHours&) const = default;
+};
+
 struct Booth {
     std::string id;
     std::string exhibitor; // exhibitor id
@@ -165,6 +176,7 @@ struct Booth {
     glm::vec2 position{0.0f}; // footprint centre, hall coordinates
     int rotation = 0;         // 0, 90, 180 or 270 degrees
     BoothContent content;
+    std::optional<MeetingHours> meetings; // absent: the booth takes no meeting requests
     bool operator==(const Booth&) const = default;
 };
 

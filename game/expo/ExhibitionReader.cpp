@@ -131,6 +131,15 @@ void readContent(JsonObjectReader o, BoothContent& c) {
     });
 }
 
+// booths[].meetings: days (default every event day), from, to, slot_minutes, tables (default 1).
+void readMeetingHours(JsonObjectReader o, MeetingHours& h) {
+    if (o.has("days")) o.dateArray("days", h.days);
+    o.clock("from", h.fromMinute);
+    o.clock("to", h.toMinute);
+    o.integer("slot_minutes", h.slotMinutes, "15, 30, 45 or 60");
+    if (o.has("tables")) o.integer("tables", h.tables, "a number of tables (1 to 20)");
+}
+
 void readBooth(JsonObjectReader o, Booth& b) {
     o.string("id", b.id);
     o.string("exhibitor", b.exhibitor);
@@ -144,6 +153,9 @@ void readBooth(JsonObjectReader o, Booth& b) {
     if (auto content =
             o.object("content", {"posters", "models", "signs", "documents", "links", "videos"}))
         readContent(*content, b.content);
+    if (o.has("meetings"))
+        if (auto m = o.object("meetings", {"days", "from", "to", "slot_minutes", "tables"}))
+            readMeetingHours(*m, b.meetings.emplace());
 }
 
 void readSession(JsonObjectReader o, Session& s) {
@@ -177,7 +189,7 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
     });
     o.array("booths", ex.booths, [](JsonObjectReader b, Booth& booth) {
         b.declare({"id", "exhibitor", "hall", "pavilion", "kind", "size", "style", "position",
-                   "rotation", "content"});
+                   "rotation", "content", "meetings"});
         readBooth(b, booth);
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {

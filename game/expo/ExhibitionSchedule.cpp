@@ -2,6 +2,7 @@
 // sessions in one venue at once. Reads the model only; no files, no JSON.
 #include "game/expo/ExhibitionSyntax.h"
 #include "game/expo/ExhibitionValidator.h"
+#include "game/expo/MeetingHours.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -66,6 +67,18 @@ void checkVenueClashes(const Exhibition& ex, std::map<std::string, std::vector<S
     }
 }
 
+// booths[].meetings: the shared rules of MeetingHours.h (the server applies the same ones to an
+// exhibitor's own setting); days are checked only against readable event dates.
+void checkMeetingHoursOfBooths(const Exhibition& ex, Checker& c) {
+    const bool eventOk = c.intact("event.opens") && c.intact("event.closes");
+    for (std::size_t i = 0; i < ex.booths.size(); ++i) {
+        if (!ex.booths[i].meetings) continue;
+        const std::string p = indexPath("booths", i) + ".meetings.";
+        for (const MeetingHoursProblem& m : checkMeetingHours(*ex.booths[i].meetings, ex.event))
+            if (eventOk || m.key.rfind("days", 0) != 0) c.expect(p + m.key, m.expected, m.found);
+    }
+}
+
 } // namespace
 
 void checkSchedule(const Exhibition& ex, Checker& c) {
@@ -92,6 +105,7 @@ void checkSchedule(const Exhibition& ex, Checker& c) {
             byVenue[s.venue].push_back(Slot{s.start, s.end, i});
     }
     checkVenueClashes(ex, byVenue, c);
+    checkMeetingHoursOfBooths(ex, c);
 }
 
 } // namespace fg::expo::detail

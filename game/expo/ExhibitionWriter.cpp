@@ -4,6 +4,7 @@
 #include "game/expo/ExhibitionJson.h"
 #include "game/expo/ExhibitionSyntax.h"
 #include "game/expo/JsonTextWriter.h"
+#include "game/expo/MeetingHours.h"
 
 namespace fg::expo {
 namespace {
@@ -146,6 +147,25 @@ void writeContent(JsonTextWriter& w, const BoothContent& c) {
     w.endObject();
 }
 
+void writeMeetingHours(JsonTextWriter& w, const MeetingHours& h) {
+    w.key("meetings");
+    w.beginObject();
+    if (!h.days.empty()) {
+        std::vector<std::string> days;
+        for (UnixSeconds d : h.days)
+            days.push_back(formatDate(d));
+        w.key("days");
+        w.strings(days);
+    }
+    field(w, "from", clockText(h.fromMinute));
+    field(w, "to", clockText(h.toMinute));
+    w.key("slot_minutes");
+    w.integer(h.slotMinutes);
+    w.key("tables");
+    w.integer(h.tables);
+    w.endObject();
+}
+
 void writeBooth(JsonTextWriter& w, const Booth& b) {
     field(w, "id", b.id);
     field(w, "exhibitor", b.exhibitor);
@@ -159,6 +179,7 @@ void writeBooth(JsonTextWriter& w, const Booth& b) {
     w.key("rotation");
     w.integer(b.rotation);
     writeContent(w, b.content);
+    if (b.meetings) writeMeetingHours(w, *b.meetings);
 }
 
 void writeSession(JsonTextWriter& w, const Session& s) {

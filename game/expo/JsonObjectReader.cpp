@@ -3,6 +3,7 @@
 #include "game/expo/JsonObjectReader.h"
 
 #include "game/expo/ExhibitionSyntax.h"
+#include "game/expo/MeetingHours.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -231,6 +232,32 @@ void JsonObjectReader::date(std::string_view key, UnixSeconds& out) {
             return;
         }
     m_context.fail(pathOf(key), "a date YYYY-MM-DD", v);
+}
+
+void JsonObjectReader::dateArray(std::string_view key, std::vector<UnixSeconds>& out) {
+    const json* v = arrayAt(key);
+    if (!v) return;
+    out.resize(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const json& e = (*v)[i];
+        auto t = e.is_string() ? parseDate(e.get_ref<const std::string&>())
+                               : Result<UnixSeconds>(makeError("not a string"));
+        if (t)
+            out[i] = *t;
+        else
+            m_context.fail(fmt::format("{}[{}]", pathOf(key), i), "a date YYYY-MM-DD", &e);
+    }
+}
+
+void JsonObjectReader::clock(std::string_view key, int& out) {
+    const json* v = find(key);
+    if (!valid()) return;
+    if (v && v->is_string())
+        if (auto m = parseClock(v->get_ref<const std::string&>())) {
+            out = *m;
+            return;
+        }
+    m_context.fail(pathOf(key), "a time of day HH:MM (00:00 to 24:00)", v);
 }
 
 void JsonObjectReader::time(std::string_view key, UnixSeconds& out) {

@@ -57,6 +57,11 @@ public:
     void rect(std::string_view key, Rect& out);
     void vec3(std::string_view key, glm::vec3& out);
     void date(std::string_view key, UnixSeconds& out);
+    // An array of dates YYYY-MM-DD; each bad element is reported at its index.
+    void dateArray(std::string_view key, std::vector<UnixSeconds>& out);
+    // A time of day "HH:MM" (00:00 to 24:00) as minutes after midnight.
+    void clock(std::string_view key, int& out);
+    bool has(std::string_view key) const { return valid() && find(key) != nullptr; }
     void time(std::string_view key, UnixSeconds& out);
     void color(std::string_view key, Color& out);
     void stringArray(std::string_view key, std::vector<std::string>& out);

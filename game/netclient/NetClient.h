@@ -81,8 +81,12 @@ public:
     std::uint32_t like(const std::string& boothId);
     std::uint32_t openItem(const std::string& boothId, proto::ItemKind kind, std::uint32_t index);
     std::uint32_t dropCard(proto::DropCard card); // requestId is filled in
-    std::uint32_t requestMeeting(proto::MeetingRequest request);
-    std::uint32_t answerMeeting(std::uint64_t meetingId, bool accept);
+    // Any request message (it has a requestId): fills the id in and sends it; 0 when not sent.
+    template <class M>
+    std::uint32_t request(M message) {
+        message.requestId = m_nextRequest++;
+        return send(message) ? message.requestId : 0;
+    }
     std::uint32_t setStaffOnDuty(const std::string& boothId, bool onDuty);
     std::uint32_t console(const std::string& line);
     // A room's stored lines (the chat-history slice); REQUEST's requestId is filled in.

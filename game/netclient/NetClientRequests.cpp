@@ -48,18 +48,6 @@ std::uint32_t NetClient::dropCard(DropCard card) {
     return card.requestId;
 }
 
-std::uint32_t NetClient::requestMeeting(MeetingRequest request) {
-    request.requestId = m_nextRequest++;
-    send(request);
-    return request.requestId;
-}
-
-std::uint32_t NetClient::answerMeeting(std::uint64_t meetingId, bool accept) {
-    std::uint32_t id = m_nextRequest++;
-    send(MeetingReply{id, meetingId, accept});
-    return id;
-}
-
 std::uint32_t NetClient::setStaffOnDuty(const std::string& boothId, bool onDuty) {
     std::uint32_t id = m_nextRequest++;
     send(StaffPresence{id, boothId, onDuty});

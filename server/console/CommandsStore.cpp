@@ -30,17 +30,34 @@ nlohmann::json statsJson(const store::BoothStats& s) {
             {"video_opens", s.videoOpens}};
 }
 
-std::string statsTable(const std::vector<store::BoothStats>& list) {
-    Table t({"booth", "visits", "unique", "dwell", "avg dwell", "likes", "cards", "docs", "links",
-             "videos"});
-    for (std::size_t c = 1; c < 10; ++c)
+// EXTRA: the modules' column names and each booth's values (ConsoleCommands::boothFigures).
+std::string statsTable(
+    const std::vector<store::BoothStats>& list,
+    const std::pair<std::vector<std::string>, std::vector<std::vector<std::int64_t>>>& extra) {
+    std::vector<std::string> header{"booth", "visits", "unique", "dwell", "avg dwell",
+                                    "likes", "cards",  "docs",   "links", "videos"};
+    for (std::string name : extra.first) // "meetings_requested" -> "meetings requested"
+        header.push_back((std::replace(name.begin(), name.end(), '_', ' '), name));
+    Table t(header);
+    for (std::size_t c = 1; c < header.size(); ++c)
         t.alignRight(c);
-    for (const store::BoothStats& s : list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const store::BoothStats& s = list[i];
         double avg = s.visits > 0 ? s.dwellSeconds / double(s.visits) : 0;
-        t.addRow({s.boothId, std::to_string(s.visits), std::to_string(s.uniqueVisitors),
-                  formatDuration(s.dwellSeconds), formatDuration(avg), std::to_string(s.likes),
-                  std::to_string(s.cards), std::to_string(s.documentOpens),
-                  std::to_string(s.linkOpens), std::to_string(s.videoOpens)});
+        std::vector<std::string> row{s.boothId,
+                                     std::to_string(s.visits),
+                                     std::to_string(s.uniqueVisitors),
+                                     formatDuration(s.dwellSeconds),
+                                     formatDuration(avg),
+                                     std::to_string(s.likes),
+                                     std::to_string(s.cards),
+                                     std::to_string(s.documentOpens),
+                                     std::to_string(s.linkOpens),
+                                     std::to_string(s.videoOpens)};
+        if (i < extra.second.size()) // `top booths` passes no module figures
+            for (std::int64_t v : extra.second[i])
+                row.push_back(std::to_string(v));
+        t.addRow(row);
     }
     return t.render();
 }
@@ -209,13 +226,35 @@ ConsoleResult ConsoleCommands::cmdBooth(const CommandArgs& a) {
         if (!all) return fail("booth stats: " + all.error().message);
         list = std::move(*all);
     }
+    auto extra = boothFigures(list);
+    if (!extra) return fail("booth stats: " + extra.error().message);
     if (a.json) {
         nlohmann::json j = nlohmann::json::array();
-        for (const auto& s : list)
-            j.push_back(statsJson(s));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            nlohmann::json row = statsJson(list[i]);
+            for (std::size_t k = 0; k < extra->first.size(); ++k)
+                row[extra->first[k]] = extra->second[i][k];
+            j.push_back(std::move(row));
+        }
         return {j.dump(2)};
     }
-    return {statsTable(list)};
+    return {statsTable(list, *extra)};
+}
+
+Result<std::pair<std::vector<std::string>, std::vector<std::vector<std::int64_t>>>>
+ConsoleCommands::boothFigures(const std::vector<store::BoothStats>& list) const {
+    std::pair<std::vector<std::string>, std::vector<std::vector<std::int64_t>>> out;
+    out.second.resize(list.size());
+    for (const BoothFigures& f : m_boothFigures) {
+        out.first.insert(out.first.end(), f.names.begin(), f.names.end());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto values = f.values(list[i].boothId);
+            if (!values) return values.error();
+            values->resize(f.names.size()); // a module's row always fills its columns
+            out.second[i].insert(out.second[i].end(), values->begin(), values->end());
+        }
+    }
+    return out;
 }
 
 ConsoleResult ConsoleCommands::cmdTop(const CommandArgs& a) {
@@ -257,7 +296,7 @@ ConsoleResult ConsoleCommands::cmdTop(const CommandArgs& a) {
             j.push_back(statsJson(s));
         return {j.dump(2)};
     }
-    return {statsTable(*all)};
+    return {statsTable(*all, {})};
 }
 
 ConsoleResult ConsoleCommands::cmdLeads(const CommandArgs& a) {

@@ -82,6 +82,13 @@ public:
                        std::string reason = {});
     // HALLID "" announces to everyone.
     ConsoleResult announce(std::string_view hallId, std::string_view text);
+    // Figures a server module adds to `booth stats` (the meetings slice: requested, confirmed,
+    // declined): column NAMES and, for one booth, its values in the same order.
+    struct BoothFigures {
+        std::vector<std::string> names;
+        std::function<Result<std::vector<std::int64_t>>(std::string_view boothId)> values;
+    };
+    void addBoothFigures(BoothFigures figures) { m_boothFigures.push_back(std::move(figures)); }
     // Tests replace the wall clock used for ban expiry.
     void setClock(std::function<UnixSeconds()> clock) { m_clock = std::move(clock); }
 
@@ -119,6 +126,9 @@ private:
     ConsoleResult cmdRevoke(const CommandArgs& a);
     ConsoleResult cmdBans(const CommandArgs& a);
     ConsoleResult cmdBooth(const CommandArgs& a);
+    // The modules' figures (addBoothFigures) of each booth of LIST: names, then rows.
+    Result<std::pair<std::vector<std::string>, std::vector<std::vector<std::int64_t>>>>
+    boothFigures(const std::vector<store::BoothStats>& list) const;
     ConsoleResult cmdTop(const CommandArgs& a);
     ConsoleResult cmdLeads(const CommandArgs& a);
     ConsoleResult cmdExport(const CommandArgs& a);
@@ -140,6 +150,7 @@ private:
     std::vector<Command> m_commands; // sorted by name
     std::map<std::string, std::map<std::string, Handler>, std::less<>> m_subcommands;
     std::function<UnixSeconds()> m_clock = [] { return unixNow(); };
+    std::vector<BoothFigures> m_boothFigures;
 };
 
 // Adapts a result for callers that want Result<std::string> (e.g. the remote console).

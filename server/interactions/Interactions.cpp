@@ -1,5 +1,5 @@
 // Interaction rules against the store: permissions, rate limits, likes, chat, opens, leads,
-// meetings, staff duty. Never sends anything: the caller delivers results and reasons.
+// staff duty. Never sends anything: the caller delivers results and reasons.
 #include "server/interactions/Interactions.h"
 
 #include "engine/core/Log.h"

@@ -1,5 +1,5 @@
-// Booth interactions as server rules: likes, chat, item opens, business cards (leads), meeting
-// requests, staff duty, and who may do what. Pure logic plus store calls; no networking: the
+// Booth interactions as server rules: likes, chat, item opens, business cards (leads), staff
+// duty, and who may do what. Pure logic plus store calls; no networking: the
 // server's message handlers call these and send the outcome (or the readable reason) back.
 #pragma once
 
@@ -27,14 +27,12 @@ struct InteractionLimits {
     std::size_t maxChatBytes = 500; // = proto::kMaxChatLength
     double chatBurst = 5;           // messages at once ...
     double chatPerSecond = 1;       // ... then this many per second
-    double actionBurst = 10;        // likes, opens, cards, meetings
+    double actionBurst = 10;        // likes, opens, cards
     double actionPerSecond = 2;
     std::size_t maxNameBytes = 32;
     std::size_t maxOrganisationBytes = 120;
     std::size_t maxEmailBytes = 254;
     std::size_t maxNoteBytes = 500;
-    std::uint32_t minMeetingMinutes = 5;
-    std::uint32_t maxMeetingMinutes = 240;
 };
 
 struct LikeOutcome {
@@ -83,13 +81,8 @@ public:
     // Stores the card as a lead of the booth's exhibitor; returns the lead id.
     Result<std::int64_t> dropCard(const Actor& actor, std::string_view boothId,
                                   const BusinessCard& card, double now);
-    Result<store::MeetingRequest> requestMeeting(const Actor& actor, std::string_view boothId,
-                                                 UnixSeconds start, std::uint32_t minutes,
-                                                 std::string_view note, double now);
 
     // --- exhibitor actions (own booths only; organisers may act for any) ---
-    Result<store::MeetingRequest> answerMeeting(const Actor& actor, std::int64_t meetingId,
-                                                bool accept);
     Status setStaffOnDuty(const Actor& actor, std::string_view boothId, bool onDuty);
     // On duty explicitly, or an exhibitor of the booth standing in its zone.
     bool staffOnline(std::string_view boothId) const;

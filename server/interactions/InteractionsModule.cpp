@@ -31,10 +31,6 @@ void InteractionsModule::registerHandlers(ServerRouter& router) {
     router.on<Like>(anyone, [this](Session& s, const Like& m) { like(s, m); });
     router.on<OpenItem>(anyone, [this](Session& s, const OpenItem& m) { openItem(s, m); });
     router.on<DropCard>(anyone, [this](Session& s, const DropCard& m) { dropCard(s, m); });
-    router.on<MeetingRequest>(
-        anyone, [this](Session& s, const MeetingRequest& m) { meetingRequest(s, m); });
-    router.on<MeetingReply>(anyone,
-                            [this](Session& s, const MeetingReply& m) { meetingReply(s, m); });
     // Who staffs which booth is fg_interactions' rule (its refusals are readable replies).
     router.on<StaffPresence>(anyone,
                              [this](Session& s, const StaffPresence& m) { staffDuty(s, m); });
@@ -165,27 +161,6 @@ void InteractionsModule::deliverToAudience(std::string_view topicName,
     for (const Session& s : m_ctx.sessions())
         if (s.joined && inAudience(s, boothId, booth))
             m_ctx.sendPacket(s, cast->channel, cast->packet);
-}
-
-void InteractionsModule::meetingRequest(Session& s, const MeetingRequest& m) {
-    auto r = m_interactions.requestMeeting(m_ctx.actor(s), m.boothId, m.startUnix, m.minutes,
-                                           m.note, monotonicSeconds());
-    if (!r) return m_ctx.reply(s, m.requestId, r.error());
-    MeetingIncoming incoming{std::uint64_t(r->id), m.boothId, s.id,  s.name,
-                             m.startUnix,          m.minutes, m.note};
-    for (const Session& other : m_ctx.sessions())
-        if (other.joined && other.role == Role::Exhibitor && other.exhibitorId == r->exhibitorId)
-            m_ctx.send(other, incoming);
-    m_ctx.reply(s, m.requestId, {}, std::uint32_t(r->id), "meeting requested");
-}
-
-void InteractionsModule::meetingReply(Session& s, const MeetingReply& m) {
-    auto r = m_interactions.answerMeeting(m_ctx.actor(s), std::int64_t(m.meetingId), m.accept);
-    if (!r) return m_ctx.reply(s, m.requestId, r.error());
-    for (const Session& other : m_ctx.sessions())
-        if (other.joined && interact::visitorKey(m_ctx.actor(other)) == r->visitorKey)
-            m_ctx.send(other, MeetingResult{m.meetingId, r->boothId, m.accept});
-    m_ctx.reply(s, m.requestId, {}, 0, m.accept ? "accepted" : "declined");
 }
 
 void InteractionsModule::updateVisits(double now) {

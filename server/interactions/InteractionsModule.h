@@ -1,5 +1,5 @@
 // Booth interactions as a server module: chat (hall chat through the bus), likes, item opens,
-// business cards, meetings and staff duty, plus visit tracking from positions every few ticks.
+// business cards and staff duty, plus visit tracking from positions every few ticks.
 // Owns no rules: every decision is fg_interactions'; never touches presence input or content.
 #pragma once
 
@@ -31,8 +31,6 @@ private:
     std::size_t deliverChat(presence::Session& s, const proto::ChatSend& chat,
                             const std::string& boothId, proto::ChatReceived out);
     void publishLine(const presence::Session& s, const proto::ChatSend& chat, ChatLineEvent event);
-    void meetingRequest(presence::Session& s, const proto::MeetingRequest& m);
-    void meetingReply(presence::Session& s, const proto::MeetingReply& m);
     void updateVisits(double now);
     // A booth's audience: people in its visit zone and its exhibitor's staff.
     bool inAudience(const presence::Session& s, const std::string& boothId,

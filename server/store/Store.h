@@ -1,7 +1,6 @@
 // The server's persistent state in one SQLite file (DIR/fairground.db): exhibition revisions,
-// credentials, visitor tickets, moderation, leads, likes, meetings, booth submissions and booth
-// analytics. Not thread-safe: one Store is used from the server thread only. Never talks to the
-// network.
+// credentials, visitor tickets, moderation, leads, likes, booth submissions and booth analytics.
+// Not thread-safe: one Store is used from the server thread only. Never talks to the network.
 #pragma once
 
 #include "engine/core/Result.h"
@@ -105,7 +104,7 @@ public:
     Result<std::optional<Mute>> findActiveMute(std::string_view name, std::string_view clientKey,
                                                UnixSeconds now, std::string_view personKey = {});
 
-    // --- leads, likes, meetings (StoreLeads.cpp) ---
+    // --- leads, likes (StoreLeads.cpp) ---
     Result<std::int64_t> addLead(const Lead& lead);
     Result<std::vector<Lead>> leadsForBooth(std::string_view boothId);
     // RFC 4180 CSV of the booth's leads, header row first, CRLF line ends. Visitor-typed cells
@@ -114,10 +113,6 @@ public:
     // True when newly liked, false when this visitor already liked the booth.
     Result<bool> addLike(std::string_view boothId, std::string_view visitorKey);
     Result<std::int64_t> likeCount(std::string_view boothId);
-    Result<std::int64_t> addMeetingRequest(const MeetingRequest& request);
-    Result<std::optional<MeetingRequest>> meetingRequest(std::int64_t id);
-    Status setMeetingState(std::int64_t id, MeetingState state);
-    Result<std::vector<MeetingRequest>> meetingsForExhibitor(std::string_view exhibitorId);
 
     // --- booth submissions, the moderation queue's only record (StorePublishing.cpp) ---
     // Every submission, oldest first; a damaged row is an error naming its id and booth.

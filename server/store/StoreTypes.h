@@ -1,5 +1,5 @@
-// Records kept by the server's store: credentials, visitor tickets, bans, mutes, leads, meetings,
-// booth stats, booth submissions. Plain data only; the SQL that reads and writes them lives in
+// Records kept by the server's store: credentials, visitor tickets, bans, mutes, leads, booth
+// stats, booth submissions. Plain data only; the SQL that reads and writes them lives in
 // server/store/*.cpp.
 #pragma once
 
@@ -83,22 +83,6 @@ struct Mute {
 
 // A business card dropped at a booth; the CSV writer shares the type (game/expo/LeadsCsv).
 using Lead = expo::LeadRecord;
-
-enum class MeetingState : std::uint8_t { Pending, Accepted, Declined };
-const char* meetingStateName(MeetingState state); // "pending", "accepted", "declined"
-
-struct MeetingRequest {
-    std::int64_t id = 0;
-    std::string boothId;
-    std::string exhibitorId;
-    std::string visitorName;
-    std::string visitorKey;
-    std::string message;
-    std::optional<UnixSeconds> proposedAt;
-    std::uint32_t minutes = 30;
-    MeetingState state = MeetingState::Pending;
-    UnixSeconds createdAt = 0;
-};
 
 struct BoothStats {
     std::string boothId;

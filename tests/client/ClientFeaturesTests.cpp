@@ -4,6 +4,7 @@
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
+#include "game/client/meetings/MeetingsFeature.h"
 
 #include <doctest/doctest.h>
 
@@ -54,19 +55,23 @@ TEST_CASE("features: staff presence is tracked per booth and cleared on each Wel
     CHECK_FALSE(booth->staffOnline("b-001"));
 }
 
-TEST_CASE("features: an incoming meeting request reaches the exhibitor tools") {
+TEST_CASE("features: an incoming meeting request reaches the meetings feature") {
     Fixture f;
-    proto::MeetingIncoming m;
+    proto::MeetingInfo m;
+    m.id = 7;
     m.boothId = "b-001";
-    m.fromName = "Linh";
+    m.visitorName = "Linh";
+    m.startUnix = 1634032800; // 2021-10-12 10:00 UTC
     m.minutes = 30;
-    f.receive(m);
-    auto* exhibitor = f.features.find<ExhibitorFeature>();
-    REQUIRE(exhibitor);
-    REQUIRE(exhibitor->meetingsIn().size() == 1);
-    CHECK(exhibitor->meetingsIn()[0].fromName == "Linh");
+    m.asHost = true;
+    f.receive(proto::MeetingUpdate{m});
+    auto* meetings = f.features.find<MeetingsFeature>();
+    REQUIRE(meetings);
+    REQUIRE(meetings->meetings().size() == 1);
+    CHECK(meetings->meetings().at(7).visitorName == "Linh");
     REQUIRE(f.s.toasts.size() == 1);
-    CHECK(f.s.toasts[0].text == "Linh asks for a meeting at booth b-001");
+    CHECK(f.s.toasts[0].text ==
+          "Linh asks for a meeting at booth b-001, 2021-10-12 10:00-10:30 UTC");
 }
 
 TEST_CASE("features: messages no feature handles are counted, not crashed on") {

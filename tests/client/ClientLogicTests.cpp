@@ -250,6 +250,14 @@ TEST_CASE("feature actions: every documented script action has an owner") {
                            "sign-in",
                            "sign-out",
                            "continue-as-visitor",
+                           "propose-meeting",
+                           "accept-proposal",
+                           "decline-proposal",
+                           "cancel-meeting",
+                           "set-meeting-hours",
+                           "meeting-slots",
+                           "meetings-window",
+                           "meetings-section",
                            "quit"};
     for (const char* name : names) {
         fg::Status st = features.runAction(name, {"1"});

@@ -56,7 +56,7 @@ TEST_CASE_FIXTURE(ExpoFixture, "an unknown key is an error naming the known keys
     doc["booths"][0]["colour"] = "red";
     CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[0].colour: expected one of the keys id, "
                              "exhibitor, hall, pavilion, kind, size, style, position, rotation, "
-                             "content, "
+                             "content, meetings, "
                              "found unknown key \"colour\"");
 }
 

@@ -1,5 +1,5 @@
 // Interaction rules: permissions, likes, chat limits and mutes, item opens, business cards,
-// meetings, staff duty and token buckets, against a temporary store.
+// staff duty and token buckets, against a temporary store.
 #include "server/interactions/Interactions.h"
 #include "server/store/Store.h"
 #include "tests/interactions/TestExhibition.h"
@@ -152,24 +152,6 @@ TEST_CASE("interactions: a business card needs consent and an e-mail and becomes
     CHECK((*leads)[0].exhibitorId == "acme");
     CHECK((*leads)[0].organisation == "VNPT");
     CHECK(f.db->boothStats("acme-1")->cards == 1);
-}
-
-TEST_CASE("interactions: meeting requests are answered once by the booth's exhibitor") {
-    Fixture f;
-    CHECK(mentions(f.in.requestMeeting(f.visitor, "acme-1", 0, 2, "", 0).error(), "outside 5-240"));
-    CHECK(mentions(f.in.requestMeeting(f.visitor, "acme-1", 1000, 30, "", 0).error(), "past"));
-    CHECK_FALSE(f.in.requestMeeting(f.acme, "acme-1", 0, 30, "", 0));
-    auto req = f.in.requestMeeting(f.visitor, "acme-1", 0, 30, "Talk about 5G?", 0);
-    REQUIRE(req);
-    CHECK(req->exhibitorId == "acme");
-    auto byVisitor = f.in.answerMeeting(f.other, req->id, true);
-    REQUIRE_FALSE(byVisitor);
-    CHECK_FALSE(f.in.answerMeeting(f.beta, req->id, true));
-    auto answered = f.in.answerMeeting(f.acme, req->id, true);
-    REQUIRE(answered);
-    CHECK(answered->state == store::MeetingState::Accepted);
-    CHECK(mentions(f.in.answerMeeting(f.acme, req->id, false).error(), "already accepted"));
-    CHECK(mentions(f.in.answerMeeting(f.acme, 999, false).error(), "no meeting request #999"));
 }
 
 TEST_CASE("interactions: other actions share a per-sender rate limit") {

@@ -76,32 +76,7 @@ TEST_CASE("credentials decide the role and exhibitors act only for their own boo
     CHECK(staff->result(own)->ok);
     CHECK_FALSE(staff->result(other)->ok);
     CHECK_FALSE(guest->result(byVisitor)->ok);
-
-    // A meeting at globex's booth cannot be answered by acme's staff.
-    expo::proto::MeetingRequest req;
-    req.boothId = "globex-booth";
-    req.startUnix = unixNow() + 86400;
-    req.minutes = 30;
-    req.note = "5G?";
-    std::uint32_t asked = (*guest)->requestMeeting(req);
-    REQUIRE(pumpUntil(*srv.app, all, [&] { return guest->result(asked) != nullptr; }));
-    REQUIRE_MESSAGE(guest->result(asked)->ok, guest->result(asked)->text);
-    std::uint64_t meetingId = guest->result(asked)->value;
-    std::uint32_t answer = (*staff)->answerMeeting(meetingId, true);
-    REQUIRE(pumpUntil(*srv.app, all, [&] { return staff->result(answer) != nullptr; }));
-    CHECK_FALSE(staff->result(answer)->ok);
-    // A meeting at acme's booth reaches acme's staff, who may accept it.
-    req.boothId = "acme-booth";
-    asked = (*guest)->requestMeeting(req);
-    REQUIRE(pumpUntil(*srv.app, all,
-                      [&] { return !staff->all<expo::proto::MeetingIncoming>().empty(); }));
-    auto incoming = staff->all<expo::proto::MeetingIncoming>().front();
-    CHECK(incoming.boothId == "acme-booth");
-    CHECK(incoming.fromName == "Guest");
-    answer = (*staff)->answerMeeting(incoming.meetingId, true);
-    REQUIRE(pumpUntil(*srv.app, all,
-                      [&] { return !guest->all<expo::proto::MeetingResult>().empty(); }));
-    CHECK(guest->all<expo::proto::MeetingResult>().front().accepted);
+    // Meetings at another exhibitor's booth: tests/meetings/MeetingsNetTests.cpp.
 }
 
 TEST_CASE("chat by scope: hall to the hall, booth to its audience and the sender, direct to two") {

@@ -1,5 +1,5 @@
 // Store round trips: exhibition revisions, credentials and token hashing, bans, mutes, leads,
-// CSV quoting, likes, meetings, analytics batching, migration from a v1 database.
+// CSV quoting, likes, analytics batching, migration from a v1 database.
 #include "engine/core/File.h"
 #include "server/store/Store.h"
 #include "tests/store/TempDir.h"
@@ -176,7 +176,7 @@ TEST_CASE("store: lead cells that a spreadsheet would run as formulas are defuse
     CHECK(csv->find(",\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'@a,'-2,") != std::string::npos);
 }
 
-TEST_CASE("store: likes are one per visitor per booth and meetings change state") {
+TEST_CASE("store: likes are one per visitor per booth") {
     TempDir dir("store-likes");
     auto store = openStore(dir);
     CHECK(*store->addLike("b1", "v1"));
@@ -184,26 +184,6 @@ TEST_CASE("store: likes are one per visitor per booth and meetings change state"
     CHECK(*store->addLike("b1", "v2"));
     CHECK(*store->addLike("b2", "v1"));
     CHECK(*store->likeCount("b1") == 2);
-
-    MeetingRequest req;
-    req.boothId = "b1";
-    req.exhibitorId = "acme";
-    req.visitorName = "Vi";
-    req.message = "Tuesday?";
-    req.proposedAt = 1634029200;
-    req.minutes = 45;
-    auto id = store->addMeetingRequest(req);
-    REQUIRE(id);
-    REQUIRE(store->setMeetingState(*id, MeetingState::Accepted));
-    auto got = store->meetingRequest(*id);
-    REQUIRE(got);
-    REQUIRE(got->has_value());
-    CHECK((*got)->state == MeetingState::Accepted);
-    CHECK((*got)->proposedAt == 1634029200);
-    CHECK((*got)->minutes == 45);
-    CHECK_FALSE(store->setMeetingState(*id + 100, MeetingState::Declined));
-    CHECK(store->meetingsForExhibitor("acme")->size() == 1);
-    CHECK(store->meetingsForExhibitor("other")->empty());
 }
 
 TEST_CASE("store: analytics are batched until flushed and then counted per booth") {

@@ -251,6 +251,17 @@ std::string boothId(const BoothSpot& spot, std::map<std::string, int>& counters)
     return fmt::format("{}-{:02}", prefix, ++counters[prefix]);
 }
 
+// Every third booth takes meetings during the forum's main days, 09:00-17:00 in Ho Chi Minh
+// City (UTC+7), with slot lengths and tables varying so the sample shows each kind.
+Json meetingsJson(std::size_t boothIndex) {
+    const int lengths[] = {30, 15, 60, 45};
+    return {{"days", {"2021-10-12", "2021-10-13", "2021-10-14"}},
+            {"from", "02:00"},
+            {"to", "10:00"},
+            {"slot_minutes", lengths[(boothIndex / 3) % 4]},
+            {"tables", 1 + int(boothIndex / 3 % 3)}};
+}
+
 BoothsOutput boothsJson(const Fonts& fonts, const Layout& layout, FileSet& files) {
     BoothsOutput out;
     std::map<std::string, int> counters;
@@ -269,6 +280,7 @@ BoothsOutput boothsJson(const Fonts& fonts, const Layout& layout, FileSet& files
         j["position"] = {spot.position.x, spot.position.y};
         j["rotation"] = spot.rotation;
         j["content"] = contentJson(fonts, co, id, label, spot.size, files, out);
+        if (i % 3 == 0) j["meetings"] = meetingsJson(i);
         out.count3d += co.products.empty() ? 0 : 1;
         out.ids.push_back(id);
         out.json.push_back(j);

@@ -1,4 +1,4 @@
-// Booth actions (open, card, like, documents, links, meeting), their typed pending requests and
+// Booth actions (open, card, like, documents, links), their typed pending requests and
 // answers, staff presence and the booth script actions. The panel itself is in BoothPanel.cpp.
 #include "game/client/booth/BoothFeature.h"
 
@@ -12,23 +12,12 @@ namespace fg::client {
 
 void BoothFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
     router.on<proto::StaffPresence>([this](proto::StaffPresence& m) { onStaff(m); });
-    router.on<proto::MeetingResult>([this](proto::MeetingResult& m) {
-        toast(m_s,
-              fmt::format("your meeting at booth {} was {}", m.boothId,
-                          m.accepted ? "accepted" : "declined"),
-              !m.accepted);
-    });
     pending.on<CardPending>(
         [this](const CardPending& p, const proto::ActionResult& r) { onCard(p, r); });
     pending.on<LikePending>([this](const LikePending& p, const proto::ActionResult& r) {
         if (!r.ok) return;
         m_likes[p.boothId] = r.value;
         toast(m_s, fmt::format("liked ({} likes)", r.value));
-    });
-    pending.on<MeetingPending>([this](const MeetingPending&, const proto::ActionResult& r) {
-        if (!r.ok) return;
-        m_forms.lastResult = "meeting requested";
-        toast(m_s, "meeting request sent to the exhibitor");
     });
 }
 
@@ -140,22 +129,6 @@ bool BoothFeature::openLink(std::size_t index, bool confirmed) {
     return true;
 }
 
-bool BoothFeature::requestMeeting() {
-    const expo::Booth* b = selectedBooth(m_s);
-    auto* c = joinedClient(m_s);
-    if (!b || !c) return false;
-    const MeetingForm& f = m_forms.meeting;
-    const std::int64_t day = (std::int64_t(unixNow()) / 86400 + f.dayOffset) * 86400;
-    proto::MeetingRequest request;
-    request.boothId = b->id;
-    request.startUnix = day + f.hour * 3600 + f.minute * 60;
-    request.minutes = std::uint32_t(std::clamp(f.minutes, 5, 240));
-    request.note = f.note;
-    m_s.pending.add(c->requestMeeting(request), MeetingPending{b->id});
-    m_meetingForm = false;
-    return true;
-}
-
 std::optional<Status> BoothFeature::runAction(const std::string& name,
                                               const std::vector<std::string>& args) {
     if (name == "open-booth") {
@@ -177,8 +150,6 @@ std::optional<Status> BoothFeature::runAction(const std::string& name,
         return actionRan(dropCard(), name, args);
     } else if (name == "like")
         return actionRan(like(), name, args);
-    else if (name == "request-meeting")
-        return actionRan(requestMeeting(), name, args);
     else if (name == "open-document") {
         FG_CLIENT_TRY(needArgs(name, args, 1));
         return actionRan(openDocument(std::stoul(args[0])), name, args);

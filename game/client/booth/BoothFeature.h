@@ -1,4 +1,4 @@
-// The booth panel's feature: the open booth's forms (card, meeting, link confirmation), likes,
+// The booth panel's feature: the open booth's forms (card, link confirmation), likes,
 // cards left, staff online, and the booth actions UI buttons and scripts share. Requests go out
 // through NetClient and come back typed (CardPending, ...); never reads another feature's state.
 #pragma once
@@ -19,24 +19,16 @@ struct CardForm {
     bool consent = false;
 };
 
-struct MeetingForm {
-    int dayOffset = 0; // days after today
-    int hour = 10, minute = 0;
-    int minutes = 30;
-    std::string note;
-};
-
 // The open booth's forms, reset when a booth is opened or closed.
 struct BoothForms {
     CardForm card;
-    MeetingForm meeting;
     int confirmLink = -1; // link index awaiting "open in browser?" confirmation
     std::string lastResult;
 };
 
 class BoothFeature : public ClientFeature {
 public:
-    // A part of the panel another feature adds (an exhibitor's own-booth figures).
+    // A part of the panel another feature adds (an exhibitor's own-booth figures, meetings).
     using Section = std::function<void(const expo::Booth&)>;
 
     BoothFeature(Session& s, ClientFeatures& host) : m_s(s), m_host(host) {}
@@ -54,7 +46,6 @@ public:
     bool like();
     bool openDocument(std::size_t index); // counted on the server, opened locally
     bool openLink(std::size_t index, bool confirmed);
-    bool requestMeeting();
     void addSection(Section section) { m_sections.push_back(std::move(section)); }
 
     BoothForms& forms() { return m_forms; }
@@ -77,13 +68,12 @@ private:
     void itemsSection(const expo::Booth& b);
     void linkConfirm(const expo::Booth& b);
     void cardFormSection();
-    void meetingFormSection();
     void actionsSection(const expo::Booth& b);
 
     Session& m_s;
     ClientFeatures& m_host;
     BoothForms m_forms;
-    bool m_cardForm = false, m_meetingForm = false; // kept when the panel closes
+    bool m_cardForm = false;                        // kept when the panel closes
     std::map<std::string, std::uint32_t> m_likes;   // booth id -> count the server reported
     std::map<std::string, int> m_cardsDropped;      // booth id -> cards I left (confirmed)
     std::map<std::string, std::vector<std::string>> m_staffOnline; // booth id -> staff names

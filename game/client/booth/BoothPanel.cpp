@@ -1,5 +1,5 @@
 // The booth panel: company profile, posters (zoom), documents, links (confirm, then browser),
-// 3D models, like, booth chat, business card form with consent, meeting request, staff online,
+// 3D models, like, booth chat, business card form with consent, staff online,
 // then the sections other features add (an exhibitor's own figures). ImGui widgets only.
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
@@ -122,18 +122,6 @@ void BoothFeature::cardFormSection() {
     if (ImGui::Button("Cancel##card")) m_cardForm = false;
 }
 
-void BoothFeature::meetingFormSection() {
-    MeetingForm& m = m_forms.meeting;
-    ImGui::SliderInt("Day (from today)", &m.dayOffset, 0, 6);
-    ImGui::SliderInt("Hour (UTC)", &m.hour, 0, 23);
-    ImGui::SliderInt("Minute", &m.minute, 0, 55);
-    ImGui::SliderInt("Length (min)", &m.minutes, 5, 120);
-    ImGui::InputText("Note##meeting", &m.note);
-    if (ImGui::Button("Send request")) requestMeeting();
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel##meeting")) m_meetingForm = false;
-}
-
 void BoothFeature::actionsSection(const expo::Booth& b) {
     ImGui::Separator();
     const auto count = likes(b.id);
@@ -141,12 +129,9 @@ void BoothFeature::actionsSection(const expo::Booth& b) {
     ImGui::SameLine();
     if (ImGui::Button("Drop business card")) m_cardForm = true;
     ImGui::SameLine();
-    if (ImGui::Button("Request a meeting")) m_meetingForm = true;
-    ImGui::SameLine();
     if (auto* chat = m_host.find<ChatFeature>(); chat && ImGui::Button("Booth chat"))
         chat->openTab(ChatTab::Booth);
     if (m_cardForm) cardFormSection();
-    if (m_meetingForm) meetingFormSection();
     if (!m_forms.lastResult.empty())
         ImGui::TextColored({0.5f, 0.9f, 0.5f, 1}, "%s", m_forms.lastResult.c_str());
 }

@@ -1,6 +1,6 @@
-// Own-booth statistics, staff on duty and incoming meetings: polling, the typed answers, the
+// Own-booth statistics and staff on duty: polling, the typed answers, the
 // "Your booth (live)" section of the booth panel and the script actions. ImGui widgets only;
-// sends BoothStatsRequest, StaffPresence and MeetingReply (the server checks each).
+// sends BoothStatsRequest and StaffPresence (the server checks each).
 #include "game/client/exhibitor/ExhibitorFeature.h"
 
 #include "engine/core/Time.h"
@@ -57,10 +57,6 @@ ExhibitorFeature::ExhibitorFeature(Session& s, ClientFeatures& host)
 }
 
 void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
-    router.on<proto::MeetingIncoming>([this](proto::MeetingIncoming& m) {
-        m_meetingsIn.push_back(m);
-        toast(m_s, fmt::format("{} asks for a meeting at booth {}", m.fromName, m.boothId));
-    });
     router.on<proto::BoothStats>([this](proto::BoothStats& b) {
         (void)m_s.pending.take(b.requestId); // answered by the figures, not an ActionResult
         m_stats[b.boothId] = std::move(b);
@@ -76,9 +72,6 @@ void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, Pending
             m_onDuty.erase(p.boothId);
         toast(m_s, p.onDuty ? "You are on duty at " + p.boothId : "Off duty at " + p.boothId);
     });
-    pending.on<AnswerPending>([this](const AnswerPending& p, const proto::ActionResult& r) {
-        if (r.ok) m_answered[p.meetingId] = p.accept;
-    });
 }
 
 void ExhibitorFeature::onJoined() {
@@ -92,17 +85,9 @@ bool ExhibitorFeature::setOnDuty(const std::string& boothId, bool onDuty) {
     return true;
 }
 
-bool ExhibitorFeature::answerMeeting(std::uint64_t meetingId, bool accept) {
-    netclient::NetClient* c = joinedClient(m_s);
-    if (!c) return false;
-    m_s.pending.add(c->answerMeeting(meetingId, accept), AnswerPending{meetingId, accept});
-    return true;
-}
-
 std::optional<Status> ExhibitorFeature::runAction(const std::string& name,
                                                   const std::vector<std::string>& args) {
     if (name == "on-duty") return dutyAction(args);
-    if (name == "answer-meeting") return answerAction(args);
     return std::nullopt;
 }
 
@@ -111,24 +96,6 @@ Status ExhibitorFeature::dutyAction(const std::vector<std::string>& args) {
     if (args[1] != "on" && args[1] != "off")
         return makeError(fmt::format("on-duty: expected on or off, found \"{}\"", args[1]));
     return actionRan(setOnDuty(args[0], args[1] == "on"), "on-duty", args);
-}
-
-Status ExhibitorFeature::answerAction(const std::vector<std::string>& args) {
-    if (Status st = needArgs("answer-meeting", args, 2); !st) return st;
-    if (args[1] != "accept" && args[1] != "decline")
-        return makeError(
-            fmt::format("answer-meeting: expected accept or decline, found \"{}\"", args[1]));
-    std::uint64_t id = 0;
-    if (args[0] == "newest") {
-        if (m_meetingsIn.empty()) return makeError("answer-meeting: no meeting request yet");
-        id = m_meetingsIn.back().meetingId;
-    } else {
-        char* end = nullptr;
-        id = std::strtoull(args[0].c_str(), &end, 10);
-        if (args[0].empty() || *end != '\0')
-            return makeError(fmt::format("answer-meeting: \"{}\" is not a meeting id", args[0]));
-    }
-    return actionRan(answerMeeting(id, args[1] == "accept"), "answer-meeting", args);
 }
 
 bool ExhibitorFeature::ownsOpenBooth() const {
@@ -160,7 +127,6 @@ void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
     if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
     // Staffing first: the switch and the requests to answer must not scroll out of sight.
     dutySwitch(b);
-    meetingList();
     const proto::BoothStats* found = stats(b.id);
     if (!found) {
         ImGui::TextDisabled("asking the server for this booth's statistics...");
@@ -193,24 +159,6 @@ bool ExhibitorFeature::staffedByMe(const std::string& boothId) const {
     for (const std::string& name : m_booth->staffNames(boothId))
         if (name == m_s.profile.name) return true;
     return false;
-}
-
-void ExhibitorFeature::meetingList() {
-    ImGui::Text("Meeting requests this session: %zu", m_meetingsIn.size());
-    for (const auto& m : m_meetingsIn) {
-        ImGui::PushID(int(m.meetingId));
-        ImGui::BulletText("#%llu %s: %u min, %s", static_cast<unsigned long long>(m.meetingId),
-                          m.fromName.c_str(), m.minutes, m.note.c_str());
-        ImGui::SameLine();
-        if (auto it = m_answered.find(m.meetingId); it != m_answered.end()) {
-            ImGui::TextDisabled(it->second ? "accepted" : "declined");
-        } else {
-            if (ImGui::SmallButton("Accept")) answerMeeting(m.meetingId, true);
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Decline")) answerMeeting(m.meetingId, false);
-        }
-        ImGui::PopID();
-    }
 }
 
 } // namespace fg::client

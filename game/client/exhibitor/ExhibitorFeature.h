@@ -1,6 +1,6 @@
 // Exhibitor tools: the own booth's live figures (BoothStatsRequest every few seconds while its
-// panel is open, BoothStats), the "On duty" switch (StaffPresence), the meeting requests that
-// arrive with their accept/decline answers, their booth-panel section and script actions.
+// panel is open, BoothStats), the "On duty" switch (StaffPresence), their booth-panel section
+// and script actions.
 // Asks only for booths the server lets this role see; never edits the booth panel's state.
 #pragma once
 
@@ -22,35 +22,28 @@ public:
     // While an own booth's panel is open, asks the server for its statistics every few seconds.
     void update() override;
     void onJoined() override;
-    // on-duty BOOTH on|off, answer-meeting ID accept|decline.
+    // on-duty BOOTH on|off.
     std::optional<Status> runAction(const std::string& name,
                                     const std::vector<std::string>& args) override;
 
     // The open booth is the joined exhibitor's own (or we are an organiser): its figures apply.
     bool ownsOpenBooth() const;
     const proto::BoothStats* stats(const std::string& boothId) const;
-    const std::vector<proto::MeetingIncoming>& meetingsIn() const { return m_meetingsIn; }
     // Sends StaffPresence for BOOTH (the server checks that it is ours); false when not joined.
     bool setOnDuty(const std::string& boothId, bool onDuty);
     bool onDuty(const std::string& boothId) const { return m_onDuty.count(boothId) != 0; }
     // The server names this client among BOOTHID's staff (the switch, or standing in the booth).
     bool staffedByMe(const std::string& boothId) const;
-    // Answers an incoming meeting request (the server checks that it is at our booth).
-    bool answerMeeting(std::uint64_t meetingId, bool accept);
 
 private:
     void ownBoothSection(const expo::Booth& b);
     void dutySwitch(const expo::Booth& b);
-    void meetingList();
     Status dutyAction(const std::vector<std::string>& args);
-    Status answerAction(const std::vector<std::string>& args);
 
     Session& m_s;
     BoothFeature* m_booth = nullptr; // staff names come with its StaffPresence messages
     std::map<std::string, proto::BoothStats> m_stats; // by booth id
-    std::vector<proto::MeetingIncoming> m_meetingsIn;
-    std::map<std::uint64_t, bool> m_answered; // meeting id -> accepted (as the server confirmed)
-    std::set<std::string> m_onDuty;           // booths we are on duty at (server confirmed)
+    std::set<std::string> m_onDuty;                   // booths we are on duty at (server confirmed)
     double m_askedAt = -1e9;
     int m_askedFor = -1; // the booth index last polled: a newly opened booth is asked at once
     // BoothStatsRequest ids come from this range so they never meet NetClient's own counter.

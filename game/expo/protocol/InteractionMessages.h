@@ -1,4 +1,4 @@
-// Booth interaction, chat, meeting, announcement and remote-console messages (channel 0).
+// Booth interaction, chat, announcement and remote-console messages (channel 0).
 // Included by Messages.h, which owns the message list; serialize functions only.
 #pragma once
 
@@ -14,8 +14,6 @@ inline constexpr std::uint32_t kMaxEmailLength = 254;
 inline constexpr std::uint32_t kMaxCompanyLength = 120;
 inline constexpr std::uint32_t kMaxNoteLength = 500;
 inline constexpr std::uint32_t kMaxItemIndex = 255;
-inline constexpr std::uint32_t kMinMeetingMinutes = 5;
-inline constexpr std::uint32_t kMaxMeetingMinutes = 240;
 inline constexpr std::uint32_t kMaxStaffNames = 8; // names one StaffPresence lists
 
 // Client -> server: booth chat (boothId), hall chat, or a direct message (recipient).
@@ -127,89 +125,6 @@ struct DropCard {
         FG_SER(net::serializeString(s, email, kMaxEmailLength));
         FG_SER(net::serializeString(s, note, kMaxNoteLength));
         return net::serializeBool(s, consent);
-    }
-};
-
-struct MeetingRequest {
-    static constexpr const char* kName = "MeetingRequest";
-    static constexpr std::uint8_t kChannel = net::kChannelControl;
-    static constexpr Direction kDirection = Direction::ClientToServer;
-    std::uint32_t requestId = 0;
-    std::string boothId;
-    std::int64_t startUnix = 0;
-    std::uint32_t minutes = 30;
-    std::string note;
-    bool operator==(const MeetingRequest&) const = default;
-
-    template <class S>
-    bool serialize(S& s) {
-        FG_SER(net::serializeU32(s, requestId));
-        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
-        FG_SER(net::serializeI64(s, startUnix));
-        FG_SER(net::serializeInt(s, minutes, kMinMeetingMinutes, kMaxMeetingMinutes));
-        return net::serializeString(s, note, kMaxNoteLength);
-    }
-};
-
-// Server -> the booth's staff: a visitor asks for a meeting.
-struct MeetingIncoming {
-    static constexpr const char* kName = "MeetingIncoming";
-    static constexpr std::uint8_t kChannel = net::kChannelControl;
-    static constexpr Direction kDirection = Direction::ServerToClient;
-    std::uint64_t meetingId = 0;
-    std::string boothId;
-    std::uint16_t from = 0;
-    std::string fromName;
-    std::int64_t startUnix = 0;
-    std::uint32_t minutes = 30;
-    std::string note;
-    bool operator==(const MeetingIncoming&) const = default;
-
-    template <class S>
-    bool serialize(S& s) {
-        FG_SER(net::serializeU64(s, meetingId));
-        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
-        FG_SER(serializeClientId(s, from));
-        FG_SER(net::serializeString(s, fromName, kMaxNameLength));
-        FG_SER(net::serializeI64(s, startUnix));
-        FG_SER(net::serializeInt(s, minutes, kMinMeetingMinutes, kMaxMeetingMinutes));
-        return net::serializeString(s, note, kMaxNoteLength);
-    }
-};
-
-// Exhibitor -> server: accept or decline a meeting of one of its own booths.
-struct MeetingReply {
-    static constexpr const char* kName = "MeetingReply";
-    static constexpr std::uint8_t kChannel = net::kChannelControl;
-    static constexpr Direction kDirection = Direction::ClientToServer;
-    std::uint32_t requestId = 0;
-    std::uint64_t meetingId = 0;
-    bool accept = false;
-    bool operator==(const MeetingReply&) const = default;
-
-    template <class S>
-    bool serialize(S& s) {
-        FG_SER(net::serializeU32(s, requestId));
-        FG_SER(net::serializeU64(s, meetingId));
-        return net::serializeBool(s, accept);
-    }
-};
-
-// Server -> requester: the exhibitor's answer.
-struct MeetingResult {
-    static constexpr const char* kName = "MeetingResult";
-    static constexpr std::uint8_t kChannel = net::kChannelControl;
-    static constexpr Direction kDirection = Direction::ServerToClient;
-    std::uint64_t meetingId = 0;
-    std::string boothId;
-    bool accepted = false;
-    bool operator==(const MeetingResult&) const = default;
-
-    template <class S>
-    bool serialize(S& s) {
-        FG_SER(net::serializeU64(s, meetingId));
-        FG_SER(net::serializeString(s, boothId, kMaxIdLength));
-        return net::serializeBool(s, accepted);
     }
 };
 

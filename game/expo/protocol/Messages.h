@@ -294,6 +294,7 @@ struct Teleport {
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/ModerationMessages.h"
+#include "game/expo/protocol/MeetingMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 
@@ -302,15 +303,16 @@ namespace fg::expo::proto {
 // The order of this list is the 6-bit message type on the wire; append only.
 using Message =
     std::variant<Hello, Welcome, Reject, Input, Snapshot, Correction, Join, Leave, Teleport,
-                 ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingIncoming,
-                 MeetingReply, MeetingResult, StaffPresence, ActionResult, Announcement,
+                 ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingUpdate,
+                 MeetingAnswer, MeetingList, StaffPresence, ActionResult, Announcement,
                  ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
                  UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
                  ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
                  BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage,
                  BoothVisitorsRequest, BoothVisitors, ModerationAction,
                  AnnounceRequest, ApprovalQueueRequest, ApprovalQueue, ApprovalDecision, BoothHeat,
-                 ChatReport, ReportListRequest, ReportList, ReportDecision, ChatDelete, ChatDeleted>;
+                 ChatReport, ReportListRequest, ReportList, ReportDecision, ChatDelete, ChatDeleted,
+                 MeetingSlotsRequest, MeetingSlots, MeetingHoursSet>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
