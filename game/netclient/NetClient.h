@@ -81,7 +81,8 @@ public:
     std::uint32_t like(const std::string& boothId);
     std::uint32_t openItem(const std::string& boothId, proto::ItemKind kind, std::uint32_t index);
     std::uint32_t dropCard(proto::DropCard card); // requestId is filled in
-    // Any request message (it has a requestId): fills the id in and sends it; 0 when not sent.
+    // Any request message (it has a requestId; moderation, meetings, staff records): fills the id
+    // in and sends it; 0 when not sent.
     template <class M>
     std::uint32_t request(M message) {
         message.requestId = m_nextRequest++;
@@ -91,13 +92,6 @@ public:
     std::uint32_t console(const std::string& line);
     // A room's stored lines (the chat-history slice); REQUEST's requestId is filled in.
     std::uint32_t chatHistory(proto::ChatHistoryRequest request);
-    // Any request message (organisers' moderation, reports): its requestId is filled in.
-    template <class M>
-    std::uint32_t request(M message) {
-        message.requestId = m_nextRequest++;
-        send(message);
-        return message.requestId;
-    }
     // Sends any message as is (tests use it to misbehave on purpose).
     bool sendRaw(const proto::Message& message);
     bool sendBytes(std::uint8_t channel, std::span<const std::uint8_t> bytes);
