@@ -57,6 +57,8 @@ struct HostConfig {
 // Client side: the Disconnect event's data when the server failed to prove it holds the key it
 // offered (its KeyAccept did not authenticate).
 inline constexpr std::uint32_t kDisconnectKeyProof = 0xFA110001u;
+// Packets of one connection dropped (forged, replayed, malformed) before it is cut.
+inline constexpr std::uint32_t kMaxSecurityFaults = 16;
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };
 

@@ -26,7 +26,7 @@ struct SecurityCounters {
 class SecurePeers {
 public:
     // A peer is disconnected after this many dropped packets on one connection.
-    static constexpr std::uint32_t kMaxFaults = 16;
+    static constexpr std::uint32_t kMaxFaults = kMaxSecurityFaults;
     // Packets the application sends before the key exchange ends wait, up to this many.
     static constexpr std::size_t kMaxHeld = 64;
 
