@@ -71,8 +71,8 @@ void ServerApp::addSecurityStatus(console::ServerStats& st) const {
     st.figures.push_back({"replayed_packets", "replayed packets", double(h.replayedPackets)});
     st.figures.push_back(
         {"malformed_transport", "malformed transport packets", double(h.malformedPackets)});
-    st.figures.push_back({"security_disconnects", "peers dropped for bad packets",
-                          double(h.securityDisconnects)});
+    st.figures.push_back(
+        {"security_disconnects", "peers dropped for bad packets", double(h.securityDisconnects)});
 }
 
 std::vector<console::HallStatus> ServerApp::halls() const {

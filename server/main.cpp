@@ -92,7 +92,8 @@ int runRemoteConsole(const std::string& address, const std::string& token) {
     const double deadline = fg::monotonicSeconds() + 5.0;
     while (c.state() == ClientState::Connecting && fg::monotonicSeconds() < deadline)
         c.update(50);
-    if (!c.keyNotice().empty()) std::fprintf(stderr, "console: warning: %s\n", c.keyNotice().c_str());
+    if (!c.keyNotice().empty())
+        std::fprintf(stderr, "console: warning: %s\n", c.keyNotice().c_str());
     if (c.state() != ClientState::Joined) {
         std::fprintf(stderr, "console: not connected: %s\n",
                      c.state() == ClientState::Rejected ? c.rejection().text.c_str()

@@ -60,8 +60,8 @@ public:
             ENetEvent event{};
             if (enet_host_service(m_host, &event, wait) <= 0) return false;
             if (translate(event, out)) return true;
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - Clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             wait = std::uint32_t(std::max<std::int64_t>(0, left.count()));
         }
     }
@@ -100,8 +100,8 @@ public:
     }
 
     HostStats stats() const override {
-        HostStats stats{m_host->totalSentData, m_host->totalReceivedData,
-                        m_host->totalSentPackets, m_host->totalReceivedPackets};
+        HostStats stats{m_host->totalSentData, m_host->totalReceivedData, m_host->totalSentPackets,
+                        m_host->totalReceivedPackets};
         m_secure.counters().addTo(stats);
         return stats;
     }

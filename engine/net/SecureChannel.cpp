@@ -205,8 +205,7 @@ OpenResult SecureSession::acceptAnswer(std::span<const std::uint8_t> packet) {
     return OpenResult::Ok;
 }
 
-OpenResult SecureSession::answerOffer(const ServerKeyPair& key,
-                                      std::span<const std::uint8_t> offer,
+OpenResult SecureSession::answerOffer(const ServerKeyPair& key, std::span<const std::uint8_t> offer,
                                       std::vector<std::uint8_t>& answer) {
     if (m_established || offer.size() != kKeyOfferBytes || offer[0] != kKeyOfferKind ||
         offer[1] != kSecureVersion)
@@ -221,10 +220,9 @@ OpenResult SecureSession::answerOffer(const ServerKeyPair& key,
     std::memcpy(answer.data() + 2, key.publicKey.data(), kKeyBytes);
     const auto nonce = nonceOf(m_sendCounter++);
     std::uint8_t none = 0; // the plaintext is empty: the tag proves the key, over the header
-    crypto_aead_chacha20poly1305_ietf_encrypt_detached(&none, answer.data() + 2 + kKeyBytes + 8,
-                                                       nullptr, &none, 0, answer.data(),
-                                                       2 + kKeyBytes, nullptr, nonce.data(),
-                                                       m_tx.data());
+    crypto_aead_chacha20poly1305_ietf_encrypt_detached(
+        &none, answer.data() + 2 + kKeyBytes + 8, nullptr, &none, 0, answer.data(), 2 + kKeyBytes,
+        nullptr, nonce.data(), m_tx.data());
     m_serverKey = key.publicKey;
     m_established = true;
     return OpenResult::Ok;

@@ -110,8 +110,8 @@ bool ShardedHost::send(PeerId id, std::uint8_t channel, std::span<const std::uin
     AppPeer& peer = m_peers[id];
     if (!peer.open || peer.closing || bytes.size() > m_config.maxPacketSize) return false;
     // Room for the seal only: the network thread seals it, the tick thread only copies.
-    ENetPacket* packet = SecurePeers::createPacket(
-        m_config.security == Security::Encrypted, bytes, packetFlags(channel));
+    ENetPacket* packet = SecurePeers::createPacket(m_config.security == Security::Encrypted, bytes,
+                                                   packetFlags(channel));
     if (!packet) return false;
     std::atomic<std::uint64_t>& live = m_liveBytes[std::size_t(id) * kChannelCount + channel];
     live.fetch_add(packet->dataLength, std::memory_order_relaxed);
@@ -215,6 +215,11 @@ HostStats ShardedHost::stats() const {
         total.bytesReceived += s.bytesReceived;
         total.packetsSent += s.packetsSent;
         total.packetsReceived += s.packetsReceived;
+        total.secureSessions += s.secureSessions;
+        total.forgedPackets += s.forgedPackets;
+        total.replayedPackets += s.replayedPackets;
+        total.malformedPackets += s.malformedPackets;
+        total.securityDisconnects += s.securityDisconnects;
         total.netThreadCpuSeconds += shard->cpuSeconds();
     }
     return total;

@@ -140,8 +140,7 @@ netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint
                              : m_session.visitorOnly   ? std::string()
                                                        : p.token;
     // "TOKEN@KEY" (checked when it was given): the key is expected before the token is sent.
-    if (Status st = netclient::applyInvitation(config, code); !st)
-        config.hello.credential = code;
+    if (Status st = netclient::applyInvitation(config, code); !st) config.hello.credential = code;
     if (!m_localKey.empty()) {
         config.serverKey = m_localKey; // the embedded server: its key is known, nothing to pin
     } else {

@@ -118,7 +118,8 @@ bool NetClient::checkServerKey() {
             "organiser confirms the new key, sign in with an invitation code that carries it "
             "(TOKEN@{}), or remove {} from {}",
             address, expected, m_serverKey, m_serverKey, address,
-            m_config.pinsFile.empty() ? std::string("the pinned keys") : m_config.pinsFile.string()));
+            m_config.pinsFile.empty() ? std::string("the pinned keys")
+                                      : m_config.pinsFile.string()));
         return false;
     }
     if (m_config.pinsFile.empty()) return true;

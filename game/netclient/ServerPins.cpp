@@ -39,12 +39,12 @@ Result<ServerPins> ServerPins::load(const std::filesystem::path& file) {
     if (!text) return text.error();
     const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("servers") || !j["servers"].is_object())
-        return makeError(fmt::format("{}: expected {{\"servers\": {{\"HOST:PORT\": \"KEY\"}}}}",
-                                     file.string()));
+        return makeError(
+            fmt::format("{}: expected {{\"servers\": {{\"HOST:PORT\": \"KEY\"}}}}", file.string()));
     for (const auto& [address, key] : j["servers"].items()) {
         if (!key.is_string() || !net::isFingerprint(key.get<std::string>()))
-            return makeError(
-                fmt::format("{}: servers.{}: not a server key fingerprint", file.string(), address));
+            return makeError(fmt::format("{}: servers.{}: not a server key fingerprint",
+                                         file.string(), address));
         pins.m_pins[address] = key.get<std::string>();
     }
     return pins;

@@ -212,7 +212,7 @@ TEST_CASE("the server key file is made once, private, and read back") {
     const auto file = dir / "server.key";
     auto first = loadOrCreateServerKey(file);
     REQUIRE(first);
-    struct stat st{};
+    struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     auto again = loadOrCreateServerKey(file);

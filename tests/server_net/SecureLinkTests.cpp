@@ -48,10 +48,19 @@ std::string serverKey(server::ServerApp& app) {
 struct Capture {
     std::mutex mutex;
     std::vector<std::vector<std::uint8_t>> datagrams;
+    // Fields are bit-packed least-significant bit first (BitStream.h), so a string in clear may
+    // start at any bit: look at every datagram shifted by 0-7 bits.
     bool contains(std::string_view text) {
         std::lock_guard lock(mutex);
         for (const auto& d : datagrams)
-            if (std::search(d.begin(), d.end(), text.begin(), text.end()) != d.end()) return true;
+            for (int shift = 0; shift < 8; ++shift) {
+                std::vector<std::uint8_t> bits(d.size());
+                for (std::size_t i = 0; i < d.size(); ++i)
+                    bits[i] = std::uint8_t((d[i] >> shift) |
+                                           (i + 1 < d.size() ? d[i + 1] << (8 - shift) : 0));
+                if (std::search(bits.begin(), bits.end(), text.begin(), text.end()) != bits.end())
+                    return true;
+            }
         return false;
     }
     std::size_t size() {
@@ -83,7 +92,9 @@ void signInChatAndConsole(server::ServerConfig config, Capture& capture, std::st
     if (!config.encrypt) cfg.serverKey.clear();
     auto ops = connectClient(*srv.app, cfg);
     REQUIRE((ops->net->state() == ClientState::Joined));
-    auto watcher = connectClient(*srv.app, visitor(srv.app->port(), "Watcher"), {ops.get()});
+    auto watcherConfig = visitor(srv.app->port(), "Watcher");
+    watcherConfig.security = cfg.security;
+    auto watcher = connectClient(*srv.app, watcherConfig, {ops.get()});
     Clients both{ops.get(), watcher.get()};
     (*ops)->chat(proto::ChatScope::Hall, "", 0, chatLine);
     REQUIRE(pumpUntil(*srv.app, both, [&] {
@@ -99,8 +110,8 @@ void signInChatAndConsole(server::ServerConfig config, Capture& capture, std::st
     }));
     CHECK(answer->ok);
     consoleAnswer = answer->output;
-    if (config.encrypt) CHECK(consoleAnswer.find("server key " + serverKey(*srv.app)) !=
-                              std::string::npos);
+    if (config.encrypt)
+        CHECK(consoleAnswer.find("server key " + serverKey(*srv.app)) != std::string::npos);
     CHECK(figure(*srv.app, "forged_packets") == 0);
     CHECK(figure(*srv.app, "replayed_packets") == 0);
 }
@@ -176,8 +187,8 @@ struct HandClient {
                 REQUIRE(session.acceptAnswer(e.payload) == net::OpenResult::Ok);
             } else {
                 std::span<const std::uint8_t> plain;
-                REQUIRE(session.openInPlace(e.payload.data(), e.payload.size(), e.channel,
-                                            plain) == net::OpenResult::Ok);
+                REQUIRE(session.openInPlace(e.payload.data(), e.payload.size(), e.channel, plain) ==
+                        net::OpenResult::Ok);
                 auto m = proto::decode(plain);
                 REQUIRE(m.ok());
                 received.push_back(std::move(*m));
@@ -258,7 +269,8 @@ TEST_CASE("tampered and replayed packets are dropped and counted; a peer that ke
         REQUIRE(pumpHand(app, hand, [&] { return hand.gone; }));
         CHECK(hand.goneReason == std::uint32_t(proto::RejectReason::BadData));
         CHECK(figure(app, "security_disconnects") == 1);
-        pumpUntil(app, {}, [&] { return joinedCount(app) == 0; }, 2.0);
+        pumpUntil(
+            app, {}, [&] { return joinedCount(app) == 0; }, 2.0);
         CHECK(joinedCount(app) == 0);
     }
 }
@@ -345,6 +357,5 @@ TEST_CASE("invitation codes: token and key, a bare token, a broken key named") {
     CHECK(bare->serverKey.empty());
     auto broken = netclient::parseInvitation("fgx_abc@nope");
     REQUIRE_FALSE(broken.ok());
-    CHECK(broken.error().message.find("'nope' after '@' is not a server key") !=
-          std::string::npos);
+    CHECK(broken.error().message.find("'nope' after '@' is not a server key") != std::string::npos);
 }

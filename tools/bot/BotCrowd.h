@@ -48,6 +48,8 @@ struct BotConfig {
     // the server's CPU there).
     std::function<void()> onWindowStart, onWindowEnd;
     std::optional<expo::Exhibition> exhibition; // booth fronts as waypoints when known
+    // Plain: unencrypted links, for the benchmark's "before" figures against a plain server.
+    net::Security security = net::Security::Encrypted;
 };
 
 struct BotReport {
