@@ -130,10 +130,15 @@ void NetShard::pass() {
         applyCommands();
         guardPeers(*m_host, m_lastGuardMs, kGuardIntervalMs);
         for (int round = 0; round < kMaxReceiveRounds; ++round) {
-            // No event structure: ENet queues every event for enet_host_check_events instead of
-            // returning at the first one, so one call sends, receives up to 256 datagrams, sends.
-            const int rc = enet_host_service(m_host, nullptr, 0);
-            collectEvents();
+            // Each call sends, receives up to 256 datagrams and sends, then hands out the queued
+            // events one per call. With an event structure a completed connection is CONNECTED
+            // at once; without one it stays pending until dispatched, and ENet drops the reliable
+            // packet that came in the same datagram as the connect's acknowledgement (a client's
+            // first message: its KeyOffer), which then waits for a resend (0.5 s).
+            ENetEvent event{};
+            int rc = 0;
+            while ((rc = enet_host_service(m_host, &event, 0)) > 0)
+                collectEvent(event);
             if (rc < 0 || !socketReadable(m_host->socket)) break;
         }
         publishCounters();
@@ -169,9 +174,8 @@ void NetShard::apply(const OutCommand& c) {
         enet_peer_disconnect_later(peer, c.data);
 }
 
-void NetShard::collectEvents() {
-    ENetEvent event{};
-    while (enet_host_check_events(m_host, &event) > 0) {
+void NetShard::collectEvent(ENetEvent& event) {
+    {
         const auto slot = std::uint32_t(event.peer - m_host->peers);
         InboundEvent out;
         out.peer = m_setup.firstPeer + slot;
@@ -190,10 +194,10 @@ void NetShard::collectEvents() {
             m_secure.gone(slot);
             break;
         case ENET_EVENT_TYPE_RECEIVE:
-            if (!receive(event, slot, out)) continue;
+            if (!receive(event, slot, out)) return;
             break;
         default:
-            continue;
+            return;
         }
         out.generation = m_generation[slot];
         m_outgoing.push_back(out);

@@ -93,7 +93,7 @@ private:
     void pass();
     void applyCommands();
     void apply(const OutCommand& command);
-    void collectEvents();
+    void collectEvent(ENetEvent& event);
     bool receive(ENetEvent& event, std::uint32_t slot, InboundEvent& out);
     void publishCounters();
     void waitForWork(int timeoutMs);
