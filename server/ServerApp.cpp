@@ -104,14 +104,21 @@ Result<std::unique_ptr<ServerApp>> ServerApp::create(ServerConfig config) {
     host.threads = config.netThreads;
     host.connectGate = std::make_shared<net::ConnectGate>(connectLimitsOf(config.handshake));
     app->m_connectGate = host.connectGate;
+    auto key = net::loadOrCreateServerKey(config.keyFile.empty() ? config.dataDir / "server.key"
+                                                                 : config.keyFile);
+    if (!key) return key.error();
+    host.serverKey = std::make_shared<const net::ServerKeyPair>(*key);
+    host.securityFaultReason = std::uint32_t(RejectReason::BadData);
+    if (!config.encrypt) host.security = net::Security::Plain;
     auto listening = net::NetHost::listen(host);
     if (!listening) return listening.error();
     st.host = std::move(*listening);
     st.config = std::move(config);
     if (Status opened = app->open(); !opened) return opened.error();
-    log::info("server: '{}' revision {} on port {}, {} Hz, up to {} visitors, {} network threads",
+    log::info("server: '{}' revision {} on port {}, {} Hz, up to {} visitors, {} network threads, "
+              "key {}",
               st.exhibition->event.name, st.revision, app->port(), st.config.tickRate,
-              st.config.maxVisitors, st.config.netThreads);
+              st.config.maxVisitors, st.config.netThreads, net::fingerprintOf(key->publicKey));
     return app;
 }
 

@@ -82,6 +82,8 @@ public:
 
     // ConsoleHost
     console::ServerStats stats() const override;
+    // The public half of the key this server proves it holds (what clients pin).
+    std::optional<net::KeyBytes> publicKey() const { return m_state.host->publicKey(); }
     std::vector<console::HallStatus> halls() const override;
     std::vector<console::VisitorInfo> visitors() const override;
     const expo::Exhibition& exhibition() const override { return *m_state.exhibition; }
@@ -105,6 +107,7 @@ private:
     void onConnect(presence::Session& session, net::PeerId peer);
     void applyDrops(); // drops m_drops' peers at once (no linger): they never joined
     void logGuard(double now);
+    void addSecurityStatus(console::ServerStats& st) const;
     void handlePacket(presence::Session& session, std::span<const std::uint8_t> bytes);
     void admit(presence::Session& session, expo::proto::Hello& hello); // the handshake
     bool acceptHello(presence::Session& session, const expo::proto::Hello& hello);

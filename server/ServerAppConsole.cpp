@@ -58,9 +58,25 @@ console::ServerStats ServerApp::stats() const {
         {"rate_limited", "requests rate-limited", double(m_router->rateLimited())});
     st.figures.push_back(
         {"rate_offenders", "rate-limited sessions", double(m_router->rateOffenders())});
+    addSecurityStatus(st);
     for (const auto& module : m_modules)
         module->addStatus(st.figures);
     return st;
+}
+
+// The key clients pin, and the packets the encrypted sessions dropped (counted on the network
+// threads, or on the tick thread without them).
+void ServerApp::addSecurityStatus(console::ServerStats& st) const {
+    if (auto key = m_state.host->publicKey()) st.keyFingerprint = net::fingerprintOf(*key);
+    const net::HostStats h = m_state.host->stats();
+    st.figures.push_back({"secure_sessions", "encrypted sessions", double(h.secureSessions)});
+    st.figures.push_back(
+        {"forged_packets", "packets failing authentication", double(h.forgedPackets)});
+    st.figures.push_back({"replayed_packets", "replayed packets", double(h.replayedPackets)});
+    st.figures.push_back(
+        {"malformed_transport", "malformed transport packets", double(h.malformedPackets)});
+    st.figures.push_back(
+        {"security_disconnects", "peers dropped for bad packets", double(h.securityDisconnects)});
 }
 
 std::vector<console::HallStatus> ServerApp::halls() const {

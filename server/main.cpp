@@ -4,6 +4,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/netclient/NetClient.h"
+#include "game/netclient/ServerPins.h"
 #include "server/ServerApp.h"
 #include "server/console/ConsoleCommands.h"
 #include "server/console/ConsoleTerminal.h"
@@ -73,7 +74,13 @@ int runRemoteConsole(const std::string& address, const std::string& token) {
         return 2;
     }
     config.hello.role = proto::Role::Organiser;
-    config.hello.credential = token;
+    // "TOKEN@KEY" (the invitation code `invite` prints) expects that key; a bare token expects
+    // the key pinned for HOST:PORT, or pins the one the server proves (first use).
+    if (fg::Status st = applyInvitation(config, token); !st) {
+        std::fprintf(stderr, "console: --token: %s\n", st.error().message.c_str());
+        return 2;
+    }
+    config.pinsFile = defaultPinsFile();
     config.hello.presence = false; // a tool, not a person in the world
     config.hello.name = "console-" + std::to_string(::getpid() % 100000);
     auto client = NetClient::connect(config);
@@ -85,6 +92,8 @@ int runRemoteConsole(const std::string& address, const std::string& token) {
     const double deadline = fg::monotonicSeconds() + 5.0;
     while (c.state() == ClientState::Connecting && fg::monotonicSeconds() < deadline)
         c.update(50);
+    if (!c.keyNotice().empty())
+        std::fprintf(stderr, "console: warning: %s\n", c.keyNotice().c_str());
     if (c.state() != ClientState::Joined) {
         std::fprintf(stderr, "console: not connected: %s\n",
                      c.state() == ClientState::Rejected ? c.rejection().text.c_str()
@@ -195,7 +204,8 @@ int main(int argc, char** argv) {
     std::string connect, token;
     CLI::App* remote = cli.add_subcommand("console", "remote organiser console");
     remote->add_option("--connect", connect, "HOST:PORT of the server")->required();
-    remote->add_option("--token", token, "organiser token")->required();
+    remote->add_option("--token", token, "organiser token or invitation code TOKEN@SERVERKEY")
+        ->required();
     CLI11_PARSE(cli, argc, argv);
     config.guests = guests == "on";
     if (level == "debug") fg::log::setLevel(fg::log::Level::Debug);

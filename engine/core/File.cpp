@@ -5,8 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fg {
@@ -72,14 +72,15 @@ Result<std::string> readFileText(const std::filesystem::path& path, std::uint64_
     return std::string(bytes->begin(), bytes->end());
 }
 
-Status writeFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> data) {
+Status writeFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> data,
+                       std::uint32_t mode) {
     std::string tmpl = path.string() + ".tmp-XXXXXX";
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
         return makeError(
             fmt::format("{}: cannot create temporary file: {}", path.string(), errnoText()));
     // mkstemp creates 0600; published files (assets, exports) must be readable like any other.
-    ::fchmod(fd, 0644);
+    ::fchmod(fd, mode_t(mode));
     Status written = writeAll(fd, data, tmpl);
     if (written && ::fsync(fd) != 0)
         written = makeError(fmt::format("{}: fsync failed: {}", tmpl, errnoText()));

@@ -24,8 +24,10 @@ Result<std::string> readFileText(const std::filesystem::path& path,
                                  std::uint64_t maxBytes = kDefaultMaxFileBytes);
 
 // Writes to PATH.tmp-XXXX, fsyncs it, renames it over PATH and fsyncs the folder, so a crash
-// leaves either the old or the new file, never a torn one.
-Status writeFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> data);
+// leaves either the old or the new file, never a torn one. MODE: the file's permissions (0600 for
+// a secret such as the server's key).
+Status writeFileAtomic(const std::filesystem::path& path, std::span<const std::uint8_t> data,
+                       std::uint32_t mode = 0644);
 Status writeFileAtomic(const std::filesystem::path& path, std::string_view text);
 
 } // namespace fg

@@ -166,7 +166,9 @@ Result<ENetHost*> createEnetHost(const HostConfig& config, std::size_t peers, Bi
     // each slot would ignore config.mtu.
     for (std::size_t i = 0; i < host->peerCount; ++i)
         host->peers[i].mtu = host->mtu;
-    host->maximumPacketSize = config.maxPacketSize;
+    // A sealed message is the application's bytes plus the seal: the limit is the message's.
+    host->maximumPacketSize =
+        config.maxPacketSize + (config.security == Security::Encrypted ? kSealedOverhead : 0);
     if (mode != BindMode::None && config.socketBufferBytes > 0) {
         // The kernel caps these at net.core.rmem_max / wmem_max.
         const int bytes = int(std::min<std::uint32_t>(config.socketBufferBytes, 1u << 30));

@@ -22,6 +22,7 @@ struct NetHost::Impl {
     virtual std::size_t connectedPeers() const = 0;
     virtual std::size_t peerCapacity() const = 0;
     virtual std::intptr_t nativeSocket() const = 0;
+    virtual std::optional<KeyBytes> peerKey(PeerId peer) const = 0;
 };
 
 namespace detail {

@@ -145,6 +145,16 @@ void ConditionerProxy::setConfig(const ConditionerConfig& config) {
     m_pendingConfig = config;
 }
 
+void ConditionerProxy::setTap(Tap tap) {
+    std::lock_guard lock(m_configMutex);
+    m_tap = std::move(tap);
+}
+
+void ConditionerProxy::tap(bool toServer, std::vector<std::uint8_t>& datagram) {
+    std::lock_guard lock(m_configMutex);
+    if (m_tap) m_tap(toServer, datagram);
+}
+
 void ConditionerProxy::applyPendingConfig() {
     std::lock_guard lock(m_configMutex);
     if (!m_pendingConfig) return;
@@ -177,15 +187,20 @@ void ConditionerProxy::run() {
                                reinterpret_cast<sockaddr*>(&from), &len)) > 0) {
             noteSize(std::size_t(n));
             ++m_fromClients;
-            if (Impl::Client* c = im.clientFor(from))
-                c->toServer.push({buffer.begin(), buffer.begin() + n}, now);
+            if (Impl::Client* c = im.clientFor(from)) {
+                std::vector<std::uint8_t> datagram(buffer.begin(), buffer.begin() + n);
+                tap(true, datagram);
+                c->toServer.push(std::move(datagram), now);
+            }
             len = sizeof from;
         }
         std::uint64_t dropped = 0;
         for (auto& c : im.clients) {
             while ((n = ::recv(c->upstream, buffer.data(), buffer.size(), 0)) > 0) {
                 noteSize(std::size_t(n));
-                c->toClient.push({buffer.begin(), buffer.begin() + n}, now);
+                std::vector<std::uint8_t> datagram(buffer.begin(), buffer.begin() + n);
+                tap(false, datagram);
+                c->toClient.push(std::move(datagram), now);
             }
             due.clear();
             c->toServer.popDue(now, due);

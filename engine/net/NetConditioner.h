@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -73,8 +74,14 @@ public:
     // Applies to every datagram received from now on, both directions (e.g. an outage: 100 %
     // loss, then the old config again). Datagrams already queued keep their fate.
     void setConfig(const ConditionerConfig& config);
+    // Sees (and may change) every datagram as it arrives, before the conditioner: a capture of
+    // a session, or an attacker on the path. Runs on the relay's thread.
+    using Tap = std::function<void(bool toServer, std::vector<std::uint8_t>& datagram)>;
+    void setTap(Tap tap);
 
 private:
+    void tap(bool toServer, std::vector<std::uint8_t>& datagram);
+
     struct Impl;
     ConditionerProxy() = default;
     void run();
@@ -88,6 +95,7 @@ private:
     std::atomic<std::uint64_t> m_fromClients{0};
     std::mutex m_configMutex;
     std::optional<ConditionerConfig> m_pendingConfig; // guarded by m_configMutex
+    Tap m_tap;                                        // guarded by m_configMutex
     std::thread m_thread;
 };
 

@@ -5,8 +5,10 @@
 #include "engine/core/Log.h"
 #include "engine/net/EnetSupport.h"
 #include "engine/net/HostImpl.h"
+#include "engine/net/SecurePeers.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 
 namespace fg::net {
@@ -17,8 +19,9 @@ using namespace detail;
 
 class InlineHost final : public NetHost::Impl {
 public:
-    InlineHost(ENetHost* host, HostConfig config)
-        : m_host(host), m_config(std::move(config)), m_counters(host->peerCount) {}
+    InlineHost(ENetHost* host, HostConfig config, bool serverSide)
+        : m_host(host), m_config(std::move(config)), m_counters(host->peerCount),
+          m_secure(m_config, serverSide, host->peerCount), m_server(serverSide) {}
     ~InlineHost() override { destroyEnetHost(m_host); }
 
     Result<PeerId> connect(const std::string& host, std::uint16_t port,
@@ -40,43 +43,27 @@ public:
         if (!peer || peer->state != ENET_PEER_STATE_CONNECTED || channel >= kChannelCount)
             return false;
         if (bytes.size() > m_config.maxPacketSize) return false;
-        ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), packetFlags(channel));
-        if (!packet) return false;
-        if (enet_peer_send(peer, channel, packet) != 0) {
-            enet_packet_destroy(packet);
-            return false;
-        }
+        ENetPacket* packet =
+            SecurePeers::createPacket(m_secure.enabled(), bytes, packetFlags(channel));
+        if (!packet || !m_secure.send(*peer, id, channel, packet)) return false;
         m_counters[id].bytesSent += bytes.size();
         return true;
     }
 
+    // Waits up to timeoutMs for an event the application sees: key exchange packets and
+    // dropped packets are handled here and the wait goes on.
     bool service(NetEvent& out, std::uint32_t timeoutMs) override {
-        ENetEvent event{};
+        using Clock = std::chrono::steady_clock;
+        const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
         guardPeers(*m_host, m_lastGuardMs);
-        if (enet_host_service(m_host, &event, timeoutMs) <= 0) return false;
-        out.peer = idOf(event.peer);
-        out.channel = event.channelID;
-        out.data = event.data;
-        out.payload.clear(); // keeps its capacity: no allocation per event
-        switch (event.type) {
-        case ENET_EVENT_TYPE_CONNECT:
-            out.type = NetEventType::Connect;
-            applyTimeouts(*event.peer, m_config);
-            m_counters[out.peer] = {};
-            break;
-        case ENET_EVENT_TYPE_DISCONNECT:
-            out.type = NetEventType::Disconnect;
-            break;
-        case ENET_EVENT_TYPE_RECEIVE:
-            out.type = NetEventType::Receive;
-            out.payload.assign(event.packet->data, event.packet->data + event.packet->dataLength);
-            m_counters[out.peer].bytesReceived += event.packet->dataLength;
-            enet_packet_destroy(event.packet);
-            break;
-        default:
-            return false;
+        for (std::uint32_t wait = timeoutMs;;) {
+            ENetEvent event{};
+            if (enet_host_service(m_host, &event, wait) <= 0) return false;
+            if (translate(event, out)) return true;
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            wait = std::uint32_t(std::max<std::int64_t>(0, left.count()));
         }
-        return true;
     }
 
     void flush() override { enet_host_flush(m_host); }
@@ -113,14 +100,70 @@ public:
     }
 
     HostStats stats() const override {
-        return HostStats{m_host->totalSentData, m_host->totalReceivedData, m_host->totalSentPackets,
-                         m_host->totalReceivedPackets, 0.0};
+        HostStats stats{m_host->totalSentData, m_host->totalReceivedData, m_host->totalSentPackets,
+                        m_host->totalReceivedPackets};
+        m_secure.counters().addTo(stats);
+        return stats;
     }
     std::size_t connectedPeers() const override { return m_host->connectedPeers; }
     std::size_t peerCapacity() const override { return m_host->peerCount; }
     std::intptr_t nativeSocket() const override { return std::intptr_t(m_host->socket); }
+    std::optional<KeyBytes> peerKey(PeerId id) const override {
+        if (m_server || id >= m_host->peerCount) return std::nullopt;
+        return m_secure.serverKey(id);
+    }
 
 private:
+    // One ENet event into OUT; false when the application has nothing to see.
+    bool translate(ENetEvent& event, NetEvent& out) {
+        out.peer = idOf(event.peer);
+        out.channel = event.channelID;
+        out.data = event.data;
+        out.payload.clear(); // keeps its capacity: no allocation per event
+        switch (event.type) {
+        case ENET_EVENT_TYPE_CONNECT:
+            out.type = NetEventType::Connect;
+            applyTimeouts(*event.peer, m_config);
+            m_counters[out.peer] = {};
+            m_secure.connected(*event.peer, out.peer);
+            return m_server || !m_secure.enabled(); // a client waits for the key exchange
+        case ENET_EVENT_TYPE_DISCONNECT:
+            out.type = NetEventType::Disconnect;
+            m_secure.gone(out.peer);
+            return true;
+        case ENET_EVENT_TYPE_RECEIVE: {
+            const bool wasOpen = m_server || m_secure.established(out.peer);
+            const bool delivered = receive(event, out, wasOpen);
+            enet_packet_destroy(event.packet);
+            return delivered;
+        }
+        default:
+            return false;
+        }
+    }
+
+    bool receive(ENetEvent& event, NetEvent& out, bool wasOpen) {
+        std::span<const std::uint8_t> plain;
+        switch (m_secure.receive(*event.peer, out.peer, out.channel, *event.packet, plain)) {
+        case SecurePeers::Verdict::Deliver:
+            out.type = NetEventType::Receive;
+            out.payload.assign(plain.begin(), plain.end());
+            m_counters[out.peer].bytesReceived += plain.size();
+            return true;
+        case SecurePeers::Verdict::Established:
+            out.type = NetEventType::Connect;
+            return true;
+        case SecurePeers::Verdict::Disconnected:
+            // disconnect_now raises no event of its own; the application still has to know.
+            m_secure.gone(out.peer);
+            out.type = NetEventType::Disconnect;
+            out.data = wasOpen ? m_config.securityFaultReason : kDisconnectKeyProof;
+            return true;
+        default:
+            return false;
+        }
+    }
+
     ENetPeer* live(PeerId id) const {
         if (id >= m_host->peerCount) return nullptr;
         ENetPeer* p = &m_host->peers[id];
@@ -131,7 +174,9 @@ private:
     ENetHost* m_host;
     HostConfig m_config;
     std::vector<PeerStats> m_counters; // by peer slot
-    enet_uint32 m_lastGuardMs = 0;     // ENet time of the last guardPeers pass
+    SecurePeers m_secure;
+    bool m_server;                 // listening: answers key offers; else makes them
+    enet_uint32 m_lastGuardMs = 0; // ENet time of the last guardPeers pass
 };
 
 Result<std::unique_ptr<NetHost::Impl>> createInline(const HostConfig& config, bool bind) {
@@ -144,7 +189,7 @@ Result<std::unique_ptr<NetHost::Impl>> createInline(const HostConfig& config, bo
     auto host = createEnetHost(chosen, peers, bind || local ? BindMode::Exclusive : BindMode::None,
                                local ? std::uint16_t(0) : config.port);
     if (!host) return host.error();
-    return std::unique_ptr<NetHost::Impl>(new InlineHost(*host, config));
+    return std::unique_ptr<NetHost::Impl>(new InlineHost(*host, config, bind));
 }
 
 } // namespace
@@ -154,7 +199,10 @@ NetHost::NetHost(std::unique_ptr<Impl> impl, HostConfig config)
 
 NetHost::~NetHost() = default;
 
-Result<std::unique_ptr<NetHost>> NetHost::listen(const HostConfig& config) {
+Result<std::unique_ptr<NetHost>> NetHost::listen(const HostConfig& given) {
+    HostConfig config = given;
+    if (config.security == Security::Encrypted && !config.serverKey)
+        config.serverKey = std::make_shared<const ServerKeyPair>(generateServerKey());
     auto impl = config.threads > 0 ? detail::createShardedHost(config) : createInline(config, true);
     if (!impl) return impl.error();
     return std::unique_ptr<NetHost>(new NetHost(std::move(*impl), config));
@@ -206,6 +254,13 @@ std::size_t NetHost::peerCapacity() const {
 }
 std::intptr_t NetHost::nativeSocket() const {
     return m_impl->nativeSocket();
+}
+std::optional<KeyBytes> NetHost::peerKey(PeerId peer) const {
+    return m_impl->peerKey(peer);
+}
+std::optional<KeyBytes> NetHost::publicKey() const {
+    if (m_config.security != Security::Encrypted || !m_config.serverKey) return std::nullopt;
+    return m_config.serverKey->publicKey;
 }
 
 } // namespace fg::net

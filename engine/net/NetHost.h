@@ -6,10 +6,12 @@
 #include "engine/core/Result.h"
 #include "engine/net/ConnectGate.h"
 #include "engine/net/NetLimits.h"
+#include "engine/net/SecureChannel.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,6 +22,10 @@ namespace fg::net {
 // threads it is shard x slots-per-shard + slot: dense, always below peerCapacity().
 using PeerId = std::uint32_t;
 inline constexpr PeerId kNoPeer = 0xffffffffu;
+
+// Encrypted: the key exchange and sealed packets of PROTOCOL.md "Encrypted sessions" (always, in
+// the shipped programs). Plain: ENet packets as they are, for the benchmark's "before" figures.
+enum class Security : std::uint8_t { Encrypted, Plain };
 
 struct HostConfig {
     std::string bindAddress = "127.0.0.1";  // listening hosts only; "0.0.0.0" for any
@@ -44,7 +50,19 @@ struct HostConfig {
     // listen() only: asked for every connection attempt before ENet gives it a slot (shared by
     // the network threads; the caller keeps it to read its counters). Null: every attempt.
     std::shared_ptr<ConnectGate> connectGate;
+    // Both ends of a connection must agree.
+    Security security = Security::Encrypted;
+    // listen() only: the server's long-term key; none: a fresh one for this host's lifetime.
+    std::shared_ptr<const ServerKeyPair> serverKey;
+    // The disconnect data sent to a peer dropped for too many forged or replayed packets.
+    std::uint32_t securityFaultReason = 0;
 };
+
+// Client side: the Disconnect event's data when the server failed to prove it holds the key it
+// offered (its KeyAccept did not authenticate).
+inline constexpr std::uint32_t kDisconnectKeyProof = 0xFA110001u;
+// Packets of one connection dropped (forged, replayed, malformed) before it is cut.
+inline constexpr std::uint32_t kMaxSecurityFaults = 16;
 
 enum class NetEventType : std::uint8_t { Connect, Disconnect, Receive };
 
@@ -70,6 +88,13 @@ struct HostStats {
     std::uint64_t packetsSent = 0;
     std::uint64_t packetsReceived = 0;
     double netThreadCpuSeconds = 0; // CPU time of the network threads so far (0 without)
+    // Encrypted hosts: key exchanges completed, packets dropped (failed authentication: tampered
+    // or wrongly keyed; replayed; malformed) and peers disconnected for repeated faults.
+    std::uint64_t secureSessions = 0;
+    std::uint64_t forgedPackets = 0;
+    std::uint64_t replayedPackets = 0;
+    std::uint64_t malformedPackets = 0;
+    std::uint64_t securityDisconnects = 0;
 };
 
 class NetHost {
@@ -82,8 +107,8 @@ public:
     NetHost(const NetHost&) = delete;
     NetHost& operator=(const NetHost&) = delete;
 
-    // Starts connecting; a Connect event follows on success, Disconnect on failure/timeout.
-    // Hosts without network threads only.
+    // Starts connecting; a Connect event follows on success (encrypted: once the key exchange
+    // is done), Disconnect on failure/timeout. Hosts without network threads only.
     Result<PeerId> connect(const std::string& host, std::uint16_t port, std::uint32_t data = 0);
     // Channel 0 and 2 are reliable, channel 1 unreliable sequenced. False when the peer is gone.
     bool send(PeerId peer, std::uint8_t channel, std::span<const std::uint8_t> bytes);
@@ -111,6 +136,11 @@ public:
     // -1 for a host with network threads (their sockets are theirs alone).
     std::intptr_t nativeSocket() const;
     const HostConfig& config() const { return m_config; }
+    // Client side, encrypted: the key the server of connection PEER proved it holds (from its
+    // Connect event on). Nothing for a listening host's peers or a plain host.
+    std::optional<KeyBytes> peerKey(PeerId peer) const;
+    // Listening and encrypted: the public key this host offers.
+    std::optional<KeyBytes> publicKey() const;
 
     struct Impl; // ENet state, defined in NetHost.cpp only
 

@@ -130,10 +130,15 @@ void NetShard::pass() {
         applyCommands();
         guardPeers(*m_host, m_lastGuardMs, kGuardIntervalMs);
         for (int round = 0; round < kMaxReceiveRounds; ++round) {
-            // No event structure: ENet queues every event for enet_host_check_events instead of
-            // returning at the first one, so one call sends, receives up to 256 datagrams, sends.
-            const int rc = enet_host_service(m_host, nullptr, 0);
-            collectEvents();
+            // Each call sends, receives up to 256 datagrams and sends, then hands out the queued
+            // events one per call. With an event structure a completed connection is CONNECTED
+            // at once; without one it stays pending until dispatched, and ENet drops the reliable
+            // packet that came in the same datagram as the connect's acknowledgement (a client's
+            // first message: its KeyOffer), which then waits for a resend (0.5 s).
+            ENetEvent event{};
+            int rc = 0;
+            while ((rc = enet_host_service(m_host, &event, 0)) > 0)
+                collectEvent(event);
             if (rc < 0 || !socketReadable(m_host->socket)) break;
         }
         publishCounters();
@@ -156,9 +161,10 @@ void NetShard::apply(const OutCommand& c) {
                          ? &m_host->peers[c.slot]
                          : nullptr;
     if (c.kind == OutCommand::Kind::Send) {
-        if (!peer || peer->state != ENET_PEER_STATE_CONNECTED ||
-            enet_peer_send(peer, c.channel, c.packet) != 0)
+        if (!peer || peer->state != ENET_PEER_STATE_CONNECTED)
             enet_packet_destroy(c.packet);
+        else
+            m_secure.send(*peer, c.slot, c.channel, c.packet); // destroys it when not queued
         return;
     }
     if (!peer || !isLive(*peer)) return;
@@ -168,9 +174,8 @@ void NetShard::apply(const OutCommand& c) {
         enet_peer_disconnect_later(peer, c.data);
 }
 
-void NetShard::collectEvents() {
-    ENetEvent event{};
-    while (enet_host_check_events(m_host, &event) > 0) {
+void NetShard::collectEvent(ENetEvent& event) {
+    {
         const auto slot = std::uint32_t(event.peer - m_host->peers);
         InboundEvent out;
         out.peer = m_setup.firstPeer + slot;
@@ -182,20 +187,41 @@ void NetShard::collectEvents() {
             out.address = event.peer->address;
             ++m_generation[slot];
             applyTimeouts(*event.peer, m_setup.config);
+            m_secure.connected(*event.peer, slot);
             break;
         case ENET_EVENT_TYPE_DISCONNECT:
             out.type = NetEventType::Disconnect;
+            m_secure.gone(slot);
             break;
         case ENET_EVENT_TYPE_RECEIVE:
-            out.type = NetEventType::Receive;
-            out.packet = event.packet;
+            if (!receive(event, slot, out)) return;
             break;
         default:
-            continue;
+            return;
         }
         out.generation = m_generation[slot];
         m_outgoing.push_back(out);
     }
+}
+
+// Opens a received packet on this thread; false when the application has nothing to see (a key
+// exchange packet, a dropped one). A peer dropped for its faults becomes a Disconnect event.
+bool NetShard::receive(ENetEvent& event, std::uint32_t slot, InboundEvent& out) {
+    std::span<const std::uint8_t> plain;
+    const auto verdict = m_secure.receive(*event.peer, slot, event.channelID, *event.packet, plain);
+    if (verdict == SecurePeers::Verdict::Deliver) {
+        out.type = NetEventType::Receive;
+        out.packet = event.packet;
+        out.offset = std::uint32_t(plain.data() - event.packet->data);
+        out.length = std::uint32_t(plain.size());
+        return true;
+    }
+    enet_packet_destroy(event.packet);
+    if (verdict != SecurePeers::Verdict::Disconnected) return false;
+    m_secure.gone(slot);
+    out.type = NetEventType::Disconnect;
+    out.data = m_setup.config.securityFaultReason;
+    return true;
 }
 
 void NetShard::publishCounters() {
@@ -208,10 +234,12 @@ void NetShard::publishCounters() {
 }
 
 HostStats NetShard::stats() const {
-    return HostStats{m_bytesSent.load(std::memory_order_relaxed),
-                     m_bytesReceived.load(std::memory_order_relaxed),
-                     m_packetsSent.load(std::memory_order_relaxed),
-                     m_packetsReceived.load(std::memory_order_relaxed)};
+    HostStats stats{m_bytesSent.load(std::memory_order_relaxed),
+                    m_bytesReceived.load(std::memory_order_relaxed),
+                    m_packetsSent.load(std::memory_order_relaxed),
+                    m_packetsReceived.load(std::memory_order_relaxed)};
+    m_secure.counters().addTo(stats);
+    return stats;
 }
 
 double NetShard::cpuSeconds() const {

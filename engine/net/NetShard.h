@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/net/EnetSupport.h"
+#include "engine/net/SecurePeers.h"
 
 #include <atomic>
 #include <chrono>
@@ -24,6 +25,8 @@ struct InboundEvent {
     std::uint32_t generation = 0; // which connection of the slot the event belongs to
     ENetAddress address{};        // Connect only
     ENetPacket* packet = nullptr; // Receive only; the receiving thread copies and destroys it
+    std::uint32_t offset = 0;     // Receive only: the message's bytes in packet (opened in place)
+    std::uint32_t length = 0;
 };
 
 // Every shard's events for the application thread, in arrival order per shard.
@@ -84,12 +87,14 @@ public:
     PeerId firstPeer() const { return m_setup.firstPeer; }
 
 private:
-    explicit NetShard(const ShardSetup& setup) : m_setup(setup) {}
+    explicit NetShard(const ShardSetup& setup)
+        : m_setup(setup), m_secure(setup.config, true, setup.slots) {}
     void run();
     void pass();
     void applyCommands();
     void apply(const OutCommand& command);
-    void collectEvents();
+    void collectEvent(ENetEvent& event);
+    bool receive(ENetEvent& event, std::uint32_t slot, InboundEvent& out);
     void publishCounters();
     void waitForWork(int timeoutMs);
 
@@ -102,6 +107,7 @@ private:
 
     std::mutex m_hostMutex; // the ENet host and m_generation: the shard thread, or withPeer
     std::vector<std::uint32_t> m_generation; // by slot, bumped at each Connect
+    SecurePeers m_secure; // encryption, on this thread: the tick thread never seals or opens
     enet_uint32 m_lastGuardMs = 0;
 
     std::mutex m_outMutex;

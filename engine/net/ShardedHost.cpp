@@ -42,6 +42,7 @@ public:
     std::size_t connectedPeers() const override;
     std::size_t peerCapacity() const override { return m_peers.size(); }
     std::intptr_t nativeSocket() const override { return -1; }
+    std::optional<KeyBytes> peerKey(PeerId) const override { return std::nullopt; }
 
 private:
     // What the application thread knows of each PeerId, from the events it has popped.
@@ -108,10 +109,12 @@ bool ShardedHost::send(PeerId id, std::uint8_t channel, std::span<const std::uin
     if (id >= m_peers.size() || channel >= kChannelCount) return false;
     AppPeer& peer = m_peers[id];
     if (!peer.open || peer.closing || bytes.size() > m_config.maxPacketSize) return false;
-    ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), packetFlags(channel));
+    // Room for the seal only: the network thread seals it, the tick thread only copies.
+    ENetPacket* packet = SecurePeers::createPacket(m_config.security == Security::Encrypted, bytes,
+                                                   packetFlags(channel));
     if (!packet) return false;
     std::atomic<std::uint64_t>& live = m_liveBytes[std::size_t(id) * kChannelCount + channel];
-    live.fetch_add(bytes.size(), std::memory_order_relaxed);
+    live.fetch_add(packet->dataLength, std::memory_order_relaxed);
     packet->userData = &live;
     packet->freeCallback = releaseLiveBytes;
     m_staged[m_peerShard[id]].push_back(
@@ -161,8 +164,8 @@ bool ShardedHost::deliver(InboundEvent& e, NetEvent& out) {
         break;
     case NetEventType::Receive:
         if (current) {
-            out.payload.assign(e.packet->data, e.packet->data + e.packet->dataLength);
-            peer.counters.bytesReceived += e.packet->dataLength;
+            out.payload.assign(e.packet->data + e.offset, e.packet->data + e.offset + e.length);
+            peer.counters.bytesReceived += e.length;
         }
         enet_packet_destroy(e.packet); // allocated by the shard; malloc'ed, any thread frees it
         e.packet = nullptr;
@@ -212,6 +215,11 @@ HostStats ShardedHost::stats() const {
         total.bytesReceived += s.bytesReceived;
         total.packetsSent += s.packetsSent;
         total.packetsReceived += s.packetsReceived;
+        total.secureSessions += s.secureSessions;
+        total.forgedPackets += s.forgedPackets;
+        total.replayedPackets += s.replayedPackets;
+        total.malformedPackets += s.malformedPackets;
+        total.securityDisconnects += s.securityDisconnects;
         total.netThreadCpuSeconds += shard->cpuSeconds();
     }
     return total;

@@ -9,6 +9,7 @@
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/expo/ExhibitionJson.h"
+#include "game/netclient/ServerPins.h"
 
 #include <algorithm>
 #include <cassert>
@@ -70,7 +71,11 @@ Status ClientApp::loadProfile() {
         s.profile.color = *rgb;
     }
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
-    if (!o.token.empty()) s.profile.token = o.token;
+    if (!o.token.empty()) {
+        if (auto code = netclient::parseInvitation(o.token); !code)
+            return makeError("--token: " + code.error().message);
+        s.profile.token = o.token;
+    }
     if (s.profile.clientKey.empty()) s.profile.clientKey = makeClientKey();
     m_settings->setFirstRun(!s.profile.complete());
     if (!m_settings->firstRun()) {
@@ -215,6 +220,7 @@ Status ClientApp::startNetwork() {
         m_server = std::move(*server);
         host = "127.0.0.1";
         port = m_server->port();
+        m_localKey = m_server->keyFingerprint();
     }
     m_linkHost = host;
     m_linkPort = port;

@@ -104,6 +104,7 @@ private:
     std::mutex m_netMutex;
     std::string m_linkHost; // where startNetwork() joined: a sign-in change joins there again
     std::uint16_t m_linkPort = 0;
+    std::string m_localKey; // the embedded server's key fingerprint (empty with --connect)
     std::thread m_netPump;
     std::atomic<bool> m_stopPump{false};
     Session m_session;

@@ -111,6 +111,10 @@ void ClientApp::onJoined() {
     netclient::NetClient* c = m_link->client();
     m_features->onJoined();
     m_corrections = c->stats().corrections;
+    // A first-use pin (or a key replaced by the invitation's) is a security fact the person
+    // should see and may compare with the organiser's: longer than a toast's 4 s.
+    if (!c->keyNotice().empty())
+        m_session.toasts.push_back({"Server key: " + c->keyNotice(), m_session.now + 20.0, true});
     applyServerPosition(!m_restore);
     if (!m_restore) return;
     // Back after a loss: teleport near where we were (the server only allows booth fronts),

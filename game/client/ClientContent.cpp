@@ -10,6 +10,7 @@
 #include "game/client/settings/SettingsFeature.h"
 #include "game/expo/protocol/ContentNames.h"
 #include "game/netclient/NetClient.h"
+#include "game/netclient/ServerPins.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -135,9 +136,16 @@ netclient::ClientConfig ClientApp::linkConfig(const std::string& host, std::uint
     const VisitorProfile& p = m_session.profile;
     config.hello.role = proto::Role::Visitor;
     // The server decides the role from the credential: the Hello always asks as a visitor.
-    config.hello.credential = !m_options.ticket.empty() ? m_options.ticket
-                              : m_session.visitorOnly   ? std::string()
-                                                        : p.token;
+    const std::string code = !m_options.ticket.empty() ? m_options.ticket
+                             : m_session.visitorOnly   ? std::string()
+                                                       : p.token;
+    // "TOKEN@KEY" (checked when it was given): the key is expected before the token is sent.
+    if (Status st = netclient::applyInvitation(config, code); !st) config.hello.credential = code;
+    if (!m_localKey.empty()) {
+        config.serverKey = m_localKey; // the embedded server: its key is known, nothing to pin
+    } else {
+        config.pinsFile = m_options.configFile.parent_path() / "known_servers.json";
+    }
     config.hello.name = p.name;
     config.hello.look = p.color;
     config.hello.country = p.country;

@@ -95,7 +95,10 @@ void Connection::update(double now) {
         }
         break;
     case netclient::ClientState::Rejected:
-        m_message = fmt::format("the server refused to let you in: {}", m_client->rejection().text);
+        m_message =
+            m_client->keyRefused()
+                ? fmt::format("not connected, for your safety: {}", m_client->rejection().text)
+                : fmt::format("the server refused to let you in: {}", m_client->rejection().text);
         m_rejectReason = m_client->rejection().reason;
         log::warn("client: {}", m_message);
         // A shutdown after joining is a loss worth retrying, and so is "name taken" on a rejoin:

@@ -3,6 +3,7 @@
 #include "game/client/EmbeddedServer.h"
 
 #include "engine/core/Log.h"
+#include "engine/net/SecureChannel.h"
 #include "server/ServerApp.h"
 
 namespace fg::client {
@@ -26,6 +27,7 @@ EmbeddedServer::start(const std::filesystem::path& exhibition, const std::filesy
     std::unique_ptr<EmbeddedServer> out(new EmbeddedServer());
     out->m_app = std::move(*app);
     out->m_port = out->m_app->port();
+    if (auto key = out->m_app->publicKey()) out->m_key = net::fingerprintOf(*key);
     EmbeddedServer* self = out.get();
     out->m_thread = std::thread([self] {
         while (!self->m_stop.load(std::memory_order_relaxed))

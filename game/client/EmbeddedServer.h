@@ -25,6 +25,7 @@ public:
                                                          std::uint16_t port = 0);
     ~EmbeddedServer() override;
     std::uint16_t port() const override { return m_port; }
+    std::string keyFingerprint() const override { return m_key; }
 
 private:
     EmbeddedServer() = default;
@@ -32,6 +33,7 @@ private:
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
     std::uint16_t m_port = 0;
+    std::string m_key;
 };
 
 // EmbeddedServer::start as the app's LocalServerStarter.

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace fg::client {
 
@@ -15,6 +16,8 @@ class LocalServer {
 public:
     virtual ~LocalServer() = default;
     virtual std::uint16_t port() const = 0;
+    // Its key's fingerprint: the client expects exactly this key (no pin is kept for it).
+    virtual std::string keyFingerprint() const = 0;
 };
 
 // Starts a server hosting EXHIBITION with its store in DATADIR (every problem in the error).

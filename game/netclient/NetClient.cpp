@@ -5,6 +5,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "engine/net/NetHost.h"
+#include "game/netclient/ServerPins.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -28,8 +29,22 @@ const char* toString(ClientState state) {
     return "unknown";
 }
 
+Status applyInvitation(ClientConfig& config, std::string_view code) {
+    auto invitation = parseInvitation(code);
+    if (!invitation) return invitation.error();
+    config.hello.credential = invitation->token;
+    config.serverKey = invitation->serverKey;
+    return {};
+}
+
 Result<std::unique_ptr<NetClient>> NetClient::connect(ClientConfig config) {
+    if (config.serverKey.empty() && !config.pinsFile.empty()) {
+        auto pins = ServerPins::load(config.pinsFile);
+        if (!pins) return pins.error();
+        config.serverKey = pins->pinned(fmt::format("{}:{}", config.host, config.port));
+    }
     net::HostConfig hc;
+    hc.security = config.security;
     hc.peerLimit = 1;
     hc.timeoutMinMs = std::min<std::uint32_t>(config.timeoutMs, 5000);
     hc.timeoutMaxMs = config.timeoutMs;
@@ -69,9 +84,13 @@ void NetClient::update(std::uint32_t waitMs) {
         first = false;
         switch (event.type) {
         case net::NetEventType::Connect:
-            send(m_config.hello);
+            onConnected();
             break;
         case net::NetEventType::Disconnect:
+            if (event.data == net::kDisconnectKeyProof && m_state == ClientState::Connecting)
+                refuse(fmt::format("the server at {}:{} did not prove that it holds the key it "
+                                   "offered; nothing was sent to it",
+                                   m_config.host, m_config.port));
             if (m_state != ClientState::Rejected) m_state = ClientState::Disconnected;
             break;
         case net::NetEventType::Receive:
@@ -79,6 +98,56 @@ void NetClient::update(std::uint32_t waitMs) {
             break;
         }
     }
+}
+
+// The key exchange is done: the Hello (and its credential) goes out only to the expected key.
+void NetClient::onConnected() {
+    if (checkServerKey()) send(m_config.hello);
+}
+
+bool NetClient::checkServerKey() {
+    const auto key = m_host->peerKey(m_peer);
+    if (!key) return true; // a plain link (benchmarks)
+    m_serverKey = net::fingerprintOf(*key);
+    const std::string address = fmt::format("{}:{}", m_config.host, m_config.port);
+    const std::string& expected = m_config.serverKey;
+    if (!expected.empty() && expected != m_serverKey) {
+        refuse(fmt::format(
+            "the server at {} does not hold the expected key: expected {}, offered {}. It may be "
+            "an impostor, or the server's key was replaced; nothing was sent to it. If the "
+            "organiser confirms the new key, sign in with an invitation code that carries it "
+            "(TOKEN@{}), or remove {} from {}",
+            address, expected, m_serverKey, m_serverKey, address,
+            m_config.pinsFile.empty() ? std::string("the pinned keys")
+                                      : m_config.pinsFile.string()));
+        return false;
+    }
+    if (m_config.pinsFile.empty()) return true;
+    auto pins = ServerPins::load(m_config.pinsFile);
+    const std::string pinned = pins ? pins->pinned(address) : std::string();
+    if (pins && pinned == m_serverKey) return true;
+    if (Status st = pins ? pins->pin(address, m_serverKey) : Status(pins.error()); !st)
+        log::error("client: cannot pin the key of {}: {}", address, st.error().message);
+    m_keyNotice =
+        pinned.empty()
+            ? fmt::format("First connection to {}: its key {} is now pinned; this address will be "
+                          "refused if its key ever changes. Compare the key with the one the "
+                          "organiser gave you.",
+                          address, m_serverKey)
+            : fmt::format("The key of {} changed from {} to {}, as the invitation code says; the "
+                          "new key is now pinned.",
+                          address, pinned, m_serverKey);
+    log::warn("client: {}", m_keyNotice);
+    return true;
+}
+
+void NetClient::refuse(std::string text) {
+    log::warn("client: {}", text);
+    m_reject = Reject{RejectReason::Other, std::move(text)};
+    m_state = ClientState::Rejected;
+    m_keyRefused = true;
+    m_host->disconnect(m_peer, 0, true);
+    m_host->flush();
 }
 
 bool NetClient::send(const Message& message) {

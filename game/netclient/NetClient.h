@@ -4,22 +4,20 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "engine/net/NetHost.h"
 #include "game/expo/protocol/MessageCodec.h"
 #include "game/expo/protocol/SnapshotCodec.h"
 
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <glm/vec2.hpp>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-namespace fg::net {
-class NetHost;
-}
 
 namespace fg::netclient {
 
@@ -31,7 +29,16 @@ struct ClientConfig {
     proto::Hello hello;
     double interpolationDelay = 0.1; // seconds remote avatars are shown in the past
     std::uint32_t timeoutMs = 5000;  // ENet peer timeout
+    // The server key fingerprint this connection must meet (from an invitation code); empty:
+    // the one pinned in pinsFile for host:port, or on first use whatever key the server proves.
+    std::string serverKey;
+    // known_servers.json; empty: no pins kept (bots, tests). See ServerPins.h.
+    std::filesystem::path pinsFile;
+    net::Security security = net::Security::Encrypted; // Plain: benchmarks' "before" only
 };
+
+// Sets config's credential and server key from an invitation code ("TOKEN@KEY" or "TOKEN").
+Status applyInvitation(ClientConfig& config, std::string_view code);
 
 enum class ClientState : std::uint8_t { Connecting, Joined, Rejected, Disconnected };
 const char* toString(ClientState state);
@@ -68,6 +75,12 @@ public:
     const proto::Welcome& welcome() const { return m_welcome; }
     const proto::Reject& rejection() const { return m_reject; }
     std::uint16_t id() const { return m_welcome.clientId; }
+    // The fingerprint of the key the server proved it holds (empty before that).
+    const std::string& serverKey() const { return m_serverKey; }
+    // A warning for the person when this connection pinned a key: on first use, or a changed key
+    // taken from an invitation. Empty otherwise. A refused key ends in Rejected, with both keys.
+    const std::string& keyNotice() const { return m_keyNotice; }
+    bool keyRefused() const { return m_keyRefused; }
 
     // Own avatar: the position the client last sent or the server last corrected to.
     glm::vec2 selfPosition() const { return m_self; }
@@ -123,6 +136,9 @@ public:
 private:
     NetClient() = default;
     void handle(std::span<const std::uint8_t> bytes);
+    void onConnected();
+    bool checkServerKey();
+    void refuse(std::string text);
     bool consumedByProtocol(proto::Message& message);
     void onSnapshot(const proto::Snapshot& snapshot);
     bool send(const proto::Message& message);
@@ -139,6 +155,8 @@ private:
     ClientState m_state = ClientState::Connecting;
     proto::Welcome m_welcome;
     proto::Reject m_reject;
+    std::string m_serverKey, m_keyNotice;
+    bool m_keyRefused = false;
     glm::vec2 m_self{0.0f};
     std::uint32_t m_hall = 0;
     std::uint32_t m_inputSequence = 0;

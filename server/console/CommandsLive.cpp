@@ -93,7 +93,8 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
                             {"bytes_in_per_s", st.bytesInPerSecond},
                             {"bytes_out_per_s", st.bytesOutPerSecond},
                             {"revision", revision},
-                            {"pending_analytics", m_store.pendingAnalytics()}};
+                            {"pending_analytics", m_store.pendingAnalytics()},
+                            {"server_key", st.keyFingerprint}};
         for (const StatusFigure& f : st.figures)
             j[f.key] = f.value;
         j["halls"] = nlohmann::json::array();
@@ -108,6 +109,9 @@ ConsoleResult ConsoleCommands::cmdStatus(const CommandArgs& a) {
         formatDuration(st.uptimeSeconds), st.connections, st.tickRateHz, st.tickP50Ms, st.tickP99Ms,
         formatBytes(st.bytesInPerSecond), formatBytes(st.bytesOutPerSecond), revision,
         m_store.pendingAnalytics());
+    if (!st.keyFingerprint.empty())
+        out += fmt::format("server key {} (clients pin it; invitations carry it)\n",
+                           st.keyFingerprint);
     // With network threads the tick time leaves out ENet and the kernel's UDP work: show it.
     if (st.netThreads > 0)
         out += fmt::format("network: {} threads, {:.1f} % of one core\n", st.netThreads,

@@ -174,9 +174,14 @@ ConsoleResult ConsoleCommands::cmdInvite(const CommandArgs& a) {
     }
     auto issued = m_store.issueCredential(*role, exhibitor, a.rest(labelFrom));
     if (!issued) return fail("invite: " + issued.error().message);
-    return {fmt::format("credential #{} for {}{}\ntoken (shown once, keep it safe): {}",
-                        issued->credential.id, kind, exhibitor.empty() ? "" : " " + exhibitor,
-                        issued->token)};
+    std::string out = fmt::format("credential #{} for {}{}\ntoken (shown once, keep it safe): {}",
+                                  issued->credential.id, kind,
+                                  exhibitor.empty() ? "" : " " + exhibitor, issued->token);
+    // The invitation code carries the server key: the client pins it before sending the token.
+    const std::string key = m_host.stats().keyFingerprint;
+    if (!key.empty())
+        out += fmt::format("\ninvitation code (token@server key): {}@{}", issued->token, key);
+    return {out};
 }
 
 ConsoleResult ConsoleCommands::cmdCredentials(const CommandArgs&) {

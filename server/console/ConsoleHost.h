@@ -60,6 +60,7 @@ struct ServerStats {
     std::uint32_t netThreads = 0;      // 0: ENet runs on the tick thread (its time is in the tick)
     double netThreadCpuPercent = 0;    // all network threads over the last second, % of one core
     std::vector<StatusFigure> figures; // from the server's modules, in module order
+    std::string keyFingerprint;        // the server key clients pin (empty: unencrypted)
 };
 
 // Implemented by the running server. Every call happens on the server's own thread (the console

@@ -16,6 +16,11 @@ namespace fg::server {
 struct ServerConfig {
     std::filesystem::path exhibitionPath;
     std::filesystem::path dataDir;
+    // The server's long-term key (made on first start, mode 0600); default DATADIR/server.key.
+    std::filesystem::path keyFile;
+    // False only for the benchmark's "before" figures and tests' control runs: plain ENet
+    // packets, no key exchange (no fairground-server option turns encryption off).
+    bool encrypt = true;
     std::string bindAddress = "0.0.0.0";
     std::uint16_t port = 7777;
     std::uint32_t tickRate = 20;

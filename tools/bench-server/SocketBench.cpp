@@ -109,6 +109,7 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     config.tickRate = options.tickRate;
     config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
     config.netThreads = options.netThreads;
+    config.encrypt = options.encrypt;
     // Network threads start inside create() and inherit this thread's nice value.
     if (options.serverNice != 0) niceThread(options.serverNice, "server network threads");
     auto app = server::ServerApp::create(config);
@@ -139,6 +140,7 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     bots.threads = options.botThreads;
     bots.pollMs = options.botPollMs;
     bots.pollSockets = options.botPoll;
+    bots.security = options.encrypt ? net::Security::Encrypted : net::Security::Plain;
     Sample open, close;
     auto sample = [&](Sample& s) {
         s.wall = monotonicSeconds();

@@ -37,6 +37,7 @@ struct SocketOptions {
     int serverNice = 0;
     int botNice = 0;
     double botPollMs = 5; // BotConfig::pollMs
+    bool encrypt = true;  // false: server and bots with plain ENet packets (the "before")
 };
 
 Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions& options);

@@ -80,6 +80,47 @@ int printSocketTable(const std::vector<std::uint32_t>& counts,
     }
     return 0;
 }
+// Encryption's cost: for each count, REPEATS pairs of runs, plain then encrypted, alternating so
+// that the shared box's load hits both alike. Server CPU = tick thread + network threads.
+int printEncryptionComparison(const std::vector<std::uint32_t>& counts,
+                              fg::bench::SocketOptions socket, std::uint32_t repeats) {
+    std::printf(
+        "| visitors | run | encrypted | joined | errors | tick p50 / p99 ms | tick thread CPU "
+        "%% | net CPU %% | server CPU %% | down B/s/visitor | RTT p50 / p99 ms |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        double sum[2] = {0, 0};
+        for (std::uint32_t run = 1; run <= repeats; ++run) {
+            for (int encrypted = 0; encrypted < 2; ++encrypted) {
+                socket.encrypt = encrypted == 1;
+                std::fprintf(stderr, "compare %u run %u %s: load average %s", n, run,
+                             encrypted ? "encrypted" : "plain", loadAverage().c_str());
+                auto r = fg::bench::runSocketBench(n, socket);
+                if (!r) {
+                    std::fprintf(stderr, "socket bench %u: %s\n", n, r.error().message.c_str());
+                    return 1;
+                }
+                const auto& b = r->bots;
+                const double server = r->tickCpuPercent + r->netCpuPercent;
+                sum[encrypted] += server;
+                std::printf(
+                    "| %u | %u | %s | %u | %llu | %.2f / %.2f | %.1f | %.1f | %.1f | %.0f | "
+                    "%.0f / %.0f |\n",
+                    n, run, encrypted ? "yes" : "no", b.connected,
+                    count(b.rejected + b.disconnected + b.connectFailures + b.badPackets),
+                    r->serverTickP50Ms, r->serverTickP99Ms, r->tickCpuPercent, r->netCpuPercent,
+                    server, b.bytesDownPerSecond, b.rttP50Ms, b.rttP99Ms);
+                std::fflush(stdout);
+            }
+        }
+        std::printf("| %u | mean | plain %.1f, encrypted %.1f | | | | | | %+.1f %% | | |\n", n,
+                    sum[0] / repeats, sum[1] / repeats,
+                    sum[0] > 0 ? (sum[1] - sum[0]) / sum[0] * 100.0 : 0.0);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -119,6 +160,11 @@ int main(int argc, char** argv) {
                    "nice value of the server thread (sim: of the simulating thread)");
     cli.add_option("--bot-nice", socket.botNice, "socket: nice value of the bot threads");
     cli.add_option("--bot-poll-ms", socket.botPollMs, "socket: shortest time between bot passes");
+    std::uint32_t compareRepeats = 0;
+    cli.add_option("--compare-encryption", compareRepeats,
+                   "socket: N pairs of runs per count, plain then encrypted, alternating");
+    bool plain = false;
+    cli.add_flag("--plain", plain, "socket: server and bots without encryption");
     CLI11_PARSE(cli, argc, argv);
     socket.botPoll = !noBotPoll;
     fg::log::setLevel(fg::log::Level::Warn);
@@ -154,5 +200,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     socket.tickRate = tickRate;
+    socket.encrypt = !plain;
+    if (compareRepeats > 0) return printEncryptionComparison(counts, socket, compareRepeats);
     return printSocketTable(counts, socket);
 }

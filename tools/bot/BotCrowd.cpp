@@ -39,6 +39,7 @@ void BotCrowd::start(Worker& w, std::size_t index, double now) {
     netclient::ClientConfig cc;
     cc.host = m_config.host;
     cc.port = m_config.port;
+    cc.security = m_config.security;
     cc.hello.name = bot->name;
     cc.hello.look = std::uint32_t(w.rng() & 0xffffff);
     cc.hello.country = "VN";

@@ -51,6 +51,8 @@ struct BotConfig {
     // Visitor ticket codes (readTicketCodes): bot i signs in with tickets[i], so the same bots
     // come back as the same people (counts follow tickets). Empty: the bots are guests.
     std::vector<std::string> tickets;
+    // Plain: unencrypted links, for the benchmark's "before" figures against a plain server.
+    net::Security security = net::Security::Encrypted;
 };
 
 struct BotReport {

@@ -377,7 +377,9 @@ Status EditorApp::publish(const PublishSettings& settings) {
     if (Status st = savePublishSettings(m_options.settingsFile, settings); !st)
         log::warn("editor: cannot remember the publish settings: {}", st.error().message);
     const auto& bundle = m_editor.bundle();
-    return m_publisher.start(settings, bundle.booth.id, booth::saveBundleBytes(bundle));
+    PublishSettings linked = settings;
+    linked.pinsFile = m_options.settingsFile.parent_path() / "known_servers.json";
+    return m_publisher.start(linked, bundle.booth.id, booth::saveBundleBytes(bundle));
 }
 
 // Services the upload every frame (the window stays responsive), and runs --publish.

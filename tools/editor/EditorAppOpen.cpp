@@ -22,8 +22,10 @@ void printLine(const std::string& text) {
 Status EditorApp::openFromServer(const PublishSettings& settings, const std::string& boothId,
                                  bool preferPending, bool ask) {
     if (m_opener.busy()) return makeError("already opening a booth from the server");
+    PublishSettings linked = settings;
+    linked.pinsFile = m_options.settingsFile.parent_path() / "known_servers.json";
     Status st =
-        m_opener.start(settings, boothId, preferPending, ask, m_options.scratchDir / "content");
+        m_opener.start(linked, boothId, preferPending, ask, m_options.scratchDir / "content");
     if (!st) return st;
     m_publishSettings = settings; // publishing goes back to the same server with the same token
     m_ui.publishLoaded = false;

@@ -60,11 +60,13 @@ Status EditorOpener::start(const PublishSettings& settings, const std::string& b
 Status EditorOpener::connect(proto::Role role) {
     m_role = role;
     ++m_tries;
-    netclient::ClientConfig config;
-    config.host = m_host;
-    config.port = m_port;
+    auto linked = linkConfig(m_settings, m_host, m_port);
+    if (!linked) {
+        fail(linked.error().message);
+        return makeError(m_error);
+    }
+    netclient::ClientConfig config = std::move(*linked);
     config.hello.role = role;
-    config.hello.credential = m_settings.token;
     config.hello.presence = false; // publishing is not walking: no avatar
     // Names are unique on the server; an editor may also be publishing under its own name.
     config.hello.name = fmt::format("editor-open-{}-{}", ::getpid() % 1000000, m_tries);

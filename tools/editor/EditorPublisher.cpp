@@ -75,12 +75,24 @@ Status EditorPublisher::start(const PublishSettings& settings, const std::string
     return {};
 }
 
-Status EditorPublisher::connect() {
+Result<netclient::ClientConfig> linkConfig(const PublishSettings& settings, const std::string& host,
+                                           std::uint16_t port) {
     netclient::ClientConfig config;
-    config.host = m_host;
-    config.port = m_port;
+    config.host = host;
+    config.port = port;
+    if (Status st = netclient::applyInvitation(config, settings.token); !st) return st.error();
+    config.pinsFile = settings.pinsFile;
+    return config;
+}
+
+Status EditorPublisher::connect() {
+    auto linked = linkConfig(m_settings, m_host, m_port);
+    if (!linked) {
+        fail(linked.error().message);
+        return makeError(m_error);
+    }
+    netclient::ClientConfig config = std::move(*linked);
     config.hello.role = expo::proto::Role::Exhibitor;
-    config.hello.credential = m_settings.token;
     config.hello.presence = false; // publishing is not walking: no avatar
     // Names are unique on the server, and after a dropped link the old session may linger until
     // the server times it out: each connection gets its own name.
@@ -129,6 +141,8 @@ void EditorPublisher::pump() {
     if (cs == ClientState::Rejected) return fail("the server refused: " + m_net->rejection().text);
     if (cs == ClientState::Disconnected) return onDisconnected("disconnected");
     if (cs != ClientState::Joined) return;
+    if (m_state == PublishState::Connecting && !m_net->keyNotice().empty())
+        log::warn("editor: {}", m_net->keyNotice());
     if (m_state == PublishState::Connecting) {
         if (!m_upload)
             m_upload = std::make_unique<netclient::PublishClient>(*m_net, m_boothId, m_bundle);

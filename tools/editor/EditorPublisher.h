@@ -17,8 +17,16 @@ namespace fg::editor {
 // Remembered between sessions in CONFIGDIR/publish.json (mode 0600: it holds a token).
 struct PublishSettings {
     std::string server = "127.0.0.1:7777"; // HOST:PORT
-    std::string token;
+    std::string token;                     // or an invitation code TOKEN@SERVERKEY
+    // Not saved: the pinned server keys (known_servers.json beside the settings file, set by
+    // EditorApp); empty: none kept.
+    std::filesystem::path pinsFile;
 };
+
+// The NetClient config for SETTINGS' server, token (and the key an invitation code carries)
+// and pins; the caller fills in the Hello's role and name.
+Result<netclient::ClientConfig> linkConfig(const PublishSettings& settings, const std::string& host,
+                                           std::uint16_t port);
 
 Result<PublishSettings> loadPublishSettings(const std::filesystem::path& file);
 Status savePublishSettings(const std::filesystem::path& file, const PublishSettings& settings);

@@ -2,6 +2,8 @@
 // profile; applying and saving is ClientApp's (it owns the renderer and the profile file).
 #include "game/client/settings/SettingsFeature.h"
 
+#include "game/netclient/ServerPins.h"
+
 #include <cmath>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -19,10 +21,16 @@ bool SettingsFeature::takeSignInChanged() {
     return std::exchange(m_signInChanged, false);
 }
 
-void SettingsFeature::signIn(const std::string& code) {
+Status SettingsFeature::signIn(const std::string& code) {
+    // "TOKEN@SERVERKEY" or a bare token; a broken key part is refused here, not at the server.
+    if (auto parsed = netclient::parseInvitation(code); !parsed) {
+        toast(m_s, parsed.error().message, true);
+        return parsed.error();
+    }
     m_s.profile.token = code;
     m_s.visitorOnly = false;
     m_signInChanged = true;
+    return {};
 }
 
 void SettingsFeature::signOut() {
@@ -39,8 +47,7 @@ std::optional<Status> SettingsFeature::runAction(const std::string& name,
                                                  const std::vector<std::string>& args) {
     if (name == "sign-in") {
         if (Status st = needArgs(name, args, 1); !st) return st;
-        signIn(args[0]);
-        return Status{};
+        return signIn(args[0]);
     }
     if (name == "sign-out") return signOut(), Status{};
     if (name == "continue-as-visitor") return continueAsVisitor(), Status{};
@@ -58,7 +65,7 @@ void SettingsFeature::signInSection() {
         ImGui::InputText("##code", &m_code, ImGuiInputTextFlags_CharsNoBlank);
         ImGui::SameLine();
         ImGui::BeginDisabled(m_code.empty());
-        if (ImGui::Button("Sign in")) signIn(std::exchange(m_code, {}));
+        if (ImGui::Button("Sign in")) (void)signIn(std::exchange(m_code, {}));
         ImGui::EndDisabled();
         return;
     }

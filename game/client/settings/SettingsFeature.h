@@ -29,7 +29,7 @@ public:
     // chosen: the app saves the profile and joins again.
     bool takeSignInChanged();
     // sign-in CODE, sign-out, continue-as-visitor (the latter two also from the refusal overlay).
-    void signIn(const std::string& code);
+    Status signIn(const std::string& code);
     void signOut();
     void continueAsVisitor();
 
