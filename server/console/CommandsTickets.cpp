@@ -20,7 +20,7 @@ constexpr const char* kUsage = "tickets issue N [--label L] --csv FILE | list [-
                                " | revoke CODE|PREFIX|#ID | revoke --label L";
 
 // The codes exist only in the file, so an existing file is never overwritten.
-ConsoleResult issue(store::Store& store, const CommandArgs& a) {
+ConsoleResult issue(store::Store& store, const CommandArgs& a, std::string_view serverKey) {
     if (a.words.size() != 2)
         return fail(fmt::format("tickets issue: how many? (usage: {})", kUsage));
     const std::string& n = a.words[1];
@@ -36,13 +36,14 @@ ConsoleResult issue(store::Store& store, const CommandArgs& a) {
                                 *a.csv));
     auto issued = store.issueTickets(std::stoul(n), a.label.value_or(""));
     if (!issued) return fail("tickets issue: " + issued.error().message);
-    if (auto s = writeFileAtomic(*a.csv, std::string_view(store::ticketsCsv(*issued))); !s) {
+    if (auto s = writeFileAtomic(*a.csv, std::string_view(store::ticketsCsv(*issued, serverKey)));
+        !s) {
         for (const store::IssuedTicket& t : *issued) // nobody can ever hold these codes
             (void)store.revokeTicket("#" + std::to_string(t.ticket.id));
         return fail("tickets issue: " + s.error().message + " (the tickets were revoked)");
     }
-    return {fmt::format("issued {} tickets #{}-#{}{} to {} (code,label,issued); send each "
-                        "visitor one code\n",
+    return {fmt::format("issued {} tickets #{}-#{}{} to {} (code,label,issued,invitation); send "
+                        "each visitor one invitation code\n",
                         issued->size(), issued->front().ticket.id, issued->back().ticket.id,
                         a.label ? " labelled \"" + *a.label + "\"" : "", *a.csv)};
 }
@@ -111,7 +112,8 @@ void ConsoleCommands::registerTicketCommands() {
          kUsage,
          "visitor tickets: issue codes to a CSV file, list, revoke",
          "issue N: makes N visitor tickets (optionally labelled, e.g. the batch or the day) and "
-         "writes their codes to FILE as RFC 4180 CSV (code,label,issued); the codes are stored "
+         "writes their codes to FILE as RFC 4180 CSV (code,label,issued, and invitation: "
+         "CODE@SERVERKEY, which also pins the server's key); the codes are stored "
          "only as hashes and shown nowhere else, and an existing FILE is never overwritten. A "
          "visitor signs in with a code like with a token (fairground --token CODE, or the "
          "invitation code field). list: id, label, the code's first digits, when it was issued "
@@ -126,7 +128,7 @@ void ConsoleCommands::registerTicketCommands() {
 
 ConsoleResult ConsoleCommands::cmdTickets(const CommandArgs& a) {
     const std::string& verb = a.words[0];
-    if (verb == "issue") return issue(m_store, a);
+    if (verb == "issue") return issue(m_store, a, m_host.stats().keyFingerprint);
     if (verb == "list") return list(m_store, a);
     if (verb == "revoke") return revoke(m_store, a);
     return fail(fmt::format("tickets: unknown sub-command \"{}\" (usage: {})", verb, kUsage));

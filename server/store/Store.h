@@ -174,8 +174,10 @@ private:
 };
 
 // The tickets CSV handed to whoever sends the codes out: RFC 4180, header "code,label,issued",
-// the time as UTC ISO 8601, CRLF line ends. The one writer of that file (fairground-bot reads it).
-std::string ticketsCsv(const std::vector<IssuedTicket>& tickets);
+// the time as UTC ISO 8601, CRLF line ends; with SERVERKEY (the fingerprint clients pin) a
+// fourth column "invitation" holds CODE@SERVERKEY. The one writer of that file (fairground-bot
+// reads it).
+std::string ticketsCsv(const std::vector<IssuedTicket>& tickets, std::string_view serverKey = {});
 
 // RFC 4180 quoting, shared with the client's leads export (game/expo/LeadsCsv).
 using expo::csvField;

@@ -181,11 +181,16 @@ Result<SignIn> Store::signIn(std::string_view code) {
     return SignIn{Role::Visitor, {}, fmt::format("ticket:{}", ticket->id)};
 }
 
-std::string ticketsCsv(const std::vector<IssuedTicket>& tickets) {
-    std::string out = "code,label,issued\r\n";
-    for (const IssuedTicket& t : tickets)
-        out += fmt::format("{},{},{}\r\n", csvField(t.code), csvField(t.ticket.label),
+std::string ticketsCsv(const std::vector<IssuedTicket>& tickets, std::string_view serverKey) {
+    std::string out =
+        serverKey.empty() ? "code,label,issued\r\n" : "code,label,issued,invitation\r\n";
+    for (const IssuedTicket& t : tickets) {
+        out += fmt::format("{},{},{}", csvField(t.code), csvField(t.ticket.label),
                            formatUtcTimestamp(t.ticket.issuedAt));
+        // The invitation carries the server key, so the visitor's client pins it from the start.
+        if (!serverKey.empty()) out += "," + csvField(fmt::format("{}@{}", t.code, serverKey));
+        out += "\r\n";
+    }
     return out;
 }
 

@@ -121,6 +121,9 @@ TEST_CASE("tickets CSV: header, one row per ticket, RFC 4180 quoting, CRLF") {
     CHECK(ticketsCsv({a, b}) == "code,label,issued\r\n" + a.code +
                                     ",\"press, day 1\",1970-01-01T00:00:00Z\r\n" + b.code +
                                     ",\"say \"\"hi\"\"\",1970-01-02T00:00:00Z\r\n");
+    CHECK(ticketsCsv({a}, "KEYFP") == "code,label,issued,invitation\r\n" + a.code +
+                                          ",\"press, day 1\",1970-01-01T00:00:00Z," + a.code +
+                                          "@KEYFP\r\n");
 }
 
 TEST_CASE("store: bans and mutes by person key match whatever name or client key is used") {
