@@ -106,6 +106,9 @@ Result<BoothBundle> bundleFromExhibition(const expo::Exhibition& exhibition,
             fmt::format("booth \"{}\": no exhibitor \"{}\"", boothId, booth->exhibitor));
     BoothBundle out;
     out.booth = *booth;
+    // Meeting hours are run on the server (the meetings slice), not designed in the editor: a
+    // bundle carries the design only, as applyRevision takes only the design back.
+    out.booth.meetings.reset();
     out.profile = *exhibitor;
     for (const std::string& name : referencedFiles(out)) {
         if (!checkEntryName(name)) continue; // reported later as a bad or missing file

@@ -139,7 +139,7 @@ TEST_CASE("a tampered packet fails authentication, whichever byte is flipped") {
     CHECK(open(p.server, wrongKind, 0) == OpenResult::Malformed);
 }
 
-TEST_CASE("a replayed packet is dropped; packets reordered within the window open once") {
+TEST_CASE("a replayed packet is dropped, and packets reordered within the window open once") {
     Pair p;
     std::vector<std::vector<std::uint8_t>> sent;
     for (int i = 0; i < 40; ++i)
@@ -152,7 +152,7 @@ TEST_CASE("a replayed packet is dropped; packets reordered within the window ope
         CHECK(open(p.server, packet, 1) == OpenResult::Replayed);
 }
 
-TEST_CASE("a packet older than the replay window is dropped; channels have their own windows") {
+TEST_CASE("a packet older than the replay window is dropped, and channels have their own windows") {
     Pair p;
     const auto old = seal(p.client, "old", 1);
     const auto otherChannel = seal(p.client, "control", 0);
@@ -178,7 +178,7 @@ TEST_CASE("the replay window slides over long gaps") {
     CHECK(w.fresh(5001));
 }
 
-TEST_CASE("a client refuses a KeyAccept that does not prove the key; a server a bad offer") {
+TEST_CASE("a client refuses a KeyAccept that does not prove the key, and a server a bad offer") {
     const ServerKeyPair real = generateServerKey();
     SecureSession client, server;
     const auto offer = client.makeOffer();
