@@ -10,8 +10,8 @@
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 #include "game/client/map/MapFeature.h"
-#include "game/client/moderation/ModerationFeature.h"
 #include "game/client/meetings/MeetingsFeature.h"
+#include "game/client/moderation/ModerationFeature.h"
 #include "game/client/people/PeopleFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
@@ -33,9 +33,9 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<BoothFeature>();
     add<ExhibitorFeature>(); // adds its section to the booth panel: after BoothFeature
     add<StaffInboxFeature>();
-    add<StaffDeskFeature>(); // adds its buttons to the booth panel: after BoothFeature
+    add<StaffDeskFeature>();  // adds its buttons to the booth panel: after BoothFeature
     add<ModerationFeature>(); // organisers: actions on people, queues, heat map; reports
-    add<MeetingsFeature>();  // adds its section to the booth panel: after BoothFeature
+    add<MeetingsFeature>();   // adds its section to the booth panel: after BoothFeature
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -234,7 +234,8 @@ std::size_t joinedCount(server::ServerApp& app) {
 
 } // namespace
 
-TEST_CASE("tampered and replayed packets are dropped and counted, and a peer that keeps on is cut") {
+TEST_CASE(
+    "tampered and replayed packets are dropped and counted, and a peer that keeps on is cut") {
     for (std::uint32_t threads : {0u, 2u}) {
         CAPTURE(threads);
         server::ServerConfig config;

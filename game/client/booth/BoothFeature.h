@@ -73,9 +73,9 @@ private:
     Session& m_s;
     ClientFeatures& m_host;
     BoothForms m_forms;
-    bool m_cardForm = false;                        // kept when the panel closes
-    std::map<std::string, std::uint32_t> m_likes;   // booth id -> count the server reported
-    std::map<std::string, int> m_cardsDropped;      // booth id -> cards I left (confirmed)
+    bool m_cardForm = false;                      // kept when the panel closes
+    std::map<std::string, std::uint32_t> m_likes; // booth id -> count the server reported
+    std::map<std::string, int> m_cardsDropped;    // booth id -> cards I left (confirmed)
     std::map<std::string, std::vector<std::string>> m_staffOnline; // booth id -> staff names
     std::vector<Section> m_sections;
 };

@@ -32,8 +32,8 @@ void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingReque
 
 void ChatFeature::receive(const proto::ChatReceived& m) {
     const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
-    m_lines.push_back(
-        {m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false, m.company, m.lineId});
+    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false,
+                       m.company, m.lineId});
     if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin());
     const ChatTab tab = tabOf(m.scope);
     if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
@@ -42,8 +42,9 @@ void ChatFeature::receive(const proto::ChatReceived& m) {
 void ChatFeature::addHistory(const proto::ChatHistory& h) {
     const bool booth = h.scope == proto::ChatScope::Booth;
     for (const proto::ChatHistoryLine& l : h.lines) {
-        ChatLine line{h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs, true,
-                      "",         l.lineId};
+        ChatLine line{
+            h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs, true, "",
+            l.lineId};
         line.mine = !m_s.profile.name.empty() && l.fromName == m_s.profile.name;
         auto same = [&](const ChatLine& o) {
             return o.scope == line.scope && o.boothId == line.boothId && o.timeMs == line.timeMs &&

@@ -293,26 +293,24 @@ struct Teleport {
 #include "game/expo/protocol/ContentMessages.h"
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
-#include "game/expo/protocol/ModerationMessages.h"
 #include "game/expo/protocol/MeetingMessages.h"
+#include "game/expo/protocol/ModerationMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 
 namespace fg::expo::proto {
 
 // The order of this list is the 6-bit message type on the wire; append only.
-using Message =
-    std::variant<Hello, Welcome, Reject, Input, Snapshot, Correction, Join, Leave, Teleport,
-                 ChatSend, ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingUpdate,
-                 MeetingAnswer, MeetingList, StaffPresence, ActionResult, Announcement,
-                 ConsoleCommand, ConsoleResponse, UploadBegin, UploadStatus, UploadChunk,
-                 UploadFinish, PublishResult, BoothRevision, ContentRequest, ContentChunk,
-                 ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
-                 BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage,
-                 BoothVisitorsRequest, BoothVisitors, ModerationAction,
-                 AnnounceRequest, ApprovalQueueRequest, ApprovalQueue, ApprovalDecision, BoothHeat,
-                 ChatReport, ReportListRequest, ReportList, ReportDecision, ChatDelete, ChatDeleted,
-                 MeetingSlotsRequest, MeetingSlots, MeetingHoursSet>;
+using Message = std::variant<
+    Hello, Welcome, Reject, Input, Snapshot, Correction, Join, Leave, Teleport, ChatSend,
+    ChatReceived, Like, OpenItem, DropCard, MeetingRequest, MeetingUpdate, MeetingAnswer,
+    MeetingList, StaffPresence, ActionResult, Announcement, ConsoleCommand, ConsoleResponse,
+    UploadBegin, UploadStatus, UploadChunk, UploadFinish, PublishResult, BoothRevision,
+    ContentRequest, ContentChunk, ContentError, BoothStatsRequest, BoothStats, BoothFetchRequest,
+    BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage, BoothVisitorsRequest,
+    BoothVisitors, ModerationAction, AnnounceRequest, ApprovalQueueRequest, ApprovalQueue,
+    ApprovalDecision, BoothHeat, ChatReport, ReportListRequest, ReportList, ReportDecision,
+    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
@@ -324,21 +322,24 @@ concept ProtocolMessage = requires {
     { M::kName } -> std::convertible_to<const char*>;
     { M::kChannel } -> std::convertible_to<std::uint8_t>;
     { M::kDirection } -> std::convertible_to<Direction>;
-} && std::is_default_constructible_v<M> && M::kChannel < net::kChannelCount;
+}
+&&std::is_default_constructible_v<M>&& M::kChannel < net::kChannelCount;
 
 template <class V>
 struct AllProtocolMessages;
 template <class... M>
-struct AllProtocolMessages<std::variant<M...>> : std::bool_constant<(ProtocolMessage<M> && ...)> {
-};
-static_assert(AllProtocolMessages<Message>::value, "every Message needs kName, kChannel, kDirection");
+struct AllProtocolMessages<std::variant<M...>> : std::bool_constant<(ProtocolMessage<M> && ...)> {};
+static_assert(AllProtocolMessages<Message>::value,
+              "every Message needs kName, kChannel, kDirection");
 
 // The wire type number of message M (its index in Message).
 template <class M, std::size_t I = 0>
 constexpr std::size_t messageIndex() {
     static_assert(I < kMessageCount, "not a protocol message");
-    if constexpr (std::is_same_v<std::variant_alternative_t<I, Message>, M>) return I;
-    else return messageIndex<M, I + 1>();
+    if constexpr (std::is_same_v<std::variant_alternative_t<I, Message>, M>)
+        return I;
+    else
+        return messageIndex<M, I + 1>();
 }
 
 // Message name for logs and docs ("Hello", "Snapshot", ...); "Unknown" out of range.
