@@ -93,6 +93,10 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
         return makeError(fmt::format("{}: {}", file.string(), e.what()));
     }
     p.settings.mouseSensitivity = std::clamp(p.settings.mouseSensitivity, 0.01f, 2.0f);
+    // MSAA takes only the sample counts a device offers (found by fg_fuzz_clientjson): a hand-
+    // edited 9 becomes the nearest lower one.
+    const std::uint32_t samples = p.settings.msaa;
+    p.settings.msaa = samples >= 8 ? 8 : samples >= 4 ? 4 : samples >= 2 ? 2 : 1;
     p.settings.resolutionScale = std::isfinite(p.settings.resolutionScale)
                                      ? std::clamp(p.settings.resolutionScale, 0.25f, 1.0f)
                                      : 1.0f;
