@@ -11,7 +11,7 @@ PACKAGES=(
     libmeshoptimizer-dev libxxhash-dev libsodium-dev libedit-dev libzstd-dev zlib1g-dev
     xvfb xauth xfonts-base fonts-dejavu-core
     clang libclang-rt-14-dev
-    libical-dev
+    libical-dev libpng-dev libturbojpeg0-dev
 )
 
 missing=()

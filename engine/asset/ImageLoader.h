@@ -1,5 +1,5 @@
-// Decodes PNG and JPEG images to RGBA8 through stb_image, with size limits checked first.
-// Public header: no stb types here; other formats are compiled out and rejected by name.
+// Decodes PNG and JPEG images to RGBA8 (libpng, libjpeg-turbo), with size limits checked first.
+// Public header: no decoder types here; other formats are rejected by name.
 #pragma once
 
 #include "engine/asset/ModelData.h"

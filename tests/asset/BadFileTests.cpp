@@ -205,12 +205,12 @@ TEST_CASE("a PNG with an empty IDAT chunk decodes to the same pixels (a fuzzer f
     CHECK(decoded->rgba == image.rgba);
 }
 
-TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused before decoding") {
-    // A fuzzer found that stb allocates an IDAT's claimed length (here 2 GiB) before reading it.
+TEST_CASE("a PNG chunk claiming more bytes than the file holds is refused, naming the file") {
+    // A fuzzer found that stb allocated an IDAT's claimed length (here 2 GiB) before reading it;
+    // libpng reads the chunk and fails at the end of the data.
     fg::Bytes png = pngHeaderClaiming(2, 2, false);
     png.insert(png.end(), {0x80, 0, 0, 0, 'I', 'D', 'A', 'T', 1, 2, 3}); // no room for a CRC
     auto image = fg::loadImageFromMemory(png, "liar.png");
     REQUIRE_FALSE(image);
-    CHECK(image.error().message.find("liar.png: PNG chunk at offset 33 claims 2147483648 bytes") ==
-          0);
+    CHECK(image.error().message.find("liar.png: ") == 0);
 }
