@@ -17,6 +17,7 @@
 #include "server/meetings/MeetingsModule.h"
 #include "server/moderation/ModerationModule.h"
 #include "server/presence/PresenceModule.h"
+#include "server/programme/ProgrammeModule.h"
 #include "server/publish/PublishModule.h"
 #include "server/publish/PublishService.h"
 #include "server/staff/StaffModule.h"
@@ -182,6 +183,9 @@ Status ServerApp::composeModules() {
         return console::toResult(m_console->execute(line));
     }));
     m_modules.push_back(std::make_unique<ModerationModule>(ctx, *m_interactions));
+    // The programme's slices (Q&A, polls, decks, registration) take it as ProgrammeAccess&.
+    auto programme = std::make_unique<ProgrammeModule>(ctx);
+    m_modules.push_back(std::move(programme));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

@@ -13,6 +13,7 @@
 #include "game/client/meetings/MeetingsFeature.h"
 #include "game/client/moderation/ModerationFeature.h"
 #include "game/client/people/PeopleFeature.h"
+#include "game/client/programme/StageFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
 #include "game/client/staff/StaffInboxFeature.h"
@@ -36,6 +37,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<StaffDeskFeature>();  // adds its buttons to the booth panel: after BoothFeature
     add<ModerationFeature>(); // organisers: actions on people, queues, heat map; reports
     add<MeetingsFeature>();   // adds its section to the booth panel: after BoothFeature
+    add<StageFeature>();      // the session attended; programme panels ask it
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

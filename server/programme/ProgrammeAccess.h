@@ -1,0 +1,32 @@
+// What other slices (Q&A, polls, decks, registration, voice) ask of the live programme: a
+// session's state, who attends, presents and moderates it. Must not expose how it is kept.
+#pragma once
+
+#include "server/presence/Session.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace fg::server {
+
+// scheduled -> doors open (before the start) -> live -> ended.
+enum class StageState : std::uint8_t { Scheduled, DoorsOpen, Live, Ended };
+const char* stageStateName(StageState state);
+
+class ProgrammeAccess {
+public:
+    virtual ~ProgrammeAccess() = default;
+    // The state of programme session SESSIONID now (Ended for an unknown id).
+    virtual StageState state(std::string_view sessionId) const = 0;
+    // S is in SESSIONID's venue or watches from its overflow (speakers and moderators too).
+    virtual bool attends(const presence::Session& s, std::string_view sessionId) const = 0;
+    // S may change SESSIONID's slides: one of its speakers, or whoever moderates it.
+    virtual bool presents(const presence::Session& s, std::string_view sessionId) const = 0;
+    // S runs SESSIONID: every organiser, and a moderator credential bound to it.
+    virtual bool moderates(const presence::Session& s, std::string_view sessionId) const = 0;
+    // Wire ids of everyone attending SESSIONID now (whom a session-wide update goes to).
+    virtual std::vector<std::uint16_t> attendees(std::string_view sessionId) const = 0;
+};
+
+} // namespace fg::server
