@@ -16,10 +16,13 @@ public:
     void update() override;
     // The session attended now, or null (not in a venue, or nothing on in it).
     const expo::Session* attending() const;
+    // The deck page shown on the attended session's screen (0: the first, or the title card).
+    std::uint32_t slide() const { return m_slide; }
 
 private:
     Session& m_s;
     std::string m_attending; // session id
+    std::uint32_t m_slide = 0;
 };
 
 } // namespace fg::client
