@@ -77,7 +77,8 @@ void ChatHistoryModule::record(std::span<const std::uint8_t> bytes) {
                         toString(event->senderRole),
                         event->sentMs,
                         event->text,
-                        std::int64_t(event->lineId)};
+                        std::int64_t(event->lineId),
+                        event->senderCompany};
     if (auto id = m_log->append(std::move(r)); !id) {
         ++m_storeErrors;
         return log::error("chat history: {}", id.error().message);
@@ -117,7 +118,7 @@ Result<ChatHistory> ChatHistoryModule::history(const std::string& room, std::uin
         auto role = store::parseRole(it->senderRole);
         out.lines.push_back(ChatHistoryLine{std::uint64_t(it->id), it->senderName,
                                             role.value_or(Role::Visitor), it->sentMs, it->text,
-                                            std::uint64_t(it->lineId)});
+                                            std::uint64_t(it->lineId), it->senderCompany});
     }
     return out;
 }

@@ -57,7 +57,8 @@ struct ChatLineEvent {
     std::string recipientName; // Direct
     std::int64_t sentMs = 0;   // Unix milliseconds
     std::string text;
-    std::uint64_t lineId = 0; // ChatReceived.lineId: the line's stable id
+    std::uint64_t lineId = 0;  // ChatReceived.lineId: the line's stable id
+    std::string senderCompany; // ChatReceived.company: a booth's staff speak for it
     bool operator==(const ChatLineEvent&) const = default;
 
     template <class S>
@@ -70,7 +71,8 @@ struct ChatLineEvent {
         FG_SER(net::serializeString(s, recipientName, proto::kMaxNameLength));
         FG_SER(net::serializeI64(s, sentMs));
         FG_SER(net::serializeString(s, text, proto::kMaxChatLength));
-        return net::serializeU64(s, lineId);
+        FG_SER(net::serializeU64(s, lineId));
+        return net::serializeString(s, senderCompany, proto::kMaxCompanyLength);
     }
 };
 void publishChatLine(Bus& bus, ChatLineEvent event);

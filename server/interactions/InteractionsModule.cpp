@@ -84,8 +84,8 @@ void InteractionsModule::chat(Session& s, const ChatSend& chat) {
                      staffCompany(s, line->boothId),
                      nextChatLineId(m_ctx.bus())};
     if (chat.scope == ChatScope::Booth) m_interactions.joinBoothChat(s.id, line->boothId);
-    ChatLineEvent event{chat.scope, "",         line->boothId, s.name,    s.role,
-                        "",         out.timeMs, line->text,    out.lineId};
+    ChatLineEvent event{chat.scope, "",         line->boothId, s.name,     s.role,
+                        "",         out.timeMs, line->text,    out.lineId, out.company};
     const std::size_t delivered = deliverChat(s, chat, line->boothId, std::move(out));
     if (chat.scope == ChatScope::Direct && delivered < 2)
         return m_ctx.reply(

@@ -12,7 +12,7 @@
 namespace fg::store {
 namespace {
 
-constexpr std::array<const char*, 2> kChatSchema = {
+constexpr std::array<const char*, 3> kChatSchema = {
     R"sql(
 CREATE TABLE chat_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,
     sender_name TEXT NOT NULL, sender_role TEXT NOT NULL, sent_ms INTEGER NOT NULL,
@@ -24,13 +24,18 @@ CREATE INDEX chat_messages_room ON chat_messages(room, id);
 ALTER TABLE chat_messages ADD COLUMN line_id INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX chat_messages_line ON chat_messages(line_id);
 )sql",
+    // Step 3: the company a booth's staff spoke for, so stored lines read as live ones did.
+    R"sql(
+ALTER TABLE chat_messages ADD COLUMN sender_company TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
-constexpr const char* kColumns = "id, room, sender_name, sender_role, sent_ms, text, line_id";
+constexpr const char* kColumns =
+    "id, room, sender_name, sender_role, sent_ms, text, line_id, sender_company";
 
 ChatRecord recordFrom(const sql::Statement& st) {
     return ChatRecord{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3),
-                      st.columnInt(4), st.columnText(5), st.columnInt(6)};
+                      st.columnInt(4), st.columnText(5), st.columnInt(6),  st.columnText(7)};
 }
 
 Result<std::vector<ChatRecord>> readAll(sql::Statement& st) {
@@ -54,9 +59,10 @@ Result<std::unique_ptr<ChatLog>> ChatLog::open(Store& store, std::size_t retain)
 Result<std::int64_t> ChatLog::append(ChatRecord r) {
     sql::Database& db = m_store.database();
     if (auto s = db.exec("PRAGMA synchronous=NORMAL"); !s) return s.error();
-    auto inserted = db.run("INSERT INTO chat_messages (room, sender_name, sender_role, sent_ms, "
-                           "text, line_id) VALUES (?, ?, ?, ?, ?, ?)",
-                           r.room, r.senderName, r.senderRole, r.sentMs, r.text, r.lineId);
+    auto inserted =
+        db.run("INSERT INTO chat_messages (room, sender_name, sender_role, sent_ms, "
+               "text, line_id, sender_company) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               r.room, r.senderName, r.senderRole, r.sentMs, r.text, r.lineId, r.senderCompany);
     std::int64_t id = db.lastInsertId();
     auto trimmed = db.run("DELETE FROM chat_messages WHERE room = ? AND id <= (SELECT id FROM "
                           "chat_messages WHERE room = ? ORDER BY id DESC LIMIT 1 OFFSET ?)",

@@ -22,7 +22,8 @@ struct ChatRecord {
     std::string senderRole;  // "visitor", "exhibitor", "organiser"
     std::int64_t sentMs = 0; // Unix milliseconds
     std::string text;
-    std::int64_t lineId = 0; // the line's stable id as clients saw it (0: stored before ids)
+    std::int64_t lineId = 0;   // the line's stable id as clients saw it (0: stored before ids)
+    std::string senderCompany; // a booth's staff: the exhibitor they spoke for; else empty
     bool operator==(const ChatRecord&) const = default;
 };
 

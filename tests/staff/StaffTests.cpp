@@ -92,7 +92,8 @@ TEST_CASE("staff: an exhibitor with a token goes on duty by the switch and by st
     CHECK_FALSE(w.globex->result(lie)->ok);
 }
 
-TEST_CASE("staff: a visitor's booth chat reaches the staff, whose reply carries name and company") {
+TEST_CASE("staff: a visitor's booth chat reaches the staff, whose reply carries name and company, "
+          "also in the history") {
     StaffWorld w;
     // Linh writes from the hall's entrance, far from the booth: she still gets the answer.
     const std::uint32_t asked =
@@ -121,6 +122,20 @@ TEST_CASE("staff: a visitor's booth chat reaches the staff, whose reply carries 
     (*w.globex)->chat(proto::ChatScope::Booth, "acme-booth", 0, "Hello neighbours");
     REQUIRE(pumpUntil(*w.srv.app, w.all, [&] { return heard(*w.guest, "Hello neighbours"); }));
     CHECK(heard(*w.guest, "Hello neighbours")->company.empty());
+    // The stored history reads as the live lines did: the staff's reply names the company.
+    const std::uint32_t past =
+        (*w.guest)->chatHistory({0, proto::ChatScope::Booth, "acme-booth", 0, 0});
+    const proto::ChatHistory* history = nullptr;
+    REQUIRE(pumpUntil(*w.srv.app, w.all, [&] {
+        history = w.guest->find<proto::ChatHistory>(
+            [&](const proto::ChatHistory& h) { return h.requestId == past; });
+        return history != nullptr;
+    }));
+    REQUIRE(history->lines.size() == 3);
+    CHECK(history->lines[0].company.empty());
+    CHECK(history->lines[1].fromName == "Mai Acme");
+    CHECK(history->lines[1].company == "Acme");
+    CHECK(history->lines[2].company.empty());
 }
 
 TEST_CASE("staff: who is at my booth names the people in its zone, e-mail only from a card") {

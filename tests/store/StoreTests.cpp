@@ -2,20 +2,13 @@
 // CSV quoting, likes, analytics batching, migration from a v1 database.
 #include "engine/core/File.h"
 #include "server/store/Store.h"
-#include "tests/store/TempDir.h"
+#include "tests/store/OpenStore.h"
 
 #include <doctest/doctest.h>
 
 using namespace fg::store;
+using fg::test::openStore;
 using fg::test::TempDir;
-
-namespace {
-std::unique_ptr<Store> openStore(const TempDir& dir, StoreOptions options = {}) {
-    auto store = Store::open(dir.path(), options);
-    REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
-    return std::move(*store);
-}
-} // namespace
 
 TEST_CASE("store: a new database is at the latest schema and imports the exhibition once") {
     TempDir dir("store-new");

@@ -4,21 +4,14 @@
 #include "engine/core/File.h"
 #include "server/store/Sqlite.h"
 #include "server/store/Store.h"
-#include "tests/store/TempDir.h"
+#include "tests/store/OpenStore.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 using namespace fg::store;
+using fg::test::openStore;
 using fg::test::TempDir;
-
-namespace {
-std::unique_ptr<Store> openStore(const TempDir& dir, StoreOptions options = {}) {
-    auto store = Store::open(dir.path(), options);
-    REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().message));
-    return std::move(*store);
-}
-} // namespace
 
 TEST_CASE("tickets: codes are stored only as hashes, survive a reopen and sign in as tickets") {
     TempDir dir("tickets-roundtrip");

@@ -42,9 +42,11 @@ void ChatFeature::receive(const proto::ChatReceived& m) {
 void ChatFeature::addHistory(const proto::ChatHistory& h) {
     const bool booth = h.scope == proto::ChatScope::Booth;
     for (const proto::ChatHistoryLine& l : h.lines) {
-        ChatLine line{
-            h.scope, booth ? h.boothId : "", 0, l.fromName, l.text, false, l.timeMs, true, "",
-            l.lineId};
+        ChatLine line{h.scope,   booth ? h.boothId : "",
+                      0,         l.fromName,
+                      l.text,    false,
+                      l.timeMs,  true,
+                      l.company, l.lineId};
         line.mine = !m_s.profile.name.empty() && l.fromName == m_s.profile.name;
         auto same = [&](const ChatLine& o) {
             return o.scope == line.scope && o.boothId == line.boothId && o.timeMs == line.timeMs &&

@@ -2,6 +2,7 @@
 // server answers (and pushes the hall's on join). Included by Messages.h; serialize only.
 #pragma once
 
+#include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/ProtocolTypes.h"
 
 #include <cstdint>
@@ -44,6 +45,7 @@ struct ChatHistoryLine {
     std::int64_t timeMs = 0; // Unix milliseconds
     std::string text;
     std::uint64_t lineId = 0; // ChatReceived.lineId of the line (0: stored before line ids)
+    std::string company;      // ChatReceived.company: a booth's staff line names the exhibitor
     bool operator==(const ChatHistoryLine&) const = default;
 
     template <class S>
@@ -53,7 +55,8 @@ struct ChatHistoryLine {
         FG_SER(serializeEnum(s, fromRole, kRoleMax));
         FG_SER(net::serializeI64(s, timeMs));
         FG_SER(net::serializeString(s, text, kMaxChatLength));
-        return net::serializeU64(s, lineId);
+        FG_SER(net::serializeU64(s, lineId));
+        return net::serializeString(s, company, kMaxCompanyLength);
     }
 };
 
