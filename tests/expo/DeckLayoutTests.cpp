@@ -1,5 +1,6 @@
 // Tests for sessions[].deck and venues[].layout: round trip, every deck and layout problem with
 // its path, and the default layout (inside the venue, seats up to capacity, screen facing in).
+#include "engine/core/File.h"
 #include "game/expo/VenueLayout.h"
 #include "tests/expo/ExpoFixture.h"
 
@@ -99,12 +100,12 @@ TEST_CASE_FIXTURE(ExpoFixture, "layout problems name the venue and the thing out
     SUBCASE("stage outside") {
         layout["stage"] = {41, 35, 14, 30};
         CHECK_ONE_PROBLEM(*this, p + ".stage: expected a rect at least 0.5 m wide and deep "
-                                     "inside the venue [40, 30, 16, 8], found [41, 35, 14, 30]");
+                                     "inside the venue [40,30,16,8], found [41,35,14,30]");
     }
     SUBCASE("seat outside") {
         layout["seats"] = {{42, 31}, {10, 10}};
-        CHECK_ONE_PROBLEM(*this, p + ".seats[1]: expected a point inside the venue [40, 30, 16, "
-                                     "8], found [10, 10]");
+        CHECK_ONE_PROBLEM(*this, p + ".seats[1]: expected a point inside the venue [40,30,16,8], "
+                                     "found [10,10]");
     }
     SUBCASE("screen too wide") {
         layout["screen"]["width"] = 100;
