@@ -1,6 +1,7 @@
 // The picture on a venue's screen, added to a frame's scene: a deck page's texture, or the
 // session's title card (title, speakers, start time) when it has no deck. Loads on first use,
 // into the world's resource group, so it is freed with the world; never changes the static scene.
+#include "game/expo/VenueLayout.h"
 #include "game/scene/ExhibitionScene.h"
 #include "game/scene/SceneAssets.h"
 
