@@ -1,6 +1,7 @@
 // The picture on a venue's screen, added to a frame's scene: a deck page's texture, or the
 // session's title card (title, speakers, start time) when it has no deck. Loads on first use,
 // into the world's resource group, so it is freed with the world; never changes the static scene.
+#include "engine/doc/DeckPages.h"
 #include "game/expo/VenueLayout.h"
 #include "game/scene/ExhibitionScene.h"
 #include "game/scene/SceneAssets.h"
@@ -25,6 +26,28 @@ std::string whenText(const expo::Session& s) {
     if (!kind.empty()) kind[0] = char(std::toupper(static_cast<unsigned char>(kind[0])));
     const std::string stamp = formatUtcTimestamp(s.start); // 2021-10-12T09:00:00Z
     return fmt::format("{}, {} {} UTC", kind, stamp.substr(0, 10), stamp.substr(11, 5));
+}
+
+// Page PAGE of a local exhibition's PDF deck FILE (a served manifest has page textures instead):
+// rendered once, in the sandboxed child as on the server, its pages cached as "FILE#N".
+ImageTexture pdfPage(SceneAssets& assets, const std::filesystem::path& file, std::uint32_t page) {
+    const std::string key = file.string();
+    if (!assets.cached(key + "#1")) {
+        auto pages = renderPdfDeckSandboxed(file);
+        if (!pages) return assets.image(key + "#1", pages.error(), true);
+        for (std::size_t i = 0; i < pages->size(); ++i)
+            assets.image(fmt::format("{}#{}", key, i + 1), std::move((*pages)[i]), true);
+    }
+    for (std::uint32_t n = page + 1; n > 1; --n) // past the end: the last page
+        if (auto found = assets.cached(fmt::format("{}#{}", key, n))) return *found;
+    return *assets.cached(key + "#1");
+}
+
+ImageTexture deckPage(SceneAssets& assets, const std::filesystem::path& baseDir,
+                      const expo::Session& s, std::uint32_t page) {
+    if (s.deck.size() == 1 && isPdfFile(s.deck[0]))
+        return pdfPage(assets, baseDir / s.deck[0], page);
+    return assets.image(baseDir / s.deck[std::min<std::size_t>(page, s.deck.size() - 1)], true);
 }
 
 } // namespace
@@ -64,10 +87,8 @@ void ExhibitionScene::addScreenPicture(render::Scene& scene, const expo::Hall& h
     const glm::mat4 frame = screenFrame(hall, venue, layout);
     const float w = layout.screen.width, h = layout.screen.height;
     if (!session.deck.empty()) {
-        const std::string& file =
-            session.deck[std::min<std::size_t>(page, session.deck.size() - 1)];
         const render::ResourceGroup previous = m_renderer->useResourceGroup(m_group);
-        const ImageTexture image = m_assets->image(m_baseDir / file);
+        const ImageTexture image = deckPage(*m_assets, m_baseDir, session, page);
         m_renderer->useResourceGroup(previous);
         // Letterboxed: the page keeps its aspect inside the screen.
         const float pw = std::min(w, h * image.aspect), ph = pw / image.aspect;

@@ -30,20 +30,20 @@ fs::path writeDeckExhibition(const fs::path& dir) {
                                   {"kind", "stage"},
                                   {"rect", {30, 40, 30, 15}},
                                   {"capacity", 100}}};
-    auto session = [](const char* id, nlohmann::json deck) {
+    auto session = [](const char* id, const char* hour, nlohmann::json deck) {
         return nlohmann::json{{"id", id},
                               {"kind", "forum"},
                               {"title", id},
-                              {"start", "2021-10-12T02:00:00Z"},
-                              {"end", "2021-10-12T03:00:00Z"},
+                              {"start", std::string("2021-10-12T0") + hour + ":00:00Z"},
+                              {"end", std::string("2021-10-12T0") + hour + ":30:00Z"},
                               {"venue", "stage"},
                               {"speakers", {"A"}},
                               {"description", ""},
                               {"deck", deck}};
     };
-    doc["sessions"] = {session("pdf", "docs/deck.pdf"),
-                       session("png", {"media/checker.png", "logo.png"}),
-                       session("broken", "docs/broken.pdf")};
+    doc["sessions"] = {session("pdf", "2", "docs/deck.pdf"),
+                       session("png", "3", {"media/checker.png", "logo.png"}),
+                       session("broken", "4", "docs/broken.pdf")};
     REQUIRE(fg::writeFileAtomic(dir / "exhibition.json", std::string_view(doc.dump())));
     return dir / "exhibition.json";
 }

@@ -142,12 +142,14 @@ void SlidesFeature::drawPanels(const UiFrame& f) {
     const expo::Session* session = findSession(*m_s.ex, m_viewing);
     if (!session) return close();
     const std::uint32_t page = pageOf(*session);
+    // A local PDF deck's page count is known only once rendered; a manifest lists its pages.
+    const bool pdf = session->deck.size() == 1 && session->deck[0].ends_with(".pdf");
     const std::string where =
-        session->deck.empty()
-            ? std::string("title card (no slides)")
-            : fmt::format("slide {} of {}",
-                          std::min<std::size_t>(page, session->deck.size() - 1) + 1,
-                          session->deck.size());
+        session->deck.empty() ? std::string("title card (no slides)")
+        : pdf                 ? fmt::format("slide {}", page + 1)
+                              : fmt::format("slide {} of {}",
+                                            std::min<std::size_t>(page, session->deck.size() - 1) + 1,
+                                            session->deck.size());
     ImGui::SetNextWindowPos(ImVec2(f.viewSize.x * 0.5f, f.viewSize.y - 12.0f), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.75f);
