@@ -117,7 +117,7 @@ TEST_CASE("sandboxed work that crashes, spins or runs out of memory is reported,
     CHECK(*fine == fg::Bytes{1, 2, 3});
 }
 
-TEST_CASE("a deck of PNG and JPEG pages loads in order; mixed or missing pages are named") {
+TEST_CASE("a deck of PNG and JPEG pages loads in order, and mixed or missing pages are named") {
     auto dir = fgtest::freshDocDir("images");
     REQUIRE(fg::writePng(dir / "1.png", solid(32, 18, 10)));
     REQUIRE(fg::writeJpeg(dir / "2.jpg", solid(32, 18, 200)));
