@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/asset/ModelImporter.h"
+#include "engine/asset/Sandbox.h"
 #include "engine/core/File.h"
 #include "engine/core/Result.h"
 
@@ -10,14 +11,6 @@
 #include <filesystem>
 
 namespace fg {
-
-struct SandboxLimits {
-    // Address space the child may add to what it inherits at the fork (a big parent such as the
-    // editor, with its GPU driver, already maps gigabytes). Not applied under ASan.
-    std::uint64_t memoryBytes = 2ull << 30;
-    std::uint32_t cpuSeconds = 30;
-    double wallSeconds = 60.0;
-};
 
 // Imports and cooks FILE in a forked child; the parent only parses the cooked bytes it sends
 // back, through the bounds-checked reader. A crash, a limit hit or a bad file is an Error naming

@@ -9,6 +9,7 @@
 #include "game/client/ClientApp.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
+#include "game/client/slides/SlidesFeature.h"
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -303,6 +304,10 @@ void ClientApp::updateHover() {
 
 void ClientApp::buildFrameScene() {
     m_frameScene = m_world->scene();
+    if (const auto* slides = m_features->find<SlidesFeature>())
+        for (const ShownScreen& shown : slides->screens())
+            m_world->addScreenPicture(m_frameScene, *shown.hall, *shown.venue, *shown.session,
+                                      shown.page);
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
     for (int booth : {s.hoveredBooth, s.selection.booth}) {
@@ -352,6 +357,9 @@ void ClientApp::buildFrameScene() {
 }
 
 render::Camera ClientApp::viewCamera() const {
+    if (const auto* slides = m_features->find<SlidesFeature>())
+        if (auto camera = slides->viewerCamera(m_ui.viewSize.x / std::max(m_ui.viewSize.y, 1.0f)))
+            return *camera;
     const Session& s = m_session;
     const BoothSelection& sel = s.selection;
     if (sel.booth < 0 || sel.zoomPoster < 0) return m_avatar.camera();

@@ -53,12 +53,40 @@ struct Spawn {
 
 enum class VenueKind : std::uint8_t { Stage, Room };
 
+// A venue's screen: the centre of its bottom edge on the floor plan (hall coordinates), its size
+// in metres and the direction its picture faces (degrees: 0 -> +z, 90 -> +x, like booths).
+struct Screen {
+    glm::vec2 position{0.0f};
+    float width = 0, height = 0;
+    float facing = 0;
+    bool operator==(const Screen&) const = default;
+};
+
+// COUNT seats evenly from FROM to TO (both included; one seat sits at FROM).
+struct SeatRow {
+    glm::vec2 from{0.0f}, to{0.0f};
+    std::uint32_t count = 0;
+    bool operator==(const SeatRow&) const = default;
+};
+
+// Where things stand in a venue (docs/EXHIBITION_FORMAT.md, venues[].layout), all inside its
+// rect. Absent from a venue: defaultVenueLayout (game/expo/VenueLayout.h) places them.
+struct VenueLayout {
+    Rect stage;
+    Screen screen;
+    std::vector<glm::vec2> speakerSpots;
+    std::vector<glm::vec2> seats;
+    std::vector<SeatRow> seatRows;
+    bool operator==(const VenueLayout&) const = default;
+};
+
 struct Venue {
     std::string id;
     std::string name;
     VenueKind kind = VenueKind::Stage;
     Rect rect;
     std::uint32_t capacity = 0;
+    std::optional<VenueLayout> layout;
     bool operator==(const Venue&) const = default;
 };
 
@@ -191,6 +219,9 @@ struct Session {
     std::string venue; // venue id
     std::vector<std::string> speakers;
     std::string description;
+    // Slides: one PDF, or PNG/JPEG pages in order (relative paths; asset names in a manifest,
+    // where a PDF has become its rendered pages). Empty: no deck, the title card is shown.
+    std::vector<std::string> deck;
     bool operator==(const Session&) const = default;
 };
 

@@ -5,6 +5,7 @@
 
 #include "game/expo/ExhibitionSyntax.h"
 #include "game/expo/ExhibitionValidator.h"
+#include "game/expo/VenueLayout.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::uint64_t kMiB = 1024ull * 1024ull;
 
-enum class FileKind { Image, Model, Document };
+enum class FileKind { Image, Model, Document, Pdf };
 
 struct KindRule {
     const char* noun;
@@ -30,6 +31,7 @@ const KindRule& ruleFor(FileKind kind) {
         {"an image", ".png, .jpg, .jpeg", 8 * kMiB},
         {"a model", ".glb, .gltf, .obj, .fbx, .dae", 32 * kMiB},
         {"a document", ".pdf, .txt", 16 * kMiB},
+        {"a PDF", ".pdf", 32 * kMiB},
     };
     return kRules[static_cast<int>(kind)];
 }
@@ -195,6 +197,28 @@ void checkBooth(const Booth& b, const std::string& bp, FileTable& files, Checker
     checkBoothFiles(b, p, files, c, sizeKnown);
 }
 
+// sessions[].deck: one PDF (its page count is checked when it is rendered), or at most
+// kMaxDeckPages PNG/JPEG pages.
+void checkDeck(const Session& s, const std::string& sp, FileTable& files, Checker& c) {
+    const std::string p = sp + ".deck";
+    const auto isPdf = [](const std::string& f) {
+        return f.size() >= 4 && hasAllowedExtension(f, ruleFor(FileKind::Pdf));
+    };
+    const bool anyPdf = std::any_of(s.deck.begin(), s.deck.end(), isPdf);
+    if (anyPdf && s.deck.size() != 1) {
+        c.expect(p, "one PDF file, or PNG/JPEG page files (not both)",
+                 fmt::format("{} files with a PDF among them", s.deck.size()));
+    } else if (anyPdf) {
+        checkFile(files, c, p, s.deck[0], FileKind::Pdf);
+    } else if (s.deck.size() > kMaxDeckPages) {
+        c.expect(p, fmt::format("at most {} page files", kMaxDeckPages),
+                 std::to_string(s.deck.size()));
+    } else {
+        for (std::size_t i = 0; i < s.deck.size(); ++i)
+            checkFile(files, c, indexPath(p, i), s.deck[i], FileKind::Image);
+    }
+}
+
 } // namespace
 
 void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c) {
@@ -208,6 +232,8 @@ void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c
                   FileKind::Image);
     for (std::size_t i = 0; i < ex.booths.size(); ++i)
         checkBooth(ex.booths[i], indexPath("booths", i), files, c);
+    for (std::size_t i = 0; i < ex.sessions.size(); ++i)
+        checkDeck(ex.sessions[i], indexPath("sessions", i), files, c);
 }
 
 } // namespace fg::expo::detail

@@ -43,12 +43,36 @@ void readEvent(JsonObjectReader o, Event& e) {
     o.date("closes", e.closes);
 }
 
+// venues[].layout: stage, screen, speaker_spots, seats (points) and seat_rows; the lists may be
+// left out (empty).
+void readVenueLayout(JsonObjectReader o, VenueLayout& l) {
+    o.rect("stage", l.stage);
+    if (auto screen = o.object("screen", {"position", "width", "height", "facing"})) {
+        screen->point("position", l.screen.position);
+        screen->number("width", l.screen.width);
+        screen->number("height", l.screen.height);
+        screen->number("facing", l.screen.facing);
+    }
+    if (o.has("speaker_spots")) o.pointArray("speaker_spots", l.speakerSpots);
+    if (o.has("seats")) o.pointArray("seats", l.seats);
+    if (o.has("seat_rows"))
+        o.array("seat_rows", l.seatRows, [](JsonObjectReader r, SeatRow& row) {
+            r.declare({"from", "to", "count"});
+            r.point("from", row.from);
+            r.point("to", row.to);
+            r.uint32("count", row.count, "a count from 1 to 500");
+        });
+}
+
 void readVenue(JsonObjectReader o, Venue& v) {
     o.string("id", v.id);
     o.string("name", v.name);
     o.enumeration("kind", v.kind, kVenueKinds);
     o.rect("rect", v.rect);
     o.uint32("capacity", v.capacity, "an integer from 1 to 100000");
+    if (o.has("layout"))
+        if (auto l = o.object("layout", {"stage", "screen", "speaker_spots", "seats", "seat_rows"}))
+            readVenueLayout(*l, v.layout.emplace());
 }
 
 void readHall(JsonObjectReader o, Hall& h) {
@@ -68,7 +92,7 @@ void readHall(JsonObjectReader o, Hall& h) {
         spawn->number("yaw", h.spawn.yaw);
     }
     o.array("venues", h.venues, [](JsonObjectReader v, Venue& venue) {
-        v.declare({"id", "name", "kind", "rect", "capacity"});
+        v.declare({"id", "name", "kind", "rect", "capacity", "layout"});
         readVenue(v, venue);
     });
 }
@@ -167,6 +191,7 @@ void readSession(JsonObjectReader o, Session& s) {
     o.string("venue", s.venue);
     o.stringArray("speakers", s.speakers);
     o.string("description", s.description);
+    if (o.has("deck")) o.stringOrStrings("deck", s.deck);
 }
 
 void readTop(JsonObjectReader o, Exhibition& ex) {
@@ -193,7 +218,8 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
         readBooth(b, booth);
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {
-        s.declare({"id", "kind", "title", "start", "end", "venue", "speakers", "description"});
+        s.declare(
+            {"id", "kind", "title", "start", "end", "venue", "speakers", "description", "deck"});
         readSession(s, session);
     });
     o.array("awards", ex.awards, [](JsonObjectReader a, AwardCategory& award) {

@@ -296,6 +296,7 @@ std::vector<Problem> validate(const Exhibition& ex, const std::filesystem::path&
     checkEventAndText(ex, checker);
     checkIdsAndReferences(ex, checker);
     checkLayout(ex, checker);
+    checkVenueLayouts(ex, checker);
     checkSchedule(ex, checker);
     checkBoothContent(ex, baseDir, checker);
     return checker.take();

@@ -46,6 +46,7 @@ void checkEventAndText(const Exhibition& ex, Checker& checker);     // Exhibitio
 void checkIdsAndReferences(const Exhibition& ex, Checker& checker); // ExhibitionValidator.cpp
 void checkSchedule(const Exhibition& ex, Checker& checker);         // ExhibitionSchedule.cpp
 void checkLayout(const Exhibition& ex, Checker& checker);           // ExhibitionLayout.cpp
+void checkVenueLayouts(const Exhibition& ex, Checker& checker);     // ExhibitionVenueLayout.cpp
 void checkBoothContent(const Exhibition& ex, const std::filesystem::path& baseDir,
                        Checker& checker); // ExhibitionContent.cpp
 

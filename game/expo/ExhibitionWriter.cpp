@@ -5,6 +5,7 @@
 #include "game/expo/ExhibitionSyntax.h"
 #include "game/expo/JsonTextWriter.h"
 #include "game/expo/MeetingHours.h"
+#include "game/expo/protocol/ContentNames.h"
 
 namespace fg::expo {
 namespace {
@@ -56,6 +57,41 @@ void writeEvent(JsonTextWriter& w, const Event& e) {
     w.endObject();
 }
 
+void points(JsonTextWriter& w, std::string_view key, const std::vector<glm::vec2>& list) {
+    if (list.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (glm::vec2 p : list)
+        w.numbers({p.x, p.y});
+    w.endArray();
+}
+
+void writeVenueLayout(JsonTextWriter& w, const VenueLayout& l) {
+    w.key("layout");
+    w.beginObject();
+    rect(w, "stage", l.stage);
+    w.key("screen");
+    w.beginObject();
+    point(w, "position", l.screen.position);
+    w.key("width");
+    w.number(l.screen.width);
+    w.key("height");
+    w.number(l.screen.height);
+    w.key("facing");
+    w.number(l.screen.facing);
+    w.endObject();
+    points(w, "speaker_spots", l.speakerSpots);
+    points(w, "seats", l.seats);
+    if (!l.seatRows.empty())
+        objects(w, "seat_rows", l.seatRows, [](JsonTextWriter& w, const SeatRow& r) {
+            point(w, "from", r.from);
+            point(w, "to", r.to);
+            w.key("count");
+            w.integer(r.count);
+        });
+    w.endObject();
+}
+
 void writeHall(JsonTextWriter& w, const Hall& h) {
     field(w, "id", h.id);
     field(w, "name", h.name);
@@ -83,6 +119,7 @@ void writeHall(JsonTextWriter& w, const Hall& h) {
         rect(w, "rect", v.rect);
         w.key("capacity");
         w.integer(v.capacity);
+        if (v.layout) writeVenueLayout(w, *v.layout);
     });
 }
 
@@ -192,6 +229,13 @@ void writeSession(JsonTextWriter& w, const Session& s) {
     w.key("speakers");
     w.strings(s.speakers);
     field(w, "description", s.description);
+    // One PDF as a string, pages as an array (so a one-page PNG deck reads back as a list).
+    if (s.deck.size() == 1 && lowerExtension(s.deck[0]) == ".pdf")
+        field(w, "deck", s.deck[0]);
+    else if (!s.deck.empty()) {
+        w.key("deck");
+        w.strings(s.deck);
+    }
 }
 
 void writeAward(JsonTextWriter& w, const AwardCategory& a) {

@@ -290,6 +290,32 @@ void JsonObjectReader::stringArray(std::string_view key, std::vector<std::string
     }
 }
 
+void JsonObjectReader::stringOrStrings(std::string_view key, std::vector<std::string>& out) {
+    const json* v = find(key);
+    if (!valid()) return;
+    if (v && v->is_string())
+        out.assign(1, v->get<std::string>());
+    else if (v && v->is_array())
+        stringArray(key, out);
+    else
+        m_context.fail(pathOf(key), "a string or an array of strings", v);
+}
+
+void JsonObjectReader::pointArray(std::string_view key, std::vector<glm::vec2>& out) {
+    const json* v = arrayAt(key);
+    if (!v) return;
+    out.resize(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const json& e = (*v)[i];
+        float x = 0, z = 0;
+        if (e.is_array() && e.size() == 2 && asFloat(e[0], x) && asFloat(e[1], z))
+            out[i] = glm::vec2(x, z);
+        else
+            m_context.fail(fmt::format("{}[{}]", pathOf(key), i), "a point [x, z] of two numbers",
+                           &e);
+    }
+}
+
 std::optional<JsonObjectReader>
 JsonObjectReader::object(std::string_view key, std::initializer_list<std::string_view> keys) {
     if (!valid()) return std::nullopt;

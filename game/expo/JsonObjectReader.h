@@ -65,6 +65,10 @@ public:
     void time(std::string_view key, UnixSeconds& out);
     void color(std::string_view key, Color& out);
     void stringArray(std::string_view key, std::vector<std::string>& out);
+    // One string (read as a one-element list) or an array of strings.
+    void stringOrStrings(std::string_view key, std::vector<std::string>& out);
+    // An array of points [x, z]; each bad element is reported at its index.
+    void pointArray(std::string_view key, std::vector<glm::vec2>& out);
     std::optional<JsonObjectReader> object(std::string_view key,
                                            std::initializer_list<std::string_view> keys);
 

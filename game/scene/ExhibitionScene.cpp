@@ -103,6 +103,7 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
                        const ExhibitionSceneOptions& options) {
     std::unique_ptr<ExhibitionScene> out(new ExhibitionScene());
     out->m_renderer = &renderer;
+    out->m_baseDir = baseDir;
     out->m_group = renderer.createResourceGroup();
     GroupInUse inUse(renderer, out->m_group);
     // The caller's progress callback runs outside the group: it may draw with its own resources.

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,7 +79,24 @@ public:
     // The floor point under RAY when the first thing it meets is a hall or pavilion floor.
     std::optional<FloorPick> pickFloor(const render::Ray& ray) const;
 
+    // Adds to SCENE (a frame's copy of scene()) the picture on VENUE's screen: page PAGE of
+    // SESSION's deck (its last page past the end), or SESSION's title card when it has no deck.
+    // Pages and cards load on first use and are freed with this scene (StageScreens.cpp).
+    void addScreenPicture(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
+                          const expo::Session& session, std::uint32_t page);
+
 private:
+    struct TitleCard {
+        render::MaterialId background;
+        struct Line {
+            render::MeshHandle mesh;
+            render::MaterialId material;
+            float y; // centre height as a fraction of the screen's height
+        };
+        std::vector<Line> lines;
+    };
+    const TitleCard& titleCard(const expo::Session& session);
+
     ExhibitionScene() = default;
     void addViews(const expo::Exhibition& exhibition);
 
@@ -89,6 +107,8 @@ private:
     std::vector<std::string> m_boothIds;
     std::vector<NamedView> m_views;
     SceneCounts m_counts;
+    std::filesystem::path m_baseDir; // where the exhibition's files (deck pages) resolve
+    std::map<std::string, TitleCard> m_titleCards; // by session id
 };
 
 // Pick ids of hall floors: kFloorPickBase + hall index (booths use their index, far below).
@@ -98,6 +118,11 @@ inline constexpr std::uint32_t kFloorPickBase = 0x40000000u;
 // when the booth's hall is unknown.
 std::optional<glm::mat4> posterFrame(const expo::Exhibition& exhibition, const expo::Booth& booth,
                                      std::uint32_t slot);
+
+// World frame of VENUE's screen picture (LAYOUT is the venue's layout, expo::venueLayout):
+// centred on the picture, +z towards the audience, unscaled (the picture is width x height).
+glm::mat4 screenFrame(const expo::Hall& hall, const expo::Venue& venue,
+                      const expo::VenueLayout& layout);
 
 // A booth's fascia colour (linear RGB): its pavilion's accent, else one of 8 by exhibitor id.
 glm::vec3 boothAccentColour(const expo::Exhibition& exhibition, const expo::Booth& booth);

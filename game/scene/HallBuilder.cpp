@@ -1,5 +1,5 @@
-// Halls (floor, walls with entrance openings, name on the far wall, venues) and pavilions
-// (coloured floor, name boards with flags). Booths are built in BoothBuilder.cpp.
+// Halls (floor, walls with entrance openings, name on the far wall; venues in VenueBuilder) and
+// pavilions (coloured floor, name boards with flags). Booths are built in BoothBuilder.cpp.
 #include "game/scene/ExhibitionScene.h"
 #include "game/scene/SceneBuild.h"
 
@@ -53,24 +53,6 @@ void addWalls(BuildContext& ctx, const expo::Hall& hall, const glm::mat4& frame)
             ctx.scene.add(ctx.assets.cube(), wallMat, boxTransform(frame, centre, size));
         }
     }
-}
-
-void addVenue(BuildContext& ctx, const expo::Venue& venue, const glm::mat4& frame) {
-    const expo::Rect& r = venue.rect;
-    const bool stage = venue.kind == expo::VenueKind::Stage;
-    const float height = stage ? 0.6f : 0.05f;
-    const glm::vec3 colour =
-        stage ? glm::vec3(0.08f, 0.09f, 0.12f) : glm::vec3(0.30f, 0.33f, 0.38f);
-    ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(colour, 0.6f),
-                  boxTransform(frame, {r.x + r.width * 0.5f, height * 0.5f, r.z + r.depth * 0.5f},
-                               {r.width, height, r.depth}));
-    // A backdrop with the venue's name on the side away from the hall's south entrances.
-    const glm::vec3 backdrop{r.x + r.width * 0.5f, 3.0f, r.z + r.depth - 0.2f};
-    ctx.scene.add(ctx.assets.cube(), ctx.assets.colour(glm::vec3(0.05f, 0.18f, 0.40f), 0.5f),
-                  boxTransform(frame, backdrop, {r.width * 0.8f, 2.4f, 0.2f}));
-    const glm::mat4 textFrame = glm::translate(frame, backdrop + glm::vec3(0, 0, -0.11f));
-    addText(ctx, glm::rotate(textFrame, glm::radians(180.0f), {0, 1, 0}), venue.name, 0.8f,
-            r.width * 0.75f, glm::vec3(1.0f));
 }
 
 } // namespace
@@ -135,7 +117,7 @@ void addHall(BuildContext& ctx, const expo::Hall& hall) {
                     glm::radians(180.0f), {0, 1, 0});
     addText(ctx, north, hall.name, 2.6f, w * 0.8f, glm::vec3(0.95f, 0.95f, 0.92f));
     for (const expo::Venue& venue : hall.venues)
-        addVenue(ctx, venue, frame);
+        addVenue(ctx, hall, venue);
 }
 
 void addPavilion(BuildContext& ctx, const expo::Pavilion& pavilion) {

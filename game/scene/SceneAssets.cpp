@@ -120,10 +120,14 @@ render::MaterialId SceneAssets::textMaterial(glm::vec3 rgb) {
     return out;
 }
 
-ImageTexture SceneAssets::image(const std::filesystem::path& path) {
-    const std::string key = path.string();
+ImageTexture SceneAssets::image(const std::filesystem::path& path, bool unlit) {
+    const std::string key = path.string() + (unlit ? "#unlit" : "");
     if (auto it = m_images.find(key); it != m_images.end()) return it->second;
-    Result<ImageData> loaded = m_cache ? m_cache->loadImage(path) : loadImage(path);
+    return image(key, m_cache ? m_cache->loadImage(path) : loadImage(path), unlit);
+}
+
+ImageTexture SceneAssets::image(const std::string& key, Result<ImageData> loaded, bool unlit) {
+    if (auto it = m_images.find(key); it != m_images.end()) return it->second;
     ImageTexture out;
     ImageData data;
     if (loaded) {
@@ -145,6 +149,7 @@ ImageTexture SceneAssets::image(const std::filesystem::path& path) {
         render::MaterialDesc desc;
         desc.baseColorTexture = out.texture;
         desc.roughness = 0.6f;
+        desc.unlit = unlit;
         auto material = m_renderer.addMaterial(desc);
         out.material = material ? *material : render::MaterialId{0};
     }

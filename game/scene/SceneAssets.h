@@ -56,9 +56,17 @@ public:
 
     render::MaterialId colour(glm::vec3 linearRgb, float roughness = 0.8f, float metallic = 0.0f);
     render::MaterialId unlitColour(glm::vec3 linearRgb);
-    // The image at PATH as a texture + lit material; a missing or broken file gives the magenta
-    // checker and a problem naming the file.
-    ImageTexture image(const std::filesystem::path& path);
+    // The image at PATH as a texture + lit material (UNLIT: shown as it is, for screens); a
+    // missing or broken file gives the magenta checker and a problem naming the file.
+    ImageTexture image(const std::filesystem::path& path, bool unlit = false);
+    // LOADED (decoded elsewhere, e.g. a rendered PDF page) under KEY, cached like image(path);
+    // an error gives the checker and a problem.
+    ImageTexture image(const std::string& key, Result<ImageData> loaded, bool unlit);
+    // The image cached under KEY by either image(), if any.
+    std::optional<ImageTexture> cached(const std::string& key) const {
+        auto it = m_images.find(key);
+        return it == m_images.end() ? std::nullopt : std::optional<ImageTexture>(it->second);
+    }
     // The model at PATH; failures give the magenta placeholder box and a problem.
     const ModelParts& model(const std::filesystem::path& path);
     // A text line LINEHEIGHT metres tall, centred, facing +z (mesh data, not yet uploaded).

@@ -48,6 +48,8 @@ void addText(BuildContext& ctx, const glm::mat4& m, const std::string& text, flo
              float maxWidth, glm::vec3 colour);
 
 void addHall(BuildContext& ctx, const expo::Hall& hall);
+// A venue: floor, stage, screen frame, speaker spots and seats (VenueBuilder.cpp).
+void addVenue(BuildContext& ctx, const expo::Hall& hall, const expo::Venue& venue);
 void addPavilion(BuildContext& ctx, const expo::Pavilion& pavilion);
 void addBooth(BuildContext& ctx, const expo::Booth& booth, std::uint32_t boothIndex);
 

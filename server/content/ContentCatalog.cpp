@@ -46,11 +46,40 @@ Result<std::string> ContentCatalog::addFile(const fs::path& source, FileKind kin
     return expo::assetNameFor(*hash, kind, reference);
 }
 
+Status ContentCatalog::addPdfDeck(const fs::path& baseDir, const std::string& reference) {
+    auto pages = renderPdfDeckSandboxed(baseDir / reference, m_deckLimits);
+    if (!pages) {
+        log::warn("content: deck {}: {}; serving a placeholder page", reference,
+                  pages.error().message);
+        ++m_stats.placeholders;
+        pages = std::vector<ImageData>{makePlaceholderImage()};
+    }
+    std::vector<std::string> names;
+    for (const ImageData& page : *pages) {
+        auto hash = m_store.put(cookImage(page));
+        if (!hash)
+            return makeError(fmt::format("content: {}: {}", reference, hash.error().message));
+        std::error_code ec;
+        m_stats.bytes += fs::file_size(m_store.pathOf(*hash), ec);
+        names.push_back(expo::assetNameFor(*hash, FileKind::Image, reference));
+    }
+    m_stats.deckPages += names.size();
+    ++m_stats.files;
+    m_deckPages.emplace(reference, std::move(names));
+    return {};
+}
+
 Status ContentCatalog::addFiles(const expo::Exhibition& ex, const fs::path& baseDir) {
+    for (const auto& session : ex.sessions)
+        if (session.deck.size() == 1 && isPdfFile(session.deck[0]) &&
+            !m_deckPages.count(session.deck[0]))
+            if (Status st = addPdfDeck(baseDir, session.deck[0]); !st) return st;
     Status status;
     auto visit = [&](const std::string& reference, FileKind kind) {
         expo::AssetName parsed;
-        if (!status || m_names.count(reference) || expo::parseAssetName(reference, parsed)) return;
+        if (!status || m_names.count(reference) || m_deckPages.count(reference) ||
+            expo::parseAssetName(reference, parsed))
+            return;
         auto name = addFile(baseDir / reference, kind, reference);
         if (!name) {
             status = name.error();
@@ -65,6 +94,10 @@ Status ContentCatalog::addFiles(const expo::Exhibition& ex, const fs::path& base
 
 Result<expo::Exhibition> ContentCatalog::manifestOf(const expo::Exhibition& ex) const {
     expo::Exhibition out = ex;
+    for (auto& session : out.sessions)
+        if (session.deck.size() == 1)
+            if (auto it = m_deckPages.find(session.deck[0]); it != m_deckPages.end())
+                session.deck = it->second;
     std::string missing;
     forEachFileReference(out, [&](std::string& reference, FileKind kind) {
         expo::AssetName parsed;

@@ -6,6 +6,7 @@
 #include "engine/asset/ModelImporter.h"
 #include "engine/core/File.h"
 #include "engine/core/Hash.h"
+#include "engine/doc/PdfWriter.h"
 #include "game/booth/BoothBundle.h"
 #include "game/client/VisitorProfile.h"
 #include "game/expo/ExhibitionJson.h"
@@ -198,6 +199,17 @@ void profiles(const fs::path& out) {
     fs::permissions(dir / "exhibitor.json", fs::perms(0644));
 }
 
+// A minimal one-page PDF (a bar and a title), a two-page one, and the first cut in half.
+void decks(const fs::path& out) {
+    PdfPage page;
+    page.rects.push_back({40, 40, 200, 120, 30, 90, 200});
+    page.texts.push_back({40, 400, 36, "Seed slide", 0, 0, 0});
+    const Bytes one = writeSimplePdf({page});
+    put(out / "deck", "one-page.pdf", one);
+    put(out / "deck", "two-pages.pdf", writeSimplePdf({page, PdfPage{}}));
+    put(out / "deck", "cut.pdf", std::span<const std::uint8_t>(one.data(), one.size() / 2));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -213,6 +225,7 @@ int main(int argc, char** argv) {
     booths(out);
     uploads(out);
     profiles(out);
+    decks(out);
     fmt::print("seeds written to {}\n", out.string());
     return 0;
 }

@@ -2,6 +2,7 @@
 // the files it references. Everything lands in a FileSet; nothing here touches the disk.
 #include "tools/gen-sample/SampleBuilder.h"
 
+#include "tools/gen-sample/Decks.h"
 #include "tools/gen-sample/Pdf.h"
 #include "tools/gen-sample/Products.h"
 #include "tools/gen-sample/SampleLayout.h"
@@ -26,12 +27,14 @@ Json hallJson(const HallSpec& h) {
     Json entrances = Json::array(), venues = Json::array();
     for (const EntranceSpec& e : h.entrances)
         entrances.push_back({{"wall", e.wall}, {"offset", e.offset}, {"width", e.width}});
-    for (const VenueSpec& v : h.venues)
+    for (const VenueSpec& v : h.venues) {
         venues.push_back({{"id", v.id},
                           {"name", v.name},
                           {"kind", v.kind},
                           {"rect", rectJson(v.rect)},
                           {"capacity", v.capacity}});
+        if (Json layout = layoutFor(v); !layout.is_null()) venues.back()["layout"] = layout;
+    }
     return {{"id", h.id},
             {"name", h.name},
             {"origin", {h.origin.x, h.origin.y}},
@@ -87,9 +90,9 @@ Json exhibitorsJson(const Fonts& fonts, FileSet& files) {
     return out;
 }
 
-Json sessionsJson() {
+Json sessionsJson(const Fonts& fonts, FileSet& files) {
     Json out = Json::array();
-    for (const SessionSpec& s : programme())
+    for (const SessionSpec& s : programme()) {
         out.push_back({{"id", s.id},
                        {"kind", s.kind},
                        {"title", s.title},
@@ -98,6 +101,8 @@ Json sessionsJson() {
                        {"venue", s.venue},
                        {"speakers", s.speakers},
                        {"description", s.description}});
+        if (Json deck = deckFor(fonts, s, files); !deck.is_null()) out.back()["deck"] = deck;
+    }
     return out;
 }
 
@@ -315,7 +320,7 @@ Result<FileSet> buildSample(const Fonts& fonts, SampleStats& stats) {
     doc["exhibitors"] = exhibitorsJson(fonts, files);
     BoothsOutput booths = boothsJson(fonts, layout, files);
     doc["booths"] = booths.json;
-    doc["sessions"] = sessionsJson();
+    doc["sessions"] = sessionsJson(fonts, files);
     auto awardList = awardsJson(booths.ids);
     if (!awardList) return awardList.error();
     doc["awards"] = *awardList;
