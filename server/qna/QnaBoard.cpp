@@ -64,20 +64,19 @@ QnaPoll* QnaBoard::findPoll(std::string_view session, std::uint64_t id) {
 }
 
 Result<const QnaQuestion*> QnaBoard::ask(std::string_view session, std::string authorKey,
-                                         std::string authorName, std::string text,
-                                         bool anonymous) {
+                                         std::string authorName, std::string text, bool anonymous) {
     text = oneLine(std::move(text));
     if (text.empty()) return makeError("question: empty");
-    store::StoredQuestion rec{0,
-                              std::string(session),
-                              std::move(authorKey),
-                              std::move(authorName),
-                              anonymous,
-                              std::move(text),
-                              int(requiresApproval(session) ? QuestionState::Pending
-                                                            : QuestionState::Open),
-                              false,
-                              unixNow()};
+    store::StoredQuestion rec{
+        0,
+        std::string(session),
+        std::move(authorKey),
+        std::move(authorName),
+        anonymous,
+        std::move(text),
+        int(requiresApproval(session) ? QuestionState::Pending : QuestionState::Open),
+        false,
+        unixNow()};
     auto id = m_book.addQuestion(rec);
     if (!id) return id.error();
     rec.id = *id;
@@ -86,8 +85,7 @@ Result<const QnaQuestion*> QnaBoard::ask(std::string_view session, std::string a
     return &q;
 }
 
-Result<bool> QnaBoard::vote(std::string_view session, std::uint64_t id,
-                            const std::string& person) {
+Result<bool> QnaBoard::vote(std::string_view session, std::uint64_t id, const std::string& person) {
     QnaQuestion* q = findQuestion(session, id);
     if (!q || q->rec.state == int(QuestionState::Pending) ||
         q->rec.state == int(QuestionState::Hidden))
@@ -159,11 +157,14 @@ Result<const QnaPoll*> QnaBoard::createPoll(std::string_view session, std::strin
     for (std::string& o : options)
         if ((o = oneLine(std::move(o))).empty()) return makeError("poll: an option is empty");
     if (options.size() < 2 || options.size() > kMaxPollOptions)
-        return makeError(fmt::format("poll: 2 to {} options, not {}", kMaxPollOptions,
-                                     options.size()));
-    store::StoredPoll rec{0,        std::string(session),
-                          std::move(question), std::move(options),
-                          multiple, int(open ? PollState::Open : PollState::Prepared),
+        return makeError(
+            fmt::format("poll: 2 to {} options, not {}", kMaxPollOptions, options.size()));
+    store::StoredPoll rec{0,
+                          std::string(session),
+                          std::move(question),
+                          std::move(options),
+                          multiple,
+                          int(open ? PollState::Open : PollState::Prepared),
                           false};
     auto id = m_book.addPoll(rec);
     if (!id) return id.error();
@@ -225,6 +226,11 @@ std::vector<const QnaPoll*> QnaBoard::polls(std::string_view session) const {
     return out;
 }
 
+const QnaQuestion* QnaBoard::question(std::uint64_t id) const {
+    auto it = m_questions.find(id);
+    return it != m_questions.end() ? &it->second : nullptr;
+}
+
 QnaCounts QnaBoard::counts(std::string_view session) const {
     QnaCounts c;
     for (const QnaQuestion* q : questions(session)) {
@@ -252,8 +258,15 @@ QuestionInfo QnaBoard::info(const QnaQuestion& q, bool moderator) {
 
 PollInfo QnaBoard::info(const QnaPoll& p, bool moderator, const std::string& person) {
     const auto& r = p.rec;
-    PollInfo out{std::uint64_t(r.id), r.question, r.options, r.multiple, PollState(r.state),
-                 r.resultsShown,      {},         std::uint32_t(p.answers.size()), 0};
+    PollInfo out{std::uint64_t(r.id),
+                 r.question,
+                 r.options,
+                 r.multiple,
+                 PollState(r.state),
+                 r.resultsShown,
+                 {},
+                 std::uint32_t(p.answers.size()),
+                 0};
     if (moderator || r.resultsShown) {
         out.counts.assign(r.options.size(), 0);
         for (const auto& [who, choices] : p.answers)

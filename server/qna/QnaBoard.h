@@ -58,6 +58,7 @@ public:
     // The session's questions and polls in the order they came.
     std::vector<const QnaQuestion*> questions(std::string_view session) const;
     std::vector<const QnaPoll*> polls(std::string_view session) const;
+    const QnaQuestion* question(std::uint64_t id) const;
     QnaCounts counts(std::string_view session) const;
 
     // The wire view of a question or poll (MODERATOR: names of anonymous askers, counts).

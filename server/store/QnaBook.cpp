@@ -120,9 +120,8 @@ Status QnaBook::updatePoll(const StoredPoll& p) {
 }
 
 Status QnaBook::addAnswer(const StoredPollAnswer& a) {
-    return m_store.database().run(
-        "INSERT INTO qna_answer (poll, person, choices) VALUES (?, ?, ?)", a.poll, a.person,
-        std::int64_t(a.choices));
+    return m_store.database().run("INSERT INTO qna_answer (poll, person, choices) VALUES (?, ?, ?)",
+                                  a.poll, a.person, std::int64_t(a.choices));
 }
 
 Result<std::vector<StoredQuestion>> QnaBook::questions() {
@@ -155,20 +154,20 @@ Result<std::vector<StoredPoll>> QnaBook::polls() {
         "SELECT id, session, question, options, multiple, state, results_shown FROM qna_poll "
         "ORDER BY id",
         [](const sql::Statement& st) {
-            return StoredPoll{st.columnInt(0),       st.columnText(1),
-                              st.columnText(2),      splitOptions(st.columnText(3)),
-                              st.columnInt(4) != 0,  int(st.columnInt(5)),
+            return StoredPoll{st.columnInt(0),      st.columnText(1),
+                              st.columnText(2),     splitOptions(st.columnText(3)),
+                              st.columnInt(4) != 0, int(st.columnInt(5)),
                               st.columnInt(6) != 0};
         });
 }
 
 Result<std::vector<StoredPollAnswer>> QnaBook::answers() {
-    return collect<StoredPollAnswer>(
-        m_store.database(), "SELECT poll, person, choices FROM qna_answer",
-        [](const sql::Statement& st) {
-            return StoredPollAnswer{st.columnInt(0), st.columnText(1),
-                                    std::uint32_t(st.columnInt(2))};
-        });
+    return collect<StoredPollAnswer>(m_store.database(),
+                                     "SELECT poll, person, choices FROM qna_answer",
+                                     [](const sql::Statement& st) {
+                                         return StoredPollAnswer{st.columnInt(0), st.columnText(1),
+                                                                 std::uint32_t(st.columnInt(2))};
+                                     });
 }
 
 } // namespace fg::store
