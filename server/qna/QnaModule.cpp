@@ -102,6 +102,8 @@ void QnaModule::join(Session& s, const QnaJoin& m) {
     QnaState state = stateFor(s, m.sessionId);
     state.requestId = m.requestId;
     m_ctx.send(s, std::move(state));
+    if (auto it = m_hands.find(m.sessionId); it != m_hands.end()) // a late joiner's queue
+        m_ctx.send(s, handQueue(m.sessionId));
 }
 
 void QnaModule::ask(Session& s, const QnaAsk& m) {

@@ -84,6 +84,7 @@ private:
     void raiseHand(presence::Session& s, const proto::HandRaise& m);
     void stageHand(presence::Session& s, const proto::HandStage& m);
     void pushHands(const std::string& session);
+    proto::HandQueue handQueue(const std::string& session);
     Status moveToStage(Hand& hand, const std::string& session);
     bool allowReaction(const presence::Session& s, double now);
 

@@ -112,10 +112,15 @@ void QnaModule::stageHand(Session& s, const HandStage& m) {
     pushHands(m.sessionId);
 }
 
-void QnaModule::pushHands(const std::string& session) {
+HandQueue QnaModule::handQueue(const std::string& session) {
     HandQueue queue{session, {}};
     for (const Hand& h : m_hands[session])
         if (queue.hands.size() < kMaxHands) queue.hands.push_back({h.id, h.name, h.onStage});
+    return queue;
+}
+
+void QnaModule::pushHands(const std::string& session) {
+    const HandQueue queue = handQueue(session);
     for (std::uint16_t id : m_programme.attendees(session))
         if (const Session* s = m_ctx.session(id)) m_ctx.send(*s, queue);
 }
