@@ -53,8 +53,8 @@ proto::ActionResult upvote(QnaServer& srv, TestClient& c, const Clients& all, st
 
 } // namespace
 
-TEST_CASE("qna: attendees ask, the moderator requires approval, approves and pins; anonymous "
-          "askers are named to the moderator only; a late joiner gets the list") {
+TEST_CASE("qna: attendees ask, the moderator requires approval, approves and pins, anonymous "
+          "askers are named to the moderator only, a late joiner gets the list") {
     QnaServer srv;
     auto mod = srv.join("Moderator", srv.token(store::Role::Organiser, "mod"), {});
     auto ana = srv.join("Ana", srv.token(store::Role::Visitor, "ana"), {mod.get()});
@@ -111,7 +111,7 @@ TEST_CASE("qna: attendees ask, the moderator requires approval, approves and pin
 }
 
 TEST_CASE("qna: an upvote counts once per person, also twice, after a reconnect and from a "
-          "second client key with the same credential; guests cannot upvote") {
+          "second client key with the same credential, guests cannot upvote") {
     QnaServer srv;
     const std::string anaToken = srv.token(store::Role::Visitor, "ana");
     auto ana = srv.join("Ana", anaToken, {});
@@ -154,7 +154,7 @@ TEST_CASE("qna: an upvote counts once per person, also twice, after a reconnect 
     }));
 }
 
-TEST_CASE("qna: a visitor who does not attend is refused; a non-moderator who moderates, "
+TEST_CASE("qna: a visitor who does not attend is refused, a non-moderator who moderates, "
           "creates or opens a poll or stages a hand is refused") {
     QnaServer srv;
     auto mod = srv.join("Moderator", srv.token(store::Role::Organiser, "mod"), {});
@@ -197,7 +197,7 @@ TEST_CASE("qna: a visitor who does not attend is refused; a non-moderator who mo
     CHECK(st.polls[0].state == proto::PollState::Prepared);
 }
 
-TEST_CASE("qna: a poll takes one answer per person; the moderator opens, closes and shows the "
+TEST_CASE("qna: a poll takes one answer per person, the moderator opens, closes and shows the "
           "results to everyone") {
     QnaServer srv;
     auto mod = srv.join("Moderator", srv.token(store::Role::Organiser, "mod"), {});
