@@ -69,10 +69,15 @@ struct ModerationPending {
     std::string what; // "kick Vy", "report", ...
 };
 
+struct QnaPending {
+    static constexpr const char* kName = "Q&A";
+    std::string what; // "question", "upvote", "poll answer", ...
+};
+
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
-                 ModerationPending, SlotsPending, HoursPending>;
+                 ModerationPending, SlotsPending, HoursPending, QnaPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

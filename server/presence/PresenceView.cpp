@@ -160,4 +160,16 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
     return {};
 }
 
+Status PresenceWorld::place(std::uint16_t id, std::uint32_t hall, glm::vec2 point, double now) {
+    Avatar& a = m_avatars.at(id);
+    if (!a.active) return makeError(fmt::format("place: avatar {} not present", id));
+    if (hall >= hallCount() || !walkable(hall, point))
+        return makeError(fmt::format("place: ({:.1f}, {:.1f}) is not walkable", point.x, point.y));
+    a.hall = hall;
+    a.position = point;
+    a.lastMoveTime = now;
+    refresh(id);
+    return {};
+}
+
 } // namespace fg::presence

@@ -69,6 +69,8 @@ public:
     // Moves the avatar to spawn (of `hall`), to the front of a booth or into a venue.
     Status teleport(std::uint16_t id, expo::proto::TeleportKind kind, std::uint32_t hall,
                     const std::string& targetId, double now);
+    // Moves the avatar to POINT of HALL (a server decision: a speaker brought on stage and back).
+    Status place(std::uint16_t id, std::uint32_t hall, glm::vec2 point, double now);
 
     // Rebuilds the spatial grid and records every avatar's packed state as of TICK; call once
     // per tick, after applying inputs and before any view or snapshot of that tick.

@@ -27,6 +27,9 @@ public:
     virtual bool moderates(const presence::Session& s, std::string_view sessionId) const = 0;
     // Wire ids of everyone attending SESSIONID now (whom a session-wide update goes to).
     virtual std::vector<std::uint16_t> attendees(std::string_view sessionId) const = 0;
+    // Wire id ID, brought on stage from the raised hands (QnaModule), presents SESSIONID until
+    // sent back (ON false) or gone.
+    virtual void setTemporarySpeaker(std::string_view sessionId, std::uint16_t id, bool on) = 0;
 };
 
 } // namespace fg::server

@@ -70,7 +70,16 @@ bool ProgrammeModule::attends(const presence::Session& s, std::string_view sessi
 }
 
 bool ProgrammeModule::presents(const presence::Session& s, std::string_view sessionId) const {
-    return moderates(s, sessionId);
+    return moderates(s, sessionId) ||
+           m_temporarySpeakers.count(std::pair(std::string(sessionId), s.id)) != 0;
+}
+
+void ProgrammeModule::setTemporarySpeaker(std::string_view sessionId, std::uint16_t id, bool on) {
+    auto key = std::pair(std::string(sessionId), id);
+    if (on)
+        m_temporarySpeakers.insert(std::move(key));
+    else
+        m_temporarySpeakers.erase(key);
 }
 
 bool ProgrammeModule::moderates(const presence::Session& s, std::string_view sessionId) const {

@@ -7,6 +7,9 @@
 #include "server/programme/ProgrammeAccess.h"
 
 #include <functional>
+#include <set>
+#include <string>
+#include <utility>
 
 namespace fg::server {
 
@@ -22,6 +25,7 @@ public:
     bool presents(const presence::Session& s, std::string_view sessionId) const override;
     bool moderates(const presence::Session& s, std::string_view sessionId) const override;
     std::vector<std::uint16_t> attendees(std::string_view sessionId) const override;
+    void setTemporarySpeaker(std::string_view sessionId, std::uint16_t id, bool on) override;
 
 private:
     const expo::Session* find(std::string_view sessionId) const;
@@ -30,6 +34,7 @@ private:
 
     ServerContext& m_ctx;
     std::function<UnixSeconds()> m_clock;
+    std::set<std::pair<std::string, std::uint16_t>, std::less<>> m_temporarySpeakers;
 };
 
 } // namespace fg::server

@@ -296,6 +296,7 @@ struct Teleport {
 #include "game/expo/protocol/MeetingMessages.h"
 #include "game/expo/protocol/ModerationMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
+#include "game/expo/protocol/QnaMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 
 namespace fg::expo::proto {
@@ -310,7 +311,9 @@ using Message = std::variant<
     BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage, BoothVisitorsRequest,
     BoothVisitors, ModerationAction, AnnounceRequest, ApprovalQueueRequest, ApprovalQueue,
     ApprovalDecision, BoothHeat, ChatReport, ReportListRequest, ReportList, ReportDecision,
-    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet>;
+    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet,
+    QnaJoin, QnaState, QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl,
+    PollAnswer, PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
