@@ -12,6 +12,7 @@ PACKAGES=(
     xvfb xauth xfonts-base fonts-dejavu-core
     clang libclang-rt-14-dev
     libical-dev libpng-dev libturbojpeg0-dev
+    tzdata
 )
 
 missing=()

@@ -69,10 +69,15 @@ struct ModerationPending {
     std::string what; // "kick Vy", "report", ...
 };
 
+struct RegistrationPending {
+    static constexpr const char* kName = "registration";
+    std::string sessionId;
+};
+
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
-                 ModerationPending, SlotsPending, HoursPending>;
+                 ModerationPending, SlotsPending, HoursPending, RegistrationPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -160,4 +160,12 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
     return {};
 }
 
+void PresenceWorld::restore(std::uint16_t id, std::uint32_t hall, glm::vec2 position) {
+    Avatar& a = m_avatars.at(id);
+    if (!a.active || hall >= hallCount()) return;
+    a.hall = hall;
+    a.position = position;
+    refresh(id);
+}
+
 } // namespace fg::presence

@@ -174,6 +174,12 @@ inline std::vector<Message> sampleMessages() {
                      {MeetingSlot{1634030000, 0}, MeetingSlot{1634032700, 20}}},
         MeetingSlots{0, "booth-acme", MeetingHoursInfo{}, {}},
         MeetingHoursSet{39, "booth-acme", MeetingHoursInfo{true, {}, 0, 1440, 15, 1}},
+        RegistrationRequest{40, "mc-pitching", true},
+        RegistrationStatus{
+            true,
+            {RegistrationInfo{"mc-pitching", RegistrationState::Waiting, 3, 20, 20, false},
+             RegistrationInfo{"mc-ip", RegistrationState::Confirmed, 0, 4, 30, true}}},
+        EntryRefused{"mc-pitching", "registration required: register in the agenda first"},
     };
 }
 

@@ -288,6 +288,7 @@ struct Teleport {
 
 } // namespace fg::expo::proto
 
+#include "game/expo/protocol/AgendaMessages.h"
 #include "game/expo/protocol/BoothFetchMessages.h"
 #include "game/expo/protocol/ChatHistoryMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
@@ -310,7 +311,8 @@ using Message = std::variant<
     BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage, BoothVisitorsRequest,
     BoothVisitors, ModerationAction, AnnounceRequest, ApprovalQueueRequest, ApprovalQueue,
     ApprovalDecision, BoothHeat, ChatReport, ReportListRequest, ReportList, ReportDecision,
-    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet>;
+    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet,
+    RegistrationRequest, RegistrationStatus, EntryRefused>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
