@@ -134,7 +134,7 @@ TEST_CASE("registration: one per person across client keys; guests may not regis
     RegistrationServer srv;
     const std::string code = srv.ticket();
     auto laptop = srv.holder("Lan", code, "laptop-key");
-    auto phone = srv.holder("Lan", code, "phone-key", {laptop.get()});
+    auto phone = srv.holder("Lan on the phone", code, "phone-key", {laptop.get()});
     auto guest =
         connectClient(*srv.app, visitor(srv.app->port(), "Guest"), {laptop.get(), phone.get()});
     Clients all{laptop.get(), phone.get(), guest.get()};
