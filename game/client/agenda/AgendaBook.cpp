@@ -91,8 +91,10 @@ std::vector<calendar::CalendarEvent> agendaCalendar(const expo::Exhibition& ex,
 std::string speakerLine(const expo::Speaker& p) {
     std::string where = p.organisation;
     if (!p.country.empty()) where += (where.empty() ? "" : ", ") + p.country;
-    return fmt::format("{}{}{}{}", p.name, p.title.empty() ? "" : ", " + p.title,
-                       where.empty() ? "" : " (" + where + ")", "");
+    std::string line = p.name;
+    if (!p.title.empty()) line += ", " + p.title;
+    if (!where.empty()) line += " (" + where + ")";
+    return line;
 }
 
 } // namespace fg::client

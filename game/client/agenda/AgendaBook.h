@@ -14,6 +14,8 @@
 
 namespace fg::client {
 
+namespace proto = expo::proto;
+
 inline constexpr UnixSeconds kDoorsOpenBefore = 10 * 60; // doors open 10 min before the start
 
 bool isStarred(const std::vector<std::string>& starred, const std::string& sessionId);
