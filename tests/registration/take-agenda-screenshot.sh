@@ -15,6 +15,7 @@ cat > "$WORK/script.txt" <<SCRIPT
 8 agenda-star mc-apis
 10 event-time 2021-12-07T02:52:00Z
 11 agenda-mine
+12 agenda-details mc-apis
 50 screenshot $OUT/agenda-starred.png
 52 quit
 SCRIPT

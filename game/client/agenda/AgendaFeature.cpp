@@ -139,6 +139,10 @@ std::optional<Status> AgendaFeature::runAction(const std::string& name,
     } else if (name == "agenda-register" || name == "agenda-cancel") {
         FG_CLIENT_TRY(needArgs(name, args, 1));
         return actionRan(registerFor(args[0], name == "agenda-cancel"), name, args);
+    } else if (name == "agenda-details") {
+        FG_CLIENT_TRY(needArgs(name, args, 1));
+        m_openDetails = args[0];
+        m_open = true;
     } else if (name == "agenda-export-ics") {
         return exportAction(args);
     } else {

@@ -56,6 +56,7 @@ private:
     void registrationLine(const expo::Session& e, UnixSeconds now);
     void exportRow();
     void reminderWindow();
+    void agendaWindow();
     Status exportAction(const std::vector<std::string>& args);
 
     Session& m_s;
@@ -68,6 +69,7 @@ private:
     std::vector<std::string> m_reminded; // sessions whose reminder was raised this run
     std::optional<std::string> m_reminder;
     std::string m_exportPath;
+    std::string m_openDetails; // a session whose details open on the next frame
 };
 
 } // namespace fg::client

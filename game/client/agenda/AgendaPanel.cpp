@@ -81,6 +81,10 @@ void AgendaFeature::registrationLine(const expo::Session& e, UnixSeconds now) {
 }
 
 void AgendaFeature::details(const expo::Session& e) {
+    if (m_openDetails == e.id) {
+        ImGui::SetNextItemOpen(true);
+        m_openDetails.clear();
+    }
     if (!ImGui::TreeNode("details", "Details and speakers")) return;
     if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
     for (const expo::Speaker& p : e.speakers)
@@ -130,8 +134,7 @@ void AgendaFeature::reminderWindow() {
     const expo::Session* e = m_reminder ? expo::findSession(*m_s.ex, *m_reminder) : nullptr;
     if (!e) return m_reminder.reset();
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 110), ImGuiCond_Always,
-                            ImVec2(0.5f, 0));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 60), ImGuiCond_Always, ImVec2(1, 0));
     bool open = true;
     if (ImGui::Begin("Doors open###agendareminder", &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
@@ -149,7 +152,11 @@ void AgendaFeature::reminderWindow() {
 }
 
 void AgendaFeature::drawPanels(const UiFrame&) {
-    if (m_reminder) reminderWindow();
+    agendaWindow();
+    if (m_reminder) reminderWindow(); // after the agenda: drawn over it
+}
+
+void AgendaFeature::agendaWindow() {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize({680, 560}, ImGuiCond_Appearing);
