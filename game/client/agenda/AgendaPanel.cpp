@@ -159,7 +159,7 @@ void AgendaFeature::drawPanels(const UiFrame&) {
 void AgendaFeature::agendaWindow() {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({680, 560}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({680, 700}, ImGuiCond_Appearing);
     if (!ImGui::Begin("Agenda", &m_open)) return ImGui::End();
     const UnixSeconds now = this->now();
     ImGui::Text("Event clock: %s", formatUtcTimestamp(now).c_str());
