@@ -21,6 +21,7 @@
 #include "server/publish/PublishModule.h"
 #include "server/publish/PublishService.h"
 #include "server/qna/QnaModule.h"
+#include "server/registration/RegistrationModule.h"
 #include "server/staff/StaffModule.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
@@ -187,7 +188,9 @@ Status ServerApp::composeModules() {
     // The programme's slices (Q&A, polls, decks, registration) take it as ProgrammeAccess&.
     auto programme = std::make_unique<ProgrammeModule>(ctx);
     m_modules.push_back(std::make_unique<QnaModule>(ctx, *programme));
+    ProgrammeModule* programmeRaw = programme.get();
     m_modules.push_back(std::move(programme));
+    m_modules.push_back(std::make_unique<RegistrationModule>(ctx, *programmeRaw));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

@@ -13,6 +13,7 @@ PACKAGES=(
     clang libclang-rt-14-dev
     libical-dev libpng-dev libturbojpeg0-dev
     libpoppler-cpp-dev
+    tzdata
 )
 
 missing=()

@@ -137,8 +137,11 @@ void simplifyDisplayText(expo::Exhibition& ex) {
     for (auto& s : ex.sessions) {
         simplify(s.title);
         simplify(s.description);
-        for (auto& sp : s.speakers)
-            simplify(sp);
+        for (auto& sp : s.speakers) {
+            simplify(sp.name);
+            simplify(sp.title);
+            simplify(sp.organisation);
+        }
     }
 }
 

@@ -74,10 +74,16 @@ struct QnaPending {
     std::string what; // "question", "upvote", "poll answer", ...
 };
 
+struct RegistrationPending {
+    static constexpr const char* kName = "registration";
+    std::string sessionId;
+};
+
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
-                 ModerationPending, SlotsPending, HoursPending, QnaPending>;
+                 ModerationPending, SlotsPending, HoursPending, QnaPending,
+                 RegistrationPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

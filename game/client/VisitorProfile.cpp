@@ -58,6 +58,21 @@ std::string makeClientKey() {
     return fmt::format("{:016x}{:016x}", a, b);
 }
 
+namespace {
+
+// starred_sessions: ids (strings up to 64 bytes, at most 1000); anything else is skipped, so a
+// hand-edited file never stops the client.
+void readStarred(const json& j, std::vector<std::string>& out) {
+    auto it = j.find("starred_sessions");
+    if (it == j.end() || !it->is_array()) return;
+    for (const json& id : *it)
+        if (id.is_string() && !id.get_ref<const std::string&>().empty() &&
+            id.get_ref<const std::string&>().size() <= 64 && out.size() < 1000)
+            out.push_back(id.get<std::string>());
+}
+
+} // namespace
+
 Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
     VisitorProfile p;
     std::error_code ec;
@@ -82,6 +97,7 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
         }
         readField(j, "client_key", p.clientKey);
         readField(j, "token", p.token);
+        readStarred(j, p.starredSessions);
         if (auto s = j.find("settings"); s != j.end() && s->is_object()) {
             readField(*s, "msaa", p.settings.msaa);
             readField(*s, "shadows", p.settings.shadows);
@@ -112,6 +128,7 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
     j["color"] = formatColor(p.color);
     j["client_key"] = p.clientKey;
     if (!p.token.empty()) j["token"] = p.token;
+    if (!p.starredSessions.empty()) j["starred_sessions"] = p.starredSessions;
     j["settings"] = {{"msaa", p.settings.msaa},
                      {"shadows", p.settings.shadows},
                      {"resolution_scale", p.settings.resolutionScale},

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace fg::client {
 
@@ -31,6 +32,8 @@ struct VisitorProfile {
     // Kept in client.json, which is therefore written with mode 0600.
     std::string token;
     ClientSettings settings;
+    // Sessions starred in the agenda ("My agenda"), by id, in the order they were starred.
+    std::vector<std::string> starredSessions;
 
     // Name, organisation and country are needed before joining (the first-run form asks).
     bool complete() const;

@@ -71,6 +71,28 @@ const Booth* findBooth(const Exhibition& ex, const std::string& id) {
     return findById(ex.booths, id);
 }
 
+const Session* findSession(const Exhibition& ex, std::string_view id) {
+    for (const Session& s : ex.sessions)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const Venue* findVenue(const Exhibition& ex, std::string_view venueId, std::uint32_t* hall) {
+    for (std::uint32_t h = 0; h < ex.halls.size(); ++h)
+        for (const Venue& v : ex.halls[h].venues)
+            if (v.id == venueId) {
+                if (hall) *hall = h;
+                return &v;
+            }
+    return nullptr;
+}
+
+std::uint32_t registrationCapacity(const Exhibition& ex, const Session& session) {
+    if (session.registration.capacity != 0) return session.registration.capacity;
+    const Venue* venue = findVenue(ex, session.venue, nullptr);
+    return venue ? venue->capacity : 0;
+}
+
 const char* toString(BoothKind kind) {
     return kind == BoothKind::TwoD ? "2d" : "3d";
 }
@@ -115,6 +137,18 @@ const char* toString(SessionKind kind) {
 
 const char* toString(VenueKind kind) {
     return kind == VenueKind::Stage ? "stage" : "room";
+}
+
+const char* toString(RegistrationMode mode) {
+    switch (mode) {
+    case RegistrationMode::None:
+        return "none";
+    case RegistrationMode::Optional:
+        return "optional";
+    case RegistrationMode::Required:
+        return "required";
+    }
+    return "none";
 }
 
 const char* toString(Wall wall) {

@@ -9,6 +9,7 @@
 #include <glm/glm.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::expo {
@@ -210,6 +211,26 @@ struct Booth {
 
 enum class SessionKind : std::uint8_t { Forum, Roundtable, Masterclass, Awards };
 
+// A person on the programme. Files before structure list speakers as plain names.
+struct Speaker {
+    std::string name;
+    std::string title;        // "Minister of Digital Affairs"
+    std::string organisation; // may be empty
+    std::string country;      // ISO 3166-1 alpha-2, may be empty
+    std::string photo;        // relative path of an image, empty when none
+    bool operator==(const Speaker&) const = default;
+};
+
+// Whether people sign up for a session: none, optional (a seat is kept for them) or required
+// (only registered people and staff enter the venue while the session runs).
+enum class RegistrationMode : std::uint8_t { None, Optional, Required };
+
+struct Registration {
+    RegistrationMode mode = RegistrationMode::None;
+    std::uint32_t capacity = 0; // confirmed places; later sign-ups wait (0: the venue's capacity)
+    bool operator==(const Registration&) const = default;
+};
+
 struct Session {
     std::string id;
     SessionKind kind = SessionKind::Forum;
@@ -217,11 +238,13 @@ struct Session {
     UnixSeconds start = 0;
     UnixSeconds end = 0;
     std::string venue; // venue id
-    std::vector<std::string> speakers;
+    std::vector<Speaker> speakers;
+    std::optional<Speaker> moderator;
     std::string description;
     // Slides: one PDF, or PNG/JPEG pages in order (relative paths; asset names in a manifest,
     // where a PDF has become its rendered pages). Empty: no deck, the title card is shown.
     std::vector<std::string> deck;
+    Registration registration;
     bool operator==(const Session&) const = default;
 };
 
@@ -270,12 +293,18 @@ const Hall* findHall(const Exhibition& ex, const std::string& id);
 const Pavilion* findPavilion(const Exhibition& ex, const std::string& id);
 const Exhibitor* findExhibitor(const Exhibition& ex, const std::string& id);
 const Booth* findBooth(const Exhibition& ex, const std::string& id);
+const Session* findSession(const Exhibition& ex, std::string_view id);
+// The venue a session takes place in, and its hall's index (null when absent).
+const Venue* findVenue(const Exhibition& ex, std::string_view venueId, std::uint32_t* hall);
+// A registration's confirmed places: its capacity, else the venue's (0 when neither is known).
+std::uint32_t registrationCapacity(const Exhibition& ex, const Session& session);
 
-const char* toString(BoothKind kind);   // "2d", "3d"
-const char* toString(BoothSize size);   // "S", "M", "L"
-const char* toString(BoothStyle style); // "wall", "corner", "island"
-const char* toString(SessionKind kind); // "forum", ...
-const char* toString(VenueKind kind);   // "stage", "room"
-const char* toString(Wall wall);        // "north", ...
+const char* toString(BoothKind kind);        // "2d", "3d"
+const char* toString(BoothSize size);        // "S", "M", "L"
+const char* toString(BoothStyle style);      // "wall", "corner", "island"
+const char* toString(SessionKind kind);      // "forum", ...
+const char* toString(VenueKind kind);        // "stage", "room"
+const char* toString(RegistrationMode mode); // "none", "optional", "required"
+const char* toString(Wall wall);             // "north", ...
 
 } // namespace fg::expo

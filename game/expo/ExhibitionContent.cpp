@@ -219,6 +219,15 @@ void checkDeck(const Session& s, const std::string& sp, FileTable& files, Checke
     }
 }
 
+void checkSpeakerPhotos(const Session& s, const std::string& p, FileTable& files, Checker& c) {
+    for (std::size_t k = 0; k < s.speakers.size(); ++k)
+        if (!s.speakers[k].photo.empty())
+            checkFile(files, c, indexPath(p + ".speakers", k) + ".photo", s.speakers[k].photo,
+                      FileKind::Image);
+    if (s.moderator && !s.moderator->photo.empty())
+        checkFile(files, c, p + ".moderator.photo", s.moderator->photo, FileKind::Image);
+}
+
 } // namespace
 
 void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c) {
@@ -234,6 +243,7 @@ void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c
         checkBooth(ex.booths[i], indexPath("booths", i), files, c);
     for (std::size_t i = 0; i < ex.sessions.size(); ++i)
         checkDeck(ex.sessions[i], indexPath("sessions", i), files, c);
+        checkSpeakerPhotos(ex.sessions[i], indexPath("sessions", i), files, c);
 }
 
 } // namespace fg::expo::detail

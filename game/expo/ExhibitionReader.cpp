@@ -182,6 +182,42 @@ void readBooth(JsonObjectReader o, Booth& b) {
             readMeetingHours(*m, b.meetings.emplace());
 }
 
+const detail::EnumNames<RegistrationMode> kRegistrationModes = {
+    {"none", RegistrationMode::None},
+    {"optional", RegistrationMode::Optional},
+    {"required", RegistrationMode::Required}};
+
+void readSpeaker(JsonObjectReader o, Speaker& p) {
+    o.declare({"name", "title", "organisation", "country", "photo"});
+    o.string("name", p.name);
+    o.optionalString("title", p.title, "a non-empty string");
+    o.optionalString("organisation", p.organisation, "a non-empty string");
+    o.optionalString("country", p.country, "an ISO 3166-1 alpha-2 code");
+    o.optionalString("photo", p.photo, "a relative path of an image");
+}
+
+void speakerFromName(std::string name, Speaker& p) {
+    p.name = std::move(name);
+}
+
+// speakers: objects, or the names of files from before structured speakers; moderator likewise.
+void readPeople(JsonObjectReader& o, Session& s) {
+    o.arrayOrStrings("speakers", s.speakers, readSpeaker, speakerFromName);
+    if (!o.has("moderator")) return;
+    if (const std::string* name = o.stringAt("moderator"))
+        s.moderator = Speaker{*name, {}, {}, {}, {}};
+    else if (auto m = o.object("moderator", {"name", "title", "organisation", "country", "photo"}))
+        readSpeaker(*m, s.moderator.emplace());
+}
+
+void readRegistration(JsonObjectReader& o, Registration& r) {
+    if (!o.has("registration")) return;
+    auto reg = o.object("registration", {"mode", "capacity"});
+    if (!reg) return;
+    reg->enumeration("mode", r.mode, kRegistrationModes);
+    if (reg->has("capacity")) reg->uint32("capacity", r.capacity, "an integer from 1 to 100000");
+}
+
 void readSession(JsonObjectReader o, Session& s) {
     o.string("id", s.id);
     o.enumeration("kind", s.kind, kSessionKinds);
@@ -189,9 +225,10 @@ void readSession(JsonObjectReader o, Session& s) {
     o.time("start", s.start);
     o.time("end", s.end);
     o.string("venue", s.venue);
-    o.stringArray("speakers", s.speakers);
+    readPeople(o, s);
     o.string("description", s.description);
     if (o.has("deck")) o.stringOrStrings("deck", s.deck);
+    readRegistration(o, s.registration);
 }
 
 void readTop(JsonObjectReader o, Exhibition& ex) {
@@ -218,8 +255,8 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
         readBooth(b, booth);
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {
-        s.declare(
-            {"id", "kind", "title", "start", "end", "venue", "speakers", "description", "deck"});
+        s.declare({"id", "kind", "title", "start", "end", "venue", "speakers", "moderator",
+                   "description", "deck", "registration"});
         readSession(s, session);
     });
     o.array("awards", ex.awards, [](JsonObjectReader a, AwardCategory& award) {

@@ -84,6 +84,15 @@ void checkContentText(const BoothContent& content, const std::string& p, Checker
     }
 }
 
+// A speaker or moderator: a name, optional title and organisation, a country code if any (the
+// photo is checked with the other files).
+void checkSpeaker(Checker& c, const std::string& p, const Speaker& sp) {
+    checkText(c, p + ".name", sp.name, 1, 120);
+    checkText(c, p + ".title", sp.title, 0, 160);
+    checkText(c, p + ".organisation", sp.organisation, 0, 160);
+    if (!sp.country.empty()) checkCountry(c, p + ".country", sp.country);
+}
+
 void checkSessionText(const Session& s, const std::string& p, Checker& c) {
     checkText(c, p + ".title", s.title, 1, 160);
     checkText(c, p + ".description", s.description, 0, 2000);
@@ -91,7 +100,12 @@ void checkSessionText(const Session& s, const std::string& p, Checker& c) {
         c.expect(p + ".speakers", fmt::format("at most {} speakers", kMaxSpeakers),
                  std::to_string(s.speakers.size()));
     for (std::size_t i = 0; i < s.speakers.size(); ++i)
-        checkText(c, indexPath(p + ".speakers", i), s.speakers[i], 1, 120);
+        checkSpeaker(c, indexPath(p + ".speakers", i), s.speakers[i]);
+    if (s.moderator) checkSpeaker(c, p + ".moderator", *s.moderator);
+    const Registration& r = s.registration;
+    if (r.capacity > 100000)
+        c.expect(p + ".registration.capacity", "an integer from 1 to 100000",
+                 std::to_string(r.capacity));
 }
 
 void checkHostPavilion(const Exhibition& ex, Checker& c) {

@@ -219,6 +219,14 @@ void writeBooth(JsonTextWriter& w, const Booth& b) {
     if (b.meetings) writeMeetingHours(w, *b.meetings);
 }
 
+void writeSpeaker(JsonTextWriter& w, const Speaker& p) {
+    field(w, "name", p.name);
+    if (!p.title.empty()) field(w, "title", p.title);
+    if (!p.organisation.empty()) field(w, "organisation", p.organisation);
+    if (!p.country.empty()) field(w, "country", p.country);
+    if (!p.photo.empty()) field(w, "photo", p.photo);
+}
+
 void writeSession(JsonTextWriter& w, const Session& s) {
     field(w, "id", s.id);
     field(w, "kind", toString(s.kind));
@@ -226,8 +234,13 @@ void writeSession(JsonTextWriter& w, const Session& s) {
     field(w, "start", formatUtcTimestamp(s.start));
     field(w, "end", formatUtcTimestamp(s.end));
     field(w, "venue", s.venue);
-    w.key("speakers");
-    w.strings(s.speakers);
+    objects(w, "speakers", s.speakers, writeSpeaker);
+    if (s.moderator) {
+        w.key("moderator");
+        w.beginObject();
+        writeSpeaker(w, *s.moderator);
+        w.endObject();
+    }
     field(w, "description", s.description);
     // One PDF as a string, pages as an array (so a one-page PNG deck reads back as a list).
     if (s.deck.size() == 1 && lowerExtension(s.deck[0]) == ".pdf")
@@ -236,6 +249,15 @@ void writeSession(JsonTextWriter& w, const Session& s) {
         w.key("deck");
         w.strings(s.deck);
     }
+    if (s.registration.mode == RegistrationMode::None) return; // files stay as they were
+    w.key("registration");
+    w.beginObject();
+    field(w, "mode", toString(s.registration.mode));
+    if (s.registration.capacity != 0) {
+        w.key("capacity");
+        w.integer(s.registration.capacity);
+    }
+    w.endObject();
 }
 
 void writeAward(JsonTextWriter& w, const AwardCategory& a) {

@@ -107,6 +107,28 @@ public:
             fn(JsonObjectReader(m_context, &(*v)[i], base + "[" + std::to_string(i) + "]"), out[i]);
     }
 
+    // Like array, but an element that is a string becomes FROMSTRING(text, item): the form the
+    // element had before it became an object (speakers were names).
+    template <class T, class Fn, class FromString>
+    void arrayOrStrings(std::string_view key, std::vector<T>& out, Fn fn, FromString fromString) {
+        const nlohmann::json* v = arrayAt(key);
+        if (!v) return;
+        out.resize(v->size());
+        std::string base = pathOf(key);
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            if ((*v)[i].is_string())
+                fromString((*v)[i].template get<std::string>(), out[i]);
+            else
+                fn(JsonObjectReader(m_context, &(*v)[i], base + "[" + std::to_string(i) + "]"),
+                   out[i]);
+        }
+    }
+    // The string at KEY, or null when KEY is absent or holds something else.
+    const std::string* stringAt(std::string_view key) const {
+        const nlohmann::json* v = valid() ? find(key) : nullptr;
+        return v && v->is_string() ? &v->get_ref<const std::string&>() : nullptr;
+    }
+
 private:
     const nlohmann::json* find(std::string_view key) const;
     const nlohmann::json* arrayAt(std::string_view key);

@@ -29,6 +29,19 @@ namespace fg::server {
 
 namespace proto = expo::proto;
 
+// A move an avatar is about to make (an Input, or where a Teleport landed): from FROM in hall
+// FROMHALL to TO in hall TOHALL.
+struct AvatarMove {
+    std::uint32_t fromHall = 0;
+    glm::vec2 from{0.0f};
+    std::uint32_t toHall = 0;
+    glm::vec2 to{0.0f};
+};
+// Asked by presence before a move is accepted: a non-empty answer refuses it with that reason (the
+// guard may tell the person why itself). Slices that close an area add one (registration:
+// a venue whose session requires it). Runs on every Input: keep it cheap.
+using EntryGuard = std::function<std::string(const presence::Session&, const AvatarMove&)>;
+
 // The server's core state, owned by ServerApp (which replaces the exhibition and world on
 // reload: modules read them through ServerContext each time, never keep references).
 struct ServerState {
@@ -42,6 +55,7 @@ struct ServerState {
     std::unique_ptr<publish::PublishService> publish;
     std::unique_ptr<Bus> bus;
     std::uint32_t tick = 0;
+    std::vector<EntryGuard> entryGuards;
 };
 
 // TEXT cut to at most MAX bytes (a reason or note field of a message).
@@ -86,6 +100,13 @@ public:
     Bus& bus() { return *m_state.bus; }
     const ServerConfig& config() const { return m_state.config; }
     std::uint32_t tick() const { return m_state.tick; }
+    void addEntryGuard(EntryGuard guard) { m_state.entryGuards.push_back(std::move(guard)); }
+    // The first guard's refusal of MOVE by S, or empty when every guard lets it through.
+    std::string entryRefusal(const Session& s, const AvatarMove& move) const {
+        for (const EntryGuard& guard : m_state.entryGuards)
+            if (std::string why = guard(s, move); !why.empty()) return why;
+        return {};
+    }
     // Hall index of HALLID, or the hall count when there is none.
     std::uint32_t hallIndex(std::string_view hallId) const;
 

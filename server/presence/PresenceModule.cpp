@@ -32,6 +32,7 @@ void PresenceModule::handleInput(Session& s, const Input& in) {
     if (in.sequence <= s.lastInput && s.lastInput != 0) return;
     s.lastInput = in.sequence;
     if (in.ackTick > s.ackTick && in.ackTick <= m_ctx.tick()) s.ackTick = in.ackTick;
+    if (refusedByGuard(s, in)) return;
     auto verdict = m_ctx.world().applyInput(s.id, in, monotonicSeconds());
     if (verdict == presence::MoveVerdict::Accepted) return;
     ++s.corrections;
@@ -40,9 +41,30 @@ void PresenceModule::handleInput(Session& s, const Input& in) {
     sendCorrection(m_ctx, s, in.sequence);
 }
 
+// A slice's entry guard (ServerContext::addEntryGuard) may close an area the move enters.
+bool PresenceModule::refusedByGuard(Session& s, const Input& in) {
+    const presence::Avatar* a = m_ctx.world().find(s.id);
+    if (!a || !a->active) return false;
+    const AvatarMove move{
+        a->hall, a->position, in.hall, {dequantizePosition(in.x), dequantizePosition(in.z)}};
+    const std::string why = m_ctx.entryRefusal(s, move);
+    if (why.empty()) return false;
+    ++s.corrections;
+    log::debug("server: input {} of {} refused: {}", in.sequence, s.id, why);
+    sendCorrection(m_ctx, s, in.sequence);
+    return true;
+}
+
 void PresenceModule::handleTeleport(Session& s, const Teleport& tp) {
+    const presence::Avatar* a = m_ctx.world().find(s.id);
+    const std::uint32_t fromHall = a ? a->hall : 0;
+    const glm::vec2 from = a ? a->position : glm::vec2(0.0f);
     auto moved = m_ctx.world().teleport(s.id, tp.kind, tp.hall, tp.targetId, monotonicSeconds());
     if (!moved) m_ctx.send(s, ActionResult{0, false, 0, moved.error().message});
+    if (moved && a) {
+        const AvatarMove move{fromHall, from, a->hall, a->position};
+        if (!m_ctx.entryRefusal(s, move).empty()) m_ctx.world().restore(s.id, fromHall, from);
+    }
     sendCorrection(m_ctx, s, s.lastInput);
 }
 

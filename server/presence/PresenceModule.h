@@ -28,6 +28,7 @@ public:
 private:
     void handleInput(presence::Session& s, const proto::Input& in);
     void handleTeleport(presence::Session& s, const proto::Teleport& tp);
+    bool refusedByGuard(presence::Session& s, const proto::Input& in);
     void sendSnapshots(std::uint32_t tick);
     void publishHallCounts();
 

@@ -172,4 +172,12 @@ Status PresenceWorld::place(std::uint16_t id, std::uint32_t hall, glm::vec2 poin
     return {};
 }
 
+void PresenceWorld::restore(std::uint16_t id, std::uint32_t hall, glm::vec2 position) {
+    Avatar& a = m_avatars.at(id);
+    if (!a.active || hall >= hallCount()) return;
+    a.hall = hall;
+    a.position = position;
+    refresh(id);
+}
+
 } // namespace fg::presence

@@ -72,6 +72,9 @@ public:
     // Moves the avatar to POINT of HALL (a server decision: a speaker brought on stage and back).
     Status place(std::uint16_t id, std::uint32_t hall, glm::vec2 point, double now);
 
+    // Puts the avatar back at POSITION in HALL (a move a slice refused after it was made).
+    void restore(std::uint16_t id, std::uint32_t hall, glm::vec2 position);
+
     // Rebuilds the spatial grid and records every avatar's packed state as of TICK; call once
     // per tick, after applying inputs and before any view or snapshot of that tick.
     void beginTick(std::uint32_t tick);

@@ -202,6 +202,12 @@ inline std::vector<Message> sampleMessages() {
         HandStage{48, "forum-5g", 12, true},
         HandQueue{"forum-5g", {HandEntry{12, "Ana", true}, HandEntry{4095, "Bo", false}}},
         HandQueue{},
+        RegistrationRequest{40, "mc-pitching", true},
+        RegistrationStatus{
+            true,
+            {RegistrationInfo{"mc-pitching", RegistrationState::Waiting, 3, 20, 20, false},
+             RegistrationInfo{"mc-ip", RegistrationState::Confirmed, 0, 4, 30, true}}},
+        EntryRefused{"mc-pitching", "registration required: register in the agenda first"},
     };
 }
 

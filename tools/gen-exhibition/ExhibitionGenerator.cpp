@@ -179,7 +179,8 @@ void addProgramme(Exhibition& ex) {
                 s.start = start;
                 s.end = start + 90 * 60;
                 s.venue = h.venues[stage ? 0 : 1].id;
-                s.speakers = {fmt::format("Speaker {}", n), fmt::format("Moderator {}", n)};
+                s.speakers = {{fmt::format("Speaker {}", n), {}, {}, {}, {}}};
+                s.moderator = expo::Speaker{fmt::format("Moderator {}", n), {}, {}, {}, {}};
                 s.description = "Generated programme item.";
                 ex.sessions.push_back(std::move(s));
             }

@@ -2,6 +2,7 @@
 // sector pictograms and DejaVu text. Drawing only; no file names or writing here.
 #include "tools/gen-sample/Artwork.h"
 
+#include <cctype>
 #include <cmath>
 #include <numbers>
 
@@ -203,6 +204,26 @@ Png drawLogo(const Fonts& fonts, const Company& company) {
     } else {
         fonts.bold.draw(c, 128, 222, company.name, px, kInk, Align::Centre);
     }
+    return c.encodePng();
+}
+
+Png drawPortrait(const Fonts& fonts, const std::string& name) {
+    static const char* kBackdrops[] = {"#2f6f8f", "#7a4e8c", "#3e7d4f", "#a0522d", "#465a9a"};
+    std::size_t hash = 0;
+    for (char ch : name)
+        hash = hash * 31 + std::uint8_t(ch);
+    Rgba back = rgb(kBackdrops[hash % 5]);
+    Canvas c(256, 256, back);
+    c.fillGradient(0, 0, 256, 256, back, mix(back, kInk, 0.6f));
+    Rgba skin = rgb((hash / 5) % 2 ? "#e0b48c" : "#8d5a3b");
+    c.fillCircle(128, 190 + 70, 100, rgb("#1d2733")); // shoulders
+    c.fillCircle(128, 104, 52, skin);
+    std::string initials;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if ((i == 0 || name[i - 1] == ' ') && std::isupper(std::uint8_t(name[i])) &&
+            initials.size() < 2)
+            initials += name[i];
+    fonts.bold.draw(c, 128, 236, initials, 30, kWhite, Align::Centre);
     return c.encodePng();
 }
 

@@ -23,6 +23,9 @@ Png drawFlag(const Fonts& fonts, const Country& country);
 Png drawLogo(const Fonts& fonts, const Company& company);
 // Poster `slot` of a booth (512 x 768): 0 brand, 1 key figures, 2+ programme / contact.
 Png drawPoster(const Fonts& fonts, const Company& company, int slot, const std::string& boothLabel);
+// A speaker's portrait placeholder (256 x 256): head and shoulders on a colour from the name,
+// with the initials below.
+Png drawPortrait(const Fonts& fonts, const std::string& name);
 Png drawThumbnail(const Fonts& fonts, const Company& company, const std::string& title);
 // The sector pictogram used on logos and posters, centred at (cx, cy) within `size` pixels.
 void drawSectorIcon(Canvas& canvas, Sector sector, float cx, float cy, float size, Rgba colour,

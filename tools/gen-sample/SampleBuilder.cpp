@@ -90,18 +90,61 @@ Json exhibitorsJson(const Fonts& fonts, FileSet& files) {
     return out;
 }
 
+// "Name, Title" of the catalogue as a structured speaker with a generated photo; the country
+// cycles through the pavilions so the agenda shows a spread. A group ("Heads of delegation")
+// has a name only.
+Json speakerJson(const Fonts& fonts, const std::string& name, const std::string& title,
+                 FileSet& files) {
+    if (title.empty()) return {{"name", name}};
+    std::string slug;
+    for (char ch : name)
+        if (std::isalnum(std::uint8_t(ch))) slug += char(std::tolower(std::uint8_t(ch)));
+    const std::string photo = "speakers/" + slug + ".png";
+    if (!files.contains(photo)) files.add(photo, drawPortrait(fonts, name));
+    const auto& countries = pavilionCountries();
+    return {{"name", name},
+            {"title", title},
+            {"organisation", "Digital World 2021 Forum"},
+            {"country", countries[slug.size() % countries.size()].code},
+            {"photo", photo}};
+}
+
+// Catalogue entries "Name, Title", "Moderator: Name" (the session's moderator) or a group.
+void addPeople(const Fonts& fonts, const SessionSpec& s, Json& j, FileSet& files) {
+    const std::string kModerator = "Moderator: ";
+    Json speakers = Json::array();
+    for (const std::string& entry : s.speakers) {
+        if (entry.rfind(kModerator, 0) == 0) {
+            j["moderator"] =
+                speakerJson(fonts, entry.substr(kModerator.size()), "Moderator", files);
+            continue;
+        }
+        const std::size_t comma = entry.find(", ");
+        speakers.push_back(speakerJson(fonts, entry.substr(0, comma),
+                                       comma == std::string::npos ? "" : entry.substr(comma + 2),
+                                       files));
+    }
+    j["speakers"] = speakers;
+}
+
+// Masterclasses take sign-ups: the pitching one only with registration (20 places, then a
+// waiting list), the others optionally.
+Json registrationJson(const SessionSpec& s) {
+    if (s.kind != "masterclass") return nullptr;
+    if (s.id == "mc-pitching") return {{"mode", "required"}, {"capacity", 20}};
+    return {{"mode", "optional"}};
+}
+
 Json sessionsJson(const Fonts& fonts, FileSet& files) {
     Json out = Json::array();
     for (const SessionSpec& s : programme()) {
-        out.push_back({{"id", s.id},
-                       {"kind", s.kind},
-                       {"title", s.title},
-                       {"start", s.start},
-                       {"end", s.end},
-                       {"venue", s.venue},
-                       {"speakers", s.speakers},
-                       {"description", s.description}});
-        if (Json deck = deckFor(fonts, s, files); !deck.is_null()) out.back()["deck"] = deck;
+        Json j = {{"id", s.id},       {"kind", s.kind}, {"title", s.title},
+                  {"start", s.start}, {"end", s.end},   {"venue", s.venue}};
+        addPeople(fonts, s, j, files);
+        j["description"] = s.description;
+        if (Json reg = registrationJson(s); !reg.is_null()) j["registration"] = reg;
+        if (Json deck = deckFor(fonts, s, files); !deck.is_null()) j["deck"] = deck;
+        out.push_back(j);
     }
     return out;
 }

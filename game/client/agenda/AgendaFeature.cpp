@@ -1,28 +1,119 @@
-// Agenda window and actions: the day picker, one row per session, the event clock.
-// ImGui widgets only; teleports through the core.
+// AgendaFeature's state: stars in the profile, my registrations from the server, the
+// doors-open reminder, the .ics export and the agenda's script actions. Panels are in
+// AgendaPanel.cpp; rules in AgendaBook.cpp.
 #include "game/client/agenda/AgendaFeature.h"
 
+#include "engine/core/File.h"
+#include "engine/core/Log.h"
+#include "engine/core/TimeZone.h"
 #include "game/client/ClientTry.h"
+#include "game/client/meetings/MeetingsFeature.h"
 
-#include <imgui.h>
-#include <set>
+#include <fmt/format.h>
 
 namespace fg::client {
-namespace {
-
-// Days (00:00Z) that have sessions, sorted: an event can run for months with a few busy days.
-std::vector<UnixSeconds> sessionDays(const expo::Exhibition& ex) {
-    std::set<UnixSeconds> days;
-    for (const expo::Session& e : ex.sessions)
-        days.insert(e.start - ((e.start % 86400) + 86400) % 86400);
-    return {days.begin(), days.end()};
-}
-
-} // namespace
 
 SessionTiming timingOf(const expo::Session& session, UnixSeconds now) {
     if (now >= session.end) return SessionTiming::Past;
     return now >= session.start ? SessionTiming::Live : SessionTiming::Upcoming;
+}
+
+AgendaFeature::AgendaFeature(Session& s, ClientFeatures&)
+    : m_s(s), m_viewerZone(tz::localZoneName()) {
+    m_exportPath = downloadsPath("fairground-agenda.ics").string();
+}
+
+void AgendaFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
+    router.on<proto::RegistrationStatus>([this](proto::RegistrationStatus& st) {
+        if (st.complete) m_registrations.clear();
+        for (proto::RegistrationInfo& e : st.entries) {
+            if (e.promoted) {
+                const expo::Session* s = expo::findSession(*m_s.ex, e.sessionId);
+                toast(m_s, fmt::format("a place freed up: you are registered for \"{}\"",
+                                       s ? s->title : e.sessionId));
+            }
+            if (e.state == proto::RegistrationState::None)
+                m_registrations.erase(e.sessionId);
+            else
+                m_registrations[e.sessionId] = std::move(e);
+        }
+    });
+    router.on<proto::EntryRefused>([this](proto::EntryRefused& r) { toast(m_s, r.reason, true); });
+    pending.on<RegistrationPending>(
+        [this](const RegistrationPending&, const proto::ActionResult& r) {
+            if (r.ok) toast(m_s, r.text); // refusals are the core's toast
+        });
+}
+
+void AgendaFeature::onJoined() {
+    m_registrations.clear(); // the server sends my registrations after each Welcome
+}
+
+bool AgendaFeature::starred(const std::string& sessionId) const {
+    return isStarred(m_s.profile.starredSessions, sessionId);
+}
+
+Status AgendaFeature::star(const std::string& sessionId, bool on) {
+    if (!expo::findSession(*m_s.ex, sessionId))
+        return makeError(fmt::format("no session \"{}\"", sessionId));
+    if (!setStarred(m_s.profile.starredSessions, sessionId, on)) return {};
+    if (m_s.profileFile.empty()) return {};
+    if (Status saved = saveProfile(m_s.profile, m_s.profileFile); !saved) {
+        log::warn("client: could not save the starred sessions: {}", saved.error().message);
+        return saved;
+    }
+    return {};
+}
+
+bool AgendaFeature::registerFor(const std::string& sessionId, bool cancel) {
+    netclient::NetClient* c = joinedClient(m_s);
+    if (!c) return false;
+    m_s.pending.add(c->request(proto::RegistrationRequest{0, sessionId, cancel}),
+                    RegistrationPending{sessionId});
+    return true;
+}
+
+const proto::RegistrationInfo* AgendaFeature::registration(const std::string& sessionId) const {
+    auto it = m_registrations.find(sessionId);
+    return it == m_registrations.end() ? nullptr : &it->second;
+}
+
+void AgendaFeature::update() {
+    const expo::Session* due =
+        agendaReminderDue(*m_s.ex, m_s.profile.starredSessions, m_reminded, now());
+    if (!due) return;
+    m_reminded.push_back(due->id);
+    m_reminder = due->id;
+    toast(m_s, fmt::format("doors open: \"{}\"", due->title));
+}
+
+Result<std::filesystem::path> AgendaFeature::exportIcs(bool all, std::filesystem::path file) {
+    if (file.empty()) file = downloadsPath("fairground-agenda.ics");
+    std::vector<std::string> ids;
+    if (all)
+        for (const expo::Session& e : m_s.ex->sessions)
+            ids.push_back(e.id);
+    else
+        ids = m_s.profile.starredSessions;
+    if (ids.empty()) return makeError("no starred sessions to export (star some, or export all)");
+    auto text = calendar::toICalendar(agendaCalendar(*m_s.ex, ids), "-//Fairground//Agenda//EN");
+    if (!text) return text.error();
+    std::error_code ec; // a missing ~/Downloads is made; a failure shows in the write's error
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (Status st = writeFileAtomic(file, *text); !st) return st.error();
+    return file;
+}
+
+// agenda-export-ics [all] [FILE]
+Status AgendaFeature::exportAction(const std::vector<std::string>& args) {
+    std::size_t at = 0;
+    const bool all = !args.empty() && args[0] == "all";
+    if (all) ++at;
+    auto path = exportIcs(all, at < args.size() ? std::filesystem::path(args[at])
+                                                : std::filesystem::path());
+    if (!path) return path.error();
+    toast(m_s, "agenda exported to " + path->string());
+    return {};
 }
 
 std::optional<Status> AgendaFeature::runAction(const std::string& name,
@@ -39,89 +130,25 @@ std::optional<Status> AgendaFeature::runAction(const std::string& name,
         m_clockOffset = *t - unixNow();
         m_day = -1;
         m_open = true;
+    } else if (name == "agenda-star" || name == "agenda-unstar") {
+        FG_CLIENT_TRY(needArgs(name, args, 1));
+        return star(args[0], name == "agenda-star");
+    } else if (name == "agenda-mine") {
+        m_mineOnly = args.empty() || args[0] != "off";
+        m_open = true;
+    } else if (name == "agenda-register" || name == "agenda-cancel") {
+        FG_CLIENT_TRY(needArgs(name, args, 1));
+        return actionRan(registerFor(args[0], name == "agenda-cancel"), name, args);
+    } else if (name == "agenda-details") {
+        FG_CLIENT_TRY(needArgs(name, args, 1));
+        m_openDetails = args[0];
+        m_open = true;
+    } else if (name == "agenda-export-ics") {
+        return exportAction(args);
     } else {
         return std::nullopt;
     }
     return Status{};
-}
-
-void AgendaFeature::drawMenu() {
-    ImGui::MenuItem("Agenda", nullptr, &m_open);
-}
-
-void AgendaFeature::dayPicker(const std::vector<UnixSeconds>& days, UnixSeconds now) {
-    if (m_day < 0 || m_day >= int(days.size())) {
-        // Default: today when it has sessions, else the next day that does, else the last.
-        m_day = int(days.size()) - 1;
-        for (std::size_t i = 0; i < days.size(); ++i)
-            if (days[i] + 86400 > now) {
-                m_day = int(i);
-                break;
-            }
-    }
-    const std::string current = formatDate(days[std::size_t(m_day)]);
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && m_day > 0) --m_day;
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("##day", current.c_str())) {
-        for (std::size_t i = 0; i < days.size(); ++i)
-            if (ImGui::Selectable(formatDate(days[i]).c_str(), int(i) == m_day)) m_day = int(i);
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right) && m_day + 1 < int(days.size())) ++m_day;
-    ImGui::SameLine();
-    ImGui::TextDisabled("day %d of %zu with sessions", m_day + 1, days.size());
-}
-
-void AgendaFeature::row(const expo::Session& e, UnixSeconds now) {
-    ImGui::PushID(e.id.c_str());
-    const SessionTiming t = timingOf(e, now);
-    const std::string when =
-        formatUtcTimestamp(e.start).substr(11, 5) + "-" + formatUtcTimestamp(e.end).substr(11, 5);
-    if (t == SessionTiming::Live)
-        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
-    else
-        ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
-    ImGui::SameLine(90);
-    ImGui::Text("%s UTC", when.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Go to stage")) teleportToVenue(m_s, e.venue);
-    // Titles and speaker lists are long: wrap them under the time instead of cutting them off.
-    std::string who;
-    for (const auto& sp : e.speakers)
-        who += (who.empty() ? "" : ", ") + sp;
-    ImGui::Indent(90);
-    ImGui::TextWrapped("%s", e.title.c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
-                       who.empty() ? "" : ": ", who.c_str());
-    ImGui::PopStyleColor();
-    ImGui::Unindent(90);
-    ImGui::Spacing();
-    ImGui::PopID();
-}
-
-void AgendaFeature::drawPanels(const UiFrame&) {
-    if (!m_open) return;
-    ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({620, 400}, ImGuiCond_Appearing);
-    if (!ImGui::Begin("Agenda", &m_open)) return ImGui::End();
-    const UnixSeconds now = unixNow() + m_clockOffset;
-    ImGui::Text("Event clock: %s", formatUtcTimestamp(now).c_str());
-    const std::vector<UnixSeconds> days = sessionDays(*m_s.ex);
-    if (days.empty()) {
-        ImGui::TextDisabled("No sessions in the programme.");
-        return ImGui::End();
-    }
-    dayPicker(days, now);
-    ImGui::Separator();
-    const UnixSeconds dayStart = days[std::size_t(m_day)];
-    ImGui::BeginChild("sessions");
-    for (const expo::Session& e : m_s.ex->sessions)
-        if (e.start >= dayStart && e.start < dayStart + 86400) row(e, now);
-    ImGui::EndChild();
-    ImGui::End();
 }
 
 } // namespace fg::client

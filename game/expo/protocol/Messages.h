@@ -288,6 +288,7 @@ struct Teleport {
 
 } // namespace fg::expo::proto
 
+#include "game/expo/protocol/AgendaMessages.h"
 #include "game/expo/protocol/BoothFetchMessages.h"
 #include "game/expo/protocol/ChatHistoryMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
@@ -313,7 +314,8 @@ using Message = std::variant<
     ApprovalDecision, BoothHeat, ChatReport, ReportListRequest, ReportList, ReportDecision,
     ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet,
     QnaJoin, QnaState, QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl,
-    PollAnswer, PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue>;
+    PollAnswer, PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue,
+    RegistrationRequest, RegistrationStatus, EntryRefused>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
