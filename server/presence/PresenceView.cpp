@@ -160,4 +160,16 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
     return {};
 }
 
+Status PresenceWorld::placeAt(std::uint16_t id, std::uint32_t hall, glm::vec2 p, double now) {
+    Avatar& a = m_avatars.at(id);
+    if (!a.active) return makeError(fmt::format("place: avatar {} not present", id));
+    if (!walkable(hall, p))
+        return makeError(fmt::format("place: ({}, {}) is not walkable", p.x, p.y));
+    a.hall = hall;
+    a.position = p;
+    a.lastMoveTime = now;
+    refresh(id);
+    return {};
+}
+
 } // namespace fg::presence

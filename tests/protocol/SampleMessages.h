@@ -174,6 +174,14 @@ inline std::vector<Message> sampleMessages() {
                      {MeetingSlot{1634030000, 0}, MeetingSlot{1634032700, 20}}},
         MeetingSlots{0, "booth-acme", MeetingHoursInfo{}, {}},
         MeetingHoursSet{39, "booth-acme", MeetingHoursInfo{true, {}, 0, 1440, 15, 1}},
+        StageCommand{40, "forum-opening", StageAction::AutoOff},
+        StagePage{41, "forum-opening", 12},
+        OverflowRequest{42, "forum-opening", false},
+        StageUpdate{"forum-opening", StageWireState::Live, false, 3, 1634030000, 1634030060, 200,
+                    200, 57, 311, 257},
+        StagePlace{"forum-opening", StagePlaceKind::Full},
+        StageRoles{{"forum-opening", "roundtable-1"}, {"roundtable-1"}},
+        StageRoles{},
     };
 }
 

@@ -2,7 +2,9 @@
 // ImGui widgets only; teleports through the core.
 #include "game/client/agenda/AgendaFeature.h"
 
+#include "game/client/ClientFeatures.h"
 #include "game/client/ClientTry.h"
+#include "game/client/programme/StageFeature.h"
 
 #include <imgui.h>
 #include <set>
@@ -87,6 +89,10 @@ void AgendaFeature::row(const expo::Session& e, UnixSeconds now) {
     ImGui::Text("%s UTC", when.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("Go to stage")) teleportToVenue(m_s, e.venue);
+    if (auto* stage = m_features.find<StageFeature>(); stage && stage->full(e.id)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Watch from overflow")) stage->watchOverflow(e.id);
+    }
     // Titles and speaker lists are long: wrap them under the time instead of cutting them off.
     std::string who;
     for (const auto& sp : e.speakers)

@@ -16,7 +16,7 @@ SessionTiming timingOf(const expo::Session& session, UnixSeconds now);
 
 class AgendaFeature : public ClientFeature {
 public:
-    AgendaFeature(Session& s, ClientFeatures&) : m_s(s) {}
+    AgendaFeature(Session& s, ClientFeatures& features) : m_s(s), m_features(features) {}
     void drawMenu() override;
     void drawPanels(const UiFrame&) override;
     std::optional<Status> runAction(const std::string& name,
@@ -29,6 +29,7 @@ private:
     void row(const expo::Session& e, UnixSeconds now);
 
     Session& m_s;
+    ClientFeatures& m_features; // the stage: "Watch from overflow" when a venue is full
     bool m_open = false;
     int m_day = -1; // index into the days that have sessions; -1 picks today or the next
     std::int64_t m_clockOffset = 0; // seconds added to UTC now (agenda rehearsal: event-time)
