@@ -39,6 +39,10 @@ const char* stageStateName(StageState state) {
 ProgrammeModule::ProgrammeModule(ServerContext& ctx, std::function<UnixSeconds()> clock)
     : m_ctx(ctx), m_clock(std::move(clock)) {}
 
+ProgrammeModule::~ProgrammeModule() {
+    if (m_records) (void)flushAttendance();
+}
+
 // Opens the slice's tables and resumes every stored session as it was (state, page, peak,
 // attendance): a restart during a live session goes on where it was.
 Status ProgrammeModule::start() {

@@ -20,6 +20,8 @@ public:
     // CLOCK gives the event's wall time in Unix seconds (tests move it).
     explicit ProgrammeModule(ServerContext& ctx, std::function<UnixSeconds()> clock = unixNow);
 
+    // Stores the attendance not yet written (the store outlives the modules).
+    ~ProgrammeModule() override;
     Status start() override;
     void registerHandlers(ServerRouter& router) override;
     void registerCommands(console::ConsoleCommands& commands) override;

@@ -29,7 +29,7 @@ std::vector<std::unique_ptr<TestClient>> crowd(StageServer& server, const std::s
         out.push_back(connectClient(*server.app,
                                     visitor(server.app->port(), prefix + std::to_string(i)), all));
         all.push_back(out.back().get());
-        out.back()->net->send(Teleport{TeleportKind::Venue, 0, "stage"});
+        out.back()->net->teleport(TeleportKind::Venue, 0, "stage");
     }
     return out;
 }
@@ -42,6 +42,9 @@ TEST_CASE("stage: the moderator starts, the presenter pages, 50 attendees show t
     auto presenter = server.signedIn("Presenter", server.invite("forum-1 Minister"), Role::Visitor,
                                      {moderator.get()});
     Clients all{moderator.get(), presenter.get()};
+    // The speakers go on stage (they always enter; they attend too).
+    moderator->net->teleport(TeleportKind::Venue, 0, "stage");
+    presenter->net->teleport(TeleportKind::Venue, 0, "stage");
     REQUIRE(pumpUntil(*server.app, all, [&] {
         return !presenter->all<StageRoles>().empty() && !moderator->all<StageRoles>().empty();
     }));
@@ -49,9 +52,9 @@ TEST_CASE("stage: the moderator starts, the presenter pages, 50 attendees show t
     CHECK(moderator->all<StageRoles>().back() == StageRoles{{"forum-1"}, {"forum-1"}});
     CHECK(latestUpdate(*presenter, "forum-1")->state == StageWireState::Scheduled);
 
-    moderator->net->send(StageCommand{1, "forum-1", StageAction::Start});
-    REQUIRE(pumpUntil(*server.app, all, [&] { return moderator->result(1) != nullptr; }));
-    CHECK(moderator->result(1)->ok);
+    const auto r1 = moderator->net->request(StageCommand{0, "forum-1", StageAction::Start});
+    REQUIRE(pumpUntil(*server.app, all, [&] { return moderator->result(r1) != nullptr; }));
+    CHECK(moderator->result(r1)->ok);
     CHECK(server.json("session status forum-1 --json")[0]["state"] == "live");
 
     auto bots = crowd(server, "Bot", 50, all);
@@ -64,37 +67,37 @@ TEST_CASE("stage: the moderator starts, the presenter pages, 50 attendees show t
         },
         15.0));
 
-    presenter->net->send(StagePage{2, "forum-1", 4});
+    const auto r2 = presenter->net->request(StagePage{0, "forum-1", 4});
     REQUIRE(pumpUntil(
         *server.app, all,
         [&] {
             for (auto& b : bots)
                 if (!showsPage(*b, "forum-1", 4)) return false;
-            return presenter->result(2) != nullptr;
+            return presenter->result(r2) != nullptr;
         },
         10.0));
-    CHECK(presenter->result(2)->ok);
+    CHECK(presenter->result(r2)->ok);
 
     SUBCASE("a visitor that pages or runs the session is refused") {
-        bots[7]->net->send(StagePage{3, "forum-1", 9});
-        bots[7]->net->send(StageCommand{4, "forum-1", StageAction::End});
-        REQUIRE(
-            pumpUntil(*server.app, all, [&] { return bots[7]->result(3) && bots[7]->result(4); }));
-        CHECK_FALSE(bots[7]->result(3)->ok);
-        CHECK(bots[7]->result(3)->text == "only the speakers and moderators of 'forum-1' change "
-                                          "its slides");
-        CHECK_FALSE(bots[7]->result(4)->ok);
-        CHECK(bots[7]->result(4)->text == "only a moderator of 'forum-1' can run it");
+        const auto r3 = bots[7]->net->request(StagePage{0, "forum-1", 9});
+        const auto r4 = bots[7]->net->request(StageCommand{0, "forum-1", StageAction::End});
+        REQUIRE(pumpUntil(*server.app, all,
+                          [&] { return bots[7]->result(r3) && bots[7]->result(r4); }));
+        CHECK_FALSE(bots[7]->result(r3)->ok);
+        CHECK(bots[7]->result(r3)->text == "only the speakers and moderators of 'forum-1' change "
+                                           "its slides");
+        CHECK_FALSE(bots[7]->result(r4)->ok);
+        CHECK(bots[7]->result(r4)->text == "only a moderator of 'forum-1' can run it");
         auto stats = server.json("session stats forum-1 --json");
         CHECK(stats["slide"] == 5);
         CHECK(stats["state"] == "live");
         // A presenter of one session does not page another.
-        presenter->net->send(StagePage{5, "talk-0", 1});
-        REQUIRE(pumpUntil(*server.app, all, [&] { return presenter->result(5) != nullptr; }));
-        CHECK_FALSE(presenter->result(5)->ok);
+        const auto r5 = presenter->net->request(StagePage{0, "talk-0", 1});
+        REQUIRE(pumpUntil(*server.app, all, [&] { return presenter->result(r5) != nullptr; }));
+        CHECK_FALSE(presenter->result(r5)->ok);
     }
     SUBCASE("the moderator ends it; everyone hears") {
-        moderator->net->send(StageCommand{6, "forum-1", StageAction::End});
+        CHECK(moderator->net->request(StageCommand{0, "forum-1", StageAction::End}) != 0);
         REQUIRE(pumpUntil(*server.app, all, [&] {
             for (auto& b : bots) {
                 const StageUpdate* u = latestUpdate(*b, "forum-1");
@@ -130,7 +133,7 @@ TEST_CASE("stage: a full venue puts newcomers in the overflow and counts them") 
         const auto* avatar = server.app->world().find(p->net->id());
         REQUIRE(avatar);
         CHECK(avatar->position.y < stage.z);
-        p->net->send(OverflowRequest{11, "forum-1", true});
+        p->net->request(OverflowRequest{0, "forum-1", true});
     }
     REQUIRE(pumpUntil(*server.app, all, [&] {
         for (auto& p : people)
@@ -164,7 +167,7 @@ TEST_CASE("stage: a full venue puts newcomers in the overflow and counts them") 
     Clients none;
     for (auto& p : people)
         if (placedIn(*p, "forum-1", StagePlaceKind::Overflow)) {
-            p->net->send(OverflowRequest{12, "forum-1", false});
+            p->net->request(OverflowRequest{0, "forum-1", false});
             break;
         }
     REQUIRE(pumpUntil(*server.app, all, [&] {
@@ -180,7 +183,7 @@ TEST_CASE("stage: a restart during a live session resumes it on the same page") 
     {
         auto v = connectClient(*server.app, visitor(server.app->port(), "Early"));
         Clients all{v.get()};
-        v->net->send(Teleport{TeleportKind::Venue, 0, "stage"});
+        v->net->teleport(TeleportKind::Venue, 0, "stage");
         REQUIRE(pumpUntil(*server.app, all, [&] { return showsPage(*v, "forum-1", 2); }));
         pumpFor(*server.app, all, 0.5);
     }
@@ -192,7 +195,7 @@ TEST_CASE("stage: a restart during a live session resumes it on the same page") 
     CHECK(server.json("session stats forum-1 --json")["attendees"] == 1);
     auto late = connectClient(*server.app, visitor(server.app->port(), "Late"));
     Clients all{late.get()};
-    late->net->send(Teleport{TeleportKind::Venue, 0, "stage"});
+    late->net->teleport(TeleportKind::Venue, 0, "stage");
     REQUIRE(pumpUntil(*server.app, all, [&] {
         return placedIn(*late, "forum-1", StagePlaceKind::Venue) && showsPage(*late, "forum-1", 2);
     }));
@@ -208,11 +211,11 @@ TEST_CASE("stage: sessions follow their schedule until a moderator takes over") 
     CHECK(latestUpdate(*v, "talk-0")->autoSchedule);
     CHECK(latestUpdate(*v, "forum-1")->state == StageWireState::Scheduled);
     // The overflow opens with the doors.
-    v->net->send(OverflowRequest{1, "forum-1", true});
-    v->net->send(OverflowRequest{2, "talk-0", true});
-    REQUIRE(pumpUntil(*server.app, all, [&] { return v->result(1) && v->result(2); }));
-    CHECK_FALSE(v->result(1)->ok);
-    CHECK(v->result(2)->ok);
+    const auto r1 = v->net->request(OverflowRequest{0, "forum-1", true});
+    const auto r2 = v->net->request(OverflowRequest{0, "talk-0", true});
+    REQUIRE(pumpUntil(*server.app, all, [&] { return v->result(r1) && v->result(r2); }));
+    CHECK_FALSE(v->result(r1)->ok);
+    CHECK(v->result(r2)->ok);
     CHECK(placedIn(*v, "talk-0", StagePlaceKind::Overflow));
     server.console("session end talk-0");
     REQUIRE(pumpUntil(*server.app, all,
