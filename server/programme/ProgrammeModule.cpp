@@ -132,9 +132,11 @@ void ProgrammeModule::setState(const expo::Session& session, Live& live, StageSt
     live.state = next;
     if (next == StageState::Live && live.liveSince == 0)
         live.liveSince = live.autoSchedule ? session.start : m_clock();
+    // A session that is not on has no audience: each hears that they stopped attending.
     if (next == StageState::Ended || next == StageState::Scheduled)
-        for (auto& place : m_places)
-            if (place.sessionId == session.id) place = Place{};
+        for (auto& s : m_ctx.sessions())
+            if (s.joined && s.id < m_places.size() && m_places[s.id].sessionId == session.id)
+                setPlace(s, {}, StagePlaceKind::None);
     (void)flushAttendance();
     saveState(session.id, live);
     log::info("server: programme: '{}' is {}", session.id, stageStateName(next));

@@ -102,6 +102,7 @@ TEST_CASE("stage: the moderator starts, the presenter pages, 50 attendees show t
             for (auto& b : bots) {
                 const StageUpdate* u = latestUpdate(*b, "forum-1");
                 if (!u || u->state != StageWireState::Ended) return false;
+                if (!placedIn(*b, "forum-1", StagePlaceKind::None)) return false; // no audience
             }
             return true;
         }));
