@@ -46,7 +46,7 @@ struct Fixture {
             const std::string& script) {
         REQUIRE(writeFileAtomic(dir / (who + ".txt"), script));
         const std::string cmd = fmt::format(
-            "timeout -k 5 170 xvfb-run -a -s '-screen 0 1024x700x24' '{}' --connect 127.0.0.1:{} "
+            "timeout -k 5 290 xvfb-run -a -s '-screen 0 1024x700x24' '{}' --connect 127.0.0.1:{} "
             "--exhibition '{}' {} --name '{}' --country VN --config '{}' --cache '{}' --script "
             "'{}' --width 1024 --height 700 --no-vsync --exit-after 4000 > '{}' 2>&1",
             FG_CLIENT_EXE, server.app->port(), exhibition.string(), extra, name,
@@ -87,11 +87,11 @@ TEST_CASE("window: the organiser's stage panel on a live session, and the overfl
     const fs::path shots = shotsDir(f.dir);
 
     int rc = f.run("organiser", "Chair Person", "--token '" + token + "'",
-                   fmt::format("1 teleport stage\n60 stage-next\n100 screenshot {}\n110 quit\n",
+                   fmt::format("1 teleport stage\n30 stage-next\n50 screenshot {}\n55 quit\n",
                                (shots / "stage-panel.png").string()));
     checkRan(rc, f.log("organiser"));
     rc = f.run("visitor", "Lan Pham", "",
-               fmt::format("1 stage-overflow forum-1\n60 screenshot {}\n70 quit\n",
+               fmt::format("1 stage-overflow forum-1\n30 screenshot {}\n35 quit\n",
                            (shots / "stage-overflow.png").string()));
     checkRan(rc, f.log("visitor"));
 
