@@ -47,7 +47,8 @@ struct Fixture {
         REQUIRE(writeFileAtomic(dir / (who + ".txt"), script));
         const std::string cmd = fmt::format(
             "timeout -k 5 290 xvfb-run -a -s '-screen 0 1024x700x24' '{}' --connect 127.0.0.1:{} "
-            "--exhibition '{}' {} --name '{}' --country VN --config '{}' --cache '{}' --script "
+            "--exhibition '{}' {} --name '{}' --organisation 'Lotus Bay' --email lan@lotus.example "
+            "--country VN --config '{}' --cache '{}' --script "
             "'{}' --width 1024 --height 700 --no-vsync --exit-after 4000 > '{}' 2>&1",
             FG_CLIENT_EXE, server.app->port(), exhibition.string(), extra, name,
             (dir / (who + ".json")).string(), (dir / "cache").string(),
