@@ -187,7 +187,16 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<ModerationModule>(ctx, *m_interactions));
     // The programme's slices (Q&A, polls, decks, registration) take it as ProgrammeAccess&.
     auto programme = std::make_unique<ProgrammeModule>(ctx);
-    m_modules.push_back(std::make_unique<QnaModule>(ctx, *programme));
+    auto qna = std::make_unique<QnaModule>(ctx, *programme);
+    programme->sessionFigures = [q = qna.get()](std::string_view sessionId) {
+        const QnaCounts c = q->counts(sessionId);
+        return ProgrammeModule::Figures{{"questions", c.questions},
+                                        {"upvotes", c.upvotes},
+                                        {"polls", c.polls},
+                                        {"poll_answers", c.pollAnswers},
+                                        {"reactions", c.reactions}};
+    };
+    m_modules.push_back(std::move(qna));
     ProgrammeModule* programmeRaw = programme.get();
     m_modules.push_back(std::move(programme));
     m_modules.push_back(std::make_unique<RegistrationModule>(ctx, *programmeRaw));

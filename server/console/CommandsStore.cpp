@@ -72,7 +72,9 @@ void ConsoleCommands::registerStoreCommands() {
          "make a credential and print its token once",
          "Also 'invite organiser [LABEL]' and 'invite visitor [LABEL]' (a ticket "
          "code). The token is shown only now and stored only as a hash; hand it "
-         "to the person. An exhibitor token acts for that exhibitor's booths only.",
+         "to the person. An exhibitor token acts for that exhibitor's booths only. "
+         "'invite speaker SESSION[,SESSION...] [--moderator] [LABEL]' (the programme "
+         "module) binds a visitor credential to those sessions as speaker or moderator.",
          1,
          SIZE_MAX,
          {},
@@ -174,14 +176,18 @@ ConsoleResult ConsoleCommands::cmdInvite(const CommandArgs& a) {
     }
     auto issued = m_store.issueCredential(*role, exhibitor, a.rest(labelFrom));
     if (!issued) return fail("invite: " + issued.error().message);
-    std::string out = fmt::format("credential #{} for {}{}\ntoken (shown once, keep it safe): {}",
-                                  issued->credential.id, kind,
-                                  exhibitor.empty() ? "" : " " + exhibitor, issued->token);
+    return {inviteText(*issued, exhibitor.empty() ? kind : kind + " " + exhibitor)};
+}
+
+std::string ConsoleCommands::inviteText(const store::IssuedCredential& issued,
+                                        std::string_view what) const {
+    std::string out = fmt::format("credential #{} for {}\ntoken (shown once, keep it safe): {}",
+                                  issued.credential.id, what, issued.token);
     // The invitation code carries the server key: the client pins it before sending the token.
     const std::string key = m_host.stats().keyFingerprint;
     if (!key.empty())
-        out += fmt::format("\ninvitation code (token@server key): {}@{}", issued->token, key);
-    return {out};
+        out += fmt::format("\ninvitation code (token@server key): {}@{}", issued.token, key);
+    return out;
 }
 
 ConsoleResult ConsoleCommands::cmdCredentials(const CommandArgs&) {

@@ -222,6 +222,28 @@ void ConsoleCommands::registerCommands() {
                           {},
                           {},
                           bind(&C::cmdShutdown)});
+    // The programme's verbs are added by its modules (addSubcommand): stage, Q&A, registration.
+    m_commands.push_back({"session",
+                          "session VERB SESSION ...",
+                          "run the live programme's sessions",
+                          "Verbs: start, end, auto, status, slide, stats, attendance (the stage) "
+                          "and those other programme modules add; 'session' alone lists them.",
+                          0,
+                          kAny,
+                          {},
+                          {},
+                          bind(&C::cmdSession)});
+}
+
+ConsoleResult ConsoleCommands::cmdSession(const CommandArgs& a) {
+    const Command* cmd = find("session");
+    std::string verbs;
+    for (const auto& v : cmd->subwords)
+        verbs += (verbs.empty() ? "" : ", ") + v;
+    if (verbs.empty()) return fail("session: no programme module is running");
+    if (a.words.empty()) return {"session verbs: " + verbs};
+    return fail(
+        fmt::format("session: unknown verb \"{}\" (expected one of: {})", a.words[0], verbs));
 }
 
 const ConsoleCommands::Handler*

@@ -89,6 +89,9 @@ public:
         std::function<Result<std::vector<std::int64_t>>(std::string_view boothId)> values;
     };
     void addBoothFigures(BoothFigures figures) { m_boothFigures.push_back(std::move(figures)); }
+    // The text `invite` prints for a credential just issued (WHAT: "speaker forum-1", ...):
+    // its id, the token once and the invitation code with the server key.
+    std::string inviteText(const store::IssuedCredential& issued, std::string_view what) const;
     // Tests replace the wall clock used for ban expiry.
     void setClock(std::function<UnixSeconds()> clock) { m_clock = std::move(clock); }
 
@@ -120,6 +123,7 @@ private:
     ConsoleResult cmdSave(const CommandArgs& a);
     ConsoleResult cmdReload(const CommandArgs& a);
     ConsoleResult cmdShutdown(const CommandArgs& a);
+    ConsoleResult cmdSession(const CommandArgs& a); // verbs come from modules
     // CommandsStore.cpp
     ConsoleResult cmdInvite(const CommandArgs& a);
     ConsoleResult cmdCredentials(const CommandArgs& a);

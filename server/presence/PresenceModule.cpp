@@ -63,7 +63,8 @@ void PresenceModule::handleTeleport(Session& s, const Teleport& tp) {
     if (!moved) m_ctx.send(s, ActionResult{0, false, 0, moved.error().message});
     if (moved && a) {
         const AvatarMove move{fromHall, from, a->hall, a->position};
-        if (!m_ctx.entryRefusal(s, move).empty()) m_ctx.world().restore(s.id, fromHall, from);
+        if (!m_ctx.entryRefusal(s, move).empty())
+            (void)m_ctx.world().placeAt(s.id, fromHall, from, monotonicSeconds());
     }
     sendCorrection(m_ctx, s, s.lastInput);
 }

@@ -160,24 +160,16 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
     return {};
 }
 
-Status PresenceWorld::place(std::uint16_t id, std::uint32_t hall, glm::vec2 point, double now) {
+Status PresenceWorld::placeAt(std::uint16_t id, std::uint32_t hall, glm::vec2 p, double now) {
     Avatar& a = m_avatars.at(id);
     if (!a.active) return makeError(fmt::format("place: avatar {} not present", id));
-    if (hall >= hallCount() || !walkable(hall, point))
-        return makeError(fmt::format("place: ({:.1f}, {:.1f}) is not walkable", point.x, point.y));
+    if (!walkable(hall, p))
+        return makeError(fmt::format("place: ({}, {}) is not walkable", p.x, p.y));
     a.hall = hall;
-    a.position = point;
+    a.position = p;
     a.lastMoveTime = now;
     refresh(id);
     return {};
-}
-
-void PresenceWorld::restore(std::uint16_t id, std::uint32_t hall, glm::vec2 position) {
-    Avatar& a = m_avatars.at(id);
-    if (!a.active || hall >= hallCount()) return;
-    a.hall = hall;
-    a.position = position;
-    refresh(id);
 }
 
 } // namespace fg::presence

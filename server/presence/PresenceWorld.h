@@ -69,11 +69,9 @@ public:
     // Moves the avatar to spawn (of `hall`), to the front of a booth or into a venue.
     Status teleport(std::uint16_t id, expo::proto::TeleportKind kind, std::uint32_t hall,
                     const std::string& targetId, double now);
-    // Moves the avatar to POINT of HALL (a server decision: a speaker brought on stage and back).
-    Status place(std::uint16_t id, std::uint32_t hall, glm::vec2 point, double now);
-
-    // Puts the avatar back at POSITION in HALL (a move a slice refused after it was made).
-    void restore(std::uint16_t id, std::uint32_t hall, glm::vec2 position);
+    // Puts the avatar back at P in HALL (a rule of another slice, e.g. a full venue, refused
+    // where it went); P must be walkable.
+    Status placeAt(std::uint16_t id, std::uint32_t hall, glm::vec2 p, double now);
 
     // Rebuilds the spatial grid and records every avatar's packed state as of TICK; call once
     // per tick, after applying inputs and before any view or snapshot of that tick.

@@ -32,6 +32,9 @@ struct Session {
     bool muted = false;
     double connectedAt = 0;
     bool verified() const { return !personKey.empty(); } // signed in, not a guest
+    // Programme sessions this person's credential speaks at and moderates (the programme
+    // module fills them after Welcome; organisers moderate every session without a list).
+    std::vector<std::string> speaksAt, moderatesAt;
 
     std::uint32_t lastInput = 0;   // newest Input.sequence applied or refused
     std::uint32_t ackTick = 0;     // newest snapshot tick the client has

@@ -78,26 +78,28 @@ console::ConsoleResult QnaModule::listCommand(std::string_view verb, std::string
     bool known = false;
     for (const auto& s : m_ctx.exhibition().sessions)
         known = known || s.id == session;
-    if (!known) return {fmt::format("qna {}: unknown session \"{}\"\n", verb, session), false};
+    if (!known) return {fmt::format("session {}: unknown session \"{}\"\n", verb, session), false};
     if (verb == "questions") return {questionsText(m_board->questions(session), json)};
     if (verb == "polls") return {pollsText(m_board->polls(session), json)};
-    return {fmt::format("qna: unknown verb \"{}\" (questions, polls)\n", verb), false};
+    return {fmt::format("session: unknown verb \"{}\" (questions, polls)\n", verb), false};
 }
 
+// `session questions|polls SESSION [--json]`: verbs of the console's programme command.
 void QnaModule::registerCommands(console::ConsoleCommands& commands) {
-    commands.add({"qna",
-                  "qna questions|polls SESSION [--json]",
-                  "a programme session's questions or polls",
-                  "questions: #id, upvotes, state (pending, open, answered, hidden; pinned), "
-                  "the asker (also of anonymous questions) and the text. polls: each poll's "
-                  "state and the answers per option. --json prints the same as JSON.",
-                  2,
-                  2,
-                  {"json"},
-                  {"questions", "polls"},
-                  [this](const console::CommandArgs& a) {
-                      return listCommand(a.words[0], a.words[1], a.json);
-                  }});
+    for (const char* verb : {"questions", "polls"})
+        commands.addSubcommand("session", verb, [this, verb](const console::CommandArgs& a) {
+            std::vector<std::string> words;
+            bool json = false;
+            for (std::size_t i = 1; i < a.words.size(); ++i)
+                if (a.words[i] == "--json")
+                    json = true;
+                else
+                    words.push_back(a.words[i]);
+            if (words.size() != 1)
+                return console::ConsoleResult{
+                    fmt::format("usage: session {} SESSION [--json]\n", verb), false};
+            return listCommand(verb, words[0], json);
+        });
 }
 
 } // namespace fg::server

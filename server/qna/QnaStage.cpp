@@ -80,7 +80,7 @@ Status QnaModule::moveToStage(Hand& hand, const std::string& session) {
     // The front: the middle of the venue's far side (DECK's speaker spots replace this).
     const glm::vec2 front{venue->rect.x + venue->rect.width / 2,
                           venue->rect.z + venue->rect.depth * 0.85f};
-    return m_ctx.world().place(hand.id, hall, front, monotonicSeconds());
+    return m_ctx.world().placeAt(hand.id, hall, front, monotonicSeconds());
 }
 
 void QnaModule::stageHand(Session& s, const HandStage& m) {
@@ -100,7 +100,7 @@ void QnaModule::stageHand(Session& s, const HandStage& m) {
                       false);
     Status moved = m.onStage
                        ? moveToStage(*it, m.sessionId)
-                       : m_ctx.world().place(it->id, it->hall, it->position, monotonicSeconds());
+                       : m_ctx.world().placeAt(it->id, it->hall, it->position, monotonicSeconds());
     if (!moved) return refuse(s, m.requestId, "hand: " + moved.error().message, false);
     sendCorrection(m_ctx, *speaker, speaker->lastInput); // the client jumps there
     m_programme.setTemporarySpeaker(m.sessionId, m.clientId, m.onStage);

@@ -68,26 +68,8 @@ Result<RegistrationsArgs> parseArgs(const std::vector<std::string>& words) {
 
 } // namespace
 
-// `session` is the programme's command: STAGE's module registers it with its verbs; until it
-// exists, this module registers a bare one so `session registrations` works on its own.
+// `session` is the console's programme command; this module adds its `registrations` verb.
 void RegistrationModule::registerCommands(console::ConsoleCommands& commands) {
-    const auto names = commands.commandNames();
-    if (std::find(names.begin(), names.end(), "session") == names.end())
-        commands.add({"session",
-                      "session registrations SESSION [--csv FILE]",
-                      "a programme session's registrations",
-                      "session registrations SESSION lists the confirmed places (in sign-up "
-                      "order) and the waiting list; --csv FILE writes them as RFC 4180 CSV.",
-                      1,
-                      console::ConsoleCommands::kAnyWords,
-                      {},
-                      {"registrations"},
-                      [](const console::CommandArgs& a) {
-                          return console::ConsoleResult{
-                              fmt::format("session: unknown verb \"{}\" (try 'help session')\n",
-                                          a.words.empty() ? "" : a.words[0]),
-                              false};
-                      }});
     commands.addSubcommand("session", "registrations",
                            [this](const console::CommandArgs& a) { return registrations(a); });
 }

@@ -208,6 +208,14 @@ inline std::vector<Message> sampleMessages() {
             {RegistrationInfo{"mc-pitching", RegistrationState::Waiting, 3, 20, 20, false},
              RegistrationInfo{"mc-ip", RegistrationState::Confirmed, 0, 4, 30, true}}},
         EntryRefused{"mc-pitching", "registration required: register in the agenda first"},
+        StageCommand{40, "forum-opening", StageAction::AutoOff},
+        StagePage{41, "forum-opening", 12},
+        OverflowRequest{42, "forum-opening", false},
+        StageUpdate{"forum-opening", StageWireState::Live, false, 3, 1634030000, 1634030060, 200,
+                    200, 57, 311, 257},
+        StagePlace{"forum-opening", StagePlaceKind::Full},
+        StageRoles{{"forum-opening", "roundtable-1"}, {"roundtable-1"}},
+        StageRoles{},
     };
 }
 

@@ -249,7 +249,7 @@ TEST_CASE("qna: a poll takes one answer per person, the moderator opens, closes 
     CHECK(shown->poll.voters == 2);
     CHECK(shown->poll.state == proto::PollState::Closed);
 
-    auto out = srv.app->console().execute("qna polls forum-5g --json");
+    auto out = srv.app->console().execute("session polls forum-5g --json");
     REQUIRE_MESSAGE(out.ok, out.text);
     auto j = nlohmann::json::parse(out.text);
     CHECK(j[0]["answers"] == 2);
@@ -342,11 +342,11 @@ TEST_CASE("qna: a restart keeps questions, upvotes, approval and polls") {
     CHECK(questionIn(st, id)->text == "Kept?");
     CHECK(upvote(srv, *bo, all, id).text == "already upvoted");
 
-    auto out = srv.app->console().execute("qna questions forum-5g");
+    auto out = srv.app->console().execute("session questions forum-5g");
     REQUIRE_MESSAGE(out.ok, out.text);
     CHECK(out.text.find("Ana (anonymous)") != std::string::npos);
     CHECK(out.text.find("Kept?") != std::string::npos);
-    CHECK_FALSE(srv.app->console().execute("qna questions nope").ok);
+    CHECK_FALSE(srv.app->console().execute("session questions nope").ok);
 }
 
 TEST_CASE("programme: a temporary speaker (a raised hand on stage) presents until sent back") {

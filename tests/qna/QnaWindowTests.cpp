@@ -178,7 +178,7 @@ TEST_CASE("a moderator's client runs the Q&A and a poll and draws their panels")
     CHECK(WEXITSTATUS(rc) == 0);
     CHECK(fs::exists(shots / "qna-panel.png"));
     CHECK(fs::exists(shots / "poll-results.png"));
-    auto polls = server.app->console().execute("qna polls forum-opening --json");
+    auto polls = server.app->console().execute("session polls forum-opening --json");
     server.stop = true;
     if (server.thread.joinable()) server.thread.join();
     REQUIRE(polls.ok);

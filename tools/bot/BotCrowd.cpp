@@ -17,6 +17,8 @@ namespace proto = fg::expo::proto;
 BotCrowd::BotCrowd(BotConfig config) : m_config(std::move(config)) {
     if (!m_config.exhibition) return;
     const auto& ex = *m_config.exhibition;
+    for (const auto& session : ex.sessions)
+        if (session.id == m_config.attend) m_venue = session.venue;
     for (const auto& booth : ex.booths) {
         if (ex.halls.empty() || booth.hall != ex.halls.front().id) continue;
         // Stand 1.5 m out from the open front, inside the booth's visit zone.
@@ -70,6 +72,10 @@ void BotCrowd::pickWaypoint(Worker& w, Bot& bot) {
 }
 
 void BotCrowd::drive(Worker& w, Bot& bot, double now, double dt) {
+    if (!m_venue.empty()) { // attending: seated where the teleport put it
+        bot.net->sendInput(bot.position, 0, proto::Anim::Sit);
+        return;
+    }
     if (now < bot.pauseUntil) return;
     glm::vec2 d = bot.target - bot.position;
     float step = m_config.walkSpeed * float(dt);
@@ -87,7 +93,19 @@ void BotCrowd::drive(Worker& w, Bot& bot, double now, double dt) {
     bot.net->sendInput(bot.position, heading, anim);
 }
 
+void BotCrowd::onStage(Bot& bot, const proto::Message& m) {
+    if (auto* u = std::get_if<proto::StageUpdate>(&m); u && u->sessionId == m_config.attend)
+        bot.page = u->page;
+    auto* p = std::get_if<proto::StagePlace>(&m);
+    if (!p || p->sessionId != m_config.attend) return;
+    if (p->place == proto::StagePlaceKind::Full) // nobody is turned away: the overflow
+        bot.net->request(proto::OverflowRequest{0, m_config.attend, true});
+    else
+        bot.place = p->place;
+}
+
 void BotCrowd::act(Worker& w, Bot& bot, double dt) {
+    if (!m_venue.empty()) return; // an audience listens
     std::uniform_real_distribution<double> u(0.0, 1.0);
     auto happens = [&](double perMinute) { return u(w.rng) < perMinute / 60.0 * dt; };
     std::string booth = !bot.targetBooth.empty() ? bot.targetBooth

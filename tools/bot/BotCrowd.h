@@ -1,6 +1,7 @@
 // Headless simulated visitors for load, soak and fault tests: N NetClients in one process (one
 // ENet connection each, shared out over worker threads), each walking between booths, chatting,
-// liking and dropping cards at configured rates.
+// liking and dropping cards at configured rates, or attending a programme session (the venue
+// until it is full, then its overflow).
 // Drives only the public client library; never reaches into server internals.
 #pragma once
 
@@ -51,6 +52,9 @@ struct BotConfig {
     // Visitor ticket codes (readTicketCodes): bot i signs in with tickets[i], so the same bots
     // come back as the same people (counts follow tickets). Empty: the bots are guests.
     std::vector<std::string> tickets;
+    // A programme session id (needs the exhibition): bots go into its venue and sit; those the
+    // full venue refuses watch from its overflow. Empty: they walk between booths.
+    std::string attend;
     // Plain: unencrypted links, for the benchmark's "before" figures against a plain server.
     net::Security security = net::Security::Encrypted;
 };
@@ -64,6 +68,8 @@ struct BotReport {
     double bytesDownPerSecond = 0; // per connected bot
     double bytesUpPerSecond = 0;   // per connected bot
     std::uint64_t chats = 0, likes = 0, cards = 0, actionsOk = 0, actionsFailed = 0;
+    std::uint32_t inVenue = 0, inOverflow = 0; // --attend: where the bots watched from at the end
+    std::uint32_t lastPage = 0;                // --attend: the newest page any bot was shown
     std::uint64_t corrections = 0;
     std::uint64_t rejected = 0, disconnected = 0, badPackets = 0, connectFailures = 0;
     std::vector<std::string> errors;     // first few distinct error texts
@@ -98,6 +104,8 @@ private:
         glm::vec2 position{0.0f};
         glm::vec2 target{0.0f};
         std::string targetBooth;
+        expo::proto::StagePlaceKind place = expo::proto::StagePlaceKind::None; // --attend
+        std::uint32_t page = 0;                                                // --attend
         double pauseUntil = 0;
         double lastService = 0; // when ENet last ran for this bot (timers need it every 100 ms)
         // Counters when the bot entered the window (or joined, if later): rates start here.
@@ -128,6 +136,8 @@ private:
     void drive(Worker& w, Bot& bot, double now, double dt);
     void pickWaypoint(Worker& w, Bot& bot);
     void act(Worker& w, Bot& bot, double dt);
+    // --attend: what the server says about the session (the full venue's refusal -> overflow).
+    void onStage(Bot& bot, const expo::proto::Message& m);
     static void noteError(BotReport& report, const std::string& text);
     BotReport finish(std::vector<Worker>& workers, double end);
 
@@ -137,6 +147,7 @@ private:
     std::vector<std::unique_ptr<Bot>> m_bots;
     std::vector<glm::vec2> m_waypoints;
     std::vector<std::string> m_boothIds;
+    std::string m_venue; // --attend: the session's venue
 };
 
 } // namespace fg::bot

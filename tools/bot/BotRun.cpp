@@ -208,12 +208,14 @@ void BotCrowd::serviceNet(Worker& w, Bot& bot, double now) {
         } else if (auto* j = std::get_if<proto::Reject>(&m)) {
             noteError(w.report, j->text);
         }
+        if (!m_venue.empty()) onStage(bot, m);
     }
     if (bot.net->state() != netclient::ClientState::Joined) return;
     if (bot.joinedAt < 0) {
         bot.joinedAt = now;
         bot.position = bot.net->selfPosition();
         pickWaypoint(w, bot);
+        if (!m_venue.empty()) bot.net->teleport(proto::TeleportKind::Venue, 0, m_venue);
     }
     if (!bot.inWindow && now >= m_windowAt) {
         const auto st = bot.net->stats();
@@ -273,6 +275,9 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers, double end) {
         auto st = bot->net->stats();
         report.badPackets += st.badPackets;
         report.corrections += st.corrections;
+        report.inVenue += bot->place == proto::StagePlaceKind::Venue;
+        report.inOverflow += bot->place == proto::StagePlaceKind::Overflow;
+        report.lastPage = std::max(report.lastPage, bot->page);
         auto state = bot->net->state();
         if (state == netclient::ClientState::Rejected) ++report.rejected;
         if (bot->joinedAt < 0) continue;
@@ -323,6 +328,7 @@ std::string BotReport::toJson() const {
                     {"cards", cards},
                     {"ok", actionsOk},
                     {"failed", actionsFailed}};
+    j["attend"] = {{"in_venue", inVenue}, {"in_overflow", inOverflow}, {"page", lastPage + 1}};
     j["errors"] = {{"rejected", rejected},
                    {"disconnected", disconnected},
                    {"connect_failures", connectFailures},

@@ -7,6 +7,7 @@
 #include "tools/bot/TicketFile.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -64,6 +65,9 @@ int main(int argc, char** argv) {
     cli.add_option("--window-start", config.windowStart,
                    "seconds after the start when the measured window opens (rates, CPU)")
         ->check(CLI::Range(0.0, 86400.0));
+    cli.add_option("--attend", config.attend,
+                   "SESSION: go into its venue (seats until full), then its overflow; needs "
+                   "--exhibition");
     CLI11_PARSE(cli, argc, argv);
     config.pollSockets = !noPoll;
     fg::log::setLevel(fg::log::Level::Warn);
@@ -91,6 +95,17 @@ int main(int argc, char** argv) {
             return 1;
         }
         config.exhibition = std::move(*loaded.exhibition);
+    }
+    if (!config.attend.empty()) {
+        const bool known =
+            config.exhibition &&
+            std::any_of(config.exhibition->sessions.begin(), config.exhibition->sessions.end(),
+                        [&](const auto& s) { return s.id == config.attend; });
+        if (!known) {
+            std::fprintf(stderr, "fairground-bot: --attend '%s': no such session in --exhibition\n",
+                         config.attend.c_str());
+            return 2;
+        }
     }
     if (!tickets.empty() && !loadTickets(tickets, config)) return 2;
     fg::bot::BotCrowd crowd(std::move(config));

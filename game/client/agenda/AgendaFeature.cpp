@@ -8,6 +8,7 @@
 #include "engine/core/TimeZone.h"
 #include "game/client/ClientTry.h"
 #include "game/client/meetings/MeetingsFeature.h"
+#include "game/client/programme/StageFeature.h"
 
 #include <fmt/format.h>
 
@@ -18,8 +19,8 @@ SessionTiming timingOf(const expo::Session& session, UnixSeconds now) {
     return now >= session.start ? SessionTiming::Live : SessionTiming::Upcoming;
 }
 
-AgendaFeature::AgendaFeature(Session& s, ClientFeatures&)
-    : m_s(s), m_viewerZone(tz::localZoneName()) {
+AgendaFeature::AgendaFeature(Session& s, ClientFeatures& features)
+    : m_s(s), m_features(features), m_viewerZone(tz::localZoneName()) {
     m_exportPath = downloadsPath("fairground-agenda.ics").string();
 }
 

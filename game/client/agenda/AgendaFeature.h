@@ -60,6 +60,7 @@ private:
     Status exportAction(const std::vector<std::string>& args);
 
     Session& m_s;
+    ClientFeatures& m_features; // the stage: "Watch from overflow" when a venue is full
     bool m_open = false;
     bool m_mineOnly = false; // "My agenda": starred sessions of every day
     int m_day = -1;          // index into the days that have sessions; -1 picks today or the next

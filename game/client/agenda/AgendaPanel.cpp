@@ -1,7 +1,9 @@
 // The agenda window: the day picker or "My agenda", one row per session (star, times in two
 // named zones, Go, registration with place or waiting-list position, description and speakers),
 // the .ics export and the doors-open reminder with "Go". ImGui widgets only.
+#include "game/client/ClientFeatures.h"
 #include "game/client/agenda/AgendaFeature.h"
+#include "game/client/programme/StageFeature.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -63,6 +65,10 @@ void AgendaFeature::rowButtons(const expo::Session& e, UnixSeconds now) {
         ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
     ImGui::SameLine();
     if (ImGui::SmallButton("Go to stage")) teleportToVenue(m_s, e.venue);
+    if (auto* stage = m_features.find<StageFeature>(); stage && stage->full(e.id)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Watch from overflow")) stage->watchOverflow(e.id);
+    }
 }
 
 void AgendaFeature::registrationLine(const expo::Session& e, UnixSeconds now) {

@@ -1,10 +1,14 @@
-// The programme session this visitor attends: the live (or doors-open) session of the venue the
-// avatar stands in. Other programme panels (Q&A, polls, slides) ask it; it draws nothing yet.
+// The programme session this visitor attends, as the server says (StagePlace, StageUpdate): its
+// state, page and counts, the stage panel (countdown, presenter and moderator controls,
+// organiser figures) and the overflow view. Other programme panels ask it; the server decides.
 #pragma once
 
 #include "engine/core/Time.h"
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
+
+#include <map>
+#include <set>
 
 namespace fg::client {
 
@@ -13,16 +17,55 @@ class ClientFeatures;
 class StageFeature : public ClientFeature {
 public:
     StageFeature(Session& s, ClientFeatures&) : m_s(s) {}
-    void update() override;
-    // The session attended now, or null (not in a venue, or nothing on in it).
+    void registerHandlers(netclient::ClientRouter& router, PendingRequests&) override;
+    void drawMenu() override;
+    void drawPanels(const UiFrame&) override;
+    std::optional<Status> runAction(const std::string& name,
+                                    const std::vector<std::string>& args) override;
+    void onJoined() override;
+
+    // The session attended now (in its venue or its overflow), or null.
     const expo::Session* attending() const;
     // The deck page shown on the attended session's screen (0: the first, or the title card).
-    std::uint32_t slide() const { return m_slide; }
+    std::uint32_t slide() const;
+    // The server's latest word on SESSIONID, or null before any.
+    const proto::StageUpdate* update(const std::string& sessionId) const;
+    bool inOverflow() const { return m_place == proto::StagePlaceKind::Overflow; }
+    // The server refused this visitor into SESSIONID's venue (full) and it is still running.
+    bool full(const std::string& sessionId) const;
+    bool presents(const std::string& sessionId) const;
+    bool moderates(const std::string& sessionId) const;
+
+    // Requests (the server checks each and answers refusals with the reason).
+    bool watchOverflow(const std::string& sessionId);
+    bool leaveOverflow();
+    bool command(const std::string& sessionId, proto::StageAction action);
+    bool turnPage(int delta);
+    bool showPage(const std::string& sessionId, std::uint32_t page);
 
 private:
+    void onPlace(const proto::StagePlace& p);
+    // StagePanel.cpp
+    void stageWindow();
+    void statusLines(const expo::Session& e, const proto::StageUpdate& u);
+    void presenterRow(const expo::Session& e, const proto::StageUpdate& u);
+    void moderatorRow(const expo::Session& e, const proto::StageUpdate& u);
+    void figures(const proto::StageUpdate& u);
+    void overflowView(const expo::Session& e, const proto::StageUpdate& u);
+    void fullPrompt();
+    void pageKeys(bool panelFocused);
+    const expo::Session* panelSession() const;
+
     Session& m_s;
+    std::map<std::string, proto::StageUpdate> m_updates; // by session id
+    proto::StageRoles m_roles;
     std::string m_attending; // session id
-    std::uint32_t m_slide = 0;
+    proto::StagePlaceKind m_place = proto::StagePlaceKind::None;
+    std::string m_overflowWanted; // re-asked after a reconnect
+    std::set<std::string> m_full; // sessions whose venue refused this visitor
+    std::string m_fullPrompt;     // the session the "it is full" prompt is about
+    bool m_open = false;
+    std::string m_shown; // the session the panel shows when not attending (agenda, action)
 };
 
 } // namespace fg::client

@@ -299,6 +299,7 @@ struct Teleport {
 #include "game/expo/protocol/PublishMessages.h"
 #include "game/expo/protocol/QnaMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
+#include "game/expo/protocol/StageMessages.h"
 
 namespace fg::expo::proto {
 
@@ -312,10 +313,11 @@ using Message = std::variant<
     BoothFetchReply, ChatHistoryRequest, ChatHistory, LeadsRequest, LeadsPage, BoothVisitorsRequest,
     BoothVisitors, ModerationAction, AnnounceRequest, ApprovalQueueRequest, ApprovalQueue,
     ApprovalDecision, BoothHeat, ChatReport, ReportListRequest, ReportList, ReportDecision,
-    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet,
-    QnaJoin, QnaState, QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl,
-    PollAnswer, PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue,
-    RegistrationRequest, RegistrationStatus, EntryRefused>;
+    ChatDelete, ChatDeleted, MeetingSlotsRequest, MeetingSlots, MeetingHoursSet, QnaJoin, QnaState,
+    QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl, PollAnswer,
+    PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue, RegistrationRequest,
+    RegistrationStatus, EntryRefused, StageCommand, StagePage, OverflowRequest, StageUpdate,
+    StagePlace, StageRoles>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));

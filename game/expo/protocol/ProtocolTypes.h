@@ -17,8 +17,9 @@
 
 namespace fg::expo::proto {
 
-inline constexpr std::uint32_t kProtocolVersion = 3; // 2: Hello.presence; 3: 8-bit message type
-inline constexpr std::uint32_t kMaxClientId = 4095;  // ENet's peer ceiling; 0 means "nobody"
+inline constexpr std::uint32_t kProtocolVersion =
+    4; // 2: Hello.presence; 3: 8-bit message type; 4: the programme, ChatHistoryLine.company
+inline constexpr std::uint32_t kMaxClientId = 4095; // ENet's peer ceiling; 0 means "nobody"
 inline constexpr int kClientIdBits = 12;
 inline constexpr std::uint32_t kMaxNameLength = 32;
 inline constexpr std::uint32_t kMaxIdLength = 64; // exhibition ids (booths, venues)
