@@ -87,6 +87,13 @@ const Venue* findVenue(const Exhibition& ex, std::string_view venueId, std::uint
     return nullptr;
 }
 
+std::string speakerNames(const Session& session) {
+    std::string names;
+    for (const Speaker& sp : session.speakers)
+        names += (names.empty() ? "" : ", ") + sp.name;
+    return names;
+}
+
 std::uint32_t registrationCapacity(const Exhibition& ex, const Session& session) {
     if (session.registration.capacity != 0) return session.registration.capacity;
     const Venue* venue = findVenue(ex, session.venue, nullptr);

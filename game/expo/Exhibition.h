@@ -298,6 +298,8 @@ const Session* findSession(const Exhibition& ex, std::string_view id);
 const Venue* findVenue(const Exhibition& ex, std::string_view venueId, std::uint32_t* hall);
 // A registration's confirmed places: its capacity, else the venue's (0 when neither is known).
 std::uint32_t registrationCapacity(const Exhibition& ex, const Session& session);
+// The speakers' names, comma-separated ("Ana Lima, Kim Tran"); empty when none.
+std::string speakerNames(const Session& session);
 
 const char* toString(BoothKind kind);        // "2d", "3d"
 const char* toString(BoothSize size);        // "S", "M", "L"

@@ -241,9 +241,10 @@ void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c
                   FileKind::Image);
     for (std::size_t i = 0; i < ex.booths.size(); ++i)
         checkBooth(ex.booths[i], indexPath("booths", i), files, c);
-    for (std::size_t i = 0; i < ex.sessions.size(); ++i)
+    for (std::size_t i = 0; i < ex.sessions.size(); ++i) {
         checkDeck(ex.sessions[i], indexPath("sessions", i), files, c);
         checkSpeakerPhotos(ex.sessions[i], indexPath("sessions", i), files, c);
+    }
 }
 
 } // namespace fg::expo::detail

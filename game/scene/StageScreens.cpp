@@ -13,13 +13,6 @@
 namespace fg::scene {
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 // "Forum, 2021-10-12 09:00 UTC"
 std::string whenText(const expo::Session& s) {
     std::string kind = expo::toString(s.kind);
@@ -64,7 +57,7 @@ const ExhibitionScene::TitleCard& ExhibitionScene::titleCard(const expo::Session
         float height, y;
         glm::vec3 colour;
     } lines[] = {{s.title, 0.11f, 0.12f, glm::vec3(1.0f)},
-                 {join(s.speakers), 0.065f, -0.08f, glm::vec3(0.95f, 0.8f, 0.35f)},
+                 {expo::speakerNames(s), 0.065f, -0.08f, glm::vec3(0.95f, 0.8f, 0.35f)},
                  {whenText(s), 0.05f, -0.25f, glm::vec3(0.7f, 0.75f, 0.85f)}};
     for (const auto& line : lines) {
         if (line.text.empty()) continue;

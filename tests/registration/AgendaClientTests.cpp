@@ -109,7 +109,7 @@ TEST_CASE("agenda client: times in the event's zone and another, each named") {
     CHECK(!tz::inZone(kTen, "Nowhere/City"));
 }
 
-TEST_CASE("agenda client: registration rows follow the server's messages; a promotion is told") {
+TEST_CASE("agenda client: registration rows follow the server's messages, a promotion is told") {
     expo::Exhibition ex = exhibition();
     Session s;
     s.ex = &ex;

@@ -58,8 +58,8 @@ bool walkIn(server::ServerApp& app, TestClient& c, const Clients& all) {
 
 } // namespace
 
-TEST_CASE("registration: two places, then a waiting list promoted in order; the promoted person "
-          "is told; it all survives a server restart") {
+TEST_CASE("registration: two places, then a waiting list promoted in order, the promoted person "
+          "is told, it all survives a server restart") {
     RegistrationServer srv;
     std::vector<std::unique_ptr<TestClient>> people;
     Clients all;
@@ -129,7 +129,7 @@ TEST_CASE("registration: two places, then a waiting list promoted in order; the 
     CHECK(r.text == "on the waiting list of \"Masterclass: pitching\" at position 1");
 }
 
-TEST_CASE("registration: one per person across client keys; guests may not register for a "
+TEST_CASE("registration: one per person across client keys, guests may not register for a "
           "required session but may for an optional one") {
     RegistrationServer srv;
     const std::string code = srv.ticket();
@@ -159,7 +159,7 @@ TEST_CASE("registration: one per person across client keys; guests may not regis
 }
 
 TEST_CASE("registration: a lying client that walks or teleports into a required room "
-          "unregistered is refused with the reason; registered people and organisers get in") {
+          "unregistered is refused with the reason, registered people and organisers get in") {
     RegistrationServer srv;
     auto liar = srv.holder("Liar", srv.ticket(), "liar-key");
     auto member = srv.holder("Member", srv.ticket(), "member-key", {liar.get()});

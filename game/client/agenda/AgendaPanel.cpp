@@ -111,9 +111,7 @@ void AgendaFeature::row(const expo::Session& e, UnixSeconds now) {
         const std::string mine = sessionTimes(e, m_viewerZone);
         ImGui::TextDisabled("your time: %s", mine.c_str());
     }
-    std::string who;
-    for (const auto& sp : e.speakers)
-        who += (who.empty() ? "" : ", ") + sp.name;
+    const std::string who = expo::speakerNames(e);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
                        who.empty() ? "" : ": ", who.c_str());

@@ -112,9 +112,7 @@ void StageFeature::overflowView(const expo::Session& e, const proto::StageUpdate
     ImGui::SetWindowFontScale(1.4f);
     ImGui::TextWrapped("%s", e.title.c_str());
     ImGui::SetWindowFontScale(1.0f);
-    std::string who;
-    for (const auto& sp : e.speakers)
-        who += (who.empty() ? "" : ", ") + sp;
+    const std::string who = expo::speakerNames(e);
     if (!who.empty()) ImGui::TextWrapped("%s", who.c_str());
     ImGui::Text("%s  -  slide %u", stateText(u.state), u.page + 1);
     if (u.state != StageWireState::Live)
