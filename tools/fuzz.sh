@@ -24,6 +24,8 @@ fi
 work="$build/fuzz-run"
 rm -rf "$work"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1"
+# Leaks that system libraries keep on purpose (fontconfig under Poppler) are listed there.
+export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0"
 
 # One target: SECONDS of fuzzing from a scratch folder plus the committed corpus (read only).
 run_one() {
