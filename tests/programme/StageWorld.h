@@ -38,25 +38,9 @@ inline std::string stageExhibitionJson(std::uint32_t capacity) {
     return j.dump(2);
 }
 
-struct StageServer {
-    std::filesystem::path dir;
-    std::unique_ptr<server::ServerApp> app;
-
-    explicit StageServer(std::uint32_t capacity = 200) {
-        dir = makeTempDir("stage");
-        auto path = writeTestExhibition(dir);
-        REQUIRE(writeFileAtomic(path, stageExhibitionJson(capacity)).ok());
-        app = startServer(path, dir / "data");
-    }
-    ~StageServer() {
-        app.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    void restart() {
-        app.reset();
-        app = startServer(dir / "exhibition.json", dir / "data");
-    }
+struct StageServer : JsonExhibitionServer {
+    explicit StageServer(std::uint32_t capacity = 200)
+        : JsonExhibitionServer("stage", stageExhibitionJson(capacity)) {}
     std::string console(const std::string& line) {
         auto r = app->console().execute(line);
         CAPTURE(line);

@@ -28,25 +28,8 @@ inline std::string qnaExhibitionJson() {
     return j.dump(2);
 }
 
-struct QnaServer {
-    std::filesystem::path dir;
-    std::unique_ptr<server::ServerApp> app;
-
-    QnaServer() {
-        dir = makeTempDir("qna");
-        auto path = writeTestExhibition(dir);
-        REQUIRE(writeFileAtomic(path, qnaExhibitionJson()).ok());
-        app = startServer(path, dir / "data");
-    }
-    ~QnaServer() {
-        app.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    void restart() {
-        app.reset();
-        app = startServer(dir / "exhibition.json", dir / "data");
-    }
+struct QnaServer : JsonExhibitionServer {
+    QnaServer() : JsonExhibitionServer("qna", qnaExhibitionJson()) {}
     // A token for a person with ROLE (the same token on two clients is the same person).
     std::string token(store::Role role, const std::string& label) {
         auto t = app->store().issueCredential(role, "", label);

@@ -41,25 +41,8 @@ inline std::string registrationExhibitionJson() {
     return j.dump(2);
 }
 
-struct RegistrationServer {
-    std::filesystem::path dir;
-    std::unique_ptr<server::ServerApp> app;
-
-    RegistrationServer() {
-        dir = makeTempDir("registration");
-        auto path = writeTestExhibition(dir);
-        REQUIRE(writeFileAtomic(path, registrationExhibitionJson()).ok());
-        app = startServer(path, dir / "data");
-    }
-    ~RegistrationServer() {
-        app.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
-    void restart() {
-        app.reset();
-        app = startServer(dir / "exhibition.json", dir / "data");
-    }
+struct RegistrationServer : JsonExhibitionServer {
+    RegistrationServer() : JsonExhibitionServer("registration", registrationExhibitionJson()) {}
     std::string ticket() {
         auto issued = app->store().issueTickets(1, "test");
         REQUIRE(issued.ok());

@@ -105,6 +105,29 @@ struct TestServer {
     }
 };
 
+// A server on the test exhibition's files with its exhibition.json replaced by JSON, in a temp
+// folder named after TAG; restart() starts it again on the same data (the programme slices).
+struct JsonExhibitionServer {
+    std::filesystem::path dir;
+    std::unique_ptr<server::ServerApp> app;
+
+    JsonExhibitionServer(const std::string& tag, const std::string& json) {
+        dir = makeTempDir(tag);
+        auto path = writeTestExhibition(dir);
+        REQUIRE(writeFileAtomic(path, json).ok());
+        app = startServer(path, dir / "data");
+    }
+    ~JsonExhibitionServer() {
+        app.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    void restart() {
+        app.reset();
+        app = startServer(dir / "exhibition.json", dir / "data");
+    }
+};
+
 inline netclient::ClientConfig visitor(std::uint16_t port, const std::string& name) {
     netclient::ClientConfig c;
     c.port = port;
