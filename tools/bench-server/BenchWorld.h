@@ -51,8 +51,33 @@ inline expo::Exhibition benchExhibition() {
     return ex;
 }
 
-// Writes exhibition.json and its logo into DIR; returns the JSON path.
-inline Result<std::filesystem::path> writeBenchExhibition(const std::filesystem::path& dir) {
+// benchExhibition with a forum stage along the hall's north wall (80 x 14 m, CAPACITY seats by
+// the default layout) and one session in it, "bench-forum", scheduled over the event's first day.
+inline expo::Exhibition stageBenchExhibition(std::uint32_t capacity) {
+    expo::Exhibition ex = benchExhibition();
+    expo::Venue venue;
+    venue.id = "bench-stage";
+    venue.name = "Bench Stage";
+    venue.kind = expo::VenueKind::Stage;
+    venue.rect = {60.0f, 184.0f, 80.0f, 14.0f};
+    venue.capacity = capacity;
+    ex.halls[0].venues.push_back(venue);
+    expo::Session session;
+    session.id = "bench-forum";
+    session.kind = expo::SessionKind::Forum;
+    session.title = "Bench forum";
+    session.start = ex.event.opens + 3600;
+    session.end = session.start + 3600;
+    session.venue = venue.id;
+    ex.sessions.push_back(session);
+    return ex;
+}
+
+// Writes EX (default: benchExhibition) as exhibition.json and its logo into DIR; returns the
+// JSON path.
+inline Result<std::filesystem::path>
+writeBenchExhibition(const std::filesystem::path& dir,
+                     const expo::Exhibition& ex = benchExhibition()) {
     static const std::uint8_t kPng[] = {
         0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
         0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00,
@@ -62,8 +87,7 @@ inline Result<std::filesystem::path> writeBenchExhibition(const std::filesystem:
     std::filesystem::create_directories(dir);
     if (auto st = writeFileAtomic(dir / "logo.png", std::span(kPng, sizeof kPng)); !st)
         return st.error();
-    if (auto st = expo::saveExhibition(benchExhibition(), dir / "exhibition.json"); !st)
-        return st.error();
+    if (auto st = expo::saveExhibition(ex, dir / "exhibition.json"); !st) return st.error();
     return dir / "exhibition.json";
 }
 

@@ -5,6 +5,7 @@
 #include "tools/bench-server/BenchWorld.h"
 #include "tools/bench-server/SimBench.h"
 #include "tools/bench-server/SocketBench.h"
+#include "tools/bench-server/StageBench.h"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -121,6 +122,37 @@ int printEncryptionComparison(const std::vector<std::uint32_t>& counts,
     return 0;
 }
 
+// One row per count: N attendees of one live session, an organiser paging it.
+int printStageTable(const std::vector<std::uint32_t>& counts, const fg::bench::StageOptions& o) {
+    std::printf("stage: %u Hz, one venue of %u seats (the rest in its overflow), window %.0f s "
+                "(quiet half, then %.1f page changes/s), server and bots in one process\n",
+                o.tickRate, o.capacity, o.seconds, o.pagesPerSecond);
+    std::printf("| attendees | joined | seated / overflow | page changes | delivered / expected | "
+                "page -> shown p50 / p99 / max ms | server CPU %% quiet / paging | µs CPU per "
+                "page change | StageUpdate bytes per attendee | RTT p50 / p99 ms | errors |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        std::fprintf(stderr, "stage %u: load average before the run: %s", n, loadAverage().c_str());
+        auto r = fg::bench::runStageBench(n, o);
+        if (!r) {
+            std::fprintf(stderr, "stage bench %u: %s\n", n, r.error().message.c_str());
+            return 1;
+        }
+        const auto& b = r->bots;
+        std::printf("| %u | %u | %u / %u | %u | %llu / %llu | %.1f / %.1f / %.1f | %.1f / %.1f | "
+                    "%.0f | %zu | %.0f / %.0f | %llu |\n",
+                    n, b.connected, b.inVenue, b.inOverflow, r->pages, count(r->delivered),
+                    count(r->expected), r->p50Ms, r->p99Ms, r->maxMs, r->quietCpuPercent,
+                    r->pagingCpuPercent, r->cpuUsPerPageChange, r->updateBytes, b.rttP50Ms,
+                    b.rttP99Ms,
+                    count(b.rejected + b.disconnected + b.connectFailures + b.badPackets));
+        std::fflush(stdout);
+        for (const auto& e : b.errors)
+            std::fprintf(stderr, "  %s\n", e.c_str());
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -129,8 +161,15 @@ int main(int argc, char** argv) {
     std::vector<std::uint32_t> counts{100, 500, 1000, 2000, 4000};
     std::uint32_t ticks = 200, tickRate = 20, maxInView = 64, ackDelay = 3;
     fg::bench::SocketOptions socket;
-    cli.add_option("--mode", mode, "sim (no sockets) or socket (server + bots on loopback)")
-        ->check(CLI::IsMember({"sim", "socket"}));
+    cli.add_option("--mode", mode,
+                   "sim (no sockets), socket (server + bots on loopback) or stage (bots attend "
+                   "one live session on loopback; an organiser pages it)")
+        ->check(CLI::IsMember({"sim", "socket", "stage"}));
+    fg::bench::StageOptions stage;
+    cli.add_option("--pages-per-second", stage.pagesPerSecond, "stage: page changes per second")
+        ->check(CLI::Range(0.1, 20.0));
+    cli.add_option("--capacity", stage.capacity, "stage: seats in the venue")
+        ->check(CLI::Range(1, 5000));
     std::string writeDir;
     cli.add_option("--write-exhibition", writeDir,
                    "write the benchmark's exhibition (one hall, 36 booths) into this folder and "
@@ -198,6 +237,12 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
         }
         return 0;
+    }
+    if (mode == "stage") {
+        stage.seconds = socket.seconds;
+        stage.settleSeconds = socket.settleSeconds;
+        stage.tickRate = tickRate;
+        return printStageTable(counts, stage);
     }
     socket.tickRate = tickRate;
     socket.encrypt = !plain;

@@ -94,8 +94,10 @@ void BotCrowd::drive(Worker& w, Bot& bot, double now, double dt) {
 }
 
 void BotCrowd::onStage(Bot& bot, const proto::Message& m) {
-    if (auto* u = std::get_if<proto::StageUpdate>(&m); u && u->sessionId == m_config.attend)
+    if (auto* u = std::get_if<proto::StageUpdate>(&m); u && u->sessionId == m_config.attend) {
+        if (m_config.onPage && u->page != bot.page) m_config.onPage(*u);
         bot.page = u->page;
+    }
     auto* p = std::get_if<proto::StagePlace>(&m);
     if (!p || p->sessionId != m_config.attend) return;
     if (p->place == proto::StagePlaceKind::Full) // nobody is turned away: the overflow

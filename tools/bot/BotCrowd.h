@@ -55,6 +55,9 @@ struct BotConfig {
     // A programme session id (needs the exhibition): bots go into its venue and sit; those the
     // full venue refuses watch from its overflow. Empty: they walk between booths.
     std::string attend;
+    // --attend: called on a worker thread when a bot is shown a new page of that session (the
+    // stage benchmark times page changes with it). Must be thread-safe.
+    std::function<void(const expo::proto::StageUpdate& update)> onPage;
     // Plain: unencrypted links, for the benchmark's "before" figures against a plain server.
     net::Security security = net::Security::Encrypted;
 };
