@@ -24,8 +24,11 @@ void JitterBuffer::observeArrival(std::int64_t extended, std::int64_t nowMs) {
     std::vector<std::int64_t> sorted(m_transits.begin(), m_transits.end());
     std::sort(sorted.begin(), sorted.end());
     const std::int64_t spread = sorted[sorted.size() * 95 / 100] - sorted.front();
-    m_targetMs = int(std::clamp<std::int64_t>(spread + m_config.frameMs / 2, m_config.minDelayMs,
-                                              m_config.maxDelayMs));
+    const int target = int(std::clamp<std::int64_t>(spread + m_config.frameMs / 2,
+                                                    m_config.minDelayMs, m_config.maxDelayMs));
+    // Early in a talk spurt the window is too short to know the jitter: keep what the previous
+    // spurt learned until a quarter of the window is in.
+    m_targetMs = m_transits.size() < m_config.window / 4 ? std::max(m_targetMs, target) : target;
 }
 
 bool JitterBuffer::push(std::uint16_t sequence, std::span<const std::uint8_t> packet,
@@ -90,7 +93,12 @@ PlayoutStep JitterBuffer::playNext() {
         ++m_stats.concealed;
     }
     if (m_frames.empty() && ++m_missingRun >= m_config.idleAfterMissing) {
-        m_playing = false; // the talker paused or the link stalled: rebuffer on the next packet
+        // The talker paused or the link stalled: rebuffer on the next packet. Frames counted
+        // as concealed here were never sent, so the next spurt (which goes on from the last
+        // sent sequence) must not count as late.
+        m_playing = false;
+        m_lastPlayed = m_highest;
+        m_transits.clear(); // the next spurt's send slots start from a new time base
         ++m_stats.rebuffers;
     }
     return step;

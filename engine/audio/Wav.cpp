@@ -119,10 +119,12 @@ std::vector<std::uint8_t> encodeWav(const WavData& data) {
     std::vector<std::uint8_t> out(44 + std::size_t(dataBytes));
     std::size_t at = 0;
     const auto put = [&](std::uint32_t v, int bytes) {
-        for (int i = 0; i < bytes; ++i) out[at++] = std::uint8_t(v >> (8 * i));
+        for (int i = 0; i < bytes; ++i)
+            out[at++] = std::uint8_t(v >> (8 * i));
     };
     const auto tag = [&](const char* t) {
-        for (int i = 0; i < 4; ++i) out[at++] = std::uint8_t(t[i]);
+        for (int i = 0; i < 4; ++i)
+            out[at++] = std::uint8_t(t[i]);
     };
     tag("RIFF");
     put(36 + dataBytes, 4);
@@ -137,7 +139,8 @@ std::vector<std::uint8_t> encodeWav(const WavData& data) {
     put(16, 2);
     tag("data");
     put(dataBytes, 4);
-    for (std::int16_t s : data.samples) put(std::uint16_t(s), 2);
+    for (std::int16_t s : data.samples)
+        put(std::uint16_t(s), 2);
     return out;
 }
 

@@ -32,7 +32,7 @@ inline constexpr std::uint8_t kFlagsMask = kFlagEndOfSpurt | kFlagStage;
 inline constexpr int kFlagBits = 2;
 
 struct VoiceFrameHeader {
-    std::uint16_t sequence = 0; // +1 per 20 ms frame captured, wrapping
+    std::uint16_t sequence = 0; // +1 per frame sent (not per frame of silence), wrapping
     std::uint8_t level = 0;     // see kMaxLevel
     std::uint8_t flags = 0;     // VoiceFlag bits
     bool operator==(const VoiceFrameHeader&) const = default;
