@@ -110,7 +110,7 @@ TEST_CASE("a WAV device with an unreadable input is an error naming the file") {
     CHECK(device.error().message.find("/nonexistent/mic.wav") != std::string::npos);
 }
 
-TEST_CASE("the WAV device mixes voices with distance roll-off; a stage voice has none") {
+TEST_CASE("the WAV device mixes voices with distance roll-off, a stage voice has none") {
     const auto out = fgtest::audioScratch() / "mix.wav";
     auto opened = WavAudioDevice::open({}, out);
     REQUIRE(opened);

@@ -38,7 +38,7 @@ TEST_CASE("playout starts once the first packet has waited the 40 ms minimum, th
     CHECK(jb.targetDelayMs() == 40);
 }
 
-TEST_CASE("packets arriving out of order play in order; late and duplicate ones are dropped") {
+TEST_CASE("packets arriving out of order play in order, late and duplicate ones are dropped") {
     JitterBuffer jb;
     CHECK(jb.push(0, packetOf(0), 0));
     CHECK(jb.push(2, packetOf(2), 45));       // 5 ms after its slot
@@ -153,7 +153,7 @@ TEST_CASE("a buffer kept fuller than the target drops frames to cut latency") {
     CHECK(jb.buffered() <= 3);       // 40 ms of target: 2 frames and the one arriving
 }
 
-TEST_CASE("sequence numbers wrap around 65535 without a hiccup; far-ahead packets are refused") {
+TEST_CASE("sequence numbers wrap around 65535 without a hiccup, far-ahead packets are refused") {
     JitterBuffer jb;
     const std::uint16_t first = 65533;
     for (int i = 0; i < 6; ++i)
