@@ -1,0 +1,158 @@
+// fairground-bench-voice [--audio null|wav:IN.wav,OUT.wav|system] [--seconds S]: µs of CPU per
+// 20 ms frame to encode and decode speech, and µs per listener per frame of the forwarding
+// choice at 1,000 visitors with 100 talking. Benchmark only: prints figures, asserts nothing.
+#include "engine/audio/AudioOption.h"
+#include "engine/audio/VoiceCodec.h"
+#include "game/voice/VoiceForwarding.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <fmt/format.h>
+#include <numbers>
+#include <random>
+#include <string>
+
+using namespace fg;
+
+namespace {
+
+double cpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+int fail(const std::string& what) {
+    std::fprintf(stderr, "fairground-bench-voice: %s\n", what.c_str());
+    return 1;
+}
+
+// A voice-like signal when the device gives none: a 120 Hz glottal buzz with formant-ish
+// harmonics, syllables at 4 Hz and a little noise, so Opus works as on speech, not on a tone.
+audio::Pcm syntheticVoice(double seconds) {
+    std::mt19937 rng(7);
+    std::normal_distribution<double> noise(0, 300);
+    audio::Pcm pcm(std::size_t(seconds * audio::kSampleRate));
+    for (std::size_t i = 0; i < pcm.size(); ++i) {
+        const double t = double(i) / audio::kSampleRate;
+        const double f0 = 120 + 15 * std::sin(2 * std::numbers::pi * 0.7 * t);
+        double v = 0;
+        for (int h = 1; h <= 20; ++h)
+            v += std::sin(2 * std::numbers::pi * f0 * h * t) / (1 + std::abs(h * f0 - 700) / 300);
+        const double syllable = std::max(0.0, std::sin(2 * std::numbers::pi * 4 * t));
+        pcm[i] = std::int16_t(std::clamp(6000 * v * syllable + noise(rng), -32768.0, 32767.0));
+    }
+    return pcm;
+}
+
+struct Options {
+    std::string audio;
+    double seconds = 20;
+};
+
+// Speech to measure on: the device's microphone (a WAV file) when it has one, else synthetic.
+audio::Pcm speechFrom(audio::AudioDevice& device, double seconds) {
+    audio::Pcm pcm;
+    std::array<std::int16_t, audio::kFrameSamples> frame{};
+    while (device.capture(frame))
+        pcm.insert(pcm.end(), frame.begin(), frame.end());
+    if (pcm.empty()) return syntheticVoice(seconds);
+    std::printf("speech: %.1f s from %s\n", double(pcm.size()) / audio::kSampleRate,
+                device.name().c_str());
+    return pcm;
+}
+
+int benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
+    auto encoder = audio::VoiceEncoder::create();
+    auto decoder = audio::VoiceDecoder::create();
+    if (!encoder) return fail(encoder.error().message);
+    if (!decoder) return fail(decoder.error().message);
+    const std::size_t frames = speech.size() / audio::kFrameSamples;
+    std::vector<std::vector<std::uint8_t>> packets;
+    std::size_t bytes = 0;
+    const double e0 = cpuSeconds();
+    for (std::size_t i = 0; i < frames; ++i) {
+        auto p = encoder->encode(
+            audio::FrameView(speech.data() + i * audio::kFrameSamples, audio::kFrameSamples));
+        if (!p) return fail(p.error().message);
+        bytes += p->size();
+        packets.push_back(std::move(*p));
+    }
+    const double e1 = cpuSeconds();
+    std::vector<std::array<std::int16_t, audio::kFrameSamples>> out(frames);
+    for (std::size_t i = 0; i < frames; ++i)
+        if (Status st = decoder->decode(packets[i], out[i]); !st) return fail(st.error().message);
+    const double e2 = cpuSeconds();
+    for (const auto& f : out) { // heard back through the device (a WAV device writes it)
+        device.play(1, {.noRollOff = true}, f);
+        device.pump();
+    }
+    std::printf("codec: %zu frames, %.1f kbit/s, encode %.1f us/frame, decode %.1f us/frame\n",
+                frames, double(bytes) * 8 / (double(frames) * 0.02) / 1000,
+                (e1 - e0) * 1e6 / double(frames), (e2 - e1) * 1e6 / double(frames));
+    return 0;
+}
+
+// 1,000 visitors in one hall of SIDE x SIDE metres, 100 of them talking at levels that wobble
+// every frame; each listener's choice keeps last frame's for hysteresis, as the server will.
+void benchForwarding(float side, const char* label) {
+    constexpr int kVisitors = 1000, kTalkers = 100, kFrames = 200;
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<float> pos(0, side);
+    std::vector<voice::VoiceListener> listeners(kVisitors);
+    std::vector<voice::VoiceSpeaker> talkers(kTalkers);
+    for (int i = 0; i < kVisitors; ++i)
+        listeners[std::size_t(i)] = {std::uint16_t(i + 1), 1, pos(rng), pos(rng), 0, 0};
+    for (int i = 0; i < kTalkers; ++i) {
+        const auto& l = listeners[std::size_t(i) * 10];
+        talkers[std::size_t(i)] = {l.id, 1, l.x, l.z, 0, 0, 0};
+    }
+    std::vector<voice::VoiceSelection> previous(kVisitors), next(kVisitors);
+    const voice::VoiceRules rules;
+    std::size_t chosen = 0;
+    double cpu = 0;
+    for (int frame = 0; frame < kFrames; ++frame) {
+        for (auto& t : talkers)
+            t.level = std::uint8_t(60 + rng() % 40);
+        const double c0 = cpuSeconds();
+        for (std::size_t i = 0; i < listeners.size(); ++i)
+            voice::chooseVoices(listeners[i], talkers, previous[i], rules, next[i]);
+        cpu += cpuSeconds() - c0;
+        for (std::size_t i = 0; i < listeners.size(); ++i)
+            chosen += next[i].size();
+        std::swap(previous, next);
+    }
+    const double perListener = cpu * 1e6 / (double(kFrames) * kVisitors);
+    const double voices = double(chosen) / (double(kFrames) * kVisitors);
+    std::printf("forwarding (%s, %.0f x %.0f m): %.3f us per listener per frame, %.2f voices "
+                "per listener, %.0f frames out/s, %.1f ms of CPU per 20 ms frame for all\n",
+                label, side, side, perListener, voices, voices * kVisitors * 50,
+                cpu * 1e3 / kFrames);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--audio")
+            options.audio = argv[i + 1];
+        else if (flag == "--seconds")
+            options.seconds = std::stod(argv[i + 1]);
+        else
+            return fail("unknown option " + flag);
+    }
+    if (argc % 2 == 0) return fail("usage: [--audio null|wav:IN.wav,OUT.wav|system] [--seconds S]");
+    auto spec = audio::parseAudioOption(options.audio.empty() ? "null" : options.audio);
+    if (!spec) return fail(spec.error().message);
+    auto device = audio::openAudioDevice(*spec);
+    if (!device) return fail(device.error().message);
+    const audio::Pcm speech = speechFrom(**device, options.seconds);
+    if (int rc = benchCodec(**device, speech)) return rc;
+    benchForwarding(200, "spread out");
+    benchForwarding(60, "crowded");
+    benchForwarding(20, "everyone in range");
+    return 0;
+}
