@@ -45,6 +45,10 @@ public:
         m_items[at] = {id, score};
         m_count = std::min(m_count + 1, m_limit);
     }
+    // Whether a candidate with SCORE would get in now (cheap: one comparison when full).
+    bool wouldTake(std::uint16_t id, int score) const {
+        return m_count < m_limit || (m_limit > 0 && better(id, score, m_items[m_limit - 1]));
+    }
     void addTo(VoiceSelection& out, Reach reach) const {
         for (std::size_t i = 0; i < m_count; ++i)
             out.add(m_items[i].id, reach);
@@ -73,8 +77,11 @@ void chooseVoices(const VoiceListener& listener, std::span<const VoiceSpeaker> t
     for (const VoiceSpeaker& speaker : talkers) {
         const Reach r = reach(listener, speaker, rules);
         if (r == Reach::None) continue;
+        TopN& top = r == Reach::Stage ? stage : nearby;
+        // Most talkers in a crowd lose even with the bonus: skip the look-up for them.
+        if (!top.wouldTake(speaker.id, speaker.level + rules.hysteresis)) continue;
         const int bonus = previous.contains(speaker.id) ? rules.hysteresis : 0;
-        (r == Reach::Stage ? stage : nearby).offer(speaker.id, speaker.level + bonus);
+        top.offer(speaker.id, speaker.level + bonus);
     }
     stage.addTo(out, Reach::Stage);
     nearby.addTo(out, Reach::Nearby);

@@ -5,6 +5,7 @@
 #include "engine/audio/VoiceCodec.h"
 #include "game/voice/VoiceForwarding.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -63,11 +64,12 @@ audio::Pcm speechFrom(audio::AudioDevice& device, double seconds) {
     return pcm;
 }
 
-int benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
+// Returns the mean packet size in bytes (0 on failure, after printing why).
+double benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
     auto encoder = audio::VoiceEncoder::create();
     auto decoder = audio::VoiceDecoder::create();
-    if (!encoder) return fail(encoder.error().message);
-    if (!decoder) return fail(decoder.error().message);
+    if (!encoder) return fail(encoder.error().message), 0;
+    if (!decoder) return fail(decoder.error().message), 0;
     const std::size_t frames = speech.size() / audio::kFrameSamples;
     std::vector<std::vector<std::uint8_t>> packets;
     std::size_t bytes = 0;
@@ -75,14 +77,15 @@ int benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
     for (std::size_t i = 0; i < frames; ++i) {
         auto p = encoder->encode(
             audio::FrameView(speech.data() + i * audio::kFrameSamples, audio::kFrameSamples));
-        if (!p) return fail(p.error().message);
+        if (!p) return fail(p.error().message), 0;
         bytes += p->size();
         packets.push_back(std::move(*p));
     }
     const double e1 = cpuSeconds();
     std::vector<std::array<std::int16_t, audio::kFrameSamples>> out(frames);
     for (std::size_t i = 0; i < frames; ++i)
-        if (Status st = decoder->decode(packets[i], out[i]); !st) return fail(st.error().message);
+        if (Status st = decoder->decode(packets[i], out[i]); !st)
+            return fail(st.error().message), 0;
     const double e2 = cpuSeconds();
     for (const auto& f : out) { // heard back through the device (a WAV device writes it)
         device.play(1, {.noRollOff = true}, f);
@@ -91,12 +94,12 @@ int benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
     std::printf("codec: %zu frames, %.1f kbit/s, encode %.1f us/frame, decode %.1f us/frame\n",
                 frames, double(bytes) * 8 / (double(frames) * 0.02) / 1000,
                 (e1 - e0) * 1e6 / double(frames), (e2 - e1) * 1e6 / double(frames));
-    return 0;
+    return double(bytes) / double(frames);
 }
 
 // 1,000 visitors in one hall of SIDE x SIDE metres, 100 of them talking at levels that wobble
 // every frame; each listener's choice keeps last frame's for hysteresis, as the server will.
-void benchForwarding(float side, const char* label) {
+void benchForwarding(float side, const char* label, double frameBytes) {
     constexpr int kVisitors = 1000, kTalkers = 100, kFrames = 200;
     std::mt19937 rng(11);
     std::uniform_real_distribution<float> pos(0, side);
@@ -125,9 +128,13 @@ void benchForwarding(float side, const char* label) {
     }
     const double perListener = cpu * 1e6 / (double(kFrames) * kVisitors);
     const double voices = double(chosen) / (double(kFrames) * kVisitors);
+    // Down per listener: the voices' frames (payload and voice frame header, 34 bits), before
+    // the message header, ENet and UDP.
+    const double downKbps = voices * (frameBytes + 34.0 / 8) * 8 * 50 / 1000;
     std::printf("forwarding (%s, %.0f x %.0f m): %.3f us per listener per frame, %.2f voices "
-                "per listener, %.0f frames out/s, %.1f ms of CPU per 20 ms frame for all\n",
-                label, side, side, perListener, voices, voices * kVisitors * 50,
+                "per listener, %.0f frames out/s, %.0f kbit/s down per listener, %.1f ms of CPU "
+                "per 20 ms frame for all\n",
+                label, side, side, perListener, voices, voices * kVisitors * 50, downKbps,
                 cpu * 1e3 / kFrames);
 }
 
@@ -150,9 +157,10 @@ int main(int argc, char** argv) {
     auto device = audio::openAudioDevice(*spec);
     if (!device) return fail(device.error().message);
     const audio::Pcm speech = speechFrom(**device, options.seconds);
-    if (int rc = benchCodec(**device, speech)) return rc;
-    benchForwarding(200, "spread out");
-    benchForwarding(60, "crowded");
-    benchForwarding(20, "everyone in range");
+    const double frameBytes = benchCodec(**device, speech);
+    if (frameBytes <= 0) return 1;
+    benchForwarding(200, "spread out", frameBytes);
+    benchForwarding(60, "crowded", frameBytes);
+    benchForwarding(20, "everyone in range", frameBytes);
     return 0;
 }
