@@ -10,6 +10,10 @@
 
 namespace fg::audio {
 
+// Frames a voice may have queued for playback on any device (160 ms). More means the network
+// delivered a burst the jitter buffer upstream should have absorbed: the excess is dropped.
+inline constexpr std::size_t kMaxQueuedFrames = 8;
+
 class AudioDevice {
 public:
     virtual ~AudioDevice() = default;
@@ -21,7 +25,8 @@ public:
     // device between frames, the WAV device past its end, the null device always).
     virtual bool capture(std::span<std::int16_t, kFrameSamples> out) = 0;
 
-    // Queues one 20 ms frame of voice ID, played at PLACEMENT; a new id makes a new voice.
+    // Queues one 20 ms frame of voice ID, played at PLACEMENT; a new id makes a new voice. A
+    // frame past kMaxQueuedFrames is dropped.
     virtual void play(VoiceId id, const VoicePlacement& placement, FrameView frame) = 0;
     // Moves a voice without queueing sound (the speaker walked).
     virtual void place(VoiceId id, const VoicePlacement& placement) = 0;

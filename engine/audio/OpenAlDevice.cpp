@@ -15,9 +15,6 @@ namespace fg::audio {
 
 namespace {
 
-// Buffers a voice may have queued: 8 x 20 ms. More means the network delivered a burst; the
-// jitter buffer upstream already absorbed what it should, so the excess is dropped, not queued.
-constexpr ALint kMaxQueuedBuffers = 8;
 // The capture ring: 200 ms, so a late pump loses nothing.
 constexpr ALCsizei kCaptureRingSamples = kSampleRate / 5;
 
@@ -157,7 +154,7 @@ void OpenAlDevice::play(VoiceId id, const VoicePlacement& placement, FrameView f
     applyPlacement(v, placement);
     ALint queued = 0;
     alGetSourcei(v.source, AL_BUFFERS_QUEUED, &queued);
-    if (queued - ALint(v.free.size()) >= kMaxQueuedBuffers) return;
+    if (queued >= ALint(kMaxQueuedFrames)) return;
     ALuint buffer = 0;
     if (v.free.empty()) {
         alGenBuffers(1, &buffer);

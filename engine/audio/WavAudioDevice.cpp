@@ -44,6 +44,7 @@ bool WavAudioDevice::capture(std::span<std::int16_t, kFrameSamples> out) {
 void WavAudioDevice::play(VoiceId id, const VoicePlacement& placement, FrameView frame) {
     Voice& voice = m_voices[id];
     voice.placement = placement;
+    if (voice.queued.size() >= kMaxQueuedFrames * kFrameSamples) return;
     voice.queued.insert(voice.queued.end(), frame.begin(), frame.end());
 }
 

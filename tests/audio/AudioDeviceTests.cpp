@@ -70,8 +70,12 @@ TEST_CASE("the system device opens or falls back to null: it never fails, and it
     std::array<std::int16_t, kFrameSamples> mic{};
     (void)(*device)->capture(mic);
     (*device)->remove(7);
-    const DeviceList devices = listAudioDevices(); // lists (possibly nothing) without failing
-    CHECK(devices.outputs.size() < 1000);
+    const DeviceList devices = listAudioDevices(); // possibly nothing, never a blank name
+    for (const auto& n : devices.outputs)
+        CHECK_FALSE(n.empty());
+    for (const auto& n : devices.inputs)
+        CHECK_FALSE(n.empty());
+    if (name.starts_with("system: ")) CHECK_FALSE(devices.outputs.empty());
 }
 
 TEST_CASE("a playback device that does not exist falls back to null with a log line") {
@@ -145,7 +149,7 @@ TEST_CASE("the WAV device mixes voices with distance roll-off, a stage voice has
     CHECK(written->sampleRate == 48000);
 }
 
-TEST_CASE("the WAV device sums voices, clips, and removed voices stop") {
+TEST_CASE("the WAV device sums voices, clips, drops bursts, and removed voices stop") {
     auto opened = WavAudioDevice::open({}, {});
     REQUIRE(opened);
     WavAudioDevice& device = **opened;
@@ -158,4 +162,11 @@ TEST_CASE("the WAV device sums voices, clips, and removed voices stop") {
     device.remove(2);
     device.pump();
     CHECK(device.mixed()[kFrameSamples] == 0);
+    // A burst past kMaxQueuedFrames is dropped, not queued: 8 frames play, then silence.
+    for (int i = 0; i < 12; ++i)
+        device.play(3, {}, FrameView(loud.data(), kFrameSamples));
+    for (int i = 0; i < 10; ++i)
+        device.pump();
+    CHECK(device.mixed()[(2 + 7) * kFrameSamples] == 30000);
+    CHECK(device.mixed()[(2 + 8) * kFrameSamples] == 0);
 }

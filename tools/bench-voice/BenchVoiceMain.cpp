@@ -1,13 +1,16 @@
-// fairground-bench-voice [--audio null|wav:IN.wav,OUT.wav|system] [--seconds S]: µs of CPU per
-// 20 ms frame to encode and decode speech, and µs per listener per frame of the forwarding
-// choice at 1,000 visitors with 100 talking. Benchmark only: prints figures, asserts nothing.
+// fairground-bench-voice [--audio SPEC] [--seconds S] [--loss P] [--jitter MS]: µs per 20 ms frame
+// to encode and decode speech, the speech through a lossy link and the jitter buffer into the
+// device, and µs per listener per frame of the forwarding choice (1,000 visitors, 100 talking).
 #include "engine/audio/AudioOption.h"
+#include "engine/audio/JitterBuffer.h"
 #include "engine/audio/VoiceCodec.h"
+#include "engine/net/NetConditioner.h"
 #include "game/voice/VoiceForwarding.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fmt/format.h>
 #include <numbers>
@@ -50,7 +53,44 @@ audio::Pcm syntheticVoice(double seconds) {
 struct Options {
     std::string audio;
     double seconds = 20;
+    net::ConditionerConfig link{.latencyMs = 20};
 };
+
+// A number for FLAG within [MIN, MAX], or an error naming the flag.
+Result<double> number(const std::string& flag, const char* text, double min, double max) {
+    char* end = nullptr;
+    const double value = std::strtod(text, &end);
+    if (end == text || *end != '\0' || !(value >= min && value <= max))
+        return makeError(
+            fmt::format("{} {}: expected a number from {} to {}", flag, text, min, max));
+    return value;
+}
+
+Result<Options> parseOptions(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc)
+            return makeError(
+                "usage: fairground-bench-voice [--audio null|wav:IN.wav,OUT.wav|system] "
+                "[--seconds S] [--loss PERCENT] [--jitter MS]");
+        if (flag == "--audio") {
+            options.audio = argv[i + 1];
+            continue;
+        }
+        double* target = flag == "--seconds" ? &options.seconds : nullptr;
+        float* linkValue = flag == "--loss"     ? &options.link.lossPercent
+                           : flag == "--jitter" ? &options.link.jitterMs
+                                                : nullptr;
+        if (!target && !linkValue) return makeError("unknown option " + flag);
+        auto value =
+            number(flag, argv[i + 1], flag == "--seconds" ? 1 : 0, flag == "--loss" ? 100 : 600);
+        if (!value) return value.error();
+        if (target) *target = *value;
+        if (linkValue) *linkValue = float(*value);
+    }
+    return options;
+}
 
 // Speech to measure on: the device's microphone (a WAV file) when it has one, else synthetic.
 audio::Pcm speechFrom(audio::AudioDevice& device, double seconds) {
@@ -64,37 +104,87 @@ audio::Pcm speechFrom(audio::AudioDevice& device, double seconds) {
     return pcm;
 }
 
-// Returns the mean packet size in bytes (0 on failure, after printing why).
-double benchCodec(audio::AudioDevice& device, const audio::Pcm& speech) {
+struct Encoded {
+    std::vector<std::vector<std::uint8_t>> packets;
+    double meanBytes = 0;
+};
+
+// Encodes and decodes SPEECH frame by frame, timing each side; empty packets on failure.
+Encoded benchCodec(const audio::Pcm& speech) {
     auto encoder = audio::VoiceEncoder::create();
     auto decoder = audio::VoiceDecoder::create();
-    if (!encoder) return fail(encoder.error().message), 0;
-    if (!decoder) return fail(decoder.error().message), 0;
+    if (!encoder) return fail(encoder.error().message), Encoded{};
+    if (!decoder) return fail(decoder.error().message), Encoded{};
     const std::size_t frames = speech.size() / audio::kFrameSamples;
-    std::vector<std::vector<std::uint8_t>> packets;
+    Encoded out;
     std::size_t bytes = 0;
     const double e0 = cpuSeconds();
     for (std::size_t i = 0; i < frames; ++i) {
         auto p = encoder->encode(
             audio::FrameView(speech.data() + i * audio::kFrameSamples, audio::kFrameSamples));
-        if (!p) return fail(p.error().message), 0;
+        if (!p) return fail(p.error().message), Encoded{};
         bytes += p->size();
-        packets.push_back(std::move(*p));
+        out.packets.push_back(std::move(*p));
     }
     const double e1 = cpuSeconds();
-    std::vector<std::array<std::int16_t, audio::kFrameSamples>> out(frames);
-    for (std::size_t i = 0; i < frames; ++i)
-        if (Status st = decoder->decode(packets[i], out[i]); !st)
-            return fail(st.error().message), 0;
+    std::array<std::int16_t, audio::kFrameSamples> pcm{};
+    for (const auto& packet : out.packets)
+        if (Status st = decoder->decode(packet, pcm); !st)
+            return fail(st.error().message), Encoded{};
     const double e2 = cpuSeconds();
-    for (const auto& f : out) { // heard back through the device (a WAV device writes it)
-        device.play(1, {.noRollOff = true}, f);
-        device.pump();
-    }
     std::printf("codec: %zu frames, %.1f kbit/s, encode %.1f us/frame, decode %.1f us/frame\n",
                 frames, double(bytes) * 8 / (double(frames) * 0.02) / 1000,
                 (e1 - e0) * 1e6 / double(frames), (e2 - e1) * 1e6 / double(frames));
-    return double(bytes) / double(frames);
+    out.meanBytes = double(bytes) / double(std::max<std::size_t>(frames, 1));
+    return out;
+}
+
+// What a listener hears: each packet framed as on the wire (voice::VoiceFrame), sent through a
+// network conditioner (LINK), parsed, put through the jitter buffer and decoded (frame, FEC or
+// concealment) into the device every 20 ms, 10 ms after the sender's clock.
+bool listenThroughLink(audio::AudioDevice& device, const Encoded& encoded,
+                       const net::ConditionerConfig& link) {
+    net::NetConditioner network(link, 1);
+    audio::JitterBuffer jitter;
+    auto decoder = audio::VoiceDecoder::create();
+    if (!decoder) return fail(decoder.error().message), false;
+    std::vector<std::vector<std::uint8_t>> due;
+    const std::int64_t end = std::int64_t(encoded.packets.size()) * audio::kFrameMs + 500;
+    for (std::int64_t t = 0; t < end; ++t) {
+        const std::size_t i = std::size_t(t / audio::kFrameMs);
+        if (t % audio::kFrameMs == 0 && i < encoded.packets.size()) {
+            voice::VoiceFrame frame{{std::uint16_t(i), 0, 0}, encoded.packets[i]};
+            net::BitWriter w;
+            if (!frame.serialize(w)) return fail("a packet does not fit a voice frame"), false;
+            network.push(w.finish(), double(t) / 1000);
+        }
+        due.clear();
+        network.popDue(double(t) / 1000, due);
+        for (const auto& bytes : due) {
+            voice::VoiceFrame frame;
+            net::BitReader r(bytes);
+            if (frame.serialize(r)) (void)jitter.push(frame.header.sequence, frame.payload, t);
+        }
+        if (t % audio::kFrameMs != audio::kFrameMs / 2) continue;
+        const audio::PlayoutStep step = jitter.pop(t);
+        std::array<std::int16_t, audio::kFrameSamples> pcm{};
+        Status st;
+        using Kind = audio::PlayoutStep::Kind;
+        if (step.kind == Kind::Frame) st = decoder->decode(step.packet, pcm);
+        if (step.kind == Kind::Recover) st = decoder->recover(step.packet, pcm);
+        if (step.kind == Kind::Conceal) st = decoder->conceal(pcm);
+        if (!st) return fail(st.error().message), false;
+        if (step.kind != Kind::Silence) device.play(1, {.noRollOff = true}, pcm);
+        device.pump();
+    }
+    const audio::JitterStats& s = jitter.stats();
+    std::printf("link (%.0f %% loss, %.0f ms latency, %.0f ms jitter): lost %llu, late %llu, "
+                "recovered by FEC %llu, concealed %llu, jitter buffer target %d ms\n",
+                double(link.lossPercent), double(link.latencyMs), double(link.jitterMs),
+                (unsigned long long)network.dropped(), (unsigned long long)s.late,
+                (unsigned long long)s.recovered, (unsigned long long)s.concealed,
+                jitter.targetDelayMs());
+    return true;
 }
 
 // 1,000 visitors in one hall of SIDE x SIDE metres, 100 of them talking at levels that wobble
@@ -141,26 +231,18 @@ void benchForwarding(float side, const char* label, double frameBytes) {
 } // namespace
 
 int main(int argc, char** argv) {
-    Options options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string flag = argv[i];
-        if (flag == "--audio")
-            options.audio = argv[i + 1];
-        else if (flag == "--seconds")
-            options.seconds = std::stod(argv[i + 1]);
-        else
-            return fail("unknown option " + flag);
-    }
-    if (argc % 2 == 0) return fail("usage: [--audio null|wav:IN.wav,OUT.wav|system] [--seconds S]");
-    auto spec = audio::parseAudioOption(options.audio.empty() ? "null" : options.audio);
+    auto options = parseOptions(argc, argv);
+    if (!options) return fail(options.error().message);
+    auto spec = audio::parseAudioOption(options->audio.empty() ? "null" : options->audio);
     if (!spec) return fail(spec.error().message);
     auto device = audio::openAudioDevice(*spec);
     if (!device) return fail(device.error().message);
-    const audio::Pcm speech = speechFrom(**device, options.seconds);
-    const double frameBytes = benchCodec(**device, speech);
-    if (frameBytes <= 0) return 1;
-    benchForwarding(200, "spread out", frameBytes);
-    benchForwarding(60, "crowded", frameBytes);
-    benchForwarding(20, "everyone in range", frameBytes);
+    const audio::Pcm speech = speechFrom(**device, options->seconds);
+    const Encoded encoded = benchCodec(speech);
+    if (encoded.packets.empty()) return 1;
+    if (!listenThroughLink(**device, encoded, options->link)) return 1;
+    benchForwarding(200, "spread out", encoded.meanBytes);
+    benchForwarding(60, "crowded", encoded.meanBytes);
+    benchForwarding(20, "everyone in range", encoded.meanBytes);
     return 0;
 }
