@@ -14,6 +14,7 @@ PACKAGES=(
     libical-dev libpng-dev libturbojpeg0-dev
     libpoppler-cpp-dev
     tzdata
+    libopus-dev libopenal-dev espeak-ng
 )
 
 missing=()

@@ -130,6 +130,9 @@ FG_NET_INLINE bool serializeInt(Stream& s, T& value, std::int64_t min, std::int6
         if (std::int64_t(value) < min || std::int64_t(value) > max) return false;
     }
     std::uint64_t v = std::uint64_t(std::int64_t(value) - min);
+    // A reader's VALUE is whatever the caller left in it (0 below a min of 1 wraps to all ones):
+    // start from zero so bits not on the wire (hi for ranges under 33 bits) read as zero.
+    if constexpr (Stream::kIsReading) v = 0;
     std::uint32_t lo = std::uint32_t(v & 0xffffffffu);
     std::uint32_t hi = std::uint32_t(v >> 32);
     if (!s.serializeBits(lo, std::min(bits, 32))) return false;

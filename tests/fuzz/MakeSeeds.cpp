@@ -4,6 +4,7 @@
 #include "engine/asset/CookedFormat.h"
 #include "engine/asset/ImageLoader.h"
 #include "engine/asset/ModelImporter.h"
+#include "engine/audio/Wav.h"
 #include "engine/core/File.h"
 #include "engine/core/Hash.h"
 #include "engine/doc/PdfWriter.h"
@@ -212,6 +213,32 @@ void decks(const fs::path& out) {
 
 } // namespace
 
+// Short WAVs as the reader meets them: mono at 48 kHz, stereo at 22.05 kHz (espeak-ng's rate),
+// an extensible header with a LIST chunk before the data, and a file cut inside its data.
+void wavs(const fs::path& out) {
+    audio::WavData mono;
+    for (int i = 0; i < 480; ++i)
+        mono.samples.push_back(std::int16_t((i % 48) * 1300 - 30000));
+    put(out / "wav", "mono48k.wav", audio::encodeWav(mono));
+    audio::WavData stereo = mono;
+    stereo.channels = 2;
+    stereo.sampleRate = 22050;
+    put(out / "wav", "stereo22k.wav", audio::encodeWav(stereo));
+    const auto bytes = audio::encodeWav(mono);
+    std::vector<std::uint8_t> ext(bytes.begin(), bytes.begin() + 36);
+    ext[16] = 40;
+    ext[20] = 0xFE;
+    ext[21] = 0xFF;
+    std::vector<std::uint8_t> extra(24, 0);
+    extra[8] = 1; // the sub-format GUID starts with the PCM tag
+    ext.insert(ext.end(), extra.begin(), extra.end());
+    const std::uint8_t list[] = {'L', 'I', 'S', 'T', 3, 0, 0, 0, 'a', 'b', 'c', 0};
+    ext.insert(ext.end(), std::begin(list), std::end(list));
+    ext.insert(ext.end(), bytes.begin() + 36, bytes.end());
+    put(out / "wav", "extensible-list.wav", ext);
+    put(out / "wav", "cut.wav", std::span(bytes).first(bytes.size() / 2));
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         fmt::print(stderr, "usage: fg_fuzz_seeds OUTDIR (e.g. tests/fuzz/corpus)\n");
@@ -226,6 +253,7 @@ int main(int argc, char** argv) {
     uploads(out);
     profiles(out);
     decks(out);
+    wavs(out);
     fmt::print("seeds written to {}\n", out.string());
     return 0;
 }
