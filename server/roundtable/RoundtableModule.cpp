@@ -36,7 +36,8 @@ std::string floorKey(const Session& s) {
 
 RoundtableModule::RoundtableModule(ServerContext& ctx, ProgrammeAccess& programme,
                                    std::function<double()> clock)
-    : m_ctx(ctx), m_programme(programme), m_clock(clock ? std::move(clock) : std::function<double()>(wallSeconds)) {}
+    : m_ctx(ctx), m_programme(programme),
+      m_clock(clock ? std::move(clock) : std::function<double()>(wallSeconds)) {}
 
 Status RoundtableModule::start() {
     auto floor = SpeakingFloor::open(m_ctx.store());
@@ -192,6 +193,10 @@ void RoundtableModule::informNewcomers() {
         if (session.kind != expo::SessionKind::Roundtable) continue;
         if (!closedReason(session.id).empty()) {
             m_informed.erase(session.id);
+            if (m_programme.state(session.id) == StageState::Ended &&
+                m_floor->list(session.id).speaking) // the session's end ends the intervention
+                if (auto stopped = m_floor->stop(session.id); !stopped)
+                    log::error("server: {}", stopped.error().message);
             continue;
         }
         auto& informed = m_informed[session.id];

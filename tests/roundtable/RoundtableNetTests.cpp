@@ -1,7 +1,8 @@
 // The roundtable slice over loopback: two speakers request the floor, the moderator gives it in
 // order, everyone attending (a late joiner too) sees the list; a visitor's request and a lying
 // visitor's FloorControl are refused; forums and sessions not live have no list; a restart
-// resumes the list and the current speaker; the console's `session floor`.
+// resumes the list and the current speaker; the session's end ends the intervention; the
+// console's `session floor`.
 #include "server/console/ConsoleCommands.h"
 #include "tests/roundtable/RoundtableWorld.h"
 
@@ -160,5 +161,15 @@ TEST_CASE("roundtable: a restart mid-session resumes the list and the current sp
     const std::string text = srv.run("session floor rt-1").text;
     CHECK(text.find("floor: Minister Ana (") != std::string::npos);
     CHECK(text.find("(nobody waiting)") != std::string::npos);
-    CHECK(srv.run("session floor rt-1 clear").text == "speaking list cleared\n");
+    CHECK_FALSE(srv.run("session floor rt-1 up Minister Bo").ok); // not waiting, not here
+    CHECK(srv.run("session floor rt-1 add 30").text == "30 s more for Minister Ana\n");
+
+    // The session's end ends the intervention; the list is closed.
+    REQUIRE(srv.run("session end rt-1").ok);
+    REQUIRE(pumpUntil(*srv.app, all, [&] {
+        auto j = nlohmann::json::parse(srv.run("session floor rt-1 --json").text);
+        return j["speaker"].is_null();
+    }));
+    CHECK(srv.run("session floor rt-1 next").text == "floor: session rt-1 is not live\n");
+    CHECK(srv.run("session floor rt-1 clear").text == "floor: session rt-1 is not live\n");
 }

@@ -130,7 +130,7 @@ TEST_CASE("a moderator's client runs a roundtable's speaking list and draws the 
     // Frames are few: lavapipe on a busy 2-core box draws about one a second.
     const std::string script = fmt::format(
         "10 teleport h1-roundtable-room\n12 wait-walk\n13 qna-window off\n14 poll-window off\n"
-        "15 floor-time 150\n16 floor-next\n30 screenshot {0}\n32 quit\n",
+        "15 stage\n16 floor-time 150\n17 floor-next\n30 screenshot {0}\n32 quit\n",
         (shots / "roundtable.png").string());
     REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
     REQUIRE(fg::writeFileAtomic(
