@@ -108,7 +108,7 @@ private:
     const Label* label(const std::string& text, float lineHeight, glm::vec3 colour);
     void addCard(render::Scene& scene, const glm::mat4& at, const std::string& name, bool lit);
     void addClock(render::Scene& scene, const glm::mat4& frame, glm::vec2 toScreen,
-                  glm::vec2 centre, const TableView& view);
+                  glm::vec2 tableCentre, glm::vec2 tableSize, const TableView& view);
     struct TitleCard {
         render::MaterialId background;
         struct Line {

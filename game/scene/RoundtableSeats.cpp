@@ -18,11 +18,11 @@ const glm::vec3 kLit{1.0f, 0.72f, 0.18f};
 const glm::vec3 kCard{0.93f, 0.93f, 0.9f};
 const glm::vec3 kInk{0.08f, 0.09f, 0.12f};
 
+// The table fills the spots' bounding box less a metre on each side (a chair's depth).
 struct Table {
     glm::vec2 centre{0.0f}, size{1.0f};
 };
 
-// The table fills the spots' bounding box less a metre on each side (a chair's depth).
 Table tableAmong(const std::vector<glm::vec2>& spots) {
     glm::vec2 lo(1e9f), hi(-1e9f);
     for (glm::vec2 p : spots) {
@@ -59,10 +59,10 @@ const ExhibitionScene::Label* ExhibitionScene::label(const std::string& text, fl
 // A tent card AT (its +z towards the spot's person): the name on both faces, gold when lit.
 void ExhibitionScene::addCard(render::Scene& scene, const glm::mat4& at, const std::string& name,
                               bool lit) {
-    const float w = 0.9f, h = 0.24f;
+    const float w = 1.3f, h = 0.34f;
     scene.add(m_assets->cube(), lit ? m_assets->unlitColour(kLit) : m_assets->colour(kCard, 0.6f),
               boxTransform(at, {0, h * 0.5f, 0}, {w, h, 0.04f}), render::kPickThrough);
-    const Label* text = label(name, 0.1f, kInk);
+    const Label* text = label(name, 0.15f, kInk);
     if (!text) return;
     const float scale = text->width > w * 0.9f ? w * 0.9f / text->width : 1.0f;
     for (float side : {1.0f, -1.0f}) {
@@ -94,20 +94,30 @@ void ExhibitionScene::addRoundtable(render::Scene& scene, const expo::Hall& hall
         const glm::vec2 edge = t.centre + glm::clamp(toSpot, -half, half);
         if (!view.names[i].empty())
             addCard(scene, facing(frame, edge, kTableTop, toSpot), view.names[i], lit);
-        if (lit)
-            scene.add(m_assets->cube(), m_assets->unlitColour(kLit),
-                      boxTransform(frame, {spots[i].x, 0.03f, spots[i].y}, {1.1f, 0.04f, 1.1f}),
-                      render::kPickThrough);
+        if (lit) // a lit plate under the seat and a halo over the speaker's head
+            for (const auto& [y, size] : {std::pair{0.03f, 1.1f}, std::pair{2.25f, 0.8f}})
+                scene.add(m_assets->cube(), m_assets->unlitColour(kLit),
+                          boxTransform(frame, {spots[i].x, y, spots[i].y}, {size, 0.05f, size}),
+                          render::kPickThrough);
     }
     if (!view.clock.empty())
-        addClock(scene, frame, layout.screen.position - t.centre, t.centre, view);
+        addClock(scene, frame, layout.screen.position - t.centre, t.centre, t.size, view);
 }
 
-// The sign above the table: the speaker's name and the countdown on both faces.
+// The countdown sign on a stand beside the table (not in front of the screen), facing the seats:
+// the speaker's name and the time left on both faces.
 void ExhibitionScene::addClock(render::Scene& scene, const glm::mat4& frame, glm::vec2 toScreen,
-                               glm::vec2 centre, const TableView& view) {
-    // Low over the table (2.3 m, under most screens' lower edge seen from the seats).
-    const glm::mat4 sign = facing(frame, centre, 2.3f, -toScreen); // +z: towards the seats
+                               glm::vec2 tableCentre, glm::vec2 tableSize, const TableView& view) {
+    const glm::vec2 along =
+        glm::length(toScreen) > 1e-3f ? glm::normalize(toScreen) : glm::vec2(0, 1);
+    const glm::vec2 across{along.y, -along.x};
+    const float extent =
+        std::abs(across.x) * tableSize.x * 0.5f + std::abs(across.y) * tableSize.y * 0.5f;
+    const glm::vec2 at =
+        tableCentre - across * (extent + 1.3f); // right of the table, seen from the seats
+    scene.add(m_assets->cube(), m_assets->colour(glm::vec3(0.1f), 0.5f),
+              boxTransform(frame, {at.x, 0.8f, at.y}, {0.08f, 1.6f, 0.08f}), render::kPickThrough);
+    const glm::mat4 sign = facing(frame, at, 1.9f, -toScreen); // +z: towards the seats
     scene.add(m_assets->cube(), m_assets->unlitColour(glm::vec3(0.02f, 0.03f, 0.06f)),
               boxTransform(sign, {0, 0, 0}, {2.0f, 0.9f, 0.06f}), render::kPickThrough);
     const Label* name = label(view.speaker, 0.16f, kLit);
