@@ -22,6 +22,7 @@
 #include "server/publish/PublishService.h"
 #include "server/qna/QnaModule.h"
 #include "server/registration/RegistrationModule.h"
+#include "server/roundtable/RoundtableModule.h"
 #include "server/staff/StaffModule.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
@@ -200,6 +201,7 @@ Status ServerApp::composeModules() {
     ProgrammeModule* programmeRaw = programme.get();
     m_modules.push_back(std::move(programme));
     m_modules.push_back(std::make_unique<RegistrationModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

@@ -8,6 +8,7 @@
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
 #include "game/client/booth/BoothFeature.h"
+#include "game/client/roundtable/RoundtableFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/slides/SlidesFeature.h"
 
@@ -308,6 +309,9 @@ void ClientApp::buildFrameScene() {
         for (const ShownScreen& shown : slides->screens())
             m_world->addScreenPicture(m_frameScene, *shown.hall, *shown.venue, *shown.session,
                                       shown.page);
+    if (const auto* roundtable = m_features->find<RoundtableFeature>())
+        for (const ShownTable& t : roundtable->tables())
+            m_world->addRoundtable(m_frameScene, *t.hall, *t.venue, t.view);
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
     for (int booth : {s.hoveredBooth, s.selection.booth}) {

@@ -15,6 +15,7 @@
 #include "game/client/people/PeopleFeature.h"
 #include "game/client/programme/StageFeature.h"
 #include "game/client/qna/QnaFeature.h"
+#include "game/client/roundtable/RoundtableFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/slides/SlidesFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
@@ -42,6 +43,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<StageFeature>();      // the session attended; programme panels ask it
     add<SlidesFeature>();     // venue screens and the slide viewer: after StageFeature
     add<QnaFeature>();        // questions, polls, reactions, hands: after StageFeature
+    add<RoundtableFeature>(); // the speaking list: after StageFeature
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -4,6 +4,7 @@
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "game/expo/VenueLayout.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -86,6 +87,11 @@ bool teleportToVenue(Session& s, const std::string& venueId) {
     auto* c = joinedClient(s);
     if (!c) return false;
     c->teleport(proto::TeleportKind::Venue, 0, venueId);
+    if (!s.ex) return true;
+    for (const auto& hall : s.ex->halls)
+        for (const auto& venue : hall.venues)
+            if (venue.id == venueId) // arrive facing the venue's screen (the stage, the table)
+                s.faceAfterTeleport = expo::venueLayout(hall, venue).screen.position;
     return true;
 }
 

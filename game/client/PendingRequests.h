@@ -79,11 +79,16 @@ struct RegistrationPending {
     std::string sessionId;
 };
 
+struct FloorPending {
+    static constexpr const char* kName = "floor";
+    std::string what; // "request", "next", ...
+};
+
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
-                 ModerationPending, SlotsPending, HoursPending, QnaPending,
-                 RegistrationPending>;
+                 ModerationPending, SlotsPending, HoursPending, QnaPending, RegistrationPending,
+                 FloorPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

@@ -85,7 +85,30 @@ public:
     void addScreenPicture(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
                           const expo::Session& session, std::uint32_t page);
 
+    // What a roundtable's table shows this frame: a name card per speaker spot (in order, ""
+    // for none), the current speaker's spot lit (LIT, -1: nobody) and a countdown sign above the
+    // table with the speaker's name (CLOCK empty: none; OVER: red). Labels load on first use
+    // (RoundtableSeats.cpp).
+    struct TableView {
+        std::vector<std::string> names;
+        int lit = -1;
+        std::string speaker, clock;
+        bool over = false;
+    };
+    void addRoundtable(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
+                       const TableView& view);
+
 private:
+    struct Label {
+        render::MeshHandle mesh;
+        render::MaterialId material;
+        float width = 0; // metres, at the height asked for
+    };
+    // TEXT LINEHEIGHT metres tall in COLOUR, uploaded once into the world's group (null: empty).
+    const Label* label(const std::string& text, float lineHeight, glm::vec3 colour);
+    void addCard(render::Scene& scene, const glm::mat4& at, const std::string& name, bool lit);
+    void addClock(render::Scene& scene, const glm::mat4& frame, glm::vec2 toScreen,
+                  glm::vec2 tableCentre, glm::vec2 tableSize, const TableView& view);
     struct TitleCard {
         render::MaterialId background;
         struct Line {
@@ -109,6 +132,7 @@ private:
     SceneCounts m_counts;
     std::filesystem::path m_baseDir; // where the exhibition's files (deck pages) resolve
     std::map<std::string, TitleCard> m_titleCards; // by session id
+    std::map<std::string, Label> m_labels;         // by height, colour and text
 };
 
 // Pick ids of hall floors: kFloorPickBase + hall index (booths use their index, far below).

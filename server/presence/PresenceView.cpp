@@ -1,5 +1,6 @@
 // PresenceWorld's area of interest (nearest K by grid rings), teleport targets and booth visit
 // zones. Reads the grid built by beginTick(); never changes avatars except in teleport().
+#include "game/expo/VenueLayout.h"
 #include "server/presence/PresenceWorld.h"
 
 #include <algorithm>
@@ -13,6 +14,23 @@
 namespace fg::presence {
 
 namespace {
+
+// Where a teleport into VENUE lands: in front of the middle of its audience seats, so nobody
+// lands on a stage or inside a roundtable's table (both at a room's centre); the venue's centre
+// when it has no seats.
+glm::vec2 venueArrival(const expo::Hall& hall, const expo::Venue& v) {
+    const expo::VenueLayout layout = expo::venueLayout(hall, v);
+    const std::vector<glm::vec2> seats = expo::seatPositions(layout);
+    if (seats.empty()) return {v.rect.x + v.rect.width / 2, v.rect.z + v.rect.depth / 2};
+    glm::vec2 middle(0.0f);
+    for (glm::vec2 p : seats)
+        middle += p;
+    middle /= float(seats.size());
+    const glm::vec2 toScreen = layout.screen.position - middle;
+    const float length = glm::length(toScreen);
+    return length > 1.0f ? middle + toScreen * (0.7f / length) : middle; // not on a chair
+}
+
 // Squared distance (its float bits order like the float for non-negative values) above the id:
 // one integer compare orders by distance, then id.
 using Candidate = std::uint64_t;
@@ -144,7 +162,7 @@ Status PresenceWorld::teleport(std::uint16_t id, expo::proto::TeleportKind kind,
             for (const auto& v : ex.halls[h].venues)
                 if (v.id == targetId) {
                     targetHall = h;
-                    target = {v.rect.x + v.rect.width / 2, v.rect.z + v.rect.depth / 2};
+                    target = venueArrival(ex.halls[h], v);
                     found = true;
                 }
         if (!found) return makeError(fmt::format("teleport: no venue '{}'", targetId));

@@ -216,6 +216,17 @@ inline std::vector<Message> sampleMessages() {
         StagePlace{"forum-opening", StagePlaceKind::Full},
         StageRoles{{"forum-opening", "roundtable-1"}, {"roundtable-1"}},
         StageRoles{},
+        FloorRequest{50, "rt-policy", false},
+        FloorControl{51, "rt-policy", FloorAction::Clear, 4095, 3600},
+        SpeakingList{"rt-policy",
+                     180,
+                     true,
+                     FloorEntry{12, "Minister Ana"},
+                     -4500,
+                     {FloorEntry{0, "Bo"}, FloorEntry{4095, "Chi"}},
+                     65535,
+                     3},
+        SpeakingList{},
     };
 }
 

@@ -1,5 +1,6 @@
 // Loopback presence tests: join/move/leave between two clients, area of interest, speed hacks
 // and walking through booths corrected. Real ENet on 127.0.0.1, server in-process.
+#include "game/expo/VenueLayout.h"
 #include "tests/server_net/TestWorld.h"
 
 #include <algorithm>
@@ -144,9 +145,22 @@ TEST_CASE("teleport only to allowed points") {
     Clients all{a.get()};
     (*a)->teleport(expo::proto::TeleportKind::Venue, 0, "stage");
     REQUIRE(pumpUntil(*srv.app, all, [&] { return !a->all<expo::proto::Correction>().empty(); }));
-    CHECK(glm::distance((*a)->selfPosition(), glm::vec2(50.0f, 54.0f)) < 0.02f);
+    // In front of the middle of the audience's seats: inside the venue, never on its stage.
+    const expo::Hall& hall = srv.app->exhibition().halls[0];
+    const expo::VenueLayout layout = expo::venueLayout(hall, hall.venues[0]);
+    glm::vec2 seats(0.0f);
+    for (glm::vec2 p : expo::seatPositions(layout))
+        seats += p / float(expo::seatCount(layout));
+    const glm::vec2 arrival = (*a)->selfPosition();
+    CHECK(glm::distance(arrival, seats) == doctest::Approx(0.7f).epsilon(0.01));
+    CHECK(glm::distance(arrival, layout.screen.position) <
+          glm::distance(seats, layout.screen.position));
+    CHECK((arrival.x > 40 && arrival.x < 60 && arrival.y > 50 && arrival.y < 58));
+    const expo::Rect& st = layout.stage;
+    CHECK_FALSE((arrival.x >= st.x && arrival.x <= st.x + st.width && arrival.y >= st.z &&
+                 arrival.y <= st.z + st.depth));
     (*a)->teleport(expo::proto::TeleportKind::Booth, 0, "no-such-booth");
     REQUIRE(pumpUntil(*srv.app, all, [&] { return !a->all<expo::proto::ActionResult>().empty(); }));
     CHECK_FALSE(a->all<expo::proto::ActionResult>().front().ok);
-    CHECK(glm::distance(srv.app->world().find((*a)->id())->position, glm::vec2(50, 54)) < 0.02f);
+    CHECK(glm::distance(srv.app->world().find((*a)->id())->position, arrival) < 0.02f);
 }

@@ -298,6 +298,7 @@ struct Teleport {
 #include "game/expo/protocol/ModerationMessages.h"
 #include "game/expo/protocol/PublishMessages.h"
 #include "game/expo/protocol/QnaMessages.h"
+#include "game/expo/protocol/RoundtableMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 #include "game/expo/protocol/StageMessages.h"
 
@@ -317,7 +318,7 @@ using Message = std::variant<
     QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl, PollAnswer,
     PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue, RegistrationRequest,
     RegistrationStatus, EntryRefused, StageCommand, StagePage, OverflowRequest, StageUpdate,
-    StagePlace, StageRoles>;
+    StagePlace, StageRoles, FloorRequest, FloorControl, SpeakingList>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
