@@ -10,6 +10,7 @@
 #include "server/chat/ChatHistoryModule.h"
 #include "server/console/RemoteConsoleModule.h"
 #include "server/content/ContentModule.h"
+#include "server/deckupload/DeckUploadModule.h"
 #include "server/core/BoothAccess.h"
 #include "server/core/InProcessBus.h"
 #include "server/interactions/Interactions.h"
@@ -202,6 +203,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::move(programme));
     m_modules.push_back(std::make_unique<RegistrationModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<DeckUploadModule>(ctx, *programmeRaw));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

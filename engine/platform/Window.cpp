@@ -6,6 +6,7 @@
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
+#include <map>
 #include <mutex>
 
 namespace fg::platform {
@@ -13,6 +14,15 @@ namespace {
 
 std::mutex gMutex;
 int gWindows = 0;
+
+// Files dropped on each window, kept until Window::takeDroppedPaths (GLFW calls back from
+// glfwPollEvents on the window's thread).
+std::map<GLFWwindow*, std::vector<std::string>> gDropped;
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    for (int i = 0; i < count; ++i)
+        if (paths[i]) gDropped[window].emplace_back(paths[i]);
+}
 
 void onGlfwError(int code, const char* text) {
     log::error("glfw: error {}: {}", code, text ? text : "(no text)");
@@ -94,10 +104,12 @@ Result<std::unique_ptr<Window>> Window::create(const WindowOptions& options) {
         return makeError(
             fmt::format("glfw: could not create a {}x{} window", options.width, options.height));
     }
+    glfwSetDropCallback(window, onDrop);
     return std::unique_ptr<Window>(new Window(window));
 }
 
 Window::~Window() {
+    gDropped.erase(handle(m_window));
     glfwDestroyWindow(handle(m_window));
     releaseGlfw();
 }
@@ -112,6 +124,14 @@ void Window::requestClose() {
 
 void Window::pollEvents() {
     glfwPollEvents();
+}
+
+std::vector<std::string> Window::takeDroppedPaths() {
+    auto it = gDropped.find(handle(m_window));
+    if (it == gDropped.end()) return {};
+    std::vector<std::string> out = std::move(it->second);
+    gDropped.erase(it);
+    return out;
 }
 
 glm::ivec2 Window::framebufferSize() const {

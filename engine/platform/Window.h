@@ -44,6 +44,8 @@ public:
     bool keyDown(Key key) const;
     bool mouseDown(MouseButton button) const;
     glm::dvec2 cursorPosition() const;
+    // Paths of the files dropped on the window since the last call (a deck on the stage panel).
+    std::vector<std::string> takeDroppedPaths();
 
     // Vulkan glue, for engine/render only: instance extensions the surface needs, and the
     // surface itself (VkInstance in, VkSurfaceKHR out as an integer handle).

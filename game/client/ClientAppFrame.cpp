@@ -35,6 +35,7 @@ void ClientApp::frame() {
     s.now = now;
     s.frame = m_frame;
     m_window->pollEvents();
+    s.droppedFiles = m_window->takeDroppedPaths();
     std::unique_lock net(m_netMutex); // the pump thread services the link while we render
     if (m_settings->takeProfileChanged()) applyProfileChange();
     if (m_settings->takeSignInChanged()) applySignInChange();

@@ -122,6 +122,7 @@ bool ClientContent::pump(netclient::NetClient* client, expo::Exhibition& ex,
     }
     if (client) m_fetcher.update();
     auto resolve = [this](const std::string& name) { return reference(name); };
+    m_decks.applyReady(ex, m_fetcher, resolve, failed);
     return m_updates.applyReady(ex, m_fetcher, resolve, failed) > 0;
 }
 
@@ -198,6 +199,10 @@ Status ClientApp::downloadWorld() {
 void ClientApp::registerContentHandlers() {
     m_features->router().on<proto::BoothRevision>([this](proto::BoothRevision& rev) {
         if (Status st = m_content->updates().receive(rev, m_content->fetcher()); !st)
+            toast(m_session, st.error().message, true);
+    });
+    m_features->router().on<proto::DeckChanged>([this](proto::DeckChanged& changed) {
+        if (Status st = m_content->decks().receive(changed, m_content->fetcher()); !st)
             toast(m_session, st.error().message, true);
     });
 }

@@ -5,6 +5,7 @@
 
 #include "engine/core/Result.h"
 #include "game/booth/BoothBundle.h"
+#include "game/client/deckupload/DeckUpdates.h"
 #include "game/expo/Exhibition.h"
 #include "game/expo/protocol/Messages.h"
 #include "game/netclient/ContentFetcher.h"
@@ -55,18 +56,21 @@ public:
 
     netclient::ContentFetcher& fetcher() { return m_fetcher; }
     BoothUpdates& updates() { return m_updates; }
+    DeckUpdates& decks() { return m_decks; }
     const std::filesystem::path& baseDir() const { return m_baseDir; }
     void setBaseDir(std::filesystem::path dir) { m_baseDir = std::move(dir); }
     // What an exhibition loaded from BASEDIR should store for asset NAME: the name itself when
     // BASEDIR is the cache, else the cached file's absolute path (so BASEDIR / it still works).
     std::string reference(const std::string& name) const;
     // Routes CLIENT's content messages to the fetcher (again after a reconnect), sends queued
-    // requests, and applies ready revisions to EX. True when EX changed (rebuild the world).
+    // requests, and applies ready revisions and decks to EX. True when a booth changed (rebuild
+    // the world; a new deck is read by the screens each frame).
     bool pump(netclient::NetClient* client, expo::Exhibition& ex, std::vector<std::string>& failed);
 
 private:
     netclient::ContentFetcher m_fetcher;
     BoothUpdates m_updates;
+    DeckUpdates m_decks; // new decks change only sessions' decks: no world rebuild
     std::filesystem::path m_baseDir;
     netclient::NetClient* m_attached = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
 #include "game/client/chat/ChatHistoryFeature.h"
+#include "game/client/deckupload/DeckUploadFeature.h"
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
 #include "game/client/map/MapFeature.h"
@@ -44,6 +45,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<SlidesFeature>();     // venue screens and the slide viewer: after StageFeature
     add<QnaFeature>();        // questions, polls, reactions, hands: after StageFeature
     add<RoundtableFeature>(); // the speaking list: after StageFeature
+    add<DeckUploadFeature>(); // "Upload deck" in the stage panel: after StageFeature
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -52,6 +52,8 @@ struct Session {
     BoothSelection selection;
     int hoveredBooth = -1;
     bool help = false; // the help window
+    std::vector<std::string>
+        droppedFiles; // dropped on the window this frame (a feature takes them)
     std::deque<proto::Announcement> banners;
     double bannerUntil = 0;
     std::vector<Toast> toasts;

@@ -2,6 +2,7 @@
 // session's state, who attends, presents and moderates it. Must not expose how it is kept.
 #pragma once
 
+#include "engine/core/Result.h"
 #include "server/presence/Session.h"
 
 #include <cstdint>
@@ -30,6 +31,9 @@ public:
     // Wire id ID, brought on stage from the raised hands (QnaModule), presents SESSIONID until
     // sent back (ON false) or gone.
     virtual void setTemporarySpeaker(std::string_view sessionId, std::uint16_t id, bool on) = 0;
+    // Shows PAGE (0-based) of SESSIONID's deck to its audience, as a presenter's StagePage does
+    // (a new deck starts at its first page); an error for an unknown or ended session.
+    virtual Status setPage(std::string_view sessionId, std::uint32_t page) = 0;
 };
 
 } // namespace fg::server

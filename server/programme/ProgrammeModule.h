@@ -73,7 +73,7 @@ public:
     Status startSession(std::string_view sessionId);
     Status endSession(std::string_view sessionId);
     Status setAuto(std::string_view sessionId, bool on);
-    Status setPage(std::string_view sessionId, std::uint32_t page);
+    Status setPage(std::string_view sessionId, std::uint32_t page) override;
     // The session's live state (null for an unknown id).
     const Live* live(std::string_view sessionId) const;
     // Figures other slices add to `session stats` by name (the Q&A's questions, upvotes, poll

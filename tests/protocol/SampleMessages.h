@@ -227,6 +227,17 @@ inline std::vector<Message> sampleMessages() {
                      65535,
                      3},
         SpeakingList{},
+        DeckUploadBegin{50, "forum-opening", DeckFileKind::Pdf, "keynote.pdf", {123456},
+                        Hash128{1, 2}},
+        DeckUploadBegin{51, "roundtable-1", DeckFileKind::Images, "p1.png", {10, 20, 30},
+                        Hash128{3, 4}},
+        DeckUploadStatus{50, "forum-opening", 65536, true, {}},
+        DeckUploadStatus{50, "forum-opening", 0, false, "only the speakers may upload"},
+        DeckUploadChunk{"forum-opening", 32768, {1, 2, 3, 255}},
+        DeckUploadFinish{52, "forum-opening"},
+        DeckUploadResult{52, "forum-opening", true, 12, {}},
+        DeckUploadResult{52, "forum-opening", false, 0, "keynote.pdf: page 3: cannot render"},
+        DeckChanged{"forum-opening", "keynote.pdf", {Hash128{5, 6}, Hash128{7, 8}}},
     };
 }
 

@@ -7,6 +7,7 @@
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -42,6 +43,12 @@ public:
     bool command(const std::string& sessionId, proto::StageAction action);
     bool turnPage(int delta);
     bool showPage(const std::string& sessionId, std::uint32_t page);
+    // A presenter's section under the presenter row (the deck upload adds one), drawn for a
+    // session the visitor presents.
+    using PresenterSection = std::function<void(const expo::Session&)>;
+    void addPresenterSection(PresenterSection section) {
+        m_presenterSections.push_back(std::move(section));
+    }
 
 private:
     void onPlace(const proto::StagePlace& p);
@@ -66,6 +73,7 @@ private:
     std::string m_fullPrompt;     // the session the "it is full" prompt is about
     bool m_open = false;
     std::string m_shown; // the session the panel shows when not attending (agenda, action)
+    std::vector<PresenterSection> m_presenterSections;
 };
 
 } // namespace fg::client

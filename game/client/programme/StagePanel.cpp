@@ -133,6 +133,8 @@ void StageFeature::presenterRow(const expo::Session& e, const proto::StageUpdate
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) turnPage(1);
     ImGui::SameLine();
     ImGui::TextDisabled("(arrows, PgUp/PgDn)");
+    for (const auto& section : m_presenterSections)
+        section(e);
 }
 
 void StageFeature::moderatorRow(const expo::Session& e, const proto::StageUpdate& u) {

@@ -292,6 +292,7 @@ struct Teleport {
 #include "game/expo/protocol/BoothFetchMessages.h"
 #include "game/expo/protocol/ChatHistoryMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
+#include "game/expo/protocol/DeckMessages.h"
 #include "game/expo/protocol/ExhibitorMessages.h"
 #include "game/expo/protocol/InteractionMessages.h"
 #include "game/expo/protocol/MeetingMessages.h"
@@ -318,7 +319,9 @@ using Message = std::variant<
     QnaAsk, QnaVote, QnaModerate, QnaQuestionUpdate, PollCreate, PollControl, PollAnswer,
     PollUpdate, ReactionSend, ReactionShown, HandRaise, HandStage, HandQueue, RegistrationRequest,
     RegistrationStatus, EntryRefused, StageCommand, StagePage, OverflowRequest, StageUpdate,
-    StagePlace, StageRoles, FloorRequest, FloorControl, SpeakingList>;
+    StagePlace, StageRoles, FloorRequest, FloorControl, SpeakingList,
+    DeckUploadBegin, DeckUploadStatus, DeckUploadChunk, DeckUploadFinish,
+    DeckUploadResult, DeckChanged>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
