@@ -44,21 +44,18 @@ Result<std::string> invite(server::ServerApp& app, const std::string& line) {
     return text->substr(from, text->find('\n', from) - from);
 }
 
-// SESSION's tokens from FILE ("speaker T", "moderator T", "audience T" lines), or fresh ones.
+// SESSION's tokens from FILE ("SESSION speaker|moderator|audience TOKEN" lines), or fresh ones.
 Result<netclient::SessionScriptConfig> tokens(server::ServerApp& app, const std::string& session,
                                               const std::filesystem::path& file) {
     netclient::SessionScriptConfig c;
     if (auto saved = readFileText(file)) {
         std::istringstream in(*saved);
         std::string id, role, token;
-        if (in >> id && id == session)
-            while (in >> role >> token)
-                if (role == "speaker")
-                    c.speakerToken = token;
-                else if (role == "moderator")
-                    c.moderatorToken = token;
-                else if (role == "audience")
-                    c.audienceTokens.push_back(token);
+        while (in >> id && id == session && in >> role >> token) {
+            if (role == "speaker") c.speakerToken = token;
+            if (role == "moderator") c.moderatorToken = token;
+            if (role == "audience") c.audienceTokens.push_back(token);
+        }
         if (!c.speakerToken.empty() && !c.moderatorToken.empty()) return c;
         c = {};
     }
@@ -68,12 +65,14 @@ Result<netclient::SessionScriptConfig> tokens(server::ServerApp& app, const std:
     if (!moderator) return moderator.error();
     c.speakerToken = *speaker;
     c.moderatorToken = *moderator;
-    std::string out = fmt::format("{}\nspeaker {}\nmoderator {}\n", session, *speaker, *moderator);
+    // One "SESSION ROLE TOKEN" line each: a file for another session is not reused.
+    std::string out =
+        fmt::format("{0} speaker {1}\n{0} moderator {2}\n", session, *speaker, *moderator);
     for (int i = 0; i < kAudience; ++i) {
         auto ticket = invite(app, "invite visitor scripted audience");
         if (!ticket) return ticket.error();
         c.audienceTokens.push_back(*ticket);
-        out += "audience " + *ticket + "\n";
+        out += session + " audience " + *ticket + "\n";
     }
     if (Status st = writeFileAtomic(file, out); !st) log::warn("client: {}", st.error().message);
     return c;

@@ -33,13 +33,20 @@ Result<std::unique_ptr<ScriptedSession>> ScriptedSession::create(const expo::Exh
                                      session->id, session->venue));
     out->m_venue = session->venue;
     const expo::VenueLayout layout = expo::venueLayout(ex.halls[hallIndex], *venue);
-    out->m_faceTo = layout.screen.position;
+    out->m_screen = layout.screen.position;
     const glm::vec2 centre{venue->rect.x + venue->rect.width / 2,
                            venue->rect.z + venue->rect.depth / 2};
     out->m_speakerSpot = layout.speakerSpots.empty() ? centre : layout.speakerSpots.front();
     out->m_moderatorSpot =
         layout.speakerSpots.size() > 1 ? layout.speakerSpots.back() : out->m_speakerSpot;
     out->m_seats = expo::seatPositions(layout);
+    out->m_audienceCentre = centre;
+    if (!out->m_seats.empty()) {
+        glm::vec2 sum{0.0f};
+        for (glm::vec2 seat : out->m_seats)
+            sum += seat;
+        out->m_audienceCentre = sum / float(out->m_seats.size());
+    }
     // A deck of images is its pages; a PDF is one file here, its page count known to the
     // server only: the script then pages through the first four.
     const auto& deck = session->deck;
@@ -80,8 +87,10 @@ Status ScriptedSession::connectAll() {
                                                 "Fatou", "Goran", "Hana", "Ines",  "Jomo"};
     m_speaker.name = m_config.speakerName;
     m_speaker.target = m_speakerSpot;
+    m_speaker.face = m_audienceCentre;
     m_moderator.name = m_config.moderatorName;
     m_moderator.target = m_moderatorSpot;
+    m_moderator.face = m_audienceCentre;
     if (Status st = connect(m_speaker, m_config.speakerToken); !st) return st;
     if (Status st = connect(m_moderator, m_config.moderatorToken); !st) return st;
     m_audience.resize(m_config.audienceTokens.size());
@@ -89,6 +98,7 @@ Status ScriptedSession::connectAll() {
         Actor& a = m_audience[i];
         a.name = fmt::format("{} (audience)", kAudience[i % std::size(kAudience)]);
         a.rest = proto::Anim::Sit;
+        a.face = m_screen;
         // Spread over the seats, front rows first.
         a.target = m_seats.empty() ? m_speakerSpot : m_seats[(i * 3 + 1) % m_seats.size()];
         if (Status st = connect(a, m_config.audienceTokens[i]); !st) return st;
@@ -156,7 +166,7 @@ void ScriptedSession::walk(Actor& actor, double now) {
     const float distance = glm::length(to);
     const float step = 1.4f * float(kPeriod);
     if (distance <= 0.05f) {
-        const glm::vec2 look = m_faceTo - from;
+        const glm::vec2 look = actor.face - from;
         actor.net->sendInput(from, glm::degrees(std::atan2(look.x, look.y)), actor.rest);
     } else {
         const glm::vec2 next = distance <= step ? actor.target : from + to / distance * step;

@@ -51,7 +51,7 @@ public:
     // What the script has seen so far (reports and tests).
     struct Figures {
         std::uint32_t joined = 0, pagesTurned = 0, questionsAsked = 0, upvotes = 0;
-        std::uint32_t answered = 0, pollsOpened = 0, pollsClosed = 0, refusals = 0;
+        std::uint32_t approved = 0, answered = 0, pollsOpened = 0, pollsClosed = 0, refusals = 0;
         std::uint32_t page = 0; // the newest page the server showed
         bool live = false;
         std::string lastRefusal;
@@ -64,6 +64,7 @@ private:
         std::string name;
         bool entered = false;
         glm::vec2 target{0.0f};
+        glm::vec2 face{0.0f}; // what it looks at once there (the audience, or the screen)
         proto::Anim rest = proto::Anim::Idle;
         std::map<std::uint64_t, proto::QuestionInfo> questions;
         std::map<std::uint64_t, proto::PollInfo> polls;
@@ -93,7 +94,7 @@ private:
     SessionScriptConfig m_config;
     std::string m_country, m_venue;
     std::uint32_t m_pages = 1;
-    glm::vec2 m_speakerSpot{0.0f}, m_moderatorSpot{0.0f}, m_faceTo{0.0f};
+    glm::vec2 m_speakerSpot{0.0f}, m_moderatorSpot{0.0f}, m_screen{0.0f}, m_audienceCentre{0.0f};
     std::vector<glm::vec2> m_seats;
     Actor m_speaker, m_moderator;
     std::vector<Actor> m_audience;
@@ -103,6 +104,7 @@ private:
     proto::StageUpdate m_stage;
     bool m_haveStage = false;
     double m_nextPage = 0, m_nextQuestion = 0, m_nextStart = 0;
+    bool m_approvalOn = false;
     std::uint64_t m_pinned = 0;
     double m_pinnedAt = 0;
     enum class PollPhase {

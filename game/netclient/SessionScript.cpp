@@ -62,16 +62,23 @@ void ScriptedSession::moderatorStep(double now) {
     runPoll(now);
 }
 
-// Approve what waits, pin the most upvoted open question, mark it answered after a while.
+// Require approval, approve what waits, pin the most upvoted open question, mark it answered after
+// a while.
 void ScriptedSession::moderateQuestions(double now) {
     auto moderate = [&](std::uint64_t id, proto::QnaAction action) {
         send(m_moderator, proto::QnaModerate{0, m_config.sessionId, id, action});
     };
+    if (!m_approvalOn) { // questions wait for the moderator, who approves them as they come
+        moderate(0, proto::QnaAction::RequireApproval);
+        m_approvalOn = true;
+    }
     const proto::QuestionInfo* best = nullptr;
     for (auto& [id, q] : m_moderator.questions) {
         if (q.state == proto::QuestionState::Pending && id != m_pinned) {
             moderate(id, proto::QnaAction::Approve);
             q.state = proto::QuestionState::Open; // asked once; the update confirms it
+            std::lock_guard lock(m_figuresMutex);
+            ++m_figures.approved;
         }
         if (q.state == proto::QuestionState::Open && !q.pinned && (!best || q.votes > best->votes))
             best = &q;

@@ -10,23 +10,23 @@ OUT=$(realpath "${2:-docs/images}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cat > "$WORK/script.txt" <<SCRIPT
-5 wait-seconds 8
-10 screenshot $OUT/live-now.png
-12 teleport h1-forum-stage
-14 wait-seconds 15
-16 key s down
-22 key s up
-24 key a down
-25 key a up
-28 mouse 0 40
-30 wait-seconds 6
-34 screenshot $OUT/stage-live.png
-36 stage forum-unconnected
-40 screenshot $OUT/speaker-cards.png
-42 stage
-43 agenda-details forum-unconnected
-48 screenshot $OUT/agenda-speakers.png
-50 quit
+3 wait-seconds 6
+5 screenshot $OUT/live-now.png
+6 teleport h1-forum-stage
+8 wait-seconds 12
+9 qna-window off
+9 poll-window off
+9 stage
+10 key s down
+14 key s up
+16 wait-seconds 4
+18 screenshot $OUT/stage-live.png
+19 stage forum-unconnected
+22 screenshot $OUT/speaker-cards.png
+23 stage
+23 agenda-details forum-unconnected
+26 screenshot $OUT/agenda-speakers.png
+27 quit
 SCRIPT
 echo '{"settings": {"msaa": 4, "shadows": true}}' > "$WORK/client.json"
 xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/game/client/fairground" \

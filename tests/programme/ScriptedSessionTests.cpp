@@ -112,6 +112,7 @@ TEST_CASE("a scripted session runs: started, paged, a question answered, a poll 
     CHECK(f.joined == 5);
     CHECK(f.pagesTurned >= 2);
     CHECK(f.questionsAsked >= 1);
+    CHECK(f.approved >= 1); // the moderator requires approval and approves
     CHECK(f.answered >= 1);
     CHECK(f.pollsOpened >= 1);
     CHECK(f.pollsClosed >= 1);

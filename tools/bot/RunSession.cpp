@@ -32,6 +32,7 @@ int runScriptedSession(const expo::Exhibition& ex, netclient::SessionScriptConfi
                                 {"pages_turned", f.pagesTurned},
                                 {"questions_asked", f.questionsAsked},
                                 {"upvotes", f.upvotes},
+                                {"approved", f.approved},
                                 {"answered", f.answered},
                                 {"polls_opened", f.pollsOpened},
                                 {"polls_closed", f.pollsClosed},

@@ -122,6 +122,11 @@ std::optional<Status> AgendaFeature::runAction(const std::string& name,
                                                const std::vector<std::string>& args) {
     if (name == "agenda") {
         m_open = !m_open;
+    } else if (name == "live-now-go" || name == "live-now-dismiss") { // the prompt's buttons
+        const expo::Session* e = m_livePrompt ? expo::findSession(*m_s.ex, *m_livePrompt) : nullptr;
+        if (!e) return makeError("no \"Live now\" prompt is up");
+        if (name == "live-now-go") teleportToVenue(m_s, e->venue);
+        m_livePrompt.reset();
     } else if (name == "agenda-day") {
         FG_CLIENT_TRY(needArgs(name, args, 1));
         m_day = std::stoi(args[0]);
