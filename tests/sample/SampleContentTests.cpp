@@ -144,7 +144,9 @@ TEST_CASE("sample: speakers' portraits load as square images, and the sample val
             if (p.is_object()) people.push_back(p);
         if (s.contains("moderator")) people.push_back(s["moderator"]);
         for (const auto& p : people) {
-            INFO(s["id"].get<std::string>() + ": " + p["name"].get<std::string>());
+            const std::string who =
+                s["id"].get<std::string>() + ": " + p["name"].get<std::string>();
+            INFO(who);
             // A group ("Heads of delegation") has no portrait: its card shows initials.
             if (!p.contains("photo")) continue;
             auto image = fg::loadImage(fgtest::sampleDir() / p["photo"].get<std::string>());
