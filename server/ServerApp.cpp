@@ -192,11 +192,9 @@ Status ServerApp::composeModules() {
     auto qna = std::make_unique<QnaModule>(ctx, *programme);
     programme->sessionFigures = [q = qna.get()](std::string_view sessionId) {
         const QnaCounts c = q->counts(sessionId);
-        return ProgrammeModule::Figures{{"questions", c.questions},
-                                        {"upvotes", c.upvotes},
-                                        {"polls", c.polls},
-                                        {"poll_answers", c.pollAnswers},
-                                        {"reactions", c.reactions}};
+        return ProgrammeModule::Figures{{"questions", c.questions}, {"upvotes", c.upvotes},
+                                        {"polls", c.polls},         {"poll_answers", c.pollAnswers},
+                                        {"reactions", c.reactions}, {"hands_raised", c.hands}};
     };
     m_modules.push_back(std::move(qna));
     ProgrammeModule* programmeRaw = programme.get();

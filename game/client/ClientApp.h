@@ -121,6 +121,7 @@ private:
     std::uint64_t m_scriptFrame = 0; // frames while joined (the script's clock)
     bool m_scriptHold = false;       // wait-walk: clock stopped until the avatar arrives
     std::uint64_t m_holdFrame = 0;   // frame the wait-walk hold began
+    double m_holdUntil = 0;          // wait-seconds: monotonic time the hold ends (0: none)
     std::uint64_t m_corrections = 0;
     glm::dvec2 m_lastCursor{0.0};
     bool m_leftWasDown = false, m_dragged = false;

@@ -12,6 +12,7 @@
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/slides/SlidesFeature.h"
 
+#include <cstdlib>
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
@@ -199,6 +200,12 @@ MoveInput ClientApp::readInput() {
 void ClientApp::releaseScriptHold() {
     constexpr std::uint64_t kMaxWalkHoldFrames = 400;
     if (!m_scriptHold) return;
+    if (m_holdUntil > 0) { // wait-seconds: the server's people (bots, a scripted session) move on
+        if (monotonicSeconds() < m_holdUntil) return;
+        m_holdUntil = 0;
+        m_scriptHold = false;
+        return;
+    }
     if (m_avatar.walking() && m_frame - m_holdFrame < kMaxWalkHoldFrames) return;
     if (m_avatar.walking()) {
         log::warn("client: script: the walk did not end in {} frames; stopping it",
@@ -239,6 +246,18 @@ void ClientApp::playScript(MoveInput& input) {
             if (e.name == "wait-walk") { // the script's clock stops until the avatar arrives
                 m_scriptHold = m_avatar.walking();
                 m_holdFrame = m_frame;
+                break;
+            }
+            if (e.name == "wait-seconds" && e.args.size() == 1) {
+                char* end = nullptr;
+                const double seconds = std::strtod(e.args[0].c_str(), &end);
+                if (end && *end == 0 && seconds > 0 && seconds <= 600) {
+                    m_scriptHold = true;
+                    m_holdUntil = monotonicSeconds() + seconds;
+                } else {
+                    log::warn("client: script line {}: wait-seconds wants 0-600 seconds, got '{}'",
+                              e.line, e.args[0]);
+                }
                 break;
             }
             if (e.name == "screenshot" && e.args.size() == 1) { // taken after this frame renders

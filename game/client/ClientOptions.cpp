@@ -57,6 +57,9 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
     app.add_option("--config", o.configFile, "client.json to use");
     app.add_option("--cache", o.cacheDir, "asset cache folder");
     app.add_option("--log-level", o.logLevel, "debug, info, warn or error");
+    app.add_option("--live-session", o.liveSession,
+                   "embedded server only: the session made live now and run by scripted speaker, "
+                   "moderator and audience: auto, a session id, or off");
 }
 
 Status takeShots(const std::vector<std::string>& raw, std::vector<ScreenshotRequest>& out) {

@@ -38,6 +38,9 @@ struct ClientOptions {
     std::filesystem::path configFile; // default $XDG_CONFIG_HOME/fairground/client.json
     std::filesystem::path cacheDir;   // default $XDG_CACHE_HOME/fairground
     std::string logLevel = "info";
+    // The embedded default's scripted live session: "auto" (the sample's first forum session
+    // with a deck of pages), a session id, or "off".
+    std::string liveSession = "auto";
 };
 
 // Result of parsing: options, or exitCode >= 0 when the program should stop (help, bad args).

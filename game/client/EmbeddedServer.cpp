@@ -4,13 +4,14 @@
 
 #include "engine/core/Log.h"
 #include "engine/net/SecureChannel.h"
+#include "game/netclient/ScriptedSession.h"
 #include "server/ServerApp.h"
 
 namespace fg::client {
 
 Result<std::unique_ptr<EmbeddedServer>>
 EmbeddedServer::start(const std::filesystem::path& exhibition, const std::filesystem::path& dataDir,
-                      std::uint16_t port) {
+                      std::uint16_t port, const std::string& liveSession) {
     std::error_code ec;
     std::filesystem::create_directories(dataDir, ec);
     if (ec)
@@ -28,6 +29,9 @@ EmbeddedServer::start(const std::filesystem::path& exhibition, const std::filesy
     out->m_app = std::move(*app);
     out->m_port = out->m_app->port();
     if (auto key = out->m_app->publicKey()) out->m_key = net::fingerprintOf(*key);
+    // A failed scripted session costs the demo, not the fair: the visitor still walks in.
+    if (Status st = out->startLiveSession(liveSession, dataDir); !st)
+        log::warn("client: live session: {}", st.error().message);
     EmbeddedServer* self = out.get();
     out->m_thread = std::thread([self] {
         while (!self->m_stop.load(std::memory_order_relaxed))
@@ -38,14 +42,16 @@ EmbeddedServer::start(const std::filesystem::path& exhibition, const std::filesy
 }
 
 EmbeddedServer::~EmbeddedServer() {
+    m_script.reset(); // its people leave while the server still answers
     m_stop = true;
     if (m_thread.joinable()) m_thread.join();
     if (m_app) (void)m_app->requestSave();
 }
 
 Result<std::unique_ptr<LocalServer>> startEmbeddedServer(const std::filesystem::path& exhibition,
-                                                         const std::filesystem::path& dataDir) {
-    auto server = EmbeddedServer::start(exhibition, dataDir);
+                                                         const std::filesystem::path& dataDir,
+                                                         const std::string& liveSession) {
+    auto server = EmbeddedServer::start(exhibition, dataDir, 0, liveSession);
     if (!server) return server.error();
     return std::unique_ptr<LocalServer>(std::move(*server));
 }

@@ -19,8 +19,12 @@ int main(int argc, char** argv) {
     if (level == "debug") fg::log::setLevel(fg::log::Level::Debug);
     if (level == "warn") fg::log::setLevel(fg::log::Level::Warn);
     if (level == "error") fg::log::setLevel(fg::log::Level::Error);
-    auto app =
-        fg::client::ClientApp::create(parsed.options, start, fg::client::startEmbeddedServer);
+    const std::string live = parsed.options.liveSession;
+    auto app = fg::client::ClientApp::create(
+        parsed.options, start,
+        [live](const std::filesystem::path& exhibition, const std::filesystem::path& dataDir) {
+            return fg::client::startEmbeddedServer(exhibition, dataDir, live);
+        });
     if (!app) {
         std::fprintf(stderr, "fairground: %s\n", app.error().message.c_str());
         return 1;

@@ -50,7 +50,23 @@ Status QnaBoard::load() {
     for (auto& a : *answers)
         if (auto it = m_polls.find(std::uint64_t(a.poll)); it != m_polls.end())
             it->second.answers[a.person] = a.choices;
+    auto stage = m_book.stageCounts();
+    if (!stage) return makeError("qna: cannot read the stored reactions: " + stage.error().message);
+    for (auto& c : *stage)
+        m_stageCounts[c.session] = {c.session, c.reactions, c.hands};
     return {};
+}
+
+void QnaBoard::countStage(std::string_view session, std::uint64_t reactions, std::uint64_t hands) {
+    for (auto* counts : {&m_stageCounts, &m_pendingStage}) {
+        auto it = counts->find(session);
+        if (it == counts->end())
+            it =
+                counts->emplace(std::string(session), store::StoredStageCount{std::string(session)})
+                    .first;
+        it->second.reactions += reactions;
+        it->second.hands += hands;
+    }
 }
 
 QnaQuestion* QnaBoard::findQuestion(std::string_view session, std::uint64_t id) {
@@ -98,7 +114,12 @@ Result<bool> QnaBoard::vote(std::string_view session, std::uint64_t id, const st
 Status QnaBoard::flush() {
     Status s = m_book.addVotes(m_pendingVotes);
     m_pendingVotes.clear(); // on failure they stay counted in memory; the error is logged
-    return s;
+    std::vector<store::StoredStageCount> stage;
+    for (auto& [session, delta] : m_pendingStage)
+        stage.push_back(delta);
+    m_pendingStage.clear();
+    Status written = m_book.addStageCounts(stage);
+    return s ? written : s;
 }
 
 Result<const QnaQuestion*> QnaBoard::moderate(std::string_view session, std::uint64_t id,
@@ -240,6 +261,10 @@ QnaCounts QnaBoard::counts(std::string_view session) const {
     for (const QnaPoll* p : polls(session)) {
         ++c.polls;
         c.pollAnswers += p->answers.size();
+    }
+    if (auto it = m_stageCounts.find(session); it != m_stageCounts.end()) {
+        c.reactions = it->second.reactions;
+        c.hands = it->second.hands;
     }
     return c;
 }

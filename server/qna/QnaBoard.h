@@ -29,6 +29,7 @@ struct QnaPoll {
 // A session's figures for `session stats` and `session questions|polls`.
 struct QnaCounts {
     std::uint64_t questions = 0, upvotes = 0, polls = 0, pollAnswers = 0, reactions = 0;
+    std::uint64_t hands = 0; // times a hand was raised
 };
 
 class QnaBoard {
@@ -40,9 +41,11 @@ public:
                                    std::string authorName, std::string text, bool anonymous);
     // PERSON's upvote; false when it already counted. Queued until flush().
     Result<bool> vote(std::string_view session, std::uint64_t id, const std::string& person);
-    // Writes the queued upvotes in one transaction.
+    // Counts REACTIONS and raised HANDS for SESSION; stored with the next flush().
+    void countStage(std::string_view session, std::uint64_t reactions, std::uint64_t hands);
+    // Writes the queued upvotes in one transaction, then the queued reactions and hands.
     Status flush();
-    bool flushPending() const { return !m_pendingVotes.empty(); }
+    bool flushPending() const { return !m_pendingVotes.empty() || !m_pendingStage.empty(); }
     Result<const QnaQuestion*> moderate(std::string_view session, std::uint64_t id,
                                         expo::proto::QnaAction action);
     Status setRequireApproval(std::string_view session, bool on);
@@ -77,6 +80,8 @@ private:
     std::map<std::uint64_t, QnaPoll> m_polls;
     std::set<std::string, std::less<>> m_approval; // sessions requiring approval
     std::vector<store::StoredVote> m_pendingVotes;
+    // Reactions and hands per session: totals, and what the next flush adds to the store.
+    std::map<std::string, store::StoredStageCount, std::less<>> m_stageCounts, m_pendingStage;
 };
 
 } // namespace fg::server

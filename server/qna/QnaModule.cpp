@@ -222,9 +222,7 @@ void QnaModule::pushState(const std::string& session) {
 }
 
 QnaCounts QnaModule::counts(std::string_view session) const {
-    QnaCounts c = m_board->counts(session);
-    if (auto it = m_reactions.find(session); it != m_reactions.end()) c.reactions = it->second;
-    return c;
+    return m_board->counts(session);
 }
 
 void QnaModule::addStatus(std::vector<console::StatusFigure>& figures) const {

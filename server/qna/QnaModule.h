@@ -94,8 +94,7 @@ private:
     std::vector<PendingVote> m_pendingVotes;                 // answered after the next flush
     std::set<std::pair<std::string, std::uint64_t>> m_dirty; // questions whose votes changed
     std::map<std::string, std::vector<Hand>, std::less<>> m_hands;
-    std::map<std::string, std::uint64_t, std::less<>> m_reactions; // per session
-    std::unordered_map<std::string, Bucket> m_reactionBuckets;     // per person
+    std::unordered_map<std::string, Bucket> m_reactionBuckets; // per person
     std::uint64_t m_refused = 0;
 };
 

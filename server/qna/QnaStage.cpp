@@ -1,6 +1,6 @@
 // QnaModule's reactions (rate-limited per person, counted per session, broadcast) and raised
-// hands (a queue per session; the moderator brings one on stage and sends it back). Must not
-// keep anything in the store: hands and reactions live as long as the session's crowd.
+// hands (a queue per session; the moderator brings one on stage and sends it back). Only the
+// counts are stored (QnaBoard::countStage); the queue lives as long as the session's crowd.
 #include "server/presence/PresenceModule.h"
 #include "server/qna/QnaModule.h"
 
@@ -52,7 +52,7 @@ bool QnaModule::allowReaction(const Session& s, double now) {
 void QnaModule::react(Session& s, const ReactionSend& m) {
     if (!refusal(s, m.sessionId, false).empty()) return ++m_refused, void();
     if (!allowReaction(s, monotonicSeconds())) return; // too many: dropped, not a fault
-    ++m_reactions[m.sessionId];
+    m_board->countStage(m.sessionId, 1, 0);
     const ReactionShown shown{m.sessionId, s.id, m.kind};
     for (std::uint16_t id : m_programme.attendees(m.sessionId))
         if (const Session* other = m_ctx.session(id)) m_ctx.send(*other, shown);
@@ -63,7 +63,10 @@ void QnaModule::raiseHand(Session& s, const HandRaise& m) {
         return refuse(s, m.requestId, "hand: " + why, false);
     auto& hands = m_hands[m.sessionId];
     auto it = std::find_if(hands.begin(), hands.end(), [&](const Hand& h) { return h.id == s.id; });
-    if (m.raised && it == hands.end()) hands.push_back(Hand{s.id, s.name, false, 0, {}});
+    if (m.raised && it == hands.end()) {
+        hands.push_back(Hand{s.id, s.name, false, 0, {}});
+        m_board->countStage(m.sessionId, 0, 1);
+    }
     if (!m.raised && it != hands.end() && !it->onStage) hands.erase(it);
     m_ctx.reply(s, m.requestId, {}, 0, m.raised ? "hand raised" : "hand lowered");
     pushHands(m.sessionId);

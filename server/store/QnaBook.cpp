@@ -1,5 +1,6 @@
-// QnaBook's SQL: qna_question, qna_vote, qna_approval, qna_poll and qna_answer, migrated as the
-// "qna" slice. Runs with the store's synchronous=FULL: a person is told only what is on disk.
+// QnaBook's SQL: qna_question, qna_vote, qna_approval, qna_poll, qna_answer and (step 2)
+// qna_stage_count, migrated as the "qna" slice. Runs with the store's synchronous=FULL: a person is
+// told only what is on disk.
 #include "server/store/QnaBook.h"
 
 #include "server/store/SliceSchema.h"
@@ -12,7 +13,7 @@
 namespace fg::store {
 namespace {
 
-constexpr std::array<const char*, 1> kQnaSchema = {
+constexpr std::array<const char*, 2> kQnaSchema = {
     R"sql(
 CREATE TABLE qna_question (id INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL,
     author_key TEXT NOT NULL, author_name TEXT NOT NULL, anonymous INTEGER NOT NULL,
@@ -26,6 +27,11 @@ CREATE TABLE qna_poll (id INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NU
     state INTEGER NOT NULL, results_shown INTEGER NOT NULL);
 CREATE TABLE qna_answer (poll INTEGER NOT NULL, person TEXT NOT NULL, choices INTEGER NOT NULL,
     PRIMARY KEY (poll, person)) WITHOUT ROWID;
+)sql",
+    // Step 2: reactions and raised hands counted per session (`session stats` across restarts).
+    R"sql(
+CREATE TABLE qna_stage_count (session TEXT PRIMARY KEY, reactions INTEGER NOT NULL,
+    hands INTEGER NOT NULL);
 )sql",
 };
 
@@ -97,6 +103,32 @@ Status QnaBook::addVotes(std::span<const StoredVote> votes) {
         if (auto s = st->run(); !s) return s;
     }
     return tx.commit();
+}
+
+Status QnaBook::addStageCounts(std::span<const StoredStageCount> deltas) {
+    if (deltas.empty()) return {};
+    sql::Database& db = m_store.database();
+    sql::Transaction tx(db);
+    if (!tx.begun()) return tx.begun();
+    auto st = db.prepare("INSERT INTO qna_stage_count (session, reactions, hands) VALUES (?, ?, ?) "
+                         "ON CONFLICT(session) DO UPDATE SET reactions = reactions + "
+                         "excluded.reactions, hands = hands + excluded.hands");
+    if (!st) return st.error();
+    for (const StoredStageCount& d : deltas) {
+        st->reset();
+        st->bindAll(d.session, std::int64_t(d.reactions), std::int64_t(d.hands));
+        if (auto s = st->run(); !s) return s;
+    }
+    return tx.commit();
+}
+
+Result<std::vector<StoredStageCount>> QnaBook::stageCounts() {
+    return collect<StoredStageCount>(
+        m_store.database(), "SELECT session, reactions, hands FROM qna_stage_count",
+        [](const sql::Statement& st) {
+            return StoredStageCount{st.columnText(0), std::uint64_t(st.columnInt(1)),
+                                    std::uint64_t(st.columnInt(2))};
+        });
 }
 
 Status QnaBook::setRequireApproval(std::string_view session, bool on) {

@@ -48,6 +48,13 @@ struct StoredPollAnswer {
     std::uint32_t choices = 0;
 };
 
+// Reactions and raised hands of one session (totals when read; what to add when written).
+struct StoredStageCount {
+    std::string session;
+    std::uint64_t reactions = 0;
+    std::uint64_t hands = 0; // times a hand was raised
+};
+
 class QnaBook {
 public:
     // Migrates the "qna" slice's tables in STORE's database.
@@ -58,6 +65,9 @@ public:
     // Every vote in one transaction (a repeated person/question pair is ignored).
     Status addVotes(std::span<const StoredVote> votes);
     Status setRequireApproval(std::string_view session, bool on);
+    // Adds each session's reactions and raised hands to its totals, in one transaction.
+    Status addStageCounts(std::span<const StoredStageCount> deltas);
+    Result<std::vector<StoredStageCount>> stageCounts();
     Result<std::int64_t> addPoll(const StoredPoll& p);
     Status updatePoll(const StoredPoll& p); // state and resultsShown
     Status addAnswer(const StoredPollAnswer& a);

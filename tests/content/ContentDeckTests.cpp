@@ -109,3 +109,31 @@ TEST_CASE("content decks: a manifest whose deck names a file instead of a page i
     REQUIRE_FALSE(read);
     CHECK(read.error().message.find("'slides/2.png' is not an asset name") != std::string::npos);
 }
+
+TEST_CASE("content: speaker photos are cooked and served by hash like other images") {
+    const fs::path dir = fg::test::makeTempDir("content-photos");
+    writeDeckExhibition(dir);
+    auto doc = nlohmann::json::parse(*fg::readFileText(dir / "exhibition.json"));
+    doc["sessions"][1]["speakers"] = {{{"name", "Dr. Lan Tran"}, {"photo", "media/checker.png"}},
+                                      {{"name", "No Photo"}}};
+    doc["sessions"][1]["moderator"] = {{"name", "Mod"}, {"photo", "logo.png"}};
+    REQUIRE(fg::writeFileAtomic(dir / "exhibition.json", std::string_view(doc.dump())));
+    auto report = fg::expo::loadExhibition(dir / "exhibition.json");
+    INFO((report.problems.empty() ? "" : report.problems[0].toString()));
+    REQUIRE(report.ok());
+    fg::content::ContentCatalog catalog(dir / "data");
+    REQUIRE(catalog.addFiles(*report.exhibition, dir));
+    auto manifest = catalog.manifestOf(*report.exhibition);
+    REQUIRE(manifest);
+    const auto& session = manifest->sessions[1];
+    CHECK(storedPage(catalog, session.speakers[0].photo).width > 0); // the checker, cooked
+    CHECK(session.speakers[1].photo.empty());
+    REQUIRE(session.moderator);
+    CHECK(storedPage(catalog, session.moderator->photo).width > 0);
+    // The client fetches them with the rest of the content.
+    auto read = fg::netclient::readManifest(fg::expo::toJson(*manifest));
+    REQUIRE(read);
+    const auto names = fg::netclient::assetNamesOf(*read);
+    CHECK(std::find(names.begin(), names.end(), session.speakers[0].photo) != names.end());
+    CHECK(std::find(names.begin(), names.end(), session.moderator->photo) != names.end());
+}

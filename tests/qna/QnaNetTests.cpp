@@ -367,3 +367,42 @@ TEST_CASE("programme: a temporary speaker (a raised hand on stage) presents unti
     programme.setTemporarySpeaker(kQnaSession, 7, false);
     CHECK_FALSE(programme.presents(ana, kQnaSession));
 }
+
+namespace {
+// `session stats SESSION --json` as JSON.
+nlohmann::json statsOf(server::ServerApp& app, const std::string& session) {
+    auto out = app.console().execute("session stats " + session + " --json");
+    REQUIRE_MESSAGE(out.ok, out.text);
+    return nlohmann::json::parse(out.text);
+}
+} // namespace
+
+TEST_CASE("qna: reactions and raised hands are counted per session and kept across a restart") {
+    QnaServer srv;
+    {
+        auto ana = srv.join("Ana", srv.token(store::Role::Visitor, "ana"), {});
+        auto bo = srv.join("Bo", "", {ana.get()});
+        auto outside = srv.join("Cy", "", {ana.get(), bo.get()});
+        Clients all{ana.get(), bo.get(), outside.get()};
+        srv.walkIn(*ana, all);
+        srv.walkIn(*bo, all);
+        for (int i = 0; i < 2; ++i) {
+            (*ana)->sendRaw(proto::ReactionSend{kQnaSession, proto::ReactionKind::Applause});
+            (*bo)->sendRaw(proto::ReactionSend{kQnaSession, proto::ReactionKind::Heart});
+        }
+        // Not in the venue: refused, not counted.
+        (*outside)->sendRaw(proto::ReactionSend{kQnaSession, proto::ReactionKind::ThumbsUp});
+        REQUIRE(ask(*srv.app, *ana, all, proto::HandRaise{0, kQnaSession, true}).ok);
+        REQUIRE(ask(*srv.app, *ana, all, proto::HandRaise{0, kQnaSession, false}).ok);
+        REQUIRE(ask(*srv.app, *ana, all, proto::HandRaise{0, kQnaSession, true}).ok);
+        REQUIRE(ask(*srv.app, *bo, all, proto::HandRaise{0, kQnaSession, true}).ok);
+        CHECK_FALSE(ask(*srv.app, *outside, all, proto::HandRaise{0, kQnaSession, true}).ok);
+        REQUIRE(pumpUntil(*srv.app, all,
+                          [&] { return statsOf(*srv.app, kQnaSession)["reactions"] == 4; }));
+        CHECK(statsOf(*srv.app, kQnaSession)["hands_raised"] == 3);
+    }
+    srv.restart();
+    const auto stats = statsOf(*srv.app, kQnaSession);
+    CHECK(stats["reactions"] == 4);
+    CHECK(stats["hands_raised"] == 3);
+}

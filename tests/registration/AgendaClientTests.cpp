@@ -170,3 +170,35 @@ TEST_CASE("agenda client: the .ics export holds the starred sessions with their 
     REQUIRE(all);
     CHECK(all->size() == 3);
 }
+
+TEST_CASE("agenda client: a session the server says is live raises the \"Live now\" prompt once") {
+    expo::Exhibition ex = exhibition();
+    Session s;
+    s.ex = &ex;
+    ClientFeatures features(s);
+    auto* agenda = features.find<AgendaFeature>();
+    agenda->update();
+    CHECK_FALSE(agenda->livePrompt()); // the schedule says 2021: nothing is live
+    proto::StageUpdate u;
+    u.sessionId = "ip";
+    u.state = proto::StageWireState::Scheduled;
+    std::vector<proto::Message> inbox{u};
+    features.dispatch(inbox);
+    agenda->update();
+    CHECK_FALSE(agenda->livePrompt());
+    u.state = proto::StageWireState::Live; // a moderator started it (the embedded default does)
+    inbox = {u};
+    features.dispatch(inbox);
+    agenda->update();
+    REQUIRE(agenda->livePrompt());
+    CHECK(*agenda->livePrompt() == "ip");
+    // Told once per run: dismissing it and hearing the same state again raises nothing.
+    auto dismissed = agenda->runAction("live-now-dismiss", {});
+    REQUIRE(dismissed.has_value());
+    CHECK(dismissed->ok());
+    CHECK_FALSE(agenda->livePrompt());
+    inbox = {u};
+    features.dispatch(inbox);
+    agenda->update();
+    CHECK_FALSE(agenda->livePrompt());
+}

@@ -1,6 +1,8 @@
 // The committed sample exhibition: identical to what fairground-gen-sample writes, with the
 // counts, files, budgets and programme rules the brief asks for. Reads assets/ only.
+#include "engine/asset/ImageLoader.h"
 #include "engine/core/File.h"
+#include "game/expo/ExhibitionJson.h"
 #include "tests/sample/SampleTestSupport.h"
 #include "tools/gen-sample/SampleBuilder.h"
 
@@ -131,4 +133,32 @@ TEST_CASE("sample: programme kinds, roundtable days and SME finalists") {
             REQUIRE(exhibitorOfBooth.count(f));
             CHECK(sme.count(exhibitorOfBooth[f]) == 1);
         }
+}
+
+TEST_CASE("sample: speakers' portraits load as square images, and the sample validates") {
+    const json& doc = fgtest::sampleJson();
+    std::size_t photos = 0;
+    for (const auto& s : doc["sessions"]) {
+        std::vector<json> people;
+        for (const auto& p : s["speakers"])
+            if (p.is_object()) people.push_back(p);
+        if (s.contains("moderator")) people.push_back(s["moderator"]);
+        for (const auto& p : people) {
+            const std::string who =
+                s["id"].get<std::string>() + ": " + p["name"].get<std::string>();
+            INFO(who);
+            // A group ("Heads of delegation") has no portrait: its card shows initials.
+            if (!p.contains("photo")) continue;
+            auto image = fg::loadImage(fgtest::sampleDir() / p["photo"].get<std::string>());
+            REQUIRE(image);
+            CHECK(image->width == image->height); // a square portrait for the cards
+            CHECK(image->width >= 64);
+            ++photos;
+        }
+    }
+    CHECK(photos >= 20);
+    // The validator checks every photo reference like any other file (fairground-validate).
+    auto report = fg::expo::loadExhibition(fgtest::sampleDir() / "exhibition.json");
+    INFO((report.problems.empty() ? "" : report.problems[0].toString()));
+    CHECK(report.ok());
 }

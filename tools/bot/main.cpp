@@ -4,6 +4,7 @@
 #include "engine/core/Log.h"
 #include "game/expo/ExhibitionJson.h"
 #include "tools/bot/BotCrowd.h"
+#include "tools/bot/RunSession.h"
 #include "tools/bot/TicketFile.h"
 
 #include <CLI/CLI.hpp>
@@ -32,6 +33,27 @@ bool loadTickets(const std::string& path, fg::bot::BotConfig& config) {
     }
     config.tickets = std::move(*codes);
     return true;
+}
+
+// --run-session: the bots are the session's speaker, moderator and audience (the tickets).
+int runSession(const fg::bot::BotConfig& config, fg::netclient::SessionScriptConfig script,
+               const std::string& report) {
+    if (!config.exhibition || !fg::expo::findSession(*config.exhibition, script.sessionId)) {
+        std::fprintf(stderr,
+                     "fairground-bot: --run-session '%s': no such session in --exhibition\n",
+                     script.sessionId.c_str());
+        return 2;
+    }
+    if (script.speakerToken.empty() || script.moderatorToken.empty()) {
+        std::fprintf(stderr, "fairground-bot: --run-session needs --speaker-token and "
+                             "--moderator-token\n");
+        return 2;
+    }
+    script.host = config.host;
+    script.port = config.port;
+    script.audienceTokens = config.tickets;
+    return fg::bot::runScriptedSession(*config.exhibition, std::move(script),
+                                       config.durationSeconds, report);
 }
 
 } // namespace
@@ -68,6 +90,18 @@ int main(int argc, char** argv) {
     cli.add_option("--attend", config.attend,
                    "SESSION: go into its venue (seats until full), then its overflow; needs "
                    "--exhibition");
+    fg::netclient::SessionScriptConfig script;
+    cli.add_option("--run-session", script.sessionId,
+                   "SESSION: run it with a scripted speaker (--speaker-token), moderator "
+                   "(--moderator-token) and --count audience bots signed in with --tickets; "
+                   "needs --exhibition");
+    cli.add_option("--speaker-token", script.speakerToken,
+                   "--run-session: the token of 'invite speaker SESSION'");
+    cli.add_option("--moderator-token", script.moderatorToken,
+                   "--run-session: the token of 'invite speaker SESSION --moderator' (or an "
+                   "organiser's)");
+    cli.add_option("--page-seconds", script.pageSeconds, "--run-session: seconds per slide")
+        ->check(CLI::Range(0.1, 3600.0));
     CLI11_PARSE(cli, argc, argv);
     config.pollSockets = !noPoll;
     fg::log::setLevel(fg::log::Level::Warn);
@@ -108,6 +142,7 @@ int main(int argc, char** argv) {
         }
     }
     if (!tickets.empty() && !loadTickets(tickets, config)) return 2;
+    if (!script.sessionId.empty()) return runSession(config, std::move(script), report);
     fg::bot::BotCrowd crowd(std::move(config));
     fg::bot::BotReport result = crowd.run();
     std::string json = result.toJson();

@@ -80,6 +80,7 @@ const proto::RegistrationInfo* AgendaFeature::registration(const std::string& se
 }
 
 void AgendaFeature::update() {
+    watchLive();
     const expo::Session* due =
         agendaReminderDue(*m_s.ex, m_s.profile.starredSessions, m_reminded, now());
     if (!due) return;
@@ -121,6 +122,11 @@ std::optional<Status> AgendaFeature::runAction(const std::string& name,
                                                const std::vector<std::string>& args) {
     if (name == "agenda") {
         m_open = !m_open;
+    } else if (name == "live-now-go" || name == "live-now-dismiss") { // the prompt's buttons
+        const expo::Session* e = m_livePrompt ? expo::findSession(*m_s.ex, *m_livePrompt) : nullptr;
+        if (!e) return makeError("no \"Live now\" prompt is up");
+        if (name == "live-now-go") teleportToVenue(m_s, e->venue);
+        m_livePrompt.reset();
     } else if (name == "agenda-day") {
         FG_CLIENT_TRY(needArgs(name, args, 1));
         m_day = std::stoi(args[0]);
@@ -144,6 +150,9 @@ std::optional<Status> AgendaFeature::runAction(const std::string& name,
         FG_CLIENT_TRY(needArgs(name, args, 1));
         m_openDetails = args[0];
         m_open = true;
+        // The day view turns to the session's day (My agenda lists every day already).
+        const expo::Session* e = expo::findSession(*m_s.ex, args[0]);
+        if (e && !m_mineOnly) showSession(*e);
     } else if (name == "agenda-export-ics") {
         return exportAction(args);
     } else {

@@ -45,6 +45,7 @@ public:
     // ~/Downloads/fairground-agenda.ics); returns the path.
     Result<std::filesystem::path> exportIcs(bool all, std::filesystem::path file = {});
     std::optional<std::string> reminder() const { return m_reminder; }
+    std::optional<std::string> livePrompt() const { return m_livePrompt; }
     const std::string& viewerZone() const { return m_viewerZone; }
 
 private:
@@ -56,6 +57,11 @@ private:
     void registrationLine(const expo::Session& e, UnixSeconds now);
     void exportRow();
     void reminderWindow();
+    // LiveNowPrompt.cpp: what the server says is live, and the "Live now" prompt.
+    std::optional<proto::StageWireState> serverState(const std::string& sessionId) const;
+    void watchLive();
+    void livePromptWindow();
+    void showSession(const expo::Session& e);
     void agendaWindow();
     Status exportAction(const std::vector<std::string>& args);
 
@@ -69,6 +75,9 @@ private:
     std::map<std::string, proto::RegistrationInfo> m_registrations; // mine, by session id
     std::vector<std::string> m_reminded; // sessions whose reminder was raised this run
     std::optional<std::string> m_reminder;
+    std::vector<std::string> m_toldLive;     // sessions whose "Live now" prompt was raised
+    std::optional<std::string> m_livePrompt; // the session the prompt is about
+    std::optional<UnixSeconds> m_dayWanted;  // the day the agenda opens on (the prompt's)
     std::string m_exportPath;
     std::string m_openDetails; // a session whose details open on the next frame
 };

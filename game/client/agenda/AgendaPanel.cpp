@@ -30,6 +30,11 @@ void AgendaFeature::drawMenu() {
 }
 
 void AgendaFeature::dayPicker(const std::vector<UnixSeconds>& days, UnixSeconds now) {
+    if (m_dayWanted) { // the "Live now" prompt's "Agenda": that session's day
+        const auto at = std::find(days.begin(), days.end(), *m_dayWanted);
+        if (at != days.end()) m_day = int(at - days.begin());
+        m_dayWanted.reset();
+    }
     if (m_day < 0 || m_day >= int(days.size())) {
         // Default: today when it has sessions, else the next day that does, else the last.
         m_day = int(days.size()) - 1;
@@ -59,10 +64,16 @@ void AgendaFeature::rowButtons(const expo::Session& e, UnixSeconds now) {
     const bool on = starred(e.id);
     if (ImGui::SmallButton(on ? "Starred" : "Star")) (void)star(e.id, !on);
     ImGui::SameLine();
-    if (t == SessionTiming::Live)
+    // The server's word first: a moderator may start early, run over or end early.
+    const auto state = serverState(e.id);
+    if (state == proto::StageWireState::Live || (!state && t == SessionTiming::Live))
         ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
+    else if (state == proto::StageWireState::DoorsOpen)
+        ImGui::TextColored({1, 0.8f, 0.3f, 1}, "doors open");
     else
-        ImGui::TextDisabled(t == SessionTiming::Past ? "ended" : "upcoming");
+        ImGui::TextDisabled(state == proto::StageWireState::Ended || t == SessionTiming::Past
+                                ? "ended"
+                                : "upcoming");
     ImGui::SameLine();
     if (ImGui::SmallButton("Go to stage")) teleportToVenue(m_s, e.venue);
     if (auto* stage = m_features.find<StageFeature>(); stage && stage->full(e.id)) {
@@ -93,9 +104,13 @@ void AgendaFeature::details(const expo::Session& e) {
     }
     if (!ImGui::TreeNode("details", "Details and speakers")) return;
     if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
-    for (const expo::Speaker& p : e.speakers)
-        ImGui::BulletText("%s", speakerLine(p).c_str());
-    if (e.moderator) ImGui::BulletText("Moderator: %s", speakerLine(*e.moderator).c_str());
+    if (auto* stage = m_features.find<StageFeature>()) { // cards with photos
+        stage->photos().cards(e, 48);
+    } else {
+        for (const expo::Speaker& p : e.speakers)
+            ImGui::BulletText("%s", speakerLine(p).c_str());
+        if (e.moderator) ImGui::BulletText("Moderator: %s", speakerLine(*e.moderator).c_str());
+    }
     ImGui::TreePop();
 }
 
@@ -158,6 +173,7 @@ void AgendaFeature::reminderWindow() {
 void AgendaFeature::drawPanels(const UiFrame&) {
     agendaWindow();
     if (m_reminder) reminderWindow(); // after the agenda: drawn over it
+    if (m_livePrompt) livePromptWindow();
 }
 
 void AgendaFeature::agendaWindow() {

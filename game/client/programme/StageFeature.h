@@ -6,6 +6,7 @@
 #include "engine/core/Time.h"
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
+#include "game/client/programme/SpeakerPhotos.h"
 
 #include <functional>
 #include <map>
@@ -17,7 +18,7 @@ class ClientFeatures;
 
 class StageFeature : public ClientFeature {
 public:
-    StageFeature(Session& s, ClientFeatures&) : m_s(s) {}
+    StageFeature(Session& s, ClientFeatures&) : m_s(s), m_photos(s) {}
     void registerHandlers(netclient::ClientRouter& router, PendingRequests&) override;
     void drawMenu() override;
     void drawPanels(const UiFrame&) override;
@@ -35,6 +36,8 @@ public:
     // The server refused this visitor into SESSIONID's venue (full) and it is still running.
     bool full(const std::string& sessionId) const;
     bool presents(const std::string& sessionId) const;
+    // Speaker cards with photos (the stage panel's and the agenda's).
+    SpeakerPhotos& photos() { return m_photos; }
     bool moderates(const std::string& sessionId) const;
 
     // Requests (the server checks each and answers refusals with the reason).
@@ -74,6 +77,7 @@ private:
     bool m_open = false;
     std::string m_shown; // the session the panel shows when not attending (agenda, action)
     std::vector<PresenterSection> m_presenterSections;
+    SpeakerPhotos m_photos;
 };
 
 } // namespace fg::client

@@ -64,7 +64,7 @@ void StageFeature::drawPanels(const UiFrame&) {
 
 void StageFeature::stageWindow() {
     ImGui::SetNextWindowPos({640, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({370, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({400, 470}, ImGuiCond_Appearing);
     if (!ImGui::Begin("Stage", &m_open)) return ImGui::End();
     const expo::Session* e = panelSession();
     const proto::StageUpdate* u = e ? update(e->id) : nullptr;
@@ -78,6 +78,9 @@ void StageFeature::stageWindow() {
         overflowView(*e, *u);
     else
         statusLines(*e, *u);
+    if ((!e->speakers.empty() || e->moderator) &&
+        ImGui::CollapsingHeader("Speakers", ImGuiTreeNodeFlags_DefaultOpen))
+        m_photos.cards(*e, 56);
     presenterRow(*e, *u);
     moderatorRow(*e, *u);
     if (moderates(e->id)) figures(*u);

@@ -54,7 +54,24 @@ SlidesFeature::SlidesFeature(Session& s, ClientFeatures& features) : m_s(s), m_f
 std::uint32_t SlidesFeature::pageOf(const expo::Session& session) const {
     const auto* stage = m_features.find<StageFeature>();
     const expo::Session* attended = stage ? stage->attending() : nullptr;
-    return attended && attended->id == session.id ? stage->slide() : 0;
+    if (attended && attended->id == session.id) return stage->slide();
+    const proto::StageUpdate* u = stage ? stage->update(session.id) : nullptr;
+    return u && u->state == proto::StageWireState::Live ? u->page : 0;
+}
+
+// The server's word before the schedule: the attended session, else one it says is on (live or
+// doors open; a moderator may start early or run over) owns its venue's screen.
+const expo::Session* SlidesFeature::onNow(const std::string& venueId) const {
+    const auto* stage = m_features.find<StageFeature>();
+    if (!stage) return nullptr;
+    if (const expo::Session* a = stage->attending(); a && a->venue == venueId) return a;
+    for (const auto& s : m_s.ex->sessions) {
+        const proto::StageUpdate* u = s.venue == venueId ? stage->update(s.id) : nullptr;
+        if (u && (u->state == proto::StageWireState::Live ||
+                  u->state == proto::StageWireState::DoorsOpen))
+            return &s;
+    }
+    return nullptr;
 }
 
 ShownScreen SlidesFeature::shownFor(const expo::Session& session) const {
@@ -69,7 +86,8 @@ std::vector<ShownScreen> SlidesFeature::screens() const {
     const expo::Session* viewed = findSession(*m_s.ex, m_viewing);
     for (const auto& venue : m_s.ex->halls[m_s.hall].venues)
         if (!viewed || viewed->venue != venue.id) // the viewer's session owns that screen
-            if (const auto* session = screenSession(*m_s.ex, venue.id, now))
+            if (const auto* session =
+                    onNow(venue.id) ? onNow(venue.id) : screenSession(*m_s.ex, venue.id, now))
                 out.push_back(shownFor(*session));
     if (viewed) {
         ShownScreen shown = shownFor(*viewed);

@@ -48,6 +48,7 @@ public:
 
 private:
     std::uint32_t pageOf(const expo::Session& session) const;
+    const expo::Session* onNow(const std::string& venueId) const;
     ShownScreen shownFor(const expo::Session& session) const;
 
     Session& m_s;

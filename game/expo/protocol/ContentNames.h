@@ -17,9 +17,9 @@ enum class FileKind : std::uint8_t { Image, Model, Document };
 
 // Calls FN(std::string& reference, FileKind) for every file reference of EX, in a fixed order
 // (pavilion flags, exhibitor logos, then each booth's posters, models, documents, thumbnails,
-// then each session's deck pages). Empty optional references (a pavilion without a flag) are
-// skipped. A deck's PDF is passed as an Image too: the server's catalog renders it to pages
-// before the walk (ContentCatalog), so a served manifest holds only page textures.
+// then each session's deck pages and speaker photos). Empty optional references (a pavilion
+// without a flag) are skipped. A deck's PDF is passed as an Image too: the server's catalog renders
+// it to pages before the walk (ContentCatalog), so a served manifest holds only page textures.
 template <class Ex, class Fn>
 void forEachFileReference(Ex& ex, Fn&& fn) {
     for (auto& p : ex.pavilions)
@@ -36,9 +36,14 @@ void forEachFileReference(Ex& ex, Fn&& fn) {
         for (auto& video : b.content.videos)
             if (!video.thumbnail.empty()) fn(video.thumbnail, FileKind::Image);
     }
-    for (auto& s : ex.sessions)
+    for (auto& s : ex.sessions) {
         for (auto& page : s.deck)
             fn(page, FileKind::Image);
+        // Speaker photos travel by hash like every image (agenda and stage panel cards).
+        for (auto& speaker : s.speakers)
+            if (!speaker.photo.empty()) fn(speaker.photo, FileKind::Image);
+        if (s.moderator && !s.moderator->photo.empty()) fn(s.moderator->photo, FileKind::Image);
+    }
 }
 
 // A parsed asset name.
