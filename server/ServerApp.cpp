@@ -6,6 +6,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/expo/ExhibitionJson.h"
+#include "server/awards/AwardsModule.h"
 #include "server/boothfetch/BoothFetchModule.h"
 #include "server/chat/ChatHistoryModule.h"
 #include "server/console/RemoteConsoleModule.h"
@@ -202,6 +203,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<RegistrationModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<DeckUploadModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<AwardsModule>(ctx, *programmeRaw));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();

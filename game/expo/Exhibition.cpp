@@ -172,4 +172,14 @@ const char* toString(Wall wall) {
     return "?";
 }
 
+const char* toString(TieBreak tieBreak) {
+    return tieBreak == TieBreak::Public ? "public" : "jury";
+}
+
+std::pair<UnixSeconds, UnixSeconds> votingWindow(const Exhibition& ex, const AwardCategory& a) {
+    constexpr UnixSeconds kDay = 24 * 60 * 60;
+    return {a.votingOpens != 0 ? a.votingOpens : ex.event.opens,
+            a.votingCloses != 0 ? a.votingCloses : ex.event.closes + kDay};
+}
+
 } // namespace fg::expo

@@ -248,10 +248,39 @@ struct Session {
     bool operator==(const Session&) const = default;
 };
 
+// A finalist's pitch in the Awards panel (docs/EXHIBITION_FORMAT.md, awards[].pitches).
+struct AwardPitch {
+    std::string booth;  // one of the category's finalists
+    std::string text;   // 1 to 2000 characters
+    std::string poster; // relative path of an image, empty when none
+    std::string video;  // http(s) link, empty when none
+    bool operator==(const AwardPitch&) const = default;
+};
+
+// One criterion a juror scores 1 to 10; a finalist's jury score is the weighted mean.
+struct RubricCriterion {
+    std::string name;
+    std::uint32_t weight = 1; // 1 to 100
+    bool operator==(const RubricCriterion&) const = default;
+};
+
+// How equal combined scores are ordered: the higher jury score, the more public votes; the
+// other one next and the finalists' order in the file last.
+enum class TieBreak : std::uint8_t { Jury, Public };
+
 struct AwardCategory {
     std::string id;
     std::string name;
     std::vector<std::string> finalists; // booth ids
+    std::vector<AwardPitch> pitches;    // at most one per finalist
+    std::vector<RubricCriterion> rubric;
+    std::uint32_t juryWeight = 0; // the result: jury share and public share, weighted
+    std::uint32_t publicWeight = 100;
+    TieBreak tieBreak = TieBreak::Jury;
+    UnixSeconds votingOpens = 0;  // 0: the event's opening day
+    UnixSeconds votingCloses = 0; // 0: the end of the event's closing day
+    bool guestsVote = false;      // people without a ticket or credential may vote
+    std::string ceremony;         // the awards session where the winner is revealed
     bool operator==(const AwardCategory&) const = default;
 };
 
@@ -308,5 +337,8 @@ const char* toString(SessionKind kind);      // "forum", ...
 const char* toString(VenueKind kind);        // "stage", "room"
 const char* toString(RegistrationMode mode); // "none", "optional", "required"
 const char* toString(Wall wall);             // "north", ...
+const char* toString(TieBreak tieBreak);     // "jury", "public"
+// The voting window of A in EX, [opens, closes): the file's, else the event's days.
+std::pair<UnixSeconds, UnixSeconds> votingWindow(const Exhibition& ex, const AwardCategory& a);
 
 } // namespace fg::expo

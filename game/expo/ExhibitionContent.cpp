@@ -245,6 +245,11 @@ void checkBoothContent(const Exhibition& ex, const fs::path& baseDir, Checker& c
         checkDeck(ex.sessions[i], indexPath("sessions", i), files, c);
         checkSpeakerPhotos(ex.sessions[i], indexPath("sessions", i), files, c);
     }
+    for (std::size_t i = 0; i < ex.awards.size(); ++i)
+        for (std::size_t k = 0; k < ex.awards[i].pitches.size(); ++k)
+            if (!ex.awards[i].pitches[k].poster.empty())
+                checkFile(files, c, indexPath(indexPath("awards", i) + ".pitches", k) + ".poster",
+                          ex.awards[i].pitches[k].poster, FileKind::Image);
 }
 
 } // namespace fg::expo::detail

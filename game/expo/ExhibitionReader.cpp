@@ -33,6 +33,8 @@ const detail::EnumNames<SessionKind> kSessionKinds = {{"forum", SessionKind::For
                                                       {"roundtable", SessionKind::Roundtable},
                                                       {"masterclass", SessionKind::Masterclass},
                                                       {"awards", SessionKind::Awards}};
+const detail::EnumNames<TieBreak> kTieBreaks = {{"jury", TieBreak::Jury},
+                                                {"public", TieBreak::Public}};
 
 void readEvent(JsonObjectReader o, Event& e) {
     o.string("name", e.name);
@@ -231,6 +233,38 @@ void readSession(JsonObjectReader o, Session& s) {
     readRegistration(o, s.registration);
 }
 
+// awards[]: everything past id, name and finalists is optional (files before the vote).
+void readAward(JsonObjectReader& a, AwardCategory& award) {
+    a.string("id", award.id);
+    a.string("name", award.name);
+    a.stringArray("finalists", award.finalists);
+    if (a.has("pitches"))
+        a.array("pitches", award.pitches, [](JsonObjectReader p, AwardPitch& pitch) {
+            p.declare({"booth", "text", "poster", "video"});
+            p.string("booth", pitch.booth);
+            p.string("text", pitch.text);
+            p.optionalString("poster", pitch.poster, "a relative path of an image");
+            p.optionalString("video", pitch.video, "an http:// or https:// URL");
+        });
+    if (a.has("rubric"))
+        a.array("rubric", award.rubric, [](JsonObjectReader r, RubricCriterion& c) {
+            r.declare({"name", "weight"});
+            r.string("name", c.name);
+            if (r.has("weight")) r.uint32("weight", c.weight, "an integer from 1 to 100");
+        });
+    if (a.has("jury_weight")) a.uint32("jury_weight", award.juryWeight, "an integer from 0 to 100");
+    if (a.has("public_weight"))
+        a.uint32("public_weight", award.publicWeight, "an integer from 0 to 100");
+    a.optionalEnumeration("tie_break", award.tieBreak, kTieBreaks);
+    if (a.has("voting"))
+        if (auto v = a.object("voting", {"opens", "closes", "guests"})) {
+            if (v->has("opens")) v->time("opens", award.votingOpens);
+            if (v->has("closes")) v->time("closes", award.votingCloses);
+            v->optionalBool("guests", award.guestsVote);
+        }
+    a.optionalString("ceremony", award.ceremony, "the id of an awards session");
+}
+
 void readTop(JsonObjectReader o, Exhibition& ex) {
     o.integer("format", ex.format, "1");
     if (auto event = o.object(
@@ -260,10 +294,9 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
         readSession(s, session);
     });
     o.array("awards", ex.awards, [](JsonObjectReader a, AwardCategory& award) {
-        a.declare({"id", "name", "finalists"});
-        a.string("id", award.id);
-        a.string("name", award.name);
-        a.stringArray("finalists", award.finalists);
+        a.declare({"id", "name", "finalists", "pitches", "rubric", "jury_weight", "public_weight",
+                   "tie_break", "voting", "ceremony"});
+        readAward(a, award);
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include "game/expo/ExhibitionSyntax.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -15,6 +16,8 @@ constexpr std::size_t kMaxUrlLength = 300;
 constexpr std::size_t kMaxEmailLength = 254;
 constexpr std::size_t kMaxSpeakers = 20;
 constexpr std::size_t kMaxFinalists = 20;
+constexpr std::size_t kMaxPitchLength = 2000;
+constexpr std::size_t kMaxCriteria = 10;
 
 void checkText(Checker& c, const std::string& path, const std::string& text, std::size_t min,
                std::size_t max) {
@@ -183,6 +186,59 @@ void checkBoothReferences(const Exhibition& ex, Checker& c) {
     }
 }
 
+void checkPitches(const AwardCategory& a, const std::string& p, Checker& c) {
+    std::unordered_map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < a.pitches.size(); ++i) {
+        const AwardPitch& pitch = a.pitches[i];
+        std::string pp = indexPath(p + ".pitches", i);
+        auto [it, inserted] = seen.emplace(pitch.booth, i);
+        if (!inserted)
+            c.expect(pp + ".booth",
+                     fmt::format("a finalist without a pitch (pitches[{}])", it->second),
+                     foundText(pitch.booth));
+        else if (std::find(a.finalists.begin(), a.finalists.end(), pitch.booth) ==
+                 a.finalists.end())
+            c.expect(pp + ".booth", "one of the category's finalists", foundText(pitch.booth));
+        checkText(c, pp + ".text", pitch.text, 1, kMaxPitchLength);
+        if (!pitch.video.empty()) checkUrl(c, pp + ".video", pitch.video);
+    }
+}
+
+void checkRubric(const AwardCategory& a, const std::string& p, Checker& c) {
+    if (a.rubric.size() > kMaxCriteria)
+        c.expect(p + ".rubric", fmt::format("at most {} criteria", kMaxCriteria),
+                 std::to_string(a.rubric.size()));
+    for (std::size_t i = 0; i < a.rubric.size(); ++i) {
+        std::string rp = indexPath(p + ".rubric", i);
+        checkText(c, rp + ".name", a.rubric[i].name, 1, 80);
+        if (a.rubric[i].weight < 1 || a.rubric[i].weight > 100)
+            c.expect(rp + ".weight", "an integer from 1 to 100",
+                     std::to_string(a.rubric[i].weight));
+    }
+}
+
+// Weights, the voting window and the ceremony session.
+void checkAwardRules(const Exhibition& ex, const AwardCategory& a, const std::string& p,
+                     Checker& c) {
+    if (a.juryWeight > 100)
+        c.expect(p + ".jury_weight", "an integer from 0 to 100", std::to_string(a.juryWeight));
+    if (a.publicWeight > 100)
+        c.expect(p + ".public_weight", "an integer from 0 to 100", std::to_string(a.publicWeight));
+    if (a.juryWeight + a.publicWeight == 0)
+        c.expect(p + ".public_weight", "a jury or public weight above 0", "both 0");
+    if (a.juryWeight > 0 && a.rubric.empty())
+        c.expect(p + ".rubric", "at least one criterion (jury_weight is above 0)", "none");
+    // A window taken whole from the event's dates is the event's rule (checkEvent).
+    auto [opens, closes] = votingWindow(ex, a);
+    if ((a.votingOpens != 0 || a.votingCloses != 0) && opens >= closes)
+        c.expect(p + ".voting.closes", "a time after voting opens", formatUtcTimestamp(closes));
+    if (a.ceremony.empty()) return;
+    auto session = std::find_if(ex.sessions.begin(), ex.sessions.end(),
+                                [&](const Session& s) { return s.id == a.ceremony; });
+    if (session == ex.sessions.end() || session->kind != SessionKind::Awards)
+        c.expect(p + ".ceremony", "the id of an awards session", foundText(a.ceremony));
+}
+
 void checkAwards(const Exhibition& ex, const std::unordered_map<std::string, std::size_t>& booths,
                  Checker& c) {
     for (std::size_t i = 0; i < ex.awards.size(); ++i) {
@@ -203,6 +259,9 @@ void checkAwards(const Exhibition& ex, const std::unordered_map<std::string, std
             else if (!booths.contains(a.finalists[f]) && boothsOk)
                 c.expect(fp, "the id of a booth", foundText(a.finalists[f]));
         }
+        checkPitches(a, p, c);
+        checkRubric(a, p, c);
+        checkAwardRules(ex, a, p, c);
     }
 }
 

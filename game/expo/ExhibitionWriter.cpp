@@ -260,11 +260,50 @@ void writeSession(JsonTextWriter& w, const Session& s) {
     w.endObject();
 }
 
+void writePitch(JsonTextWriter& w, const AwardPitch& p) {
+    field(w, "booth", p.booth);
+    field(w, "text", p.text);
+    if (!p.poster.empty()) field(w, "poster", p.poster);
+    if (!p.video.empty()) field(w, "video", p.video);
+}
+
+void writeCriterion(JsonTextWriter& w, const RubricCriterion& c) {
+    field(w, "name", c.name);
+    w.key("weight");
+    w.integer(c.weight);
+}
+
+// Only what differs from the defaults, so a file from before the vote is written as it was.
+void writeVoting(JsonTextWriter& w, const AwardCategory& a) {
+    if (a.votingOpens == 0 && a.votingCloses == 0 && !a.guestsVote) return;
+    w.key("voting");
+    w.beginObject();
+    if (a.votingOpens != 0) field(w, "opens", formatUtcTimestamp(a.votingOpens));
+    if (a.votingCloses != 0) field(w, "closes", formatUtcTimestamp(a.votingCloses));
+    if (a.guestsVote) {
+        w.key("guests");
+        w.boolean(true);
+    }
+    w.endObject();
+}
+
 void writeAward(JsonTextWriter& w, const AwardCategory& a) {
     field(w, "id", a.id);
     field(w, "name", a.name);
     w.key("finalists");
     w.strings(a.finalists);
+    if (!a.pitches.empty()) objects(w, "pitches", a.pitches, writePitch);
+    if (!a.rubric.empty()) objects(w, "rubric", a.rubric, writeCriterion);
+    const AwardCategory defaults;
+    if (a.juryWeight != defaults.juryWeight || a.publicWeight != defaults.publicWeight) {
+        w.key("jury_weight");
+        w.integer(a.juryWeight);
+        w.key("public_weight");
+        w.integer(a.publicWeight);
+    }
+    if (a.tieBreak != defaults.tieBreak) field(w, "tie_break", toString(a.tieBreak));
+    writeVoting(w, a);
+    if (!a.ceremony.empty()) field(w, "ceremony", a.ceremony);
 }
 
 } // namespace

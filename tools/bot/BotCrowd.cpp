@@ -71,6 +71,16 @@ void BotCrowd::pickWaypoint(Worker& w, Bot& bot) {
     bot.targetBooth.clear();
 }
 
+void BotCrowd::vote(Worker& w, Bot& bot) {
+    std::string booth = m_config.voteBooth;
+    if (booth.empty() && m_config.exhibition)
+        for (const auto& a : m_config.exhibition->awards)
+            if (a.id == m_config.voteCategory && !a.finalists.empty())
+                booth = a.finalists[w.rng() % a.finalists.size()];
+    bot.net->request(proto::BallotCast{0, m_config.voteCategory, booth});
+    ++w.report.ballots;
+}
+
 void BotCrowd::drive(Worker& w, Bot& bot, double now, double dt) {
     if (!m_venue.empty()) { // attending: seated where the teleport put it
         bot.net->sendInput(bot.position, 0, proto::Anim::Sit);

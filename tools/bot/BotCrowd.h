@@ -55,6 +55,9 @@ struct BotConfig {
     // A programme session id (needs the exhibition): bots go into its venue and sit; those the
     // full venue refuses watch from its overflow. Empty: they walk between booths.
     std::string attend;
+    // --vote CATEGORY[:BOOTH]: each bot casts one ballot in CATEGORY once it has joined, for
+    // BOOTH or (empty) a finalist picked at random (needs the exhibition). Empty: no vote.
+    std::string voteCategory, voteBooth;
     // --attend: called on a worker thread when a bot is shown a new page of that session (the
     // stage benchmark times page changes with it). Must be thread-safe.
     std::function<void(const expo::proto::StageUpdate& update)> onPage;
@@ -71,6 +74,7 @@ struct BotReport {
     double bytesDownPerSecond = 0; // per connected bot
     double bytesUpPerSecond = 0;   // per connected bot
     std::uint64_t chats = 0, likes = 0, cards = 0, actionsOk = 0, actionsFailed = 0;
+    std::uint64_t ballots = 0; // --vote: ballots cast (their answers count in actionsOk/Failed)
     std::uint32_t inVenue = 0, inOverflow = 0; // --attend: where the bots watched from at the end
     std::uint32_t lastPage = 0;                // --attend: the newest page any bot was shown
     std::uint64_t corrections = 0;
@@ -138,6 +142,7 @@ private:
     void start(Worker& w, std::size_t index, double now);
     void drive(Worker& w, Bot& bot, double now, double dt);
     void pickWaypoint(Worker& w, Bot& bot);
+    void vote(Worker& w, Bot& bot); // --vote: the bot's one ballot
     void act(Worker& w, Bot& bot, double dt);
     // --attend: what the server says about the session (the full venue's refusal -> overflow).
     void onStage(Bot& bot, const expo::proto::Message& m);

@@ -216,6 +216,7 @@ void BotCrowd::serviceNet(Worker& w, Bot& bot, double now) {
         bot.position = bot.net->selfPosition();
         pickWaypoint(w, bot);
         if (!m_venue.empty()) bot.net->teleport(proto::TeleportKind::Venue, 0, m_venue);
+        if (!m_config.voteCategory.empty()) vote(w, bot);
     }
     if (!bot.inWindow && now >= m_windowAt) {
         const auto st = bot.net->stats();
@@ -250,6 +251,7 @@ BotReport BotCrowd::finish(std::vector<Worker>& workers, double end) {
     for (auto& w : workers) {
         const BotReport& r = w.report;
         report.chats += r.chats;
+        report.ballots += r.ballots;
         report.likes += r.likes;
         report.cards += r.cards;
         report.actionsOk += r.actionsOk;
@@ -323,11 +325,8 @@ std::string BotReport::toJson() const {
     j["per_visitor"] = {{"snapshots_per_s", snapshotsPerSecond},
                         {"bytes_down_per_s", bytesDownPerSecond},
                         {"bytes_up_per_s", bytesUpPerSecond}};
-    j["actions"] = {{"chats", chats},
-                    {"likes", likes},
-                    {"cards", cards},
-                    {"ok", actionsOk},
-                    {"failed", actionsFailed}};
+    j["actions"] = {{"chats", chats},     {"likes", likes},  {"cards", cards},
+                    {"ballots", ballots}, {"ok", actionsOk}, {"failed", actionsFailed}};
     j["attend"] = {{"in_venue", inVenue}, {"in_overflow", inOverflow}, {"page", lastPage + 1}};
     j["errors"] = {{"rejected", rejected},
                    {"disconnected", disconnected},

@@ -13,6 +13,28 @@
 
 namespace {
 
+// --vote CATEGORY[:BOOTH] into CONFIG, checked against --exhibition when it was given (a random
+// finalist needs it); false, with the reason printed, if not.
+bool parseVote(const std::string& text, fg::bot::BotConfig& config) {
+    const auto colon = text.find(':');
+    config.voteCategory = text.substr(0, colon);
+    if (colon != std::string::npos) config.voteBooth = text.substr(colon + 1);
+    const fg::expo::AwardCategory* found = nullptr;
+    if (config.exhibition)
+        for (const auto& a : config.exhibition->awards)
+            if (a.id == config.voteCategory) found = &a;
+    const char* why = config.voteCategory.empty()   ? "no CATEGORY"
+                      : config.exhibition && !found ? "no such award category in --exhibition"
+                      : config.voteBooth.empty() && !found ? "a random finalist needs --exhibition"
+                                                           : nullptr;
+    if (found && !config.voteBooth.empty() &&
+        std::find(found->finalists.begin(), found->finalists.end(), config.voteBooth) ==
+            found->finalists.end())
+        why = "BOOTH is not a finalist of CATEGORY";
+    if (why) std::fprintf(stderr, "fairground-bot: --vote '%s': %s\n", text.c_str(), why);
+    return why == nullptr;
+}
+
 // Reads --tickets FILE into CONFIG (one code per bot); false, with the reason printed, if not.
 bool loadTickets(const std::string& path, fg::bot::BotConfig& config) {
     auto text = fg::readFileText(path);
@@ -87,6 +109,11 @@ int main(int argc, char** argv) {
     cli.add_option("--window-start", config.windowStart,
                    "seconds after the start when the measured window opens (rates, CPU)")
         ->check(CLI::Range(0.0, 86400.0));
+    std::string vote;
+    cli.add_option("--vote", vote,
+                   "CATEGORY[:BOOTH]: each bot casts one ballot once joined (a random finalist "
+                   "from --exhibition when no booth is named); needs --tickets unless the "
+                   "category lets guests vote");
     cli.add_option("--attend", config.attend,
                    "SESSION: go into its venue (seats until full), then its overflow; needs "
                    "--exhibition");
@@ -141,6 +168,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (!vote.empty() && !parseVote(vote, config)) return 2;
     if (!tickets.empty() && !loadTickets(tickets, config)) return 2;
     if (!script.sessionId.empty()) return runSession(config, std::move(script), report);
     fg::bot::BotCrowd crowd(std::move(config));

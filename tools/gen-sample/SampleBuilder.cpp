@@ -149,10 +149,38 @@ Json sessionsJson(const Fonts& fonts, FileSet& files) {
     return out;
 }
 
+// A finalist's pitch: the company's own words and its booth's first poster.
+Json pitchJson(const Company& co, const std::string& boothId) {
+    return {{"booth", boothId},
+            {"text",
+             fmt::format("{} ({}): {}. An SME from the {} sector competing for the award.", co.name,
+                         countryName(co.country), co.tagline, sectorInfo(co.sector).name)},
+            {"poster", fmt::format("posters/{}-0.png", boothId)},
+            {"video", fmt::format("https://example.org/pitches/{}", co.id)}};
+}
+
+// The sample's categories: a jury (60 %) and a public vote (40 %) from November until the
+// ceremony starts, verified visitors only, winners revealed at the ceremony.
+Json awardJson(const AwardSpec& a, const Json& finalists, const Json& pitches) {
+    return {{"id", a.id},
+            {"name", a.name},
+            {"finalists", finalists},
+            {"pitches", pitches},
+            {"rubric",
+             {{{"name", "Impact"}, {"weight", 40}},
+              {{"name", "Innovation"}, {"weight", 30}},
+              {{"name", "Scalability"}, {"weight", 30}}}},
+            {"jury_weight", 60},
+            {"public_weight", 40},
+            {"tie_break", "jury"},
+            {"voting", {{"opens", "2021-11-01T00:00:00Z"}, {"closes", "2021-12-14T09:00:00Z"}}},
+            {"ceremony", "awards-ceremony"}};
+}
+
 Result<Json> awardsJson(const std::vector<std::string>& boothIds) {
     Json out = Json::array();
     for (const AwardSpec& a : awards()) {
-        Json finalists = Json::array();
+        Json finalists = Json::array(), pitches = Json::array();
         for (const std::string& companyId : a.finalistCompanies) {
             std::size_t i = 0;
             while (i < companies().size() && companies()[i].id != companyId)
@@ -160,8 +188,9 @@ Result<Json> awardsJson(const std::vector<std::string>& boothIds) {
             if (i == companies().size())
                 return makeError("award " + a.id + ": unknown finalist " + companyId);
             finalists.push_back(boothIds[i]);
+            pitches.push_back(pitchJson(companies()[i], boothIds[i]));
         }
-        out.push_back({{"id", a.id}, {"name", a.name}, {"finalists", finalists}});
+        out.push_back(awardJson(a, finalists, pitches));
     }
     return out;
 }

@@ -289,6 +289,7 @@ struct Teleport {
 } // namespace fg::expo::proto
 
 #include "game/expo/protocol/AgendaMessages.h"
+#include "game/expo/protocol/AwardsMessages.h"
 #include "game/expo/protocol/BoothFetchMessages.h"
 #include "game/expo/protocol/ChatHistoryMessages.h"
 #include "game/expo/protocol/ContentMessages.h"
@@ -321,7 +322,9 @@ using Message = std::variant<
     RegistrationStatus, EntryRefused, StageCommand, StagePage, OverflowRequest, StageUpdate,
     StagePlace, StageRoles, FloorRequest, FloorControl, SpeakingList,
     DeckUploadBegin, DeckUploadStatus, DeckUploadChunk, DeckUploadFinish,
-    DeckUploadResult, DeckChanged>;
+    DeckUploadResult, DeckChanged,
+    AwardsRequest, AwardsState, BallotCast, JuryScore, AwardRevealRequest,
+    AwardRevealed>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
