@@ -41,7 +41,7 @@ bool everyoneSees(const Clients& all, const std::string& name) {
 } // namespace
 
 TEST_CASE("roundtable: speakers request the floor, the moderator gives it in order, everyone "
-          "sees the list and the countdown; visitors are refused") {
+          "sees the list and the countdown, visitors are refused") {
     RoundtableServer srv;
     auto mod = srv.join("Chair", srv.organiserToken("chair"), {}, proto::Role::Organiser);
     auto ana = srv.join("Minister Ana", srv.invite("rt-1 Ana"), {mod.get()});
@@ -121,7 +121,7 @@ TEST_CASE("roundtable: only live roundtables have a speaking list") {
     CHECK(srv.run("session floor rt-later next").text == "floor: session rt-later is not live\n");
 }
 
-TEST_CASE("roundtable: a restart mid-session resumes the list and the current speaker; the "
+TEST_CASE("roundtable: a restart mid-session resumes the list and the current speaker, the "
           "console runs it") {
     RoundtableServer srv;
     const std::string anaToken = srv.invite("rt-1 Ana"), boToken = srv.invite("rt-1 Bo");
