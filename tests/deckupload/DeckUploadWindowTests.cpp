@@ -105,7 +105,8 @@ TEST_CASE("window: the organiser uploads a deck from the stage panel; a visitor 
     int rc =
         f.run("organiser", "Chair Person", "--token '" + token + "'",
               fmt::format("1 teleport stage\n"
-                          "20 deck-upload forum-1 {}\n90 screenshot {}\n95 quit\n",
+                          "10 qna-window off\n11 poll-window off\n20 deck-upload forum-1 {}\n90 "
+                          "screenshot {}\n95 quit\n",
                           (f.dir / "keynote.pdf").string(), (shots / "deck-upload.png").string()));
     std::string log = f.log("organiser");
     INFO("organiser log:\n" << log);
