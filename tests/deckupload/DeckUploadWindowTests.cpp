@@ -90,7 +90,7 @@ fs::path shotsDir(const fs::path& fallback) {
 
 } // namespace
 
-TEST_CASE("window: the organiser uploads a deck from the stage panel; a visitor is refused") {
+TEST_CASE("window: the organiser uploads a deck from the stage panel - a visitor is refused") {
     Fixture f;
     f.console("session start forum-1");
     f.console("session slide forum-1 3");
