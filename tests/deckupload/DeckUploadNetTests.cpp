@@ -205,7 +205,7 @@ TEST_CASE("deck upload: a dropped link resumes, sending only the chunks the serv
     CHECK(w.audience->all<DeckChanged>().back().pages.size() == 2);
 }
 
-TEST_CASE("deck upload: a corrupt PDF or image names the file and page; the old deck stays") {
+TEST_CASE("deck upload: a corrupt PDF or image names the file and page - the old deck stays") {
     DeckWorld w;
     auto first = w.upload(pdfDeck(2));
     REQUIRE(first->succeeded());
@@ -243,7 +243,7 @@ TEST_CASE("deck upload: a corrupt PDF or image names the file and page; the old 
     CHECK(w.audience->all<DeckChanged>().size() == 1);
 }
 
-TEST_CASE("deck upload: a restart keeps the uploaded deck; newcomers get it") {
+TEST_CASE("deck upload: a restart keeps the uploaded deck - newcomers get it") {
     DeckWorld w;
     auto up = w.upload(pdfDeck(2));
     REQUIRE(up->succeeded());

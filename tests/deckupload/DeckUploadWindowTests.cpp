@@ -47,7 +47,10 @@ struct Fixture {
         REQUIRE(writeFileAtomic(exhibition, test::stageExhibitionJson(200)).ok());
         REQUIRE(writeFileAtomic(dir / "keynote.pdf", samplePdf()).ok());
         server.app = test::startServer(exhibition, dir / "server");
-        REQUIRE(writeFileAtomic(dir / "client.json",
+        // One configuration each: the client keeps the organiser's token in its own.
+        for (const char* who : {"organiser", "visitor"})
+            REQUIRE(
+                writeFileAtomic(dir / fmt::format("{}.json", who),
                                 std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})"))
                     .ok());
     }
@@ -70,7 +73,7 @@ struct Fixture {
             "--country VN --config '{}' --cache '{}' --script '{}' --width 1024 --height 700 "
             "--no-vsync --exit-after 4000 > '{}' 2>&1",
             FG_CLIENT_EXE, server.app->port(), exhibition.string(), extra, name,
-            (dir / "client.json").string(), (dir / ("cache-" + who)).string(),
+            (dir / (who + ".json")).string(), (dir / ("cache-" + who)).string(),
             (dir / (who + ".txt")).string(), (dir / (who + ".log")).string());
         return std::system(cmd.c_str());
     }
@@ -87,7 +90,7 @@ fs::path shotsDir(const fs::path& fallback) {
 
 } // namespace
 
-TEST_CASE("window: the organiser uploads a deck from the stage panel; a visitor is refused") {
+TEST_CASE("window: the organiser uploads a deck from the stage panel - a visitor is refused") {
     Fixture f;
     f.console("session start forum-1");
     f.console("session slide forum-1 3");
@@ -101,8 +104,9 @@ TEST_CASE("window: the organiser uploads a deck from the stage panel; a visitor 
 
     int rc =
         f.run("organiser", "Chair Person", "--token '" + token + "'",
-              fmt::format("1 teleport stage\n6 key s down\n12 key s up\n"
-                          "20 deck-upload forum-1 {}\n90 screenshot {}\n95 quit\n",
+              fmt::format("1 teleport stage\n"
+                          "10 qna-window off\n11 poll-window off\n20 deck-upload forum-1 {}\n90 "
+                          "screenshot {}\n95 quit\n",
                           (f.dir / "keynote.pdf").string(), (shots / "deck-upload.png").string()));
     std::string log = f.log("organiser");
     INFO("organiser log:\n" << log);
