@@ -107,6 +107,10 @@ private:
     // TEXT LINEHEIGHT metres tall in COLOUR, uploaded once into the world's group (null: empty).
     const Label* label(const std::string& text, float lineHeight, glm::vec3 colour);
     void addCard(render::Scene& scene, const glm::mat4& at, const std::string& name, bool lit);
+    // Clock text (ASCII digits and signs) one cached glyph label per character, centred at FRAME.
+    void addCharacters(render::Scene& scene, const glm::mat4& frame, const std::string& text,
+                       float lineHeight, glm::vec3 colour);
+    float textSpaceWidth(float lineHeight) const { return lineHeight * 0.3f; }
     void addClock(render::Scene& scene, const glm::mat4& frame, glm::vec2 toScreen,
                   glm::vec2 tableCentre, glm::vec2 tableSize, const TableView& view);
     struct TitleCard {

@@ -120,23 +120,39 @@ void ExhibitionScene::addClock(render::Scene& scene, const glm::mat4& frame, glm
     const glm::mat4 sign = facing(frame, at, 1.9f, -toScreen); // +z: towards the seats
     scene.add(m_assets->cube(), m_assets->unlitColour(glm::vec3(0.02f, 0.03f, 0.06f)),
               boxTransform(sign, {0, 0, 0}, {2.0f, 0.9f, 0.06f}), render::kPickThrough);
-    const Label* name = label(view.speaker, 0.16f, kLit);
-    const Label* clock =
-        label(view.clock, 0.44f, view.over ? glm::vec3(1.0f, 0.25f, 0.2f) : glm::vec3(1.0f));
-    const struct {
-        const Label* text;
-        float y;
-    } lines[] = {{name, 0.26f}, {clock, -0.1f}};
-    for (const auto& line : lines) {
-        if (!line.text) continue;
-        const float scale = line.text->width > 1.9f ? 1.9f / line.text->width : 1.0f;
-        for (float side : {1.0f, -1.0f}) {
-            glm::mat4 face = glm::translate(sign, {0, 0, side * 0.04f});
-            if (side < 0) face = glm::rotate(face, glm::radians(180.0f), {0, 1, 0});
-            face = glm::translate(face, {0, line.y, 0});
-            scene.add(line.text->mesh, line.text->material, glm::scale(face, glm::vec3(scale)),
+    const glm::vec3 clockColour = view.over ? glm::vec3(1.0f, 0.25f, 0.2f) : glm::vec3(1.0f);
+    for (float side : {1.0f, -1.0f}) {
+        glm::mat4 face = glm::translate(sign, {0, 0, side * 0.04f});
+        if (side < 0) face = glm::rotate(face, glm::radians(180.0f), {0, 1, 0});
+        if (const Label* name = label(view.speaker, 0.16f, kLit)) {
+            const float scale = name->width > 1.9f ? 1.9f / name->width : 1.0f;
+            scene.add(name->mesh, name->material,
+                      glm::scale(glm::translate(face, {0, 0.26f, 0}), glm::vec3(scale)),
                       render::kPickThrough);
         }
+        addCharacters(scene, glm::translate(face, {0, -0.1f, 0}), view.clock, 0.44f,
+                      clockColour);
+    }
+}
+
+// TEXT centred at FRAME from one cached label per character: a clock that ticks every second
+// then uploads a dozen glyph meshes per colour in all, not one mesh per second it has shown.
+void ExhibitionScene::addCharacters(render::Scene& scene, const glm::mat4& frame,
+                                    const std::string& text, float lineHeight, glm::vec3 colour) {
+    std::vector<const Label*> glyphs;
+    float width = 0;
+    for (char c : text) {
+        const Label* glyph = label(std::string(1, c), lineHeight, colour);
+        glyphs.push_back(glyph);
+        width += glyph ? glyph->width : textSpaceWidth(lineHeight);
+    }
+    float x = -width / 2;
+    for (const Label* glyph : glyphs) {
+        const float advance = glyph ? glyph->width : textSpaceWidth(lineHeight);
+        if (glyph)
+            scene.add(glyph->mesh, glyph->material,
+                      glm::translate(frame, {x + advance / 2, 0, 0}), render::kPickThrough);
+        x += advance;
     }
 }
 

@@ -5,7 +5,7 @@
 using namespace fg;
 using namespace fg::test;
 
-TEST_CASE("awards: 1,000 visitors voting at once are all counted exactly once") {
+TEST_CASE("awards: 1000 visitors voting at once are all counted exactly once") {
     constexpr std::size_t kVoters = 1000;
     AwardsServer srv;
     auto tickets = srv.app->store().issueTickets(kVoters, "crowd");

@@ -9,8 +9,8 @@
 using namespace fg;
 using namespace fg::test;
 
-TEST_CASE("awards: one ballot per person and category, whatever the connection, key or name; "
-          "a changed ballot replaces the first; totals only for organisers") {
+TEST_CASE("awards: one ballot per person and category - whatever the connection - key or name - "
+          "a changed ballot replaces the first - totals only for organisers") {
     AwardsServer srv;
     const std::string anaToken = srv.token(store::Role::Visitor, "ana");
     auto org = srv.join("Org", srv.token(store::Role::Organiser, "org"), {});
@@ -50,8 +50,8 @@ TEST_CASE("awards: one ballot per person and category, whatever the connection, 
     CHECK(j[1]["voting"] == "closed");
 }
 
-TEST_CASE("awards: a closed window, a guest, a booth that is no finalist and an unknown "
-          "category are refused with the reason; guests vote where the category allows it") {
+TEST_CASE("awards: a closed window - a guest - a booth that is no finalist and an unknown "
+          "category are refused with the reason - guests vote where the category allows it") {
     AwardsServer srv;
     auto ana = srv.join("Ana", srv.token(store::Role::Visitor, "ana"), {});
     auto guest = srv.join("Guest", "", {ana.get()});
@@ -80,7 +80,7 @@ TEST_CASE("awards: a closed window, a guest, a booth that is no finalist and an 
 }
 
 TEST_CASE("awards: a juror scores the finalists of their category but not their own "
-          "organisation's; non-jurors and bad scores are refused; progress shows it") {
+          "organisation's - non-jurors and bad scores are refused - progress shows it") {
     AwardsServer srv;
     const std::string juror = srv.invite("invite jury best-sme --from acme Dr. Jury");
     auto jo = srv.join("Jo", juror, {});
@@ -116,8 +116,8 @@ TEST_CASE("awards: a juror scores the finalists of their category but not their 
     CHECK_FALSE(srv.run("invite jury best-sme --from nobody").ok);
 }
 
-TEST_CASE("awards: visitors cannot reveal; the ceremony's moderator and organisers can; "
-          "everyone sees the countdown, the winner and the totals after it") {
+TEST_CASE("awards: visitors cannot reveal - the ceremony's moderator and organisers can - "
+          "everyone sees the countdown - the winner and the totals after it") {
     AwardsServer srv;
     const std::string host = srv.invite("invite speaker ceremony --moderator Host");
     // The ceremony runs now by its schedule (live since ten minutes ago).
@@ -165,8 +165,8 @@ TEST_CASE("awards: visitors cannot reveal; the ceremony's moderator and organise
     CHECK_FALSE(srv.run("awards reveal guests 99").ok);
 }
 
-TEST_CASE("awards: a restart keeps ballots, scores, jurors, overrides and winners; the audit "
-          "recounts from the records; results and anonymised ballots as CSV") {
+TEST_CASE("awards: a restart keeps ballots - scores - jurors - overrides and winners - the audit "
+          "recounts from the records - results and anonymised ballots as CSV") {
     AwardsServer srv;
     const std::string juror = srv.invite("invite jury best-sme Dr. Jury");
     const std::string anaToken = srv.token(store::Role::Visitor, "ana");

@@ -30,7 +30,7 @@ std::vector<store::StoredBallot> ballots(std::initializer_list<std::pair<const c
 
 } // namespace
 
-TEST_CASE("awards tally: the rubric's weighted mean, averaged over jurors, mixed with the "
+TEST_CASE("awards tally: the rubric's weighted mean - averaged over jurors - mixed with the "
           "public share by the category's weights") {
     auto a = category(expo::TieBreak::Jury);
     CHECK(server::weightedScore(a, {10, 2}) == doctest::Approx(8.0)); // (30 + 2) / 4

@@ -33,7 +33,7 @@ json fullAward() {
 } // namespace
 
 TEST_CASE_FIXTURE(ExpoFixture,
-                  "an award's pitches, rubric, weights and window survive save and load") {
+                  "an award's pitches - rubric - weights and window survive save and load") {
     doc["awards"][0] = fullAward();
     REQUIRE(fg::writeFileAtomic(dir / "exhibition.json", std::string_view(doc.dump())));
     auto first = fg::expo::loadExhibition(dir / "exhibition.json");

@@ -44,6 +44,7 @@ bool pump(server::ServerApp& app, std::vector<Visitor>& all, const std::function
     while (monotonicSeconds() < deadline) {
         app.step(1);
         for (Visitor& v : all) {
+            if (!v.net) continue; // not connected yet
             v.net->update(0);
             for (auto& m : v.net->takeInbox())
                 on(v, m);
@@ -70,6 +71,8 @@ int main(int argc, char** argv) {
     config.bindAddress = "127.0.0.1";
     config.port = 0;
     config.maxVisitors = std::uint32_t(visitors + 8);
+    // One thread joins everyone: a crowd's handshakes outlast the default 5 s deadline.
+    config.handshake.timeoutSeconds = 0;
     auto created = server::ServerApp::create(config);
     if (!created) return fail(created.error().message);
     server::ServerApp& app = **created;

@@ -238,7 +238,7 @@ void QnaFeature::drawReactions(const UiFrame& f) {
     if (m_floating.empty() || !m_s.ex || m_s.hall >= m_s.ex->halls.size()) return;
     const expo::Hall& hall = m_s.ex->halls[m_s.hall];
     const netclient::NetClient* c = joinedClient(m_s);
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList(); // under the panels, as the name labels are
     for (const Floating& r : m_floating) {
         std::optional<glm::vec2> at;
         if (c && r.id == c->id() && m_s.avatar) at = m_s.avatar->position();
