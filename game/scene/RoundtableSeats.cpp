@@ -130,8 +130,7 @@ void ExhibitionScene::addClock(render::Scene& scene, const glm::mat4& frame, glm
                       glm::scale(glm::translate(face, {0, 0.26f, 0}), glm::vec3(scale)),
                       render::kPickThrough);
         }
-        addCharacters(scene, glm::translate(face, {0, -0.1f, 0}), view.clock, 0.44f,
-                      clockColour);
+        addCharacters(scene, glm::translate(face, {0, -0.1f, 0}), view.clock, 0.44f, clockColour);
     }
 }
 
@@ -150,8 +149,8 @@ void ExhibitionScene::addCharacters(render::Scene& scene, const glm::mat4& frame
     for (const Label* glyph : glyphs) {
         const float advance = glyph ? glyph->width : textSpaceWidth(lineHeight);
         if (glyph)
-            scene.add(glyph->mesh, glyph->material,
-                      glm::translate(frame, {x + advance / 2, 0, 0}), render::kPickThrough);
+            scene.add(glyph->mesh, glyph->material, glm::translate(frame, {x + advance / 2, 0, 0}),
+                      render::kPickThrough);
         x += advance;
     }
 }

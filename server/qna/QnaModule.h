@@ -86,6 +86,8 @@ private:
     void pushHands(const std::string& session);
     proto::HandQueue handQueue(const std::string& session);
     Status moveToStage(Hand& hand, const std::string& session);
+    glm::vec2 freeSpeakerSpot(const expo::Hall& hall, const expo::Venue& venue,
+                              std::uint32_t hallIndex) const;
     bool allowReaction(const presence::Session& s, double now);
 
     ServerContext& m_ctx;

@@ -1,11 +1,13 @@
 // QnaModule's reactions (rate-limited per person, counted per session, broadcast) and raised
 // hands (a queue per session; the moderator brings one on stage and sends it back). Only the
 // counts are stored (QnaBoard::countStage); the queue lives as long as the session's crowd.
+#include "game/expo/VenueLayout.h"
 #include "server/presence/PresenceModule.h"
 #include "server/qna/QnaModule.h"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <glm/geometric.hpp>
 
 namespace fg::server {
 
@@ -80,10 +82,27 @@ Status QnaModule::moveToStage(Hand& hand, const std::string& session) {
     if (!a || !a->active) return makeError(fmt::format("#{} is not in the hall", hand.id));
     hand.hall = a->hall;
     hand.position = a->position;
-    // The front: the middle of the venue's far side (DECK's speaker spots replace this).
-    const glm::vec2 front{venue->rect.x + venue->rect.width / 2,
-                          venue->rect.z + venue->rect.depth * 0.85f};
-    return m_ctx.world().placeAt(hand.id, hall, front, monotonicSeconds());
+    const glm::vec2 spot = freeSpeakerSpot(m_ctx.exhibition().halls[hall], *venue, hall);
+    return m_ctx.world().placeAt(hand.id, hall, spot, monotonicSeconds());
+}
+
+// The first of the venue's speaker spots with nobody within a metre of it (the last spot when
+// all are taken): where a person brought on stage stands, beside the speakers.
+glm::vec2 QnaModule::freeSpeakerSpot(const expo::Hall& hall, const expo::Venue& venue,
+                                     std::uint32_t hallIndex) const {
+    const expo::VenueLayout layout = expo::venueLayout(hall, venue);
+    if (layout.speakerSpots.empty())
+        return {venue.rect.x + venue.rect.width / 2, venue.rect.z + venue.rect.depth * 0.85f};
+    for (const glm::vec2 spot : layout.speakerSpots) {
+        const auto& world = m_ctx.world();
+        const auto& ids = world.activeIds();
+        const bool taken = std::any_of(ids.begin(), ids.end(), [&](std::uint16_t id) {
+            const presence::Avatar* a = world.find(id);
+            return a && a->hall == hallIndex && glm::distance(a->position, spot) < 1.0f;
+        });
+        if (!taken) return spot;
+    }
+    return layout.speakerSpots.back();
 }
 
 void QnaModule::stageHand(Session& s, const HandStage& m) {

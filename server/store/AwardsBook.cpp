@@ -53,19 +53,6 @@ std::vector<std::uint8_t> splitScores(const std::string& text) {
     return out;
 }
 
-template <class T, class F>
-Result<std::vector<T>> collect(sql::Database& db, std::string_view query, F read) {
-    auto st = db.prepare(query);
-    if (!st) return st.error();
-    std::vector<T> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.error();
-        if (!*row) return out;
-        out.push_back(read(*st));
-    }
-}
-
 } // namespace
 
 Result<std::unique_ptr<AwardsBook>> AwardsBook::open(Store& store) {
@@ -124,7 +111,7 @@ Status AwardsBook::setVotingOverride(std::string_view category, std::optional<bo
 }
 
 Result<std::vector<StoredBallot>> AwardsBook::ballots() {
-    return collect<StoredBallot>(
+    return sql::collect<StoredBallot>(
         m_store.database(),
         "SELECT category, person, booth, cast_at FROM awards_ballot ORDER BY cast_at, person",
         [](const sql::Statement& st) {
@@ -134,7 +121,7 @@ Result<std::vector<StoredBallot>> AwardsBook::ballots() {
 }
 
 Result<std::vector<StoredScore>> AwardsBook::scores() {
-    return collect<StoredScore>(
+    return sql::collect<StoredScore>(
         m_store.database(),
         "SELECT category, booth, juror, scores, scored_at FROM awards_score ORDER BY juror",
         [](const sql::Statement& st) {
@@ -144,16 +131,16 @@ Result<std::vector<StoredScore>> AwardsBook::scores() {
 }
 
 Result<std::vector<StoredJuror>> AwardsBook::jurors() {
-    return collect<StoredJuror>(m_store.database(),
-                                "SELECT person, category, organisation, label FROM awards_juror",
-                                [](const sql::Statement& st) {
-                                    return StoredJuror{st.columnText(0), st.columnText(1),
-                                                       st.columnText(2), st.columnText(3)};
-                                });
+    return sql::collect<StoredJuror>(
+        m_store.database(), "SELECT person, category, organisation, label FROM awards_juror",
+        [](const sql::Statement& st) {
+            return StoredJuror{st.columnText(0), st.columnText(1), st.columnText(2),
+                               st.columnText(3)};
+        });
 }
 
 Result<std::vector<StoredReveal>> AwardsBook::reveals() {
-    return collect<StoredReveal>(
+    return sql::collect<StoredReveal>(
         m_store.database(), "SELECT category, booth, revealed_at FROM awards_reveal",
         [](const sql::Statement& st) {
             return StoredReveal{st.columnText(0), st.columnText(1), st.columnInt(2)};
@@ -161,7 +148,7 @@ Result<std::vector<StoredReveal>> AwardsBook::reveals() {
 }
 
 Result<std::vector<StoredVotingOverride>> AwardsBook::votingOverrides() {
-    return collect<StoredVotingOverride>(
+    return sql::collect<StoredVotingOverride>(
         m_store.database(), "SELECT category, open FROM awards_voting",
         [](const sql::Statement& st) {
             return StoredVotingOverride{st.columnText(0), st.columnInt(1) != 0};

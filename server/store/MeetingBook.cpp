@@ -54,17 +54,6 @@ MeetingRecord recordFrom(const sql::Statement& st) {
     return r;
 }
 
-template <class T, class F>
-Result<std::vector<T>> collect(sql::Statement& st, F read) {
-    std::vector<T> out;
-    for (;;) {
-        auto row = st.step();
-        if (!row) return row.error();
-        if (!*row) return out;
-        out.push_back(read(st));
-    }
-}
-
 std::string joinDays(const std::vector<UnixSeconds>& days) {
     std::string out;
     for (UnixSeconds d : days)
@@ -161,7 +150,7 @@ Result<std::vector<MeetingRecord>> MeetingBook::holding(std::string_view boothId
         "start + minutes * 60 > ? ORDER BY start");
     if (!st) return st.error();
     st->bindAll(boothId.empty() ? visitorKey : boothId, to, from);
-    return collect<MeetingRecord>(*st, recordFrom);
+    return sql::collect<MeetingRecord>(*st, recordFrom);
 }
 
 Result<std::vector<MeetingRecord>> MeetingBook::select(std::string_view where,
@@ -170,7 +159,7 @@ Result<std::vector<MeetingRecord>> MeetingBook::select(std::string_view where,
                                          " ORDER BY start, id");
     if (!st) return st.error();
     if (where.find('?') != std::string_view::npos) st->bindAll(value);
-    return collect<MeetingRecord>(*st, recordFrom);
+    return sql::collect<MeetingRecord>(*st, recordFrom);
 }
 
 Result<std::vector<MeetingRecord>> MeetingBook::forVisitor(std::string_view visitorKey) {

@@ -54,19 +54,6 @@ std::vector<std::string> splitOptions(const std::string& text) {
     return out;
 }
 
-template <class T, class F>
-Result<std::vector<T>> collect(sql::Database& db, std::string_view query, F read) {
-    auto st = db.prepare(query);
-    if (!st) return st.error();
-    std::vector<T> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.error();
-        if (!*row) return out;
-        out.push_back(read(*st));
-    }
-}
-
 } // namespace
 
 Result<std::unique_ptr<QnaBook>> QnaBook::open(Store& store) {
@@ -123,7 +110,7 @@ Status QnaBook::addStageCounts(std::span<const StoredStageCount> deltas) {
 }
 
 Result<std::vector<StoredStageCount>> QnaBook::stageCounts() {
-    return collect<StoredStageCount>(
+    return sql::collect<StoredStageCount>(
         m_store.database(), "SELECT session, reactions, hands FROM qna_stage_count",
         [](const sql::Statement& st) {
             return StoredStageCount{st.columnText(0), std::uint64_t(st.columnInt(1)),
@@ -157,7 +144,7 @@ Status QnaBook::addAnswer(const StoredPollAnswer& a) {
 }
 
 Result<std::vector<StoredQuestion>> QnaBook::questions() {
-    return collect<StoredQuestion>(
+    return sql::collect<StoredQuestion>(
         m_store.database(),
         "SELECT id, session, author_key, author_name, anonymous, text, state, pinned, asked_at "
         "FROM qna_question ORDER BY id",
@@ -169,19 +156,19 @@ Result<std::vector<StoredQuestion>> QnaBook::questions() {
 }
 
 Result<std::vector<StoredVote>> QnaBook::votes() {
-    return collect<StoredVote>(m_store.database(), "SELECT question, person FROM qna_vote",
-                               [](const sql::Statement& st) {
-                                   return StoredVote{st.columnInt(0), st.columnText(1)};
-                               });
+    return sql::collect<StoredVote>(m_store.database(), "SELECT question, person FROM qna_vote",
+                                    [](const sql::Statement& st) {
+                                        return StoredVote{st.columnInt(0), st.columnText(1)};
+                                    });
 }
 
 Result<std::vector<std::string>> QnaBook::approvalSessions() {
-    return collect<std::string>(m_store.database(), "SELECT session FROM qna_approval",
-                                [](const sql::Statement& st) { return st.columnText(0); });
+    return sql::collect<std::string>(m_store.database(), "SELECT session FROM qna_approval",
+                                     [](const sql::Statement& st) { return st.columnText(0); });
 }
 
 Result<std::vector<StoredPoll>> QnaBook::polls() {
-    return collect<StoredPoll>(
+    return sql::collect<StoredPoll>(
         m_store.database(),
         "SELECT id, session, question, options, multiple, state, results_shown FROM qna_poll "
         "ORDER BY id",
@@ -194,12 +181,12 @@ Result<std::vector<StoredPoll>> QnaBook::polls() {
 }
 
 Result<std::vector<StoredPollAnswer>> QnaBook::answers() {
-    return collect<StoredPollAnswer>(m_store.database(),
-                                     "SELECT poll, person, choices FROM qna_answer",
-                                     [](const sql::Statement& st) {
-                                         return StoredPollAnswer{st.columnInt(0), st.columnText(1),
-                                                                 std::uint32_t(st.columnInt(2))};
-                                     });
+    return sql::collect<StoredPollAnswer>(
+        m_store.database(), "SELECT poll, person, choices FROM qna_answer",
+        [](const sql::Statement& st) {
+            return StoredPollAnswer{st.columnInt(0), st.columnText(1),
+                                    std::uint32_t(st.columnInt(2))};
+        });
 }
 
 } // namespace fg::store

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -88,6 +89,26 @@ private:
     sqlite3* m_db = nullptr;
     std::string m_name;
 };
+
+// The remaining rows of ST, each made into a T by READ(ST).
+template <class T, class F>
+Result<std::vector<T>> collect(Statement& st, F read) {
+    std::vector<T> out;
+    for (;;) {
+        auto row = st.step();
+        if (!row) return row.error();
+        if (!*row) return out;
+        out.push_back(read(st));
+    }
+}
+
+// Every row of QUERY (no parameters), each made into a T by READ(statement).
+template <class T, class F>
+Result<std::vector<T>> collect(Database& db, std::string_view query, F read) {
+    auto st = db.prepare(query);
+    if (!st) return st.error();
+    return collect<T>(*st, read);
+}
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() succeeded.
 class Transaction {

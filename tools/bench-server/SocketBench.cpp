@@ -5,6 +5,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "server/ServerApp.h"
+#include "tools/bench-server/BenchServer.h"
 #include "tools/bench-server/BenchWorld.h"
 
 #include <atomic>
@@ -35,14 +36,6 @@ bool pinThread(int cpu, bool except) {
 void niceThread(int value, const char* who) {
     if (setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), value) != 0)
         log::warn("bench: cannot set nice {} for the {}", value, who);
-}
-
-double threadCpuSeconds(std::thread& thread) {
-    clockid_t clock{};
-    timespec ts{};
-    if (pthread_getcpuclockid(thread.native_handle(), &clock) != 0) return 0;
-    if (clock_gettime(clock, &ts) != 0) return 0;
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 double processCpuSeconds() {
@@ -101,13 +94,8 @@ Result<SocketResult> runSocketBench(std::uint32_t visitors, const SocketOptions&
     auto dir = std::filesystem::temp_directory_path() / ("fg-bench-" + std::to_string(rd()));
     auto exhibition = writeBenchExhibition(dir);
     if (!exhibition) return exhibition.error();
-    server::ServerConfig config;
-    config.exhibitionPath = *exhibition;
-    config.dataDir = dir / "data";
-    config.bindAddress = "127.0.0.1";
-    config.port = 0;
-    config.tickRate = options.tickRate;
-    config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
+    server::ServerConfig config =
+        loopbackServerConfig(*exhibition, dir, visitors, options.tickRate);
     config.netThreads = options.netThreads;
     config.encrypt = options.encrypt;
     // Network threads start inside create() and inherit this thread's nice value.

@@ -6,6 +6,7 @@
 #include "game/expo/protocol/MessageCodec.h"
 #include "server/ServerApp.h"
 #include "server/store/Store.h"
+#include "tools/bench-server/BenchServer.h"
 #include "tools/bench-server/BenchWorld.h"
 
 #include <algorithm>
@@ -22,14 +23,6 @@ namespace {
 
 namespace proto = expo::proto;
 constexpr const char* kSession = "bench-forum";
-
-double threadCpuSeconds(std::thread& thread) {
-    clockid_t clock{};
-    timespec ts{};
-    if (pthread_getcpuclockid(thread.native_handle(), &clock) != 0) return 0;
-    if (clock_gettime(clock, &ts) != 0) return 0;
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
 
 // When each attendee was shown each page (from the bots' worker threads).
 struct Receipts {
@@ -143,13 +136,8 @@ Result<StageResult> runStageBench(std::uint32_t visitors, const StageOptions& op
     const expo::Exhibition ex = stageBenchExhibition(options.capacity);
     auto exhibition = writeBenchExhibition(dir, ex);
     if (!exhibition) return exhibition.error();
-    server::ServerConfig config;
-    config.exhibitionPath = *exhibition;
-    config.dataDir = dir / "data";
-    config.bindAddress = "127.0.0.1";
-    config.port = 0;
-    config.tickRate = options.tickRate;
-    config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
+    server::ServerConfig config =
+        loopbackServerConfig(*exhibition, dir, visitors, options.tickRate);
     auto app = server::ServerApp::create(config);
     if (!app) return app.error();
     server::ServerApp& server = **app;
