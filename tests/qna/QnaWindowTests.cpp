@@ -44,6 +44,7 @@ fs::path liveSample(const fs::path& dir) {
     forum["start"] = fg::formatUtcTimestamp(now - 600);
     forum["end"] = fg::formatUtcTimestamp(now + 3600);
     j["sessions"] = nlohmann::json::array({forum});
+    j["awards"] = nlohmann::json::array(); // their ceremony session is gone with the others
     for (auto& booth : j["booths"]) // meeting days name the 2021 dates: every event day instead
         if (booth.contains("meetings")) booth["meetings"].erase("days");
     REQUIRE(fg::writeFileAtomic(dir / "sample/exhibition.json", j.dump(2)));
