@@ -137,8 +137,8 @@ TEST_CASE("a moderator's client runs the Q&A and a poll and draws their panels")
         "10 teleport h1-forum-stage\n12 wait-walk\n16 qna-pin top\n17 qna-approval on\n"
         "18 poll-create --open Which topic next? | Spectrum | Roaming | Rural coverage\n"
         "19 qna-sort votes\n30 screenshot {0}\n45 poll-close newest\n46 poll-results newest\n"
-        "54 screenshot {1}\n55 qna-window off\n55 poll-window off\n56 key s down\n59 key s up\n"
-        "66 screenshot {2}\n68 quit\n",
+        "54 screenshot {1}\n55 qna-window off\n55 poll-window off\n55 stage\n"
+        "56 key s down\n60 key s up\n68 screenshot {2}\n70 quit\n",
         (shots / "qna-panel.png").string(), (shots / "poll-results.png").string(),
         (shots / "stage-qna.png").string());
     REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
