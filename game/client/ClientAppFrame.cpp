@@ -8,6 +8,7 @@
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
 #include "game/client/booth/BoothFeature.h"
+#include "game/client/qna/QnaFeature.h"
 #include "game/client/roundtable/RoundtableFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/slides/SlidesFeature.h"
@@ -332,6 +333,12 @@ void ClientApp::buildFrameScene() {
     if (const auto* roundtable = m_features->find<RoundtableFeature>())
         for (const ShownTable& t : roundtable->tables())
             m_world->addRoundtable(m_frameScene, *t.hall, *t.venue, t.view);
+    if (const auto* qna = m_features->find<QnaFeature>())
+        if (const auto board = qna->board()) {
+            m_world->addStageBoard(m_frameScene, *board->hall, *board->venue, board->questions);
+            if (board->poll) // over the slide, drawn above: the moderator shows the results
+                m_world->addScreenBoard(m_frameScene, *board->hall, *board->venue, *board->poll);
+        }
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
     for (int booth : {s.hoveredBooth, s.selection.booth}) {

@@ -98,6 +98,27 @@ public:
     void addRoundtable(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
                        const TableView& view);
 
+    // What a board shows this frame (the second screen beside a venue's main screen, or the
+    // main screen itself for a poll's results): a title ("Questions" or a poll's question) and
+    // rows, each text with a value at its right (votes, a percentage), a bar of fraction BAR
+    // behind it (< 0: none) and HIGHLIGHTED (the question being answered) lit. Labels load on
+    // first use (StageBoards.cpp).
+    struct BoardView {
+        struct Row {
+            std::string text, value;
+            float bar = -1.0f;
+            bool highlighted = false;
+            bool operator==(const Row&) const = default;
+        };
+        std::string title;
+        std::vector<Row> rows;
+    };
+    void addStageBoard(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
+                       const BoardView& view);
+    // VIEW over VENUE's main screen (a poll's results while the moderator shows them).
+    void addScreenBoard(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
+                        const BoardView& view);
+
 private:
     struct Label {
         render::MeshHandle mesh;
@@ -113,6 +134,12 @@ private:
     float textSpaceWidth(float lineHeight) const { return lineHeight * 0.3f; }
     void addClock(render::Scene& scene, const glm::mat4& frame, glm::vec2 toScreen,
                   glm::vec2 tableCentre, glm::vec2 tableSize, const TableView& view);
+    void addBoard(render::Scene& scene, const glm::mat4& frame, float bw, float bh,
+                  const BoardView& view);
+    void addBoardRow(render::Scene& scene, const glm::mat4& at, const BoardView::Row& row,
+                     float lineHeight, float width);
+    void addBoardText(render::Scene& scene, const glm::mat4& at, const std::string& text,
+                      float lineHeight, float width, glm::vec3 colour, bool left);
     struct TitleCard {
         render::MaterialId background;
         struct Line {

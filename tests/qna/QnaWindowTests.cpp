@@ -1,7 +1,8 @@
 // The moderator's client under Xvfb against a real in-process server: the sample exhibition
 // with its opening forum moved to now; visitors ask, upvote and answer a poll over NetClients;
-// the client pins, approves, shows results and takes screenshots of the Q&A and poll panels
-// (to $FG_QNA_SHOTS when set). Test only.
+// the client pins, approves, shows results and takes screenshots of the Q&A and poll panels,
+// then of the stage with the panels closed: the questions on the second screen, the poll's
+// results on the main screen (to $FG_QNA_SHOTS when set). Test only.
 #include "engine/core/File.h"
 #include "engine/core/Time.h"
 #include "game/netclient/NetClient.h"
@@ -43,6 +44,7 @@ fs::path liveSample(const fs::path& dir) {
     forum["start"] = fg::formatUtcTimestamp(now - 600);
     forum["end"] = fg::formatUtcTimestamp(now + 3600);
     j["sessions"] = nlohmann::json::array({forum});
+    j["awards"] = nlohmann::json::array(); // their ceremony session is gone with the others
     for (auto& booth : j["booths"]) // meeting days name the 2021 dates: every event day instead
         if (booth.contains("meetings")) booth["meetings"].erase("days");
     REQUIRE(fg::writeFileAtomic(dir / "sample/exhibition.json", j.dump(2)));
@@ -135,8 +137,10 @@ TEST_CASE("a moderator's client runs the Q&A and a poll and draws their panels")
         "10 teleport h1-forum-stage\n12 wait-walk\n16 qna-pin top\n17 qna-approval on\n"
         "18 poll-create --open Which topic next? | Spectrum | Roaming | Rural coverage\n"
         "19 qna-sort votes\n30 screenshot {0}\n45 poll-close newest\n46 poll-results newest\n"
-        "54 screenshot {1}\n56 quit\n",
-        (shots / "qna-panel.png").string(), (shots / "poll-results.png").string());
+        "54 screenshot {1}\n55 qna-window off\n55 poll-window off\n55 stage\n"
+        "56 key s down\n60 key s up\n68 screenshot {2}\n70 quit\n",
+        (shots / "qna-panel.png").string(), (shots / "poll-results.png").string(),
+        (shots / "stage-qna.png").string());
     REQUIRE(fg::writeFileAtomic(dir / "script.txt", script));
     REQUIRE(fg::writeFileAtomic(
         dir / "client.json", std::string_view(R"({"settings": {"msaa": 1, "shadows": false}})")));
@@ -178,6 +182,7 @@ TEST_CASE("a moderator's client runs the Q&A and a poll and draws their panels")
     CHECK(WEXITSTATUS(rc) == 0);
     CHECK(fs::exists(shots / "qna-panel.png"));
     CHECK(fs::exists(shots / "poll-results.png"));
+    CHECK(fs::exists(shots / "stage-qna.png"));
     auto polls = server.app->console().execute("session polls forum-opening --json");
     server.stop = true;
     if (server.thread.joinable()) server.thread.join();

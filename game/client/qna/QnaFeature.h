@@ -7,6 +7,7 @@
 
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
+#include "game/scene/ExhibitionScene.h"
 
 #include <deque>
 #include <map>
@@ -16,6 +17,24 @@ namespace fg::client {
 
 class ClientFeatures;
 class StageFeature;
+
+// The attended session's venue, in the visitor's hall: what its second screen shows, and the
+// poll results its main screen shows instead of its picture (none: the picture).
+struct ShownBoard {
+    const expo::Hall* hall = nullptr;
+    const expo::Venue* venue = nullptr;
+    scene::ExhibitionScene::BoardView questions;
+    std::optional<scene::ExhibitionScene::BoardView> poll;
+};
+
+// The second screen for a session's QUESTIONS: "Questions", the pinned one (highlighted) then the
+// open ones by votes, a few, cut to fit (QnaBoard.cpp).
+scene::ExhibitionScene::BoardView
+questionBoardView(const std::map<std::uint64_t, expo::proto::QuestionInfo>& questions);
+// The main screen while the newest poll past preparation has its results shown: its question and
+// each option's share of the choices with a bar; none otherwise.
+std::optional<scene::ExhibitionScene::BoardView>
+pollResultsView(const std::map<std::uint64_t, expo::proto::PollInfo>& polls);
 
 class QnaFeature : public ClientFeature {
 public:
@@ -33,6 +52,8 @@ public:
     std::vector<const proto::QuestionInfo*> listed() const;
     const std::map<std::uint64_t, proto::PollInfo>& polls() const { return m_polls; }
     bool moderator() const { return m_moderator; }
+    // The second screen to draw this frame: none before the session's state has arrived.
+    std::optional<ShownBoard> board() const;
 
     bool ask(const std::string& text, bool anonymous);
     bool upvote(std::uint64_t id);
