@@ -3,6 +3,7 @@
 // refusals of visitors who do not attend and of clients that lie; reactions; raised hands
 // brought on stage and back; a restart keeps questions and votes; the console's listings.
 #include "game/expo/ExhibitionJson.h"
+#include "game/expo/VenueLayout.h"
 #include "server/console/ConsoleCommands.h"
 #include "server/programme/ProgrammeModule.h"
 #include "server/publish/PublishService.h"
@@ -301,9 +302,11 @@ TEST_CASE("qna: a raised hand is queued for the moderator, brought on stage and 
     REQUIRE(pumpUntil(*srv.app, all,
                       [&] { return ana->all<proto::Correction>().size() > corrections; }));
     const auto front = ana->all<proto::Correction>().back();
-    // The middle of the venue's far side: x 50, z 50 + 8 * 0.85.
-    CHECK(proto::dequantizePosition(front.x) == doctest::Approx(50.0f).epsilon(0.01));
-    CHECK(proto::dequantizePosition(front.z) == doctest::Approx(56.8f).epsilon(0.01));
+    // The venue's first speaker spot (nobody stands there yet).
+    const auto& hall = srv.app->exhibition().halls[0];
+    const glm::vec2 spot = expo::venueLayout(hall, hall.venues[0]).speakerSpots.at(0);
+    CHECK(proto::dequantizePosition(front.x) == doctest::Approx(spot.x).epsilon(0.01));
+    CHECK(proto::dequantizePosition(front.z) == doctest::Approx(spot.y).epsilon(0.01));
 
     auto back = ask(*srv.app, *mod, all, proto::HandStage{0, kQnaSession, (*ana)->id(), false});
     REQUIRE_MESSAGE(back.ok, back.text);

@@ -47,6 +47,7 @@ fs::path liveRoundtable(const fs::path& dir) {
     for (const char* name : kMinisters)
         rt["speakers"].push_back({{"name", name}, {"title", "Minister"}});
     j["sessions"] = nlohmann::json::array({rt});
+    j["awards"] = nlohmann::json::array(); // their ceremony session is gone with the others
     for (auto& booth : j["booths"]) // meeting days name the 2021 dates: every event day instead
         if (booth.contains("meetings")) booth["meetings"].erase("days");
     REQUIRE(fg::writeFileAtomic(dir / "sample/exhibition.json", j.dump(2)));
