@@ -38,7 +38,8 @@ enet_uint32 fastChecksum(const ENetBuffer* buffers, std::size_t bufferCount) {
 }
 
 enet_uint32 packetFlags(std::uint8_t channel) {
-    return channel == kChannelPresence ? 0u : enet_uint32(ENET_PACKET_FLAG_RELIABLE);
+    const bool unreliable = channel == kChannelPresence || channel == kChannelVoice;
+    return unreliable ? 0u : enet_uint32(ENET_PACKET_FLAG_RELIABLE);
 }
 
 namespace {

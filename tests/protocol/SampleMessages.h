@@ -227,10 +227,10 @@ inline std::vector<Message> sampleMessages() {
                      65535,
                      3},
         SpeakingList{},
-        DeckUploadBegin{50, "forum-opening", DeckFileKind::Pdf, "keynote.pdf", {123456},
-                        Hash128{1, 2}},
-        DeckUploadBegin{51, "roundtable-1", DeckFileKind::Images, "p1.png", {10, 20, 30},
-                        Hash128{3, 4}},
+        DeckUploadBegin{
+            50, "forum-opening", DeckFileKind::Pdf, "keynote.pdf", {123456}, Hash128{1, 2}},
+        DeckUploadBegin{
+            51, "roundtable-1", DeckFileKind::Images, "p1.png", {10, 20, 30}, Hash128{3, 4}},
         DeckUploadStatus{50, "forum-opening", 65536, true, {}},
         DeckUploadStatus{50, "forum-opening", 0, false, "only the speakers may upload"},
         DeckUploadChunk{"forum-opening", 32768, {1, 2, 3, 255}},
@@ -259,6 +259,14 @@ inline std::vector<Message> sampleMessages() {
         AwardRevealRequest{47, "sme-social-impact", 60},
         AwardRevealed{"sme-social-impact", 5, ""},
         AwardRevealed{"sme-social-impact", 0, "booth-acme"},
+        VoiceFrameUp{{{65535, 127, voice::kFlagEndOfSpurt | voice::kFlagStage}, {0xfc, 0x01}}},
+        VoiceFrameUp{{{0, 0, 0}, std::vector<std::uint8_t>(voice::kMaxPayloadBytes, 0xa5)}},
+        VoiceFrameDown{kMaxClientId, voice::Reach::Stage, {{7, 90, 0}, {1, 2, 3}}},
+        VoiceFrameDown{1, voice::Reach::Nearby, {{8, 0, voice::kFlagEndOfSpurt}, {9}}},
+        VoiceMute{48, "forum-unconnected", VoiceMuteScope::Audience, 0, true, 0},
+        VoiceMute{49, "", VoiceMuteScope::Person, 12, false, kMaxVoiceMuteSeconds},
+        VoiceStatus{true, 600, "Muted by the moderator"},
+        VoiceStatus{},
     };
 }
 

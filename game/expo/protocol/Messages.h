@@ -303,6 +303,7 @@ struct Teleport {
 #include "game/expo/protocol/RoundtableMessages.h"
 #include "game/expo/protocol/StaffMessages.h"
 #include "game/expo/protocol/StageMessages.h"
+#include "game/expo/protocol/VoiceMessages.h"
 
 namespace fg::expo::proto {
 
@@ -324,7 +325,7 @@ using Message = std::variant<
     DeckUploadBegin, DeckUploadStatus, DeckUploadChunk, DeckUploadFinish,
     DeckUploadResult, DeckChanged,
     AwardsRequest, AwardsState, BallotCast, JuryScore, AwardRevealRequest,
-    AwardRevealed>;
+    AwardRevealed, VoiceFrameUp, VoiceFrameDown, VoiceMute, VoiceStatus>;
 inline constexpr int kMessageTypeBits = 8; // one byte: room for every slice's messages
 inline constexpr std::size_t kMessageCount = std::variant_size_v<Message>;
 static_assert(kMessageCount <= (1u << kMessageTypeBits));
