@@ -51,6 +51,7 @@ fg_require_pkg(turbojpeg libturbojpeg libturbojpeg0-dev)
 fg_require_pkg(poppler poppler-cpp libpoppler-cpp-dev)
 fg_require_pkg(opus opus libopus-dev)
 fg_require_pkg(openal openal libopenal-dev)
+fg_require_pkg(hiredis hiredis libhiredis-dev)
 
 fg_require_header(glm glm/glm.hpp libglm-dev)
 fg_require_header(json nlohmann/json.hpp nlohmann-json3-dev)

@@ -9,11 +9,13 @@
 #include "server/awards/AwardsModule.h"
 #include "server/boothfetch/BoothFetchModule.h"
 #include "server/chat/ChatHistoryModule.h"
+#include "server/cluster/ClusterModule.h"
+#include "server/cluster/RedisBus.h"
 #include "server/console/RemoteConsoleModule.h"
 #include "server/content/ContentModule.h"
-#include "server/deckupload/DeckUploadModule.h"
 #include "server/core/BoothAccess.h"
 #include "server/core/InProcessBus.h"
+#include "server/deckupload/DeckUploadModule.h"
 #include "server/interactions/Interactions.h"
 #include "server/interactions/InteractionsModule.h"
 #include "server/meetings/MeetingsModule.h"
@@ -133,7 +135,7 @@ Status ServerApp::open() {
     ServerState& st = m_state;
     st.sessions.resize(st.host->peerCapacity()); // PeerIds index the sessions
     st.world = std::make_unique<presence::PresenceWorld>(*st.exhibition, st.config.presence);
-    st.bus = std::make_unique<InProcessBus>();
+    if (Status bus = openBus(); !bus) return bus.error();
     m_interactions = std::make_unique<interact::Interactions>(*st.store, *st.exhibition);
     publish::PublishConfig publishConfig;
     publishConfig.dir =
@@ -162,6 +164,24 @@ Status ServerApp::open() {
     m_startTime = monotonicSeconds();
     m_nextTick = m_startTime;
     m_lastRateTime = m_startTime;
+    return {};
+}
+
+// The bus: in memory for one process, Redis in cluster mode (--cluster).
+Status ServerApp::openBus() {
+    ServerState& st = m_state;
+    if (st.config.cluster.empty()) {
+        st.bus = std::make_unique<InProcessBus>();
+        return {};
+    }
+    auto address = redis::parseRedisUrl(st.config.cluster);
+    if (!address) return address.error();
+    RedisBusConfig config{*address, st.config.clusterPrefix};
+    config.processInfo =
+        fmt::format("{}:{} {}", st.config.bindAddress, port(), st.exhibition->event.name);
+    auto bus = RedisBus::open(std::move(config));
+    if (!bus) return makeError("--cluster: " + bus.error().message);
+    st.bus = std::move(*bus);
     return {};
 }
 
@@ -204,6 +224,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<DeckUploadModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<AwardsModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<ClusterModule>(ctx, dynamic_cast<RedisBus*>(&ctx.bus())));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();
@@ -452,6 +473,7 @@ void ServerApp::admit(Session& s, Hello& hello) {
 void ServerApp::tick() {
     const double start = monotonicSeconds();
     const std::uint32_t tick = ++m_state.tick;
+    m_state.bus->pump();
     for (auto& module : m_modules)
         module->onTick(tick, start);
     m_guard->expire(start, m_drops);

@@ -89,6 +89,7 @@ public:
     const expo::Exhibition& exhibition() const override { return *m_state.exhibition; }
     Status kick(std::uint32_t visitorId, std::string_view reason) override;
     Status disconnectBanned(std::uint32_t visitorId, std::string_view reason) override;
+    void banElsewhere(std::string_view name, std::string_view reason) override;
     Status setMuted(std::uint32_t visitorId, bool muted) override;
     Status announce(std::string_view hallId, std::string_view text) override;
     Status setHallOpen(std::string_view hallId, bool open) override;
@@ -100,6 +101,7 @@ private:
     ServerApp() = default;
     Status open(); // ServerApp.cpp: the state after the store and the host
     Status composeModules();
+    Status openBus();
     void subscribeBus(); // ServerAppConsole.cpp: broadcasts and moderation from the bus
     void deliverBroadcast(std::string_view topic, std::span<const std::uint8_t> bytes);
     void applyModeration(const ModerationEvent& event);

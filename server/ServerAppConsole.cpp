@@ -132,6 +132,11 @@ Status ServerApp::disconnectBanned(std::uint32_t visitorId, std::string_view rea
     return {};
 }
 
+void ServerApp::banElsewhere(std::string_view name, std::string_view reason) {
+    publishModeration(*m_state.bus, {ModerationEvent::Action::Ban, std::string(name),
+                                     fmt::format("banned: {}", reason)});
+}
+
 Status ServerApp::setMuted(std::uint32_t visitorId, bool muted) {
     Session* s = joinedSession(visitorId);
     if (!s) return makeError(fmt::format("mute: no visitor {}", visitorId));

@@ -172,6 +172,11 @@ int main(int argc, char** argv) {
     cli.add_option("--exhibition", exhibition, "exhibition.json to host");
     cli.add_option("--data", data, "data folder (SQLite store)");
     cli.add_option("--port", config.port, "UDP port")->check(CLI::Range(1, 65535));
+    cli.add_option("--cluster", config.cluster,
+                   "cluster mode: redis://HOST:PORT (or unix:///PATH) shared by the event's "
+                   "processes");
+    cli.add_option("--cluster-prefix", config.clusterPrefix,
+                   "cluster mode: prefix of this event's keys and channels in Redis");
     cli.add_option("--bind", config.bindAddress, "address to listen on");
     cli.add_option("--tick-rate", config.tickRate, "presence ticks per second")
         ->check(CLI::Range(1, 120));

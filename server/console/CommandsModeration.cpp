@@ -103,12 +103,20 @@ ConsoleResult ConsoleCommands::ban(std::string_view who, std::optional<std::int6
         out += fmt::format("ban #{}: {} \"{}\" {}\n", ban->id, store::banKindName(kind), value,
                            expires ? "until " + formatUtcTimestamp(*expires) : "permanently");
     }
+    std::vector<std::string> disconnected;
     for (const VisitorInfo& v : m_host.visitors()) {
         auto hit = m_store.findActiveBan(v.name, v.address, v.clientKey, now(), v.personKey);
         if (!hit || !hit->has_value()) continue;
         if (auto s = m_host.disconnectBanned(v.id, reason); !s) return fail(s.error().message);
         out += fmt::format("disconnected #{} {}\n", v.id, v.name);
+        disconnected.push_back(v.name);
     }
+    // A banned name not connected here may be on another process of the cluster.
+    for (const auto& [kind, value] : *targets)
+        if (kind == store::BanKind::Name &&
+            std::none_of(disconnected.begin(), disconnected.end(),
+                         [&](const std::string& n) { return sameName(n, value); }))
+            m_host.banElsewhere(value, reason);
     return {out + "reason: " + reason};
 }
 

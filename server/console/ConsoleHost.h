@@ -80,6 +80,9 @@ public:
     virtual Status kick(std::uint32_t visitorId, std::string_view reason) = 0;
     // Disconnects a visitor because a ban now matches them (the ban is already in the store).
     virtual Status disconnectBanned(std::uint32_t visitorId, std::string_view reason) = 0;
+    // Cluster mode: disconnects NAME wherever another process has them connected (the ban is
+    // already in this process's store). A single process has nobody elsewhere.
+    virtual void banElsewhere(std::string_view /*name*/, std::string_view /*reason*/) {}
     // Tells the live session its mute changed (the mute itself is already in the store).
     virtual Status setMuted(std::uint32_t visitorId, bool muted) = 0;
     // Sends TEXT to everyone in HALL, or to everyone when hallId is empty.

@@ -28,6 +28,9 @@ public:
     // Shared counters (visitors per hall or booth, ...): adds DELTA, returns the new value.
     virtual std::int64_t add(std::string_view counter, std::int64_t delta) = 0;
     virtual std::int64_t counter(std::string_view counter) const = 0;
+    // Called at the start of every tick: delivers what other processes published since the last
+    // call (on the tick thread) and keeps the connection to the shared store alive.
+    virtual void pump() {}
 };
 
 } // namespace fg::server

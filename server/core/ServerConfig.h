@@ -46,6 +46,10 @@ struct ServerConfig {
     std::filesystem::path publishDir; // default DATADIR/publish
     // Chat history (server/chat/): lines kept per room (hall, booth, direct pair).
     std::size_t chatHistory = 200;
+    // Cluster mode: the Redis that carries the bus between this event's processes
+    // (redis://HOST:PORT or unix:///PATH); empty: a single process (InProcessBus).
+    std::string cluster;
+    std::string clusterPrefix = "fg"; // keys and channels in that Redis: one prefix per event
     // Tests only: compose the modules in reverse order, to prove no rule depends on that order.
     bool reverseModules = false;
 };
