@@ -15,6 +15,7 @@ PACKAGES=(
     libpoppler-cpp-dev
     tzdata
     libopus-dev libopenal-dev espeak-ng
+    libhowardhinnant-date-dev fonts-noto-core fonts-noto-cjk libharfbuzz-dev libfribidi-dev
 )
 
 missing=()
