@@ -112,7 +112,10 @@ Status UiFonts::build(const UiLook& look) {
         cfg.MergeMode = i > 0;
         cfg.OversampleH = i == 2 ? 1 : 2; // CJK glyphs are dense: no horizontal oversampling
         cfg.OversampleV = 1;
-        if (!atlas.AddFontFromMemoryTTF(m_data[i].data(), int(m_data[i].size()), pixels, &cfg,
+        // Noto's Arabic and CJK faces spend more of their line on ascent and descent than
+        // DejaVu: a larger size gives their letters the Latin letters' visual height.
+        const float size = i == 0 ? pixels : std::round(pixels * (i == 1 ? 1.3f : 1.2f));
+        if (!atlas.AddFontFromMemoryTTF(m_data[i].data(), int(m_data[i].size()), size, &cfg,
                                         reinterpret_cast<const ImWchar*>(m_ranges[i].data())))
             return makeError("ui font " + m_faces[i].file.string() + ": not a usable font");
     }

@@ -12,21 +12,29 @@ cat > "$WORK/script.txt" <<SCRIPT
 # Cybersecurity holds a Vietnamese, a Chinese, an Arabic and a Russian exhibitor.
 5 directory-sector Cybersecurity
 12 screenshot $OUT/directory-scripts.png
-# Keys only from here: the arrows walk the directory's rows inside the focused panel.
+# Keys only from here: the arrows reach the table, Space enters it, down selects a row
+# (the yellow frame is the keyboard focus); G walks to it, O opens its booth.
 13 key down
 15 key down
 17 key down
 19 key down
-24 screenshot $OUT/keyboard-focus.png
-25 key g
-26 wait-walk
-27 key o
-28 ui-scale 150
-36 screenshot $OUT/ui-150.png
-37 ui-scale 100
-38 high-contrast on
-46 screenshot $OUT/high-contrast.png
-48 quit
+21 key space
+23 key down
+28 screenshot $OUT/keyboard-focus.png
+29 key g
+30 wait-walk
+31 key o
+36 key esc
+37 directory
+38 ui-scale 150
+39 key f3
+48 screenshot $OUT/ui-150.png
+49 key f3
+50 ui-scale 100
+51 high-contrast on
+52 key o
+60 screenshot $OUT/high-contrast.png
+62 quit
 SCRIPT
 echo '{"settings": {"msaa": 1, "shadows": false}}' > "$WORK/client.json"
 xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/game/client/fairground" \

@@ -107,7 +107,7 @@ bool hasScript(const std::string& text, std::uint32_t from, std::uint32_t to) {
 
 } // namespace
 
-TEST_CASE("sample: exhibitors and speakers named in the fair's scripts") {
+TEST_CASE("sample: exhibitors, speakers and moderators named in the fair's scripts") {
     const json& doc = fgtest::sampleJson();
     int vietnamese = 0, chinese = 0, arabic = 0, cyrillic = 0;
     for (const auto& x : doc["exhibitors"]) {
@@ -122,9 +122,11 @@ TEST_CASE("sample: exhibitors and speakers named in the fair's scripts") {
     CHECK(arabic >= 1);
     CHECK(cyrillic >= 1);
     std::string speakers;
-    for (const auto& s : doc["sessions"])
+    for (const auto& s : doc["sessions"]) {
         for (const auto& sp : s["speakers"])
             speakers += sp["name"].get<std::string>() + "\n";
+        if (s.contains("moderator")) speakers += s["moderator"]["name"].get<std::string>() + "\n";
+    }
     CHECK(hasScript(speakers, 0x1EA0, 0x1EF9));
     CHECK(hasScript(speakers, 0x4E00, 0x9FFF));
     CHECK(hasScript(speakers, 0x0600, 0x06FF));
