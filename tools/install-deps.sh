@@ -16,6 +16,7 @@ PACKAGES=(
     tzdata
     libopus-dev libopenal-dev espeak-ng
     libhowardhinnant-date-dev fonts-noto-core fonts-noto-cjk libharfbuzz-dev libfribidi-dev
+    libfreetype-dev
 )
 
 missing=()
