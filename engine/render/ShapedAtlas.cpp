@@ -1,7 +1,6 @@
 // FontAtlas for text in every script: glyphs shaped by engine/text's Shaper (HarfBuzz, FriBidi,
 // FreeType) packed into one RGBA atlas by rows, and shaped lines laid out as meshes.
 #include "engine/render/FontAtlas.h"
-
 #include "engine/text/Utf8.h"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 
 #include "engine/render/RenderTypes.h"
 #include "game/client/ClientState.h"
+
 #include <string>
 
 struct ImVec2; // Dear ImGui's; panels that size windows include <imgui.h>

@@ -45,8 +45,7 @@ std::optional<Status> DirectoryFeature::runAction(const std::string& name,
     else if (name == "directory-sector") { // the Sector filter, as picked in the panel
         m_open = true;
         m_sector = joinArgs(args);
-    }
-    else
+    } else
         return std::nullopt;
     return Status{};
 }
