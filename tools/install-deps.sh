@@ -16,6 +16,8 @@ PACKAGES=(
     tzdata
     libopus-dev libopenal-dev espeak-ng
     libhiredis-dev redis-server
+    libhowardhinnant-date-dev fonts-noto-core fonts-noto-cjk libharfbuzz-dev libfribidi-dev
+    libfreetype-dev
 )
 
 missing=()

@@ -1,52 +1,35 @@
-// TimeZone: converts through localtime_r with TZ set to the zone asked for, under one lock (TZ
-// is process-wide) and restored afterwards. Reads the TZ database's files only to check names.
+// TimeZone: the one adapter over Howard Hinnant's date/tz (libhowardhinnant-date-dev), which reads
+// the system's TZ database (tzdata) itself. Nothing else includes <date/tz.h>.
 #include "engine/core/TimeZone.h"
 
+#include <chrono>
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
+#include <date/tz.h>
 #include <fmt/format.h>
-#include <mutex>
-#include <optional>
 
 namespace fg::tz {
 namespace {
 
-std::mutex g_tzLock;
+// Where Debian's tzdata puts the database date/tz reads (USE_OS_TZDB); named in errors.
+constexpr const char* kZoneDir = "/usr/share/zoneinfo";
 
-std::filesystem::path zoneDir() {
-    const char* dir = std::getenv("TZDIR");
-    return dir && *dir ? dir : "/usr/share/zoneinfo";
+const date::time_zone* findZone(std::string_view zone) {
+    if (zone.empty() || zone.size() > 64) return nullptr;
+    try {
+        return date::locate_zone(std::string(zone));
+    } catch (const std::exception&) { // unknown name, or no database at all
+        return nullptr;
+    }
 }
-
-// Sets TZ for the scope and puts the previous value back (unset stays unset).
-class ScopedTz {
-public:
-    explicit ScopedTz(const std::string& zone) {
-        if (const char* old = std::getenv("TZ")) m_old = old;
-        ::setenv("TZ", zone.c_str(), 1);
-        ::tzset();
-    }
-    ~ScopedTz() {
-        if (m_old)
-            ::setenv("TZ", m_old->c_str(), 1);
-        else
-            ::unsetenv("TZ");
-        ::tzset();
-    }
-
-private:
-    std::optional<std::string> m_old;
-};
 
 } // namespace
 
 bool zoneExists(std::string_view zone) {
-    if (zone.empty() || zone.size() > 64 || zone.front() == '/' ||
-        zone.find("..") != std::string_view::npos)
-        return false;
-    std::error_code ec;
-    return std::filesystem::is_regular_file(zoneDir() / std::string(zone), ec);
+    return findZone(zone) != nullptr;
+}
+
+std::string zoneDatabasePath() {
+    return kZoneDir;
 }
 
 std::string localZoneName() {
@@ -55,41 +38,40 @@ std::string localZoneName() {
         if (name.front() == ':') name.remove_prefix(1);
         if (zoneExists(name)) return std::string(name);
     }
-    std::error_code ec;
-    const auto target = std::filesystem::read_symlink("/etc/localtime", ec);
-    if (!ec) {
-        const std::string text = target.string();
-        const std::string marker = "zoneinfo/";
-        if (auto at = text.find(marker); at != std::string::npos) {
-            std::string name = text.substr(at + marker.size());
-            if (zoneExists(name)) return name;
-        }
+    try {
+        if (const date::time_zone* zone = date::current_zone()) return std::string(zone->name());
+    } catch (const std::exception&) { // no /etc/localtime (containers): fall back to UTC
     }
     return "UTC";
 }
 
 Result<ZonedTime> inZone(UnixSeconds t, std::string_view zone) {
-    if (!zoneExists(zone))
-        return makeError(
-            fmt::format("unknown time zone \"{}\" (not in {})", zone, zoneDir().string()));
-    std::lock_guard lock(g_tzLock);
-    ScopedTz scoped{std::string(zone)};
-    const std::time_t when = std::time_t(t);
-    std::tm tm{};
-    if (!::localtime_r(&when, &tm))
-        return makeError(fmt::format("time {} cannot be shown in \"{}\"", t, zone));
-    return ZonedTime{tm.tm_year + 1900,
-                     tm.tm_mon + 1,
-                     tm.tm_mday,
-                     tm.tm_hour,
-                     tm.tm_min,
-                     int(tm.tm_gmtoff),
-                     tm.tm_zone ? tm.tm_zone : "",
+    const date::time_zone* z = findZone(zone);
+    if (!z) return makeError(fmt::format("unknown time zone \"{}\" (not in {})", zone, kZoneDir));
+    const date::sys_seconds when{std::chrono::seconds{t}};
+    const date::sys_info info = z->get_info(when);
+    const auto local = z->to_local(when);
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss<std::chrono::seconds> clock{local - day};
+    return ZonedTime{int(ymd.year()),
+                     int(unsigned(ymd.month())),
+                     int(unsigned(ymd.day())),
+                     int(clock.hours().count()),
+                     int(clock.minutes().count()),
+                     int(info.offset.count()),
+                     info.abbrev,
                      std::string(zone)};
 }
 
 std::string clockText(const ZonedTime& t) {
     return fmt::format("{:02}:{:02}", t.hour, t.minute);
+}
+
+std::string offsetText(const ZonedTime& t) {
+    const int minutes = std::abs(t.utcOffsetSeconds) / 60;
+    return fmt::format("UTC{}{:02}:{:02}", t.utcOffsetSeconds < 0 ? '-' : '+', minutes / 60,
+                       minutes % 60);
 }
 
 } // namespace fg::tz

@@ -1,5 +1,5 @@
-// Wall-clock times in IANA time zones (the event's, the viewer's) from the C library and the
-// system's TZ database (tzdata). The one adapter over tzset/localtime_r; nothing else uses them.
+// Wall-clock times in IANA time zones (the event's, the viewer's) from the system's TZ database
+// (tzdata) through Howard Hinnant's date/tz. Our types only; no date/tz types leak out.
 #pragma once
 
 #include "engine/core/Result.h"
@@ -25,5 +25,9 @@ bool zoneExists(std::string_view zone);
 Result<ZonedTime> inZone(UnixSeconds t, std::string_view zone);
 // "HH:MM" of a zoned time.
 std::string clockText(const ZonedTime& t);
+// "UTC+07:00" of a zoned time.
+std::string offsetText(const ZonedTime& t);
+// The TZ database's folder, for error messages ("/usr/share/zoneinfo").
+std::string zoneDatabasePath();
 
 } // namespace fg::tz

@@ -6,6 +6,7 @@
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
+#include <cmath>
 #include <map>
 #include <mutex>
 
@@ -80,6 +81,24 @@ int glfwKey(Key key) {
         return GLFW_KEY_ENTER;
     case Key::Tab:
         return GLFW_KEY_TAB;
+    case Key::N:
+        return GLFW_KEY_N;
+    case Key::B:
+        return GLFW_KEY_B;
+    case Key::O:
+        return GLFW_KEY_O;
+    case Key::G:
+        return GLFW_KEY_G;
+    case Key::J:
+        return GLFW_KEY_J;
+    case Key::F1:
+        return GLFW_KEY_F1;
+    case Key::F2:
+        return GLFW_KEY_F2;
+    case Key::F3:
+        return GLFW_KEY_F3;
+    case Key::F4:
+        return GLFW_KEY_F4;
     }
     return GLFW_KEY_UNKNOWN;
 }
@@ -138,6 +157,12 @@ glm::ivec2 Window::framebufferSize() const {
     int w = 0, h = 0;
     glfwGetFramebufferSize(handle(m_window), &w, &h);
     return {w, h};
+}
+
+float Window::contentScale() const {
+    float x = 1.0f, y = 1.0f;
+    glfwGetWindowContentScale(handle(m_window), &x, &y);
+    return std::isfinite(y) && y > 0 ? y : 1.0f;
 }
 
 bool Window::minimized() const {

@@ -20,7 +20,32 @@ struct WindowOptions {
     bool visible = true;
 };
 
-enum class Key { W, A, S, D, Q, E, Up, Down, Left, Right, Space, LeftShift, Escape, Enter, Tab };
+enum class Key {
+    W,
+    A,
+    S,
+    D,
+    Q,
+    E,
+    Up,
+    Down,
+    Left,
+    Right,
+    Space,
+    LeftShift,
+    Escape,
+    Enter,
+    Tab,
+    N,
+    B,
+    O,
+    G,
+    J,
+    F1,
+    F2,
+    F3,
+    F4 // the client's keyboard shortcuts (docs/CLIENT.md, Keyboard)
+};
 enum class MouseButton { Left, Right, Middle };
 
 class Window {
@@ -35,6 +60,8 @@ public:
     void pollEvents();
     // Framebuffer size in pixels; (0, 0) while minimised.
     glm::ivec2 framebufferSize() const;
+    // The monitor's content scale (1 on a 96 dpi screen, 2 on most 4K laptops): UI scale default.
+    float contentScale() const;
     bool minimized() const;
     void setSize(int width, int height);
     void iconify();

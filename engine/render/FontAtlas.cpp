@@ -1,8 +1,10 @@
 // Font baking through Dear ImGui's ImFontAtlas (stb_truetype inside ImGui) and text layout.
-// The atlas object lives only during bake(); nothing here touches an ImGui context or the GPU.
+// The atlas object lives only during baking; nothing here touches an ImGui context or the GPU.
 #include "engine/render/FontAtlas.h"
 
 #include "engine/core/File.h"
+#include "engine/text/Bidi.h"
+#include "engine/text/Utf8.h"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -10,35 +12,17 @@
 namespace fg::render {
 
 std::vector<std::uint32_t> decodeUtf8(std::string_view text) {
-    std::vector<std::uint32_t> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<std::uint8_t>(text[i]);
-        const int extra = c < 0x80           ? 0
-                          : (c >> 5) == 0x6  ? 1
-                          : (c >> 4) == 0xE  ? 2
-                          : (c >> 3) == 0x1E ? 3
-                                             : -1;
-        if (extra < 0 || text.size() - i <= std::size_t(extra)) {
-            ++i; // stray continuation byte, bad lead byte or truncated sequence
-            continue;
-        }
-        std::uint32_t cp = extra == 0 ? c : c & (0x3F >> extra);
-        bool ok = true;
-        for (int k = 1; k <= extra; ++k) {
-            const auto cc = static_cast<std::uint8_t>(text[i + std::size_t(k)]);
-            ok = ok && (cc >> 6) == 0x2;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (!ok) {
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += std::size_t(extra) + 1;
-    }
-    return out;
+    return text::decodeUtf8(text);
 }
+
+namespace {
+
+// Basic Latin, Latin-1 and Extended-A, dashes, quotes, bullet and euro: what dynamic text
+// (clocks, stage screens) most often needs beyond the exhibition's own words.
+const ImWchar kRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201D,
+                           0x2022, 0x2022, 0x20AC, 0x20AC, 0};
+
+} // namespace
 
 Result<FontAtlas> FontAtlas::bake(const std::filesystem::path& ttf, float pixelHeight) {
     if (pixelHeight < 8.0f || pixelHeight > 256.0f)
@@ -46,24 +30,29 @@ Result<FontAtlas> FontAtlas::bake(const std::filesystem::path& ttf, float pixelH
             fmt::format("font {}: pixel height {} outside 8..256", ttf.string(), pixelHeight));
     auto bytes = readFileBytes(ttf, 64ull << 20);
     if (!bytes) return bytes.error();
-    static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201D,
-                                      0x2022, 0x2022, 0x20AC, 0x20AC, 0};
     ImFontAtlas atlas;
     atlas.TexGlyphPadding = 4; // room for mipmaps of distant signs without bleeding
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     ImFont* font = atlas.AddFontFromMemoryTTF(bytes->data(), static_cast<int>(bytes->size()),
                                               pixelHeight, &config, kRanges);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
     if (!font || !atlas.Build())
         return makeError(fmt::format("font {}: not a usable TrueType font", ttf.string()));
+    return fromBuilt(&atlas, font, ttf.filename().string(), pixelHeight);
+}
+
+Result<FontAtlas> FontAtlas::fromBuilt(void* builtAtlas, void* builtFont, const std::string& name,
+                                       float pixelHeight) {
+    ImFontAtlas& atlas = *static_cast<ImFontAtlas*>(builtAtlas);
+    const ImFont* font = static_cast<const ImFont*>(builtFont);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
     atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     if (!pixels || width <= 0 || height <= 0)
-        return makeError(fmt::format("font {}: baking produced no atlas", ttf.string()));
+        return makeError(fmt::format("font {}: baking produced no atlas", name));
     FontAtlas out;
     out.m_pixelHeight = pixelHeight;
-    out.m_image.name = ttf.filename().string();
+    out.m_image.name = name;
     out.m_image.width = static_cast<std::uint32_t>(width);
     out.m_image.height = static_cast<std::uint32_t>(height);
     out.m_image.rgba.assign(pixels, pixels + std::size_t(width) * height * 4);
@@ -85,19 +74,21 @@ const FontAtlas::Glyph& FontAtlas::glyph(std::uint32_t codepoint) const {
 }
 
 float FontAtlas::measure(std::string_view utf8, float lineHeight) const {
+    if (m_shaper) return shapedWidth(utf8) * lineHeight / m_pixelHeight;
     float pen = 0;
-    for (std::uint32_t cp : decodeUtf8(utf8))
+    for (std::uint32_t cp : decodeUtf8(text::visualOrder(utf8)))
         pen += glyph(cp).advance;
     return pen * lineHeight / m_pixelHeight;
 }
 
 MeshData FontAtlas::textMesh(std::string_view utf8, float lineHeight) const {
+    if (m_shaper) return shapedMesh(utf8, lineHeight);
     MeshData mesh;
     mesh.name = std::string(utf8);
     const float s = lineHeight / m_pixelHeight;
     float pen = -measure(utf8, lineHeight) * 0.5f / s; // centre the line on x = 0
     const float top = lineHeight * 0.5f;
-    for (std::uint32_t cp : decodeUtf8(utf8)) {
+    for (std::uint32_t cp : decodeUtf8(text::visualOrder(utf8))) {
         const Glyph& g = glyph(cp);
         if (g.visible) {
             const auto base = static_cast<std::uint32_t>(mesh.vertices.size());

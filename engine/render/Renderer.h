@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace fg::platform {
 class Window;
@@ -26,6 +27,14 @@ struct RendererOptions {
     // Window only: the scene is drawn at this fraction (0.25-1) of the window size and stretched
     // to fill it (linear filter); the UI is always drawn at full size.
     float resolutionScale = 1.0f;
+};
+
+// How the window's UI looks: its scale (0.75-2; fonts are rasterised at that size, never
+// stretched) and the high-contrast theme.
+struct UiLook {
+    float scale = 1.0f;
+    bool highContrast = false;
+    bool operator==(const UiLook&) const = default;
 };
 
 struct DrawOptions {
@@ -91,6 +100,12 @@ public:
     // A small ImGui window with device name and frame statistics (the built-in overlay).
     void setStatsOverlay(bool enabled);
     void setVsync(bool enabled);
+    // Window renderers: the UI's scale and theme; the font atlas is rebuilt before the next frame.
+    void setUiLook(const UiLook& look);
+    UiLook uiLook() const;
+    // Makes every character of UTF8 drawable in the UI (any script of the base plane): new ones
+    // join the font atlas before the next frame. Call with text before showing it.
+    void addUiText(std::string_view utf8);
     // See RendererOptions::resolutionScale; rebuilds the window's targets when it changes.
     Status setResolutionScale(float scale);
 

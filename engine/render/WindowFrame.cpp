@@ -84,6 +84,7 @@ Status WindowTarget::renderFrame(const Scene& scene, const Camera& camera,
     if (acquired == VK_ERROR_OUT_OF_DATE_KHR) return recreateSwapchain();
     if (acquired != VK_SUBOPTIMAL_KHR) FG_VK_TRY(acquired);
 
+    if (m_fontsDirty) FG_TRY(rebuildFonts());
     drawUi(m_lastStats);
     FG_VK_TRY(vkResetCommandBuffer(frame.cmd, 0));
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
@@ -156,6 +157,18 @@ Status Renderer::setResolutionScale(float scale) {
     m_impl->options.resolutionScale = scale;
     if (!m_impl->window) return {};
     return m_impl->window->setResolutionScale(scale);
+}
+
+void Renderer::setUiLook(const UiLook& look) {
+    if (m_impl->window) m_impl->window->setUiLook(look);
+}
+
+UiLook Renderer::uiLook() const {
+    return m_impl->window ? m_impl->window->uiLook() : UiLook{};
+}
+
+void Renderer::addUiText(std::string_view utf8) {
+    if (m_impl->window) m_impl->window->addUiText(utf8);
 }
 
 void Renderer::setVsync(bool enabled) {

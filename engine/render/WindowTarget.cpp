@@ -238,6 +238,11 @@ void WindowTarget::setVsync(bool enabled) {
 }
 
 Status WindowTarget::initImGui() {
+    auto fontFiles = text::findFonts();
+    if (!fontFiles) return fontFiles.error();
+    auto fonts = UiFonts::create(*fontFiles);
+    if (!fonts) return fonts.error();
+    m_fonts = std::move(*fonts);
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 16};
     VkDescriptorPoolCreateInfo poolInfo{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     poolInfo.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
@@ -247,10 +252,20 @@ Status WindowTarget::initImGui() {
     FG_VK_TRY(vkCreateDescriptorPool(m_device.device(), &poolInfo, nullptr, &m_imguiPool));
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr; // no imgui.ini next to the executable
-    ImGui::StyleColorsDark();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                             // no imgui.ini next to the executable
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // every panel usable without a mouse
     if (!ImGui_ImplGlfw_InitForVulkan(static_cast<GLFWwindow*>(m_window.nativeHandle()), true))
         return makeError("imgui: GLFW backend initialisation failed");
+    FG_TRY(m_fonts->build(m_look));
+    FG_TRY(initImGuiVulkan());
+    m_imgui = true;
+    return {};
+}
+
+// The Vulkan backend of ImGui 1.86 cannot swap its font texture, so a new atlas means a new
+// backend: shut down (frees the old texture), reset its descriptor pool, initialise, upload.
+Status WindowTarget::initImGuiVulkan() {
     GpuContext& ctx = m_device.context();
     ImGui_ImplVulkan_InitInfo info{};
     info.Instance = ctx.instance();
@@ -265,10 +280,28 @@ Status WindowTarget::initImGui() {
     info.CheckVkResultFn = checkImGuiVk;
     if (!ImGui_ImplVulkan_Init(&info, m_uiPass))
         return makeError("imgui: Vulkan backend initialisation failed");
-    m_imgui = true;
     FG_TRY(ctx.submitNow([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); }));
     ImGui_ImplVulkan_DestroyFontUploadObjects();
     return {};
+}
+
+Status WindowTarget::rebuildFonts() {
+    m_fontsDirty = false;
+    FG_VK_TRY(vkDeviceWaitIdle(m_device.device()));
+    ImGui_ImplVulkan_Shutdown();
+    FG_VK_TRY(vkResetDescriptorPool(m_device.device(), m_imguiPool, 0));
+    FG_TRY(m_fonts->build(m_look));
+    return initImGuiVulkan();
+}
+
+void WindowTarget::setUiLook(const UiLook& look) {
+    if (look == m_look) return;
+    m_look = look;
+    m_fontsDirty = true;
+}
+
+void WindowTarget::addUiText(std::string_view utf8) {
+    if (m_fonts && m_fonts->addText(utf8)) m_fontsDirty = true;
 }
 
 WindowTarget::~WindowTarget() {

@@ -5,6 +5,7 @@
 #include "engine/platform/Window.h"
 #include "engine/render/Renderer.h"
 #include "engine/render/SceneRenderer.h"
+#include "engine/render/UiFonts.h"
 
 #include <functional>
 
@@ -23,6 +24,9 @@ public:
     void setUi(std::function<void()> ui) { m_ui = std::move(ui); }
     void setStatsOverlay(bool enabled) { m_overlay = enabled; }
     void setVsync(bool enabled);
+    void setUiLook(const UiLook& look);
+    UiLook uiLook() const { return m_look; }
+    void addUiText(std::string_view utf8);
     // Draws the scene at SCALE (0.25-1) of the window size and stretches it to the window; the
     // UI stays at full size. Takes effect at once (the swapchain targets are rebuilt).
     Status setResolutionScale(float scale);
@@ -43,6 +47,9 @@ private:
     Status recreateSwapchain();
     Status createFrames();
     Status initImGui();
+    Status initImGuiVulkan();
+    // Rebuilds the UI font atlas and re-creates the ImGui Vulkan backend's objects around it.
+    Status rebuildFonts();
     // WindowScaled.cpp: the UI pass, and the reduced-size scene target with its blit.
     Status createUiPass();
     Status createUiFramebuffers();
@@ -79,6 +86,9 @@ private:
     std::uint32_t m_frameIndex = 0;
     VkDescriptorPool m_imguiPool = VK_NULL_HANDLE;
     bool m_imgui = false;
+    std::unique_ptr<UiFonts> m_fonts;
+    UiLook m_look;
+    bool m_fontsDirty = false;
     bool m_overlay = false;
     std::function<void()> m_ui;
     FrameStats m_lastStats;

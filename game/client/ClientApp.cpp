@@ -6,6 +6,7 @@
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
 #include "game/client/ClientTry.h"
+#include "game/client/DisplayText.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/expo/ExhibitionJson.h"
@@ -71,6 +72,8 @@ Status ClientApp::loadProfile() {
         s.profile.color = *rgb;
     }
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
+    if (o.uiScale > 0) s.profile.settings.uiScale = o.uiScale;
+    if (o.highContrast) s.profile.settings.highContrast = true;
     if (!o.token.empty()) {
         if (auto code = netclient::parseInvitation(o.token); !code)
             return makeError("--token: " + code.error().message);
@@ -83,6 +86,15 @@ Status ClientApp::loadProfile() {
             log::warn("client: could not save the profile: {}", saved.error().message);
     }
     return {};
+}
+
+// The profile's UI scale, or the monitor's content scale (GLFW) when it says "follow".
+void ClientApp::applyUiLook() {
+    const ClientSettings& settings = m_session.profile.settings;
+    render::UiLook look;
+    look.scale = float(effectiveUiScale(settings.uiScale, m_window->contentScale())) / 100.0f;
+    look.highContrast = settings.highContrast;
+    m_renderer->setUiLook(look);
 }
 
 Status ClientApp::openWindow() {
@@ -102,6 +114,8 @@ Status ClientApp::openWindow() {
     if (!renderer) return renderer.error();
     m_renderer = std::move(*renderer);
     m_renderer->setVsync(m_options.vsync);
+    m_session.fontText = [this](std::string_view text) { m_renderer->addUiText(text); };
+    applyUiLook();
     auto kit = SceneKit::create(*m_renderer);
     if (!kit) return kit.error();
     m_kit = std::move(*kit);
@@ -111,6 +125,7 @@ Status ClientApp::openWindow() {
 void ClientApp::applyProfileChange() {
     Session& s = m_session;
     m_avatar.setSensitivity(s.profile.settings.mouseSensitivity);
+    applyUiLook();
     if (auto scaled = m_renderer->setResolutionScale(s.profile.settings.resolutionScale); !scaled)
         toast(s, scaled.error().message, true);
     if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
@@ -167,7 +182,9 @@ Status ClientApp::loadWorld() {
         }
         m_exhibition = std::make_unique<expo::Exhibition>(std::move(*report.exhibition));
     }
-    simplifyDisplayText(*m_exhibition);
+    m_worldExhibition = std::move(m_exhibition);
+    m_exhibition =
+        std::make_unique<expo::Exhibition>(displayCopy(*m_worldExhibition, m_session.fontText));
     FG_CLIENT_TRY(rebuildWorld());
     m_bench.loadSeconds = monotonicSeconds() - t0;
     Session& s = m_session;
@@ -184,7 +201,7 @@ Status ClientApp::rebuildWorld() {
     so.cacheDir = m_options.cacheDir / "assets";
     so.progress = [this](float f, std::string_view what) { renderProgress(f, what); };
     auto world =
-        scene::ExhibitionScene::build(*m_renderer, *m_exhibition, m_content->baseDir(), so);
+        scene::ExhibitionScene::build(*m_renderer, *m_worldExhibition, m_content->baseDir(), so);
     if (!world) return world.error();
     m_world = std::move(*world);
     m_frameScene = m_world->scene();

@@ -62,6 +62,7 @@ private:
     void pumpContent(netclient::NetClient* client);
     void registerContentHandlers(); // BoothRevision -> ClientContent
     void applyProfileChange();
+    void applyUiLook();
     void applySignInChange();
     // The script's "continue-as-visitor" answers a refused invitation code (the overlay's button).
     bool continueScriptAfterRefusal();
@@ -77,6 +78,12 @@ private:
     MoveInput readInput();
     void handleClick(glm::vec2 pixel);
     void updateHover();
+    // ClientKeys.cpp: shortcuts on the frame a key goes down; script keys for ImGui's navigation.
+    void keyShortcuts();
+    bool keyWentDown(platform::Key key, const char* scriptName);
+    void runShortcut(const std::string& action);
+    void scriptKeyToUi(const std::string& name, bool down);
+    void releaseScriptPresses();
     void buildFrameScene();
     render::Camera viewCamera() const;
     void takeScreenshots();
@@ -87,7 +94,8 @@ private:
     double m_startTime = 0;
     std::unique_ptr<platform::Window> m_window;
     std::unique_ptr<render::Renderer> m_renderer;
-    std::unique_ptr<expo::Exhibition> m_exhibition;
+    std::unique_ptr<expo::Exhibition> m_exhibition;      // the panels' copy (DisplayText.h)
+    std::unique_ptr<expo::Exhibition> m_worldExhibition; // as loaded: the world shapes its text
     SceneKit m_kit;
     std::unique_ptr<scene::ExhibitionScene> m_world; // the static exhibition, as fairground-shot
     std::size_t m_worldInstances = 0;                // m_frameScene's first instances are m_world's
@@ -113,6 +121,8 @@ private:
     BoothFeature* m_booth = nullptr;       // clicks and Esc open and close booths
     ScriptPlayer m_script;
     std::set<std::string> m_scriptKeys;
+    std::vector<std::string> m_scriptPresses; // "key NAME": released on the next frame
+    std::set<std::string> m_keysDown;         // shortcut keys down last frame (by script name)
     UiFrame m_ui;
 
     double m_lastTime = 0, m_lastInputSent = 0, m_fpsTime = 0;

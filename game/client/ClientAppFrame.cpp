@@ -42,7 +42,9 @@ void ClientApp::frame() {
     if (m_settings->takeProfileChanged()) applyProfileChange();
     if (m_settings->takeSignInChanged()) applySignInChange();
     MoveInput input = readInput();
+    releaseScriptPresses();
     playScript(input);
+    keyShortcuts();
     updateNetwork();
     m_avatar.update(input, dt);
     sendInput();
@@ -167,8 +169,12 @@ void ClientApp::sendInput() {
 MoveInput ClientApp::readInput() {
     MoveInput in;
     const ImGuiIO& io = ImGui::GetIO();
+    // Scripted arrows belong to ImGui's navigation while a panel has it, as real ones do.
     auto down = [&](platform::Key k, const char* scriptName) {
-        return (!io.WantCaptureKeyboard && m_window->keyDown(k)) || m_scriptKeys.count(scriptName);
+        const bool arrow = k == platform::Key::Up || k == platform::Key::Down ||
+                           k == platform::Key::Left || k == platform::Key::Right;
+        const bool scripted = m_scriptKeys.count(scriptName) && !(arrow && io.NavActive);
+        return (!io.WantCaptureKeyboard && m_window->keyDown(k)) || scripted;
     };
     in.forward = float(down(platform::Key::W, "w") || down(platform::Key::Up, "up")) -
                  float(down(platform::Key::S, "s") || down(platform::Key::Down, "down"));
@@ -232,10 +238,14 @@ void ClientApp::playScript(MoveInput& input) {
     for (const ScriptEvent& e : m_script.due(m_scriptFrame)) {
         switch (e.kind) {
         case ScriptEventKind::KeyDown:
+        case ScriptEventKind::KeyPress:
             m_scriptKeys.insert(e.name);
+            scriptKeyToUi(e.name, true);
+            if (e.kind == ScriptEventKind::KeyPress) m_scriptPresses.push_back(e.name);
             break;
         case ScriptEventKind::KeyUp:
             m_scriptKeys.erase(e.name);
+            scriptKeyToUi(e.name, false);
             break;
         case ScriptEventKind::MouseMove:
             input.look += glm::vec2(e.x, e.y);

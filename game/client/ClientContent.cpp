@@ -7,6 +7,7 @@
 #include "engine/core/Time.h"
 #include "game/booth/PublishedRevision.h"
 #include "game/client/ClientApp.h"
+#include "game/client/DisplayText.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/expo/protocol/ContentNames.h"
 #include "game/netclient/NetClient.h"
@@ -209,11 +210,11 @@ void ClientApp::registerContentHandlers() {
 
 void ClientApp::pumpContent(netclient::NetClient* client) {
     std::vector<std::string> failed;
-    const bool changed = m_content->pump(client, *m_exhibition, failed);
+    const bool changed = m_content->pump(client, *m_worldExhibition, failed);
     for (const auto& line : failed)
         toast(m_session, line, true);
     if (!changed) return;
-    simplifyDisplayText(*m_exhibition);
+    *m_exhibition = displayCopy(*m_worldExhibition, m_session.fontText);
     if (Status st = rebuildWorld(); !st) toast(m_session, st.error().message, true);
 }
 

@@ -10,6 +10,7 @@
 #include "game/client/deckupload/DeckUploadFeature.h"
 #include "game/client/directory/DirectoryFeature.h"
 #include "game/client/exhibitor/ExhibitorFeature.h"
+#include "game/client/keyboard/KeyboardFeature.h"
 #include "game/client/map/MapFeature.h"
 #include "game/client/meetings/MeetingsFeature.h"
 #include "game/client/moderation/ModerationFeature.h"
@@ -46,6 +47,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<QnaFeature>();        // questions, polls, reactions, hands: after StageFeature
     add<RoundtableFeature>(); // the speaking list: after StageFeature
     add<DeckUploadFeature>(); // "Upload deck" in the stage panel: after StageFeature
+    add<KeyboardFeature>();   // keyboard shortcuts' actions (focused booth, next session)
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

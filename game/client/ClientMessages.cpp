@@ -19,6 +19,8 @@ void onActionResult(Session& s, const proto::ActionResult& r) {
 
 void onAnnouncement(Session& s, const proto::Announcement& a) {
     s.banners.push_back(a);
+    s.banners.back().text = uiText(s, a.text);
+    s.banners.back().from = uiText(s, a.from);
     log::info("client: announcement from {}: {}", a.from, a.text);
 }
 

@@ -47,6 +47,10 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
     app.add_option("--resolution-scale", o.resolutionScale,
                    "draw the 3D view at this fraction of the window (0.25-1)")
         ->check(CLI::Range(0.25, 1.0));
+    app.add_option("--ui-scale", o.uiScale,
+                   "UI scale in percent, 75-200 (default: the monitor's content scale)")
+        ->check(CLI::Range(75, 200));
+    app.add_flag("--high-contrast", o.highContrast, "the high-contrast UI theme");
     app.add_option("--bots", o.bots, "simulated visitors to start around the spawn")
         ->check(CLI::Range(0, 1000));
     app.add_option("--name", o.name, "display name (skips the first-run form when complete)");

@@ -34,6 +34,8 @@ struct ClientOptions {
     int bots = 0;              // simulated visitors started in-process (benchmarks, screenshots)
     bool bench = false;        // print frame-time figures at exit
     float resolutionScale = 0; // > 0: overrides the profile's setting (and is saved with it)
+    int uiScale = 0;           // --ui-scale PCT (75-200): overrides the profile's setting
+    bool highContrast = false; // --high-contrast: turns the theme on (saved with the profile)
     std::string name, organisation, email, country, color; // override / pre-fill the profile
     std::filesystem::path configFile; // default $XDG_CONFIG_HOME/fairground/client.json
     std::filesystem::path cacheDir;   // default $XDG_CACHE_HOME/fairground

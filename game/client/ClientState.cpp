@@ -4,6 +4,7 @@
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/text/Bidi.h"
 #include "game/expo/VenueLayout.h"
 
 #include <algorithm>
@@ -58,8 +59,15 @@ std::uint32_t hallIndexOf(const expo::Exhibition& ex, const std::string& hallId)
     return 0;
 }
 
+std::string uiText(const Session& s, std::string_view text) {
+    std::string shown = fg::text::visualOrder(text);
+    if (s.fontText) s.fontText(shown);
+    return shown;
+}
+
 void toast(Session& s, std::string text, bool error) {
     log::info("client: {}", text);
+    text = uiText(s, text);
     s.toasts.push_back({std::move(text), s.now + 4.0, error});
 }
 
@@ -102,53 +110,6 @@ int visitorsNear(const Session& s, int booth) {
     for (const auto& r : s.remotes)
         if (glm::distance(r.position, b.position) < 6.0f) ++n;
     return n;
-}
-
-} // namespace fg::client
-
-namespace fg::client {
-namespace {
-
-void simplify(std::string& text) {
-    static const std::pair<std::string_view, std::string_view> kMap[] = {
-        {"\u2013", "-"},  {"\u2014", "-"},   {"\u2018", "'"}, {"\u2019", "'"}, {"\u201c", "\""},
-        {"\u201d", "\""}, {"\u2026", "..."}, {"\u00a0", " "}, {"\u00b7", "-"}};
-    for (auto [from, to] : kMap)
-        for (auto at = text.find(from); at != std::string::npos;
-             at = text.find(from, at + to.size()))
-            text.replace(at, from.size(), to);
-}
-
-} // namespace
-
-void simplifyDisplayText(expo::Exhibition& ex) {
-    simplify(ex.event.name);
-    for (auto& h : ex.halls) {
-        simplify(h.name);
-        for (auto& v : h.venues)
-            simplify(v.name);
-    }
-    for (auto& p : ex.pavilions)
-        simplify(p.name);
-    for (auto& x : ex.exhibitors)
-        simplify(x.name), simplify(x.description), simplify(x.sector);
-    for (auto& b : ex.booths) {
-        for (auto& d : b.content.documents)
-            simplify(d.title);
-        for (auto& l : b.content.links)
-            simplify(l.title);
-        for (auto& v : b.content.videos)
-            simplify(v.title);
-    }
-    for (auto& s : ex.sessions) {
-        simplify(s.title);
-        simplify(s.description);
-        for (auto& sp : s.speakers) {
-            simplify(sp.name);
-            simplify(sp.title);
-            simplify(sp.organisation);
-        }
-    }
 }
 
 } // namespace fg::client

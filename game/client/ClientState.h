@@ -13,8 +13,10 @@
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::client {
@@ -65,7 +67,13 @@ struct Session {
     float fps = 0, frameMs = 0;
     std::uint64_t frame = 0;
     bool quit = false;
+    // Adds text's characters to the UI font atlas (the renderer's); see uiText() below.
+    std::function<void(std::string_view)> fontText;
 };
+
+// TEXT as the panels draw it (right-to-left runs in visual order), its characters added to the
+// UI font atlas: call on text from the network before keeping it for display.
+std::string uiText(const Session& s, std::string_view text);
 
 // Index of booth ID in the exhibition, or -1.
 int boothIndex(const Session& s, const std::string& id);
@@ -96,8 +104,5 @@ Status needArgs(const std::string& name, const std::vector<std::string>& args, s
 std::string joinArgs(const std::vector<std::string>& args);
 // A script action that ran (OK) or could not run now (the error names it).
 Status actionRan(bool ok, const std::string& name, const std::vector<std::string>& args);
-// Replaces typographic punctuation (dashes, curly quotes) that the UI font lacks with ASCII, in
-// the client's display copy of the exhibition (ids are ASCII and untouched).
-void simplifyDisplayText(expo::Exhibition& ex);
 
 } // namespace fg::client

@@ -63,9 +63,16 @@ void connectionOverlay(Session& s, ClientFeatures& features) {
 
 } // namespace
 
+ImVec2 uiSize(float w, float h) {
+    const float k = ImGui::GetFontSize() / 15.0f;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    return ImVec2(std::min(w * k, std::max(display.x - 20, 100.0f)),
+                  std::min(h * k, std::max(display.y - 60, 100.0f)));
+}
+
 void drawHelp(Session& s) {
     ImGui::SetNextWindowPos({200, 80}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({440, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(560, 420), ImGuiCond_Appearing);
     if (!ImGui::Begin("Help", &s.help)) return ImGui::End();
     ImGui::BulletText("W A S D / arrows: walk    Shift: run");
     ImGui::BulletText("Right mouse button held: look around");
@@ -73,6 +80,15 @@ void drawHelp(Session& s) {
     ImGui::BulletText("Menu bar: directory, map, agenda, chat, people, settings");
     ImGui::BulletText("Esc: close the booth panel / poster zoom");
     ImGui::BulletText("Directory and agenda: teleport to a booth or a stage");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Keyboard");
+    ImGui::BulletText("N / B: walk to the next / previous booth    O or Enter: open it");
+    ImGui::BulletText("G: walk to the booth selected in the directory");
+    ImGui::BulletText("J: go to my next starred session");
+    ImGui::BulletText("F1 help  F2 directory  F3 agenda  F4 map");
+    ImGui::BulletText(
+        "In a panel: arrows move, Space or Enter activates, Tab goes to the next field");
+    ImGui::BulletText("Ctrl+Tab: next panel    Alt: the menu bar    Esc: back to the world");
     ImGui::End();
 }
 

@@ -8,6 +8,8 @@
 
 #include <string>
 
+struct ImVec2; // Dear ImGui's; panels that size windows include <imgui.h>
+
 namespace fg::client {
 
 class ClientFeatures;
@@ -35,6 +37,10 @@ void drawLabels(Session& s, const UiFrame& f);
 std::string signedInAs(const Session& s);
 void drawStatus(Session& s, const UiFrame& f);
 void drawBanners(Session& s);
+
+// A panel's size of W x H pixels at 100 % UI scale, at the scale in use (the font's size over
+// its 15 px at 100 %), so a panel at 150 % holds the same lines as at 100 %.
+ImVec2 uiSize(float w, float h);
 
 // Screen position of a world point, or false when behind the camera.
 bool projectToScreen(const render::Camera& camera, glm::vec2 viewSize, glm::vec3 world,

@@ -13,9 +13,9 @@
 namespace fg::client {
 namespace {
 
-constexpr std::array<std::string_view, 15> kKeys{"w",     "a",     "s",    "d",     "q",
-                                                 "e",     "up",    "down", "left",  "right",
-                                                 "shift", "space", "esc",  "enter", "tab"};
+constexpr std::array<std::string_view, 24> kKeys{
+    "w",   "a",     "s",   "d", "q", "e", "up", "down", "left", "right", "shift", "space",
+    "esc", "enter", "tab", "n", "b", "o", "g",  "j",    "f1",   "f2",    "f3",    "f4"};
 
 std::vector<std::string> words(std::string_view line) {
     std::vector<std::string> out;
@@ -35,9 +35,13 @@ bool parseFloat(const std::string& text, float& out) {
 Status parseBody(const std::vector<std::string>& w, ScriptEvent& e, const std::string& where) {
     const std::string& word = w[1];
     if (word == "key") {
-        if (w.size() != 4 || !isScriptKey(w[2]) || (w[3] != "down" && w[3] != "up"))
-            return makeError(where + ": expected 'key NAME down|up' with a known key name");
-        e.kind = w[3] == "down" ? ScriptEventKind::KeyDown : ScriptEventKind::KeyUp;
+        const bool press = w.size() == 3;
+        if ((w.size() != 4 && !press) || !isScriptKey(w[2]) ||
+            (!press && w[3] != "down" && w[3] != "up"))
+            return makeError(where + ": expected 'key NAME [down|up]' with a known key name");
+        e.kind = press            ? ScriptEventKind::KeyPress
+                 : w[3] == "down" ? ScriptEventKind::KeyDown
+                                  : ScriptEventKind::KeyUp;
         e.name = w[2];
         return {};
     }

@@ -14,6 +14,7 @@ namespace fg::client {
 enum class ScriptEventKind : std::uint8_t {
     KeyDown,   // key NAME down
     KeyUp,     // key NAME up
+    KeyPress,  // key NAME   (down this frame, up the next: one press)
     MouseMove, // mouse DX DY   (relative, like moving the mouse while looking)
     Click,     // click X Y     (left click at a window pixel)
     Action,    // any other word: a named UI action with its arguments (open-booth b-001)
@@ -31,7 +32,8 @@ struct ScriptEvent {
 // Script frames count the frames rendered while connected (see ClientApp).
 // Script text: one event per line, "FRAME WORD ARGS...", '#' starts a comment, blank lines
 // ignored, frames must not decrease. Keys: w a s d q e up down left right shift space esc enter
-// tab. Errors name LABEL and the line.
+// tab n b o g j f1 f2 f3 f4 ("key NAME" alone is a press: down now, up on the next frame).
+// Errors name LABEL and the line.
 Result<std::vector<ScriptEvent>> parseInputScript(std::string_view text, const std::string& label);
 Result<std::vector<ScriptEvent>> loadInputScript(const std::string& file);
 bool isScriptKey(std::string_view name);

@@ -56,8 +56,8 @@ void drawLabels(Session& s, const UiFrame& f) {
         glm::vec2 p;
         if (!r.info || !projectToScreen(f.camera, f.viewSize, head, p)) continue;
         const std::string text =
-            fmt::format("{} [{}]{}", r.info->name, r.info->country.empty() ? "--" : r.info->country,
-                        badge(r.info->role));
+            fmt::format("{} [{}]{}", uiText(s, r.info->name), // any script, in display order
+                        r.info->country.empty() ? "--" : r.info->country, badge(r.info->role));
         const ImU32 bg = r.info->role == proto::Role::Visitor     ? IM_COL32(0, 0, 0, 150)
                          : r.info->role == proto::Role::Exhibitor ? IM_COL32(200, 110, 0, 220)
                                                                   : IM_COL32(180, 30, 30, 220);
@@ -94,13 +94,15 @@ std::string signedInAs(const Session& s) {
 void drawStatus(Session& s, const UiFrame& f) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, 26), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, ImGui::GetFrameHeight() + 6),
+                             ImGuiCond_Always);
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoSavedSettings);
     const LinkState st = s.link ? s.link->state() : LinkState::Connecting;
     const ImVec4 color =
-        st == LinkState::Joined ? ImVec4(0.4f, 0.9f, 0.4f, 1) : ImVec4(1, 0.6f, 0.2f, 1);
+        // Okabe-Ito bluish green / orange: apart in hue and lightness for every colour vision.
+        st == LinkState::Joined ? ImVec4(0.0f, 0.75f, 0.55f, 1) : ImVec4(0.9f, 0.62f, 0.0f, 1);
     ImGui::TextColored(color, "%s %s", toString(st), s.link ? s.link->address().c_str() : "");
     if (const std::string role = signedInAs(s); !role.empty()) {
         ImGui::SameLine();
@@ -141,7 +143,9 @@ void drawBanners(Session& s) {
         ImGui::Begin(fmt::format("##toast{}", i).c_str(), nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                          ImGuiWindowFlags_NoInputs);
-        ImGui::TextColored(s.toasts[i].error ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 1, 0.6f, 1),
+        // Okabe-Ito vermillion for errors, sky blue otherwise (not red against green).
+        ImGui::TextColored(s.toasts[i].error ? ImVec4(0.95f, 0.45f, 0.1f, 1)
+                                             : ImVec4(0.34f, 0.71f, 0.91f, 1),
                            "%s", s.toasts[i].text.c_str());
         ImGui::End();
         y += 32;

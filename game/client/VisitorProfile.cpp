@@ -104,6 +104,8 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
             readField(*s, "resolution_scale", p.settings.resolutionScale);
             readField(*s, "mouse_sensitivity", p.settings.mouseSensitivity);
             readField(*s, "show_stats", p.settings.showStats);
+            readField(*s, "ui_scale", p.settings.uiScale);
+            readField(*s, "high_contrast", p.settings.highContrast);
         }
     } catch (const json::exception& e) {
         return makeError(fmt::format("{}: {}", file.string(), e.what()));
@@ -116,7 +118,14 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
     p.settings.resolutionScale = std::isfinite(p.settings.resolutionScale)
                                      ? std::clamp(p.settings.resolutionScale, 0.25f, 1.0f)
                                      : 1.0f;
+    if (p.settings.uiScale != 0) p.settings.uiScale = std::clamp(p.settings.uiScale, 75, 200);
     return p;
+}
+
+int effectiveUiScale(int setting, float contentScale) {
+    if (setting != 0) return std::clamp(setting, 75, 200);
+    if (!std::isfinite(contentScale)) return 100;
+    return std::clamp(int(std::lround(contentScale * 100.0f)), 75, 200);
 }
 
 Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
@@ -133,7 +142,9 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
                      {"shadows", p.settings.shadows},
                      {"resolution_scale", p.settings.resolutionScale},
                      {"mouse_sensitivity", p.settings.mouseSensitivity},
-                     {"show_stats", p.settings.showStats}};
+                     {"show_stats", p.settings.showStats},
+                     {"ui_scale", p.settings.uiScale},
+                     {"high_contrast", p.settings.highContrast}};
     std::error_code ec;
     // A bare file name (--config client.json) has no folder to create.
     if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path(), ec);

@@ -19,6 +19,10 @@ struct ClientSettings {
     float resolutionScale = 1.0f;
     float mouseSensitivity = 0.15f; // degrees per pixel
     bool showStats = true;
+    // UI scale in percent, 75-200 (fonts rasterised at that size); 0 follows the monitor's
+    // content scale.
+    int uiScale = 0;
+    bool highContrast = false; // the high-contrast theme
 };
 
 struct VisitorProfile {
@@ -38,6 +42,10 @@ struct VisitorProfile {
     // Name, organisation and country are needed before joining (the first-run form asks).
     bool complete() const;
 };
+
+// The UI scale in percent to use: SETTING (75-200), or CONTENTSCALE as a percentage clamped to
+// 75-200 when SETTING is 0 ("follow the monitor").
+int effectiveUiScale(int setting, float contentScale);
 
 // Why a profile field is unacceptable, or empty when all are fine.
 std::string checkProfile(const VisitorProfile& profile);

@@ -2,6 +2,7 @@
 // Geometry, schedule and booth-content rules live in their own files; no JSON parsing here.
 #include "game/expo/ExhibitionValidator.h"
 
+#include "engine/core/TimeZone.h"
 #include "game/expo/ExhibitionSyntax.h"
 
 #include <algorithm>
@@ -56,6 +57,10 @@ void checkEvent(const Event& e, Checker& c) {
     if (!isTimeZoneName(e.timeZone))
         c.expect("event.time_zone",
                  "an IANA time zone name such as \"Asia/Ho_Chi_Minh\" or \"UTC\"",
+                 foundText(e.timeZone));
+    else if (!tz::zoneExists(e.timeZone))
+        c.expect("event.time_zone",
+                 fmt::format("a time zone of the TZ database ({})", tz::zoneDatabasePath()),
                  foundText(e.timeZone));
 }
 

@@ -97,6 +97,43 @@ std::optional<render::Camera> exhibitionView(const expo::Exhibition& exhibition,
     return std::nullopt;
 }
 
+namespace {
+
+// Every text the world draws from the file: its characters, in any script, go into the atlas.
+std::vector<std::string> worldTexts(const expo::Exhibition& ex) {
+    std::vector<std::string> out{ex.event.name};
+    for (const auto& h : ex.halls) {
+        out.push_back(h.name);
+        for (const auto& v : h.venues)
+            out.push_back(v.name);
+    }
+    for (const auto& p : ex.pavilions)
+        out.push_back(p.name);
+    for (const auto& x : ex.exhibitors)
+        out.push_back(x.name);
+    for (const auto& b : ex.booths)
+        out.insert(out.end(), b.content.signs.begin(), b.content.signs.end());
+    for (const auto& s : ex.sessions) {
+        out.push_back(s.title);
+        for (const auto& sp : s.speakers)
+            out.push_back(sp.name + sp.title + sp.organisation);
+        if (s.moderator) out.push_back(s.moderator->name + s.moderator->title);
+    }
+    return out;
+}
+
+Result<std::unique_ptr<SceneAssets>> worldAssets(render::Renderer& renderer,
+                                                 const expo::Exhibition& ex,
+                                                 const std::filesystem::path& cacheDir) {
+    auto fonts = text::findFonts();
+    if (!fonts) return fonts.error();
+    auto atlas = render::FontAtlas::bakeFor(*fonts, worldTexts(ex), 64.0f);
+    if (!atlas) return atlas.error();
+    return SceneAssets::create(renderer, std::move(*atlas), cacheDir);
+}
+
+} // namespace
+
 Result<std::unique_ptr<ExhibitionScene>>
 ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhibition,
                        const std::filesystem::path& baseDir,
@@ -113,8 +150,9 @@ ExhibitionScene::build(render::Renderer& renderer, const expo::Exhibition& exhib
         options.progress(fraction, what);
         renderer.useResourceGroup(out->m_group);
     };
-    auto assets = SceneAssets::create(
-        renderer, options.font.empty() ? FG_DEFAULT_FONT : options.font, options.cacheDir);
+    auto assets = options.font.empty()
+                      ? worldAssets(renderer, exhibition, options.cacheDir)
+                      : SceneAssets::create(renderer, options.font, options.cacheDir);
     if (!assets) return assets.error();
     out->m_assets = std::move(*assets);
     BuildContext ctx{*out->m_assets, out->m_scene, exhibition, baseDir};

@@ -42,7 +42,9 @@ struct NamedView {
 };
 
 struct ExhibitionSceneOptions {
-    std::filesystem::path font;     // empty: the build's default (DejaVu Sans)
+    // Empty: DejaVu Sans, Noto Sans Arabic and Noto Sans CJK from the system's fonts, baked for
+    // the exhibition's text (every script); a file: that one font, Latin only.
+    std::filesystem::path font;
     std::filesystem::path cacheDir; // empty: import models directly, no cooked cache
     // Called now and then while building (fraction done, what is being built); may be empty.
     std::function<void(float fraction, std::string_view what)> progress;

@@ -35,7 +35,14 @@ SceneAssets::create(render::Renderer& renderer, const std::filesystem::path& fon
                     const std::optional<SandboxLimits>& sandbox) {
     auto atlas = render::FontAtlas::bake(font, 64.0f);
     if (!atlas) return atlas.error();
-    std::unique_ptr<SceneAssets> assets(new SceneAssets(renderer, std::move(*atlas)));
+    return create(renderer, std::move(*atlas), cacheDir, sandbox);
+}
+
+Result<std::unique_ptr<SceneAssets>>
+SceneAssets::create(render::Renderer& renderer, render::FontAtlas font,
+                    const std::filesystem::path& cacheDir,
+                    const std::optional<SandboxLimits>& sandbox) {
+    std::unique_ptr<SceneAssets> assets(new SceneAssets(renderer, std::move(font)));
     if (auto s = assets->init(cacheDir, sandbox); !s) return s.error();
     return assets;
 }

@@ -46,6 +46,11 @@ public:
     create(render::Renderer& renderer, const std::filesystem::path& font,
            const std::filesystem::path& cacheDir = {},
            const std::optional<SandboxLimits>& sandbox = std::nullopt);
+    // The same with an atlas already baked (FontAtlas::bakeFor: the exhibition's scripts).
+    static Result<std::unique_ptr<SceneAssets>>
+    create(render::Renderer& renderer, render::FontAtlas font,
+           const std::filesystem::path& cacheDir = {},
+           const std::optional<SandboxLimits>& sandbox = std::nullopt);
     ~SceneAssets();
 
     render::Renderer& renderer() { return m_renderer; }

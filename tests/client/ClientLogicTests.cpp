@@ -11,6 +11,7 @@
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/directory/DirectoryFeature.h"
 
+#include <cmath>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fmt/format.h>
@@ -80,6 +81,8 @@ TEST_CASE("profile: save and load round trip, first run when incomplete") {
     p.color = 0x12ab34;
     p.clientKey = makeClientKey();
     p.settings.mouseSensitivity = 0.3f;
+    p.settings.uiScale = 150;
+    p.settings.highContrast = true;
     REQUIRE(saveProfile(p, file));
     auto back = loadProfile(file);
     REQUIRE(back);
@@ -88,6 +91,8 @@ TEST_CASE("profile: save and load round trip, first run when incomplete") {
     CHECK(back->color == 0x12ab34);
     CHECK(back->clientKey == p.clientKey);
     CHECK(back->settings.mouseSensitivity == doctest::Approx(0.3f));
+    CHECK(back->settings.uiScale == 150);
+    CHECK(back->settings.highContrast);
     std::filesystem::remove_all(dir);
 }
 
@@ -155,6 +160,35 @@ TEST_CASE("script: keys, mouse, clicks and named actions") {
     CHECK(player.due(14).size() == 2);
     CHECK(player.due(100).size() == 3);
     CHECK(player.finished());
+}
+
+TEST_CASE("script: a bare 'key NAME' is one press; shortcut keys are known") {
+    auto events = parseInputScript("0 key n\n1 key tab\n2 key f3\n3 key space down\n", "k.txt");
+    REQUIRE(events);
+    REQUIRE(events->size() == 4);
+    CHECK((*events)[0].kind == ScriptEventKind::KeyPress);
+    CHECK((*events)[0].name == "n");
+    CHECK((*events)[2].name == "f3");
+    CHECK((*events)[3].kind == ScriptEventKind::KeyDown);
+    auto bad = parseInputScript("0 key n sideways\n", "k.txt");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message ==
+          "k.txt: line 1: expected 'key NAME [down|up]' with a known key name");
+}
+
+TEST_CASE("settings: the UI scale follows the monitor unless set, within 75-200 %") {
+    CHECK(effectiveUiScale(0, 1.0f) == 100);
+    CHECK(effectiveUiScale(0, 1.5f) == 150);
+    CHECK(effectiveUiScale(0, 3.0f) == 200);
+    CHECK(effectiveUiScale(0, 0.5f) == 75);
+    CHECK(effectiveUiScale(125, 2.0f) == 125);
+    CHECK(effectiveUiScale(0, std::nanf("")) == 100);
+    auto parsed = parse({"--ui-scale", "150", "--high-contrast"});
+    CHECK(parsed.exitCode < 0);
+    CHECK(parsed.options.uiScale == 150);
+    CHECK(parsed.options.highContrast);
+    auto tooBig = parse({"--ui-scale", "300"});
+    CHECK(tooBig.exitCode > 0);
 }
 
 TEST_CASE("script: errors name the file and line") {

@@ -177,6 +177,11 @@ TEST_CASE_FIXTURE(ExpoFixture, "URL, e-mail, country and time zone syntax") {
         CHECK_ONE_PROBLEM(*this, "exhibition.json: event.time_zone: expected an IANA time zone "
                                  "name such as \"Asia/Ho_Chi_Minh\" or \"UTC\", found \"Saigon\"");
     }
+    SUBCASE("time zone not in the TZ database") {
+        doc["event"]["time_zone"] = "Mars/Olympus_Mons";
+        CHECK_ONE_PROBLEM(*this, "exhibition.json: event.time_zone: expected a time zone of the TZ "
+                                 "database (/usr/share/zoneinfo), found \"Mars/Olympus_Mons\"");
+    }
 }
 
 TEST_CASE_FIXTURE(ExpoFixture, "event dates and session times") {

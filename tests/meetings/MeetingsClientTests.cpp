@@ -46,6 +46,11 @@ TEST_CASE("meetings client: upcoming, pending and past") {
     CHECK(meetingGroup(info(1, MeetingState::Declined, kTen), kTen - 60) == MeetingGroup::Past);
     CHECK(meetingGroup(info(1, MeetingState::Accepted, kTen), kTen + 1800) == MeetingGroup::Past);
     CHECK(meetingWhen(kTen, 45) == "2021-10-12 10:00-10:45 UTC");
+    CHECK(meetingWhen(kTen, 45, "Asia/Ho_Chi_Minh", "Europe/Paris") ==
+          "2021-10-12 17:00-17:45 +07 (Asia/Ho_Chi_Minh) / 2021-10-12 12:00-12:45 CEST "
+          "(Europe/Paris)");
+    CHECK(meetingWhen(kTen, 45, "Asia/Ho_Chi_Minh", "Asia/Ho_Chi_Minh") ==
+          "2021-10-12 17:00-17:45 +07 (Asia/Ho_Chi_Minh)");
 }
 
 TEST_CASE("meetings client: the reminder comes 5 minutes before an accepted meeting, once") {

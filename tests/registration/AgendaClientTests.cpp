@@ -107,6 +107,13 @@ TEST_CASE("agenda client: times in the event's zone and another, each named") {
     CHECK(sessionTimes(e, "Mars/Olympus") == "10:00-11:30 UTC (Mars/Olympus unknown)");
     CHECK_FALSE(tz::zoneExists("../../etc/passwd"));
     CHECK(!tz::inZone(kTen, "Nowhere/City"));
+    CHECK(tz::inZone(kTen, "Nowhere/City").error().message ==
+          "unknown time zone \"Nowhere/City\" (not in /usr/share/zoneinfo)");
+    // A zone whose rules changed: Viet Nam was UTC+08:00 in 1970 and +07 today.
+    auto old = tz::inZone(0, "Asia/Ho_Chi_Minh");
+    REQUIRE(old);
+    CHECK(tz::offsetText(*old) == "UTC+08:00");
+    CHECK(tz::offsetText(*tz::inZone(kTen, "America/St_Johns")) == "UTC-02:30");
 }
 
 TEST_CASE("agenda client: registration rows follow the server's messages, a promotion is told") {

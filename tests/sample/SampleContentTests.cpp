@@ -89,6 +89,50 @@ TEST_CASE("sample: counts meet the brief") {
     }
 }
 
+namespace {
+
+// True when TEXT (UTF-8) holds a code point in [FROM, TO].
+bool hasScript(const std::string& text, std::uint32_t from, std::uint32_t to) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = std::uint8_t(text[i]);
+        const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (int k = 1; k < n && i + std::size_t(k) < text.size(); ++k)
+            cp = (cp << 6) | (std::uint8_t(text[i + std::size_t(k)]) & 0x3F);
+        if (cp >= from && cp <= to) return true;
+        i += std::size_t(n);
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("sample: exhibitors, speakers and moderators named in the fair's scripts") {
+    const json& doc = fgtest::sampleJson();
+    int vietnamese = 0, chinese = 0, arabic = 0, cyrillic = 0;
+    for (const auto& x : doc["exhibitors"]) {
+        const std::string name = x["name"];
+        vietnamese += x["country"] == "VN" && hasScript(name, 0x1EA0, 0x1EF9); // ạ ... ỹ
+        chinese += hasScript(name, 0x4E00, 0x9FFF);
+        arabic += hasScript(name, 0x0600, 0x06FF);
+        cyrillic += hasScript(name, 0x0400, 0x04FF);
+    }
+    CHECK(vietnamese >= 3);
+    CHECK(chinese >= 1);
+    CHECK(arabic >= 1);
+    CHECK(cyrillic >= 1);
+    std::string speakers;
+    for (const auto& s : doc["sessions"]) {
+        for (const auto& sp : s["speakers"])
+            speakers += sp["name"].get<std::string>() + "\n";
+        if (s.contains("moderator")) speakers += s["moderator"]["name"].get<std::string>() + "\n";
+    }
+    CHECK(hasScript(speakers, 0x1EA0, 0x1EF9));
+    CHECK(hasScript(speakers, 0x4E00, 0x9FFF));
+    CHECK(hasScript(speakers, 0x0600, 0x06FF));
+    CHECK(hasScript(speakers, 0x0400, 0x04FF));
+}
+
 TEST_CASE("sample: every referenced file exists and booths stay within their byte budgets") {
     const json& doc = fgtest::sampleJson();
     for (const auto& p : doc["pavilions"])

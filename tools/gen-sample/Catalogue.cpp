@@ -89,11 +89,18 @@ const std::vector<Country>& pavilionCountries() {
     return kCountries;
 }
 
+const std::string& shownName(const Company& company) {
+    return company.localName.empty() ? company.name : company.localName;
+}
+
 std::string countryName(const std::string& code) {
     for (const Country& c : pavilionCountries())
         if (c.code == code) return c.name;
-    static const std::pair<const char*, const char*> kOthers[] = {
-        {"KE", "Kenya"}, {"EG", "Egypt"}, {"CO", "Colombia"}, {"NZ", "New Zealand"}};
+    static const std::pair<const char*, const char*> kOthers[] = {{"KE", "Kenya"},
+                                                                  {"EG", "Egypt"},
+                                                                  {"CO", "Colombia"},
+                                                                  {"NZ", "New Zealand"},
+                                                                  {"KZ", "Kazakhstan"}};
     for (const auto& [code2, name] : kOthers)
         if (code == code2) return name;
     return code;
@@ -112,14 +119,14 @@ const std::vector<Company>& companies() {
     static const std::vector<Company> kCompanies = {
         {"lotus-bay-telecom", "Lotus Bay Telecom", "VN", S::FiveG, "5G for every province", "#d62839", {P::AntennaMast, P::PhoneStand}},
         {"red-river-robotics", "Red River Robotics", "VN", S::Robotics, "Robots that build with you", "#f08a24", {P::RobotArm}},
-        {"mekong-wallet", "Mekong Wallet", "VN", S::Fintech, "Pay anyone, anywhere, in seconds", "#1a936f", {}},
-        {"truong-son-secure", "Truong Son Secure", "VN", S::Cyber, "Guarding Viet Nam's digital borders", "#2d3047", {}},
-        {"sao-viet-orbital", "Sao Viet Orbital", "VN", S::Satellite, "Broadband from the sky", "#3066be", {P::SatelliteDish}},
-        {"ha-long-cloudworks", "Ha Long Cloudworks", "VN", S::Cloud, "Your cloud, close to home", "#4361ee", {P::ServerRack, P::Router}},
-        {"hoi-an-health-link", "Hoi An Health Link", "VN", S::Health, "The clinic comes to you", "#06a77d", {}},
+        {"mekong-wallet", "Mekong Wallet", "VN", S::Fintech, "Pay anyone, anywhere, in seconds", "#1a936f", {}, false, "Ví Mê Kông"},
+        {"truong-son-secure", "Truong Son Secure", "VN", S::Cyber, "Guarding Viet Nam's digital borders", "#2d3047", {}, false, "An ninh mạng Trường Sơn"},
+        {"sao-viet-orbital", "Sao Viet Orbital", "VN", S::Satellite, "Broadband from the sky", "#3066be", {P::SatelliteDish}, false, "Vệ tinh Sao Việt"},
+        {"ha-long-cloudworks", "Ha Long Cloudworks", "VN", S::Cloud, "Your cloud, close to home", "#4361ee", {P::ServerRack, P::Router}, false, "Đám mây Hạ Long"},
+        {"hoi-an-health-link", "Hoi An Health Link", "VN", S::Health, "The clinic comes to you", "#06a77d", {}, false, "Y tế số Hội An"},
         {"lantern-learning", "Lantern Learning", "VN", S::Edtech, "Light up every classroom", "#f4a259", {}},
-        {"ben-thanh-urban-tech", "Ben Thanh Urban Tech", "VN", S::SmartCity, "Streets that think", "#5c4d7d", {}},
-        {"phu-sa-sensors", "Phu Sa Sensors", "VN", S::Iot, "Listening to the rice fields", "#6a994e", {}},
+        {"ben-thanh-urban-tech", "Ben Thanh Urban Tech", "VN", S::SmartCity, "Streets that think", "#5c4d7d", {}, false, "Đô thị thông minh Bến Thành"},
+        {"phu-sa-sensors", "Phu Sa Sensors", "VN", S::Iot, "Listening to the rice fields", "#6a994e", {}, false, "Cảm biến Phù Sa"},
 
         {"hanbit-xr-studio", "Hanbit XR Studio", "KR", S::Xr, "Step inside the show", "#7b2cbf", {P::VrHeadset}},
         {"gangnam-ledger", "Gangnam Ledger", "KR", S::Fintech, "Banking without the bank", "#118ab2", {}},
@@ -133,8 +140,8 @@ const std::vector<Company>& companies() {
         {"chai-code-academy", "Chai Code Academy", "IN", S::Edtech, "Learn to code over a cup of chai", "#e9c46a", {}},
         {"ganga-data-systems", "Ganga Data Systems", "IN", S::Cloud, "Data centres for a billion users", "#ff6d00", {P::ServerRack, P::Router}},
 
-        {"lion-gate-cyber", "Lion Gate Cyber", "SG", S::Cyber, "Zero trust, full confidence", "#c1121f", {}},
-        {"orchid-pay", "Orchid Pay", "SG", S::Fintech, "One wallet for ASEAN", "#9d4edd", {}},
+        {"lion-gate-cyber", "Lion Gate Cyber", "SG", S::Cyber, "Zero trust, full confidence", "#c1121f", {}, false, "狮门网络安全"},
+        {"orchid-pay", "Orchid Pay", "SG", S::Fintech, "One wallet for ASEAN", "#9d4edd", {}, false, "兰花支付"},
         {"straits-smart-mobility", "Straits Smart Mobility", "SG", S::SmartCity, "Cities that move smoothly", "#ef3340", {P::CityKiosk, P::Streetlight}},
 
         {"siam-agrisense", "Siam AgriSense", "TH", S::Iot, "Smarter water for every farm", "#588157", {}},
@@ -149,8 +156,8 @@ const std::vector<Company>& companies() {
         {"bayanihan-learning", "Bayanihan Learning", "PH", S::Edtech, "Learning together, everywhere", "#3a86ff", {}},
         {"archipelago-connect", "Archipelago Connect", "PH", S::FiveG, "Signal on every shore", "#0038a8", {P::AntennaMast, P::Router}},
 
-        {"dune-data-security", "Dune Data Security", "AE", S::Cyber, "Security that never sleeps", "#bb8a52", {}},
-        {"oasis-smart-grid", "Oasis Smart Grid", "AE", S::Iot, "Every watt counted", "#00a6a6", {}},
+        {"dune-data-security", "Dune Data Security", "AE", S::Cyber, "Security that never sleeps", "#bb8a52", {}, false, "الكثبان لأمن البيانات"},
+        {"oasis-smart-grid", "Oasis Smart Grid", "AE", S::Iot, "Every watt counted", "#00a6a6", {}, false, "الواحة للشبكات الذكية"},
         {"falcon-edge-ai", "Falcon Edge AI", "AE", S::Ai, "AI that serves you first", "#00732f", {P::ServiceRobot, P::ServerRack}},
 
         {"kigali-code-hub", "Kigali Code Hub", "RW", S::Edtech, "Africa's next developers start here", "#00a1de", {}},
@@ -177,8 +184,8 @@ const std::vector<Company>& companies() {
         {"classroom-cloud-kit", "Classroom Cloud Kit", "NG", S::Edtech, "A school server in a box", "#fb8500", {P::LaptopCounter}, true},
         {"solarmesh-labs", "SolarMesh Labs", "RW", S::Iot, "Off-grid power, on-grid data", "#ffbe0b", {}, true},
         {"micropay-mesh", "MicroPay Mesh", "VN", S::Fintech, "Offline payments for rural markets", "#2ec4b6", {}, true},
-        {"safenest-cyber", "SafeNest Cyber", "ID", S::Cyber, "Online safety for families", "#5a189a", {}, true},
-        {"hertech-studio", "HerTech Studio", "EG", S::Edtech, "Coding careers for women", "#d00000", {}, true},
+        {"safenest-cyber", "SafeNest Cyber", "KZ", S::Cyber, "Online safety for families", "#5a189a", {}, true, "Безопасное гнездо"},
+        {"hertech-studio", "HerTech Studio", "EG", S::Edtech, "Coding careers for women", "#d00000", {}, true, "استوديو هي تك"},
         {"vista-telehealth", "Vista Telehealth", "TH", S::Health, "Specialists on every screen", "#0a9396", {P::TelehealthCart}, true},
         {"andes-sky-mapping", "Andes Sky Mapping", "CO", S::Satellite, "Earth observation for farmers", "#3d405b", {P::CubeSat}, true},
         {"kiwi-access-labs", "Kiwi Access Labs", "NZ", S::Xr, "Accessible XR for everyone", "#2b9348", {}, true},

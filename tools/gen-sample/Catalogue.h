@@ -56,7 +56,12 @@ struct Company {
     std::string colour;
     std::vector<Product> products; // empty: a 2D booth
     bool sme = false;
+    // The name in the company's own script (Vietnamese, Chinese, Arabic, Russian): the
+    // exhibition's name and fascia sign; the drawn logo and posters keep the Latin NAME.
+    std::string localName = {};
 };
+// The exhibitor's name as the exhibition file gives it (localName when there is one).
+const std::string& shownName(const Company& company);
 // Exhibitors in booth order: per pavilion (in pavilionCountries() order), then the SME zone.
 const std::vector<Company>& companies();
 std::string countryName(const std::string& code);

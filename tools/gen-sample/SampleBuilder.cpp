@@ -77,7 +77,7 @@ Json exhibitorsJson(const Fonts& fonts, FileSet& files) {
             co.tagline, info.blurb, co.name, co.sme ? "small enterprise" : "company",
             countryName(co.country));
         Json j = {{"id", co.id},
-                  {"name", co.name},
+                  {"name", shownName(co)},
                   {"country", co.country},
                   {"sector", info.name},
                   {"description", description},
@@ -99,6 +99,12 @@ Json speakerJson(const Fonts& fonts, const std::string& name, const std::string&
     std::string slug;
     for (char ch : name)
         if (std::isalnum(std::uint8_t(ch))) slug += char(std::tolower(std::uint8_t(ch)));
+    if (slug.empty()) { // a name with no Latin letters (Cyrillic, Chinese): FNV-1a of its bytes
+        std::uint32_t h = 2166136261u;
+        for (char ch : name)
+            h = (h ^ std::uint8_t(ch)) * 16777619u;
+        slug = fmt::format("speaker-{:08x}", h);
+    }
     const std::string photo = "speakers/" + slug + ".png";
     if (!files.contains(photo)) files.add(photo, drawPortrait(fonts, name));
     const auto& countries = pavilionCountries();
@@ -300,7 +306,7 @@ Json contentJson(const Fonts& fonts, const Company& co, const std::string& id,
         files.add(image, drawPoster(fonts, co, slot, label));
         posters.push_back({{"slot", slot}, {"image", image}});
     }
-    Json signs = Json::array({co.name});
+    Json signs = Json::array({shownName(co)});
     if (budget.signs > 1 && co.tagline.size() <= 48) signs.push_back(co.tagline);
     if (budget.signs > 2) signs.push_back(sectorInfo(co.sector).name);
     Json links =

@@ -36,11 +36,22 @@ const expo::Session* agendaReminderDue(const expo::Exhibition& ex,
 }
 
 std::string sessionTimes(const expo::Session& e, const std::string& zone) {
-    auto from = tz::inZone(e.start, zone);
-    auto to = tz::inZone(e.end, zone);
+    return zonedSpan(e.start, e.end, zone);
+}
+
+std::string eventAndViewerSpan(UnixSeconds start, UnixSeconds end, const std::string& eventZone,
+                               const std::string& viewerZone) {
+    std::string text = zonedSpan(start, end, eventZone);
+    if (viewerZone != eventZone) text += " / " + zonedSpan(start, end, viewerZone);
+    return text;
+}
+
+std::string zonedSpan(UnixSeconds start, UnixSeconds end, const std::string& zone) {
+    auto from = tz::inZone(start, zone);
+    auto to = tz::inZone(end, zone);
     if (!from || !to)
-        return fmt::format("{}-{} UTC ({} unknown)", formatUtcTimestamp(e.start).substr(11, 5),
-                           formatUtcTimestamp(e.end).substr(11, 5), zone);
+        return fmt::format("{}-{} UTC ({} unknown)", formatUtcTimestamp(start).substr(11, 5),
+                           formatUtcTimestamp(end).substr(11, 5), zone);
     const bool sameDay = from->day == to->day && from->month == to->month;
     return fmt::format("{:04}-{:02}-{:02} {}-{}{} {} ({})", from->year, from->month, from->day,
                        tz::clockText(*from), sameDay ? "" : "+1 ", tz::clockText(*to),

@@ -29,6 +29,11 @@ const expo::Session* agendaReminderDue(const expo::Exhibition& ex,
 // "09:00-10:30 +07 (Asia/Ho_Chi_Minh)": a session's times in ZONE, the zone named both ways;
 // ZONE unknown to the TZ database: the times in UTC, saying so.
 std::string sessionTimes(const expo::Session& e, const std::string& zone);
+// START-END in ZONE the same way ("2021-10-12 17:00-17:30 +07 (Asia/Ho_Chi_Minh)").
+std::string zonedSpan(UnixSeconds start, UnixSeconds end, const std::string& zone);
+// START-END in the event's zone, then " / " and the viewer's zone when it differs.
+std::string eventAndViewerSpan(UnixSeconds start, UnixSeconds end, const std::string& eventZone,
+                               const std::string& viewerZone);
 // "12 of 20 places taken" / "registered" / "waiting list: 3rd" for the agenda row; "" for a
 // session without registration.
 std::string registrationText(const expo::Session& e, const proto::RegistrationInfo* mine,

@@ -158,7 +158,9 @@ void AgendaFeature::reminderWindow() {
     if (ImGui::Begin("Doors open###agendareminder", &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
         ImGui::Text("Doors are open: \"%s\"", e->title.c_str());
-        ImGui::Text("%s", sessionTimes(*e, m_s.ex->event.timeZone).c_str());
+        ImGui::Text(
+            "%s",
+            eventAndViewerSpan(e->start, e->end, m_s.ex->event.timeZone, m_viewerZone).c_str());
         if (ImGui::Button("Go")) {
             teleportToVenue(m_s, e->venue);
             open = false;
@@ -179,7 +181,7 @@ void AgendaFeature::drawPanels(const UiFrame&) {
 void AgendaFeature::agendaWindow() {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({680, 700}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(680, 700), ImGuiCond_Appearing);
     if (!ImGui::Begin("Agenda", &m_open)) return ImGui::End();
     const UnixSeconds now = this->now();
     ImGui::Text("Event clock: %s", formatUtcTimestamp(now).c_str());

@@ -128,6 +128,7 @@ void BoothFeature::actionsSection(const expo::Booth& b) {
     if (ImGui::Button(count ? fmt::format("Like ({})", *count).c_str() : "Like")) like();
     ImGui::SameLine();
     if (ImGui::Button("Drop business card")) m_cardForm = true;
+    ImGui::SetItemDefaultFocus(); // a panel opened from the keyboard starts on its main action
     ImGui::SameLine();
     if (auto* chat = m_host.find<ChatFeature>(); chat && ImGui::Button("Booth chat"))
         chat->openTab(ChatTab::Booth);
@@ -144,7 +145,7 @@ void BoothFeature::drawPanels(const UiFrame&) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, 40), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSize(
-        ImVec2(std::min(430.0f, io.DisplaySize.x * 0.45f), io.DisplaySize.y - 90),
+        ImVec2(std::min(uiSize(430, 0).x, io.DisplaySize.x * 0.45f), io.DisplaySize.y - 90),
         ImGuiCond_Always);
     bool open = true;
     const std::string title = fmt::format("{} - booth {}###booth", x ? x->name : b.exhibitor, b.id);

@@ -32,8 +32,8 @@ void ChatFeature::registerHandlers(netclient::ClientRouter& router, PendingReque
 
 void ChatFeature::receive(const proto::ChatReceived& m) {
     const bool mine = m_s.link && m_s.link->client() && m.from == m_s.link->client()->id();
-    m_lines.push_back({m.scope, m.boothId, m.from, m.fromName, m.text, mine, m.timeMs, false,
-                       m.company, m.lineId});
+    m_lines.push_back({m.scope, m.boothId, m.from, uiText(m_s, m.fromName), uiText(m_s, m.text),
+                       mine, m.timeMs, false, uiText(m_s, m.company), m.lineId});
     if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin());
     const ChatTab tab = tabOf(m.scope);
     if (!mine && (!m_open || m_tab != tab)) ++m_unread[tab];
@@ -42,11 +42,16 @@ void ChatFeature::receive(const proto::ChatReceived& m) {
 void ChatFeature::addHistory(const proto::ChatHistory& h) {
     const bool booth = h.scope == proto::ChatScope::Booth;
     for (const proto::ChatHistoryLine& l : h.lines) {
-        ChatLine line{h.scope,   booth ? h.boothId : "",
-                      0,         l.fromName,
-                      l.text,    false,
-                      l.timeMs,  true,
-                      l.company, l.lineId};
+        ChatLine line{h.scope,
+                      booth ? h.boothId : "",
+                      0,
+                      uiText(m_s, l.fromName),
+                      uiText(m_s, l.text),
+                      false,
+                      l.timeMs,
+                      true,
+                      l.company,
+                      l.lineId};
         line.mine = !m_s.profile.name.empty() && l.fromName == m_s.profile.name;
         auto same = [&](const ChatLine& o) {
             return o.scope == line.scope && o.boothId == line.boothId && o.timeMs == line.timeMs &&
@@ -113,7 +118,7 @@ void ChatFeature::drawMenu() {
 void ChatFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 300}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({440, 300}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(440, 300), ImGuiCond_Appearing);
     if (!ImGui::Begin("Chat", &m_open)) return ImGui::End();
     const std::pair<ChatTab, const char*> tabs[] = {
         {ChatTab::Hall, "Hall"}, {ChatTab::Booth, "Booth"}, {ChatTab::Direct, "Direct"}};

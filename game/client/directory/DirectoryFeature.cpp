@@ -42,7 +42,10 @@ std::optional<Status> DirectoryFeature::runAction(const std::string& name,
         m_search = joinArgs(args);
     } else if (name == "directory")
         m_open = !m_open;
-    else
+    else if (name == "directory-sector") { // the Sector filter, as picked in the panel
+        m_open = true;
+        m_sector = joinArgs(args);
+    } else
         return std::nullopt;
     return Status{};
 }
@@ -55,7 +58,9 @@ void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
     ImGui::PushID(b.id.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(x.name.c_str());
+    // A selectable name: arrow keys move the selection, G walks there (KeyboardFeature).
+    if (ImGui::Selectable(x.name.c_str(), m_selected == b.id) || ImGui::IsItemFocused())
+        m_selected = b.id;
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.country.c_str());
     ImGui::TableNextColumn();
@@ -71,7 +76,7 @@ void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
 void DirectoryFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({520, 420}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(520, 420), ImGuiCond_Appearing);
     if (!ImGui::Begin("Exhibitor directory", &m_open)) return ImGui::End();
     std::set<std::string> sectors, countries;
     for (const auto& x : m_s.ex->exhibitors)

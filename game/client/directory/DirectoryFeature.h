@@ -18,6 +18,8 @@ public:
                                     const std::vector<std::string>& args) override;
     bool shown() const { return m_open; }
     const std::string& search() const { return m_search; }
+    // The booth of the row last clicked or reached with the keyboard (G walks there).
+    const std::string& selected() const { return m_selected; }
 
 private:
     void row(const expo::Booth& b, const expo::Exhibitor& x);
@@ -26,6 +28,7 @@ private:
     ClientFeatures& m_host;
     bool m_open = false;
     std::string m_search, m_sector, m_country;
+    std::string m_selected;
 };
 
 } // namespace fg::client

@@ -80,12 +80,15 @@ void MapFeature::body(ImDrawList* dl, ImVec2 at, ImVec2 size) {
         }
     }
     for (const auto& r : s.remotes)
-        dl->AddCircleFilled(map(r.position), 2.5f, IM_COL32(120, 200, 255, 255));
+        dl->AddCircleFilled(map(r.position), 2.5f, IM_COL32(86, 180, 233, 255)); // sky blue
     const glm::vec2 me = s.avatar->position();
     const float yaw = glm::radians(s.avatar->yaw());
     const glm::vec2 dir{std::sin(yaw), std::cos(yaw)};
-    dl->AddCircleFilled(map(me), 4.5f, IM_COL32(255, 80, 80, 255));
-    dl->AddLine(map(me), map(me + dir * (10.0f / k)), IM_COL32(255, 80, 80, 255), 2.0f);
+    // Me: Okabe-Ito vermillion, larger and with a heading line, so neither hue nor size alone
+    // tells me from the sky-blue others (safe for red-green colour blindness).
+    dl->AddCircleFilled(map(me), 4.5f, IM_COL32(213, 94, 0, 255));
+    dl->AddCircle(map(me), 5.5f, IM_COL32(255, 255, 255, 255), 0, 1.5f);
+    dl->AddLine(map(me), map(me + dir * (10.0f / k)), IM_COL32(213, 94, 0, 255), 2.0f);
     if (hovered >= 0) {
         const auto& b = s.ex->booths[std::size_t(hovered)];
         const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);

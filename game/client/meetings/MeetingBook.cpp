@@ -2,6 +2,7 @@
 // Must not draw or send; the server decides what is really free.
 #include "game/client/meetings/MeetingBook.h"
 
+#include "game/client/agenda/AgendaBook.h"
 #include "game/expo/MeetingHours.h"
 
 #include <fmt/format.h>
@@ -47,6 +48,11 @@ std::string meetingWhen(UnixSeconds start, std::uint32_t minutes) {
     const UnixSeconds end = start + UnixSeconds(minutes) * 60;
     return fmt::format("{} {}-{} UTC", formatDate(start), expo::clockText(int(start % 86400 / 60)),
                        expo::clockText(int(end % 86400 / 60)));
+}
+
+std::string meetingWhen(UnixSeconds start, std::uint32_t minutes, const std::string& eventZone,
+                        const std::string& viewerZone) {
+    return eventAndViewerSpan(start, start + UnixSeconds(minutes) * 60, eventZone, viewerZone);
 }
 
 std::optional<std::string> slotRefusal(const proto::MeetingSlots& slots,

@@ -27,6 +27,10 @@ bool reminderDue(const proto::MeetingInfo& m, UnixSeconds now);
 UnixSeconds meetingEnd(const proto::MeetingInfo& m);
 // "2021-10-12 10:00-10:30 UTC"
 std::string meetingWhen(UnixSeconds start, std::uint32_t minutes);
+// The meeting's times in the event's zone and, when it differs, the viewer's, each named
+// ("2021-10-12 17:00-17:30 +07 (Asia/Ho_Chi_Minh) / 2021-10-12 12:00-12:30 CEST (Europe/Paris)").
+std::string meetingWhen(UnixSeconds start, std::uint32_t minutes, const std::string& eventZone,
+                        const std::string& viewerZone);
 
 // Why I cannot take SLOT at the booth of SLOTS (full, or I hold another meeting then), else
 // nullopt: the slot is free for me. MINE are my meetings as a visitor.

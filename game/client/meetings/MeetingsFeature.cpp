@@ -4,6 +4,7 @@
 #include "game/client/meetings/MeetingsFeature.h"
 
 #include "engine/core/File.h"
+#include "engine/core/TimeZone.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/expo/MeetingHours.h"
@@ -19,10 +20,16 @@ std::filesystem::path downloadsPath(const std::string& name) {
     return std::filesystem::path(home) / "Downloads" / name;
 }
 
-MeetingsFeature::MeetingsFeature(Session& s, ClientFeatures& host) : m_s(s) {
+MeetingsFeature::MeetingsFeature(Session& s, ClientFeatures& host)
+    : m_s(s), m_viewerZone(tz::localZoneName()) {
     if (auto* booth = host.find<BoothFeature>())
         booth->addSection([this](const expo::Booth& b) { boothSection(b); });
     m_exportPath = downloadsPath("fairground-meetings.ics").string();
+}
+
+std::string MeetingsFeature::when(UnixSeconds start, std::uint32_t minutes) const {
+    return m_s.ex ? meetingWhen(start, minutes, m_s.ex->event.timeZone, m_viewerZone)
+                  : meetingWhen(start, minutes);
 }
 
 void MeetingsFeature::registerHandlers(netclient::ClientRouter& router, PendingRequests& pending) {
@@ -37,7 +44,7 @@ void MeetingsFeature::registerHandlers(netclient::ClientRouter& router, PendingR
         const bool isNew = !m_meetings.contains(m.id);
         if (m.asHost && isNew)
             toast(m_s, fmt::format("{} asks for a meeting at booth {}, {}", m.visitorName,
-                                   m.boothId, meetingWhen(m.startUnix, m.minutes)));
+                                   m.boothId, when(m.startUnix, m.minutes)));
         else if (!isNew && m_meetings[m.id].state != m.state)
             toast(m_s,
                   fmt::format("meeting #{} at booth {}: {}", m.id, m.boothId,

@@ -69,8 +69,11 @@ private:
     Status answerAction(const std::string& name, const std::vector<std::string>& args);
     Status hoursAction(const std::vector<std::string>& args);
     void formFrom(const proto::MeetingSlots& slots);
+    // A meeting's times in the event's zone and the viewer's (MeetingBook.h).
+    std::string when(UnixSeconds start, std::uint32_t minutes) const;
 
     Session& m_s;
+    std::string m_viewerZone;
     std::map<std::uint64_t, proto::MeetingInfo> m_meetings; // mine, both sides, by id
     bool m_listLoaded = false;
     std::map<std::string, proto::MeetingSlots> m_slots; // by booth id, as last answered

@@ -100,9 +100,8 @@ void MeetingsFeature::slotPicker(const expo::Booth& b, const proto::MeetingSlots
     }
     ImGui::InputText("Note##meetingnote", &m_note);
     ImGui::BeginDisabled(m_pickedSlot == 0);
-    const std::string ask = m_pickedSlot
-                                ? "Request " + meetingWhen(m_pickedSlot, s.hours.slotMinutes)
-                                : std::string("Pick a free slot");
+    const std::string ask = m_pickedSlot ? "Request " + when(m_pickedSlot, s.hours.slotMinutes)
+                                         : std::string("Pick a free slot");
     if (ImGui::Button(ask.c_str())) request(b.id, m_pickedSlot, m_note);
     ImGui::EndDisabled();
 }
@@ -155,7 +154,7 @@ void MeetingsFeature::hoursSection(const expo::Booth& b) {
 }
 
 void MeetingsFeature::listWindow() {
-    ImGui::SetNextWindowSize(ImVec2(720, 420), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(uiSize(720, 420), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(20, 60), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("My meetings###meetings", &m_window)) {
         const UnixSeconds now = unixNow();
@@ -191,7 +190,7 @@ void MeetingsFeature::meetingRow(const proto::MeetingInfo& m, UnixSeconds now) {
     const expo::Exhibitor* x = b ? expo::findExhibitor(*m_s.ex, b->exhibitor) : nullptr;
     const std::string who = m.asHost ? "with " + m.visitorName : "at " + (x ? x->name : m.boothId);
     ImGui::Text("#%llu  %s  %s (booth %s)", static_cast<unsigned long long>(m.id),
-                meetingWhen(m.startUnix, m.minutes).c_str(), who.c_str(), m.boothId.c_str());
+                when(m.startUnix, m.minutes).c_str(), who.c_str(), m.boothId.c_str());
     ImGui::SameLine();
     ImGui::TextColored(stateColor(m.state), "%s", meetingStateText(m.state));
     if (!m.note.empty()) ImGui::TextWrapped("    note: %s", m.note.c_str());
@@ -248,9 +247,9 @@ void MeetingsFeature::reminderWindow() {
     bool open = true;
     if (ImGui::Begin("Meeting soon###meetingreminder", &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("Your meeting %s at booth %s starts at %s UTC.",
+        ImGui::Text("Your meeting %s at booth %s: %s.",
                     m.asHost ? ("with " + m.visitorName).c_str() : "", m.boothId.c_str(),
-                    expo::clockText(int(m.startUnix % 86400 / 60)).c_str());
+                    when(m.startUnix, m.minutes).c_str());
         if (ImGui::Button("Go to the booth")) {
             goToBooth(m_s, m.boothId);
             open = false;

@@ -128,7 +128,7 @@ void ModerationFeature::drawModerate() {
     Pending& p = *m_moderate;
     bool open = true;
     ImGui::SetNextWindowPos({480, 200}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({330, 0}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(330, 0), ImGuiCond_Appearing);
     const std::string title = fmt::format("{} {}###moderate", verbName(p.verb), p.name);
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
         if (p.verb != ModerationVerb::Kick) durationCombo("for", p.duration);
@@ -151,7 +151,7 @@ void ModerationFeature::drawModerate() {
 void ModerationFeature::drawQueue() {
     if (!m_queueOpen) return;
     ImGui::SetNextWindowPos({20, 60}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({560, 240}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(560, 240), ImGuiCond_Appearing);
     if (!ImGui::Begin("Approval queue", &m_queueOpen)) return ImGui::End();
     if (m_queue.empty()) ImGui::TextDisabled("No booth is waiting for approval.");
     ImGui::SetNextItemWidth(300);
@@ -175,7 +175,7 @@ void ModerationFeature::drawQueue() {
 void ModerationFeature::drawReports() {
     if (!m_reportsOpen) return;
     ImGui::SetNextWindowPos({20, 320}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({600, 340}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(600, 340), ImGuiCond_Appearing);
     if (!ImGui::Begin("Reports", &m_reportsOpen)) return ImGui::End();
     if (m_reports.empty())
         ImGui::TextDisabled("No open report.");
@@ -213,7 +213,7 @@ void ModerationFeature::drawReport(const proto::ReportEntry& r) {
 void ModerationFeature::drawAnnounce() {
     if (!m_announceOpen || !m_s.ex) return;
     ImGui::SetNextWindowPos({400, 80}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({380, 0}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(380, 0), ImGuiCond_Appearing);
     if (!ImGui::Begin("Announce", &m_announceOpen)) return ImGui::End();
     const auto& halls = m_s.ex->halls;
     auto label = [&](int i) {

@@ -64,7 +64,7 @@ void StageFeature::drawPanels(const UiFrame&) {
 
 void StageFeature::stageWindow() {
     ImGui::SetNextWindowPos({640, 40}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({400, 470}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(400, 470), ImGuiCond_Appearing);
     if (!ImGui::Begin("Stage", &m_open)) return ImGui::End();
     const expo::Session* e = panelSession();
     const proto::StageUpdate* u = e ? update(e->id) : nullptr;

@@ -57,7 +57,7 @@ void QnaFeature::drawPanels(const UiFrame& f) {
 }
 
 void QnaFeature::qnaWindow() {
-    ImGui::SetNextWindowSize(ImVec2(420, 460), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(uiSize(420, 460), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 440.0f, 60),
                             ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Q&A###qna", &m_qnaWindow)) {
@@ -152,7 +152,7 @@ void QnaFeature::handsSection() {
 }
 
 void QnaFeature::pollWindow() {
-    ImGui::SetNextWindowSize(ImVec2(420, 360), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(uiSize(420, 360), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 440.0f, 530),
                             ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Poll###poll", &m_pollWindow)) {

@@ -28,7 +28,7 @@ void RoundtableFeature::drawPanels(const UiFrame&) {
 void RoundtableFeature::listWindow() {
     const SpeakingList& l = *list();
     ImGui::SetNextWindowPos({20, 330}, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({380, 420}, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(uiSize(380, 420), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Speaking list", &m_window)) return ImGui::End();
     ImGui::PushStyleColor(ImGuiCol_Text, kDimColour);
     ImGui::TextWrapped("%s", session()->title.c_str());

@@ -4,7 +4,9 @@
 
 #include "game/netclient/ServerPins.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 #include <utility>
@@ -51,6 +53,7 @@ std::optional<Status> SettingsFeature::runAction(const std::string& name,
     }
     if (name == "sign-out") return signOut(), Status{};
     if (name == "continue-as-visitor") return continueAsVisitor(), Status{};
+    if (name == "ui-scale" || name == "high-contrast") return lookAction(name, args);
     if (name != "settings") return std::nullopt;
     m_open = !m_open;
     return Status{};
@@ -82,7 +85,7 @@ void SettingsFeature::drawMenu() {
 void SettingsFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({420, 330}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(420, 330), ImGuiCond_Appearing);
     if (!ImGui::Begin("Settings", &m_open)) return ImGui::End();
     ClientSettings& c = m_s.profile.settings;
     bool changed = false;
@@ -104,10 +107,51 @@ void SettingsFeature::drawPanels(const UiFrame&) {
     }
     changed |= ImGui::SliderFloat("Mouse sensitivity", &c.mouseSensitivity, 0.02f, 0.6f);
     changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
+    changed |= uiLookSection(c);
     if (changed) m_changed = true;
     signInSection();
     ImGui::TextDisabled("Saved to %s", m_s.profileFile.string().c_str());
     ImGui::End();
+}
+
+// ui-scale PCT|auto, high-contrast on|off: what the Settings controls set, saved the same way.
+Status SettingsFeature::lookAction(const std::string& name, const std::vector<std::string>& args) {
+    if (Status st = needArgs(name, args, 1); !st) return st;
+    ClientSettings& c = m_s.profile.settings;
+    if (name == "high-contrast") {
+        if (args[0] != "on" && args[0] != "off") return makeError("high-contrast: on or off");
+        c.highContrast = args[0] == "on";
+    } else if (args[0] == "auto") {
+        c.uiScale = 0;
+    } else {
+        char* end = nullptr;
+        const long percent = std::strtol(args[0].c_str(), &end, 10);
+        if (!end || *end || percent < 75 || percent > 200)
+            return makeError("ui-scale: a percentage from 75 to 200, or auto");
+        c.uiScale = int(percent);
+    }
+    m_changed = true;
+    return {};
+}
+
+// UI scale in steps of 25 % (each step rebuilds the font atlas at that size) and the theme.
+bool SettingsFeature::uiLookSection(ClientSettings& c) {
+    bool changed = false;
+    bool follow = c.uiScale == 0;
+    if (ImGui::Checkbox("UI scale follows the monitor", &follow)) {
+        c.uiScale = follow ? 0 : 100;
+        changed = true;
+    }
+    if (!follow) {
+        int percent = c.uiScale;
+        if (ImGui::SliderInt("UI scale", &percent, 75, 200, "%d%%")) {
+            const int stepped = std::clamp((percent + 12) / 25 * 25, 75, 200);
+            changed = stepped != c.uiScale;
+            c.uiScale = stepped;
+        }
+    }
+    changed |= ImGui::Checkbox("High contrast", &c.highContrast);
+    return changed;
 }
 
 bool SettingsFeature::drawBlocking() {

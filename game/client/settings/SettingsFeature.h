@@ -34,6 +34,8 @@ public:
     void continueAsVisitor();
 
 private:
+    bool uiLookSection(ClientSettings& c);
+    Status lookAction(const std::string& name, const std::vector<std::string>& args);
     void signInSection();
 
     Session& m_s;

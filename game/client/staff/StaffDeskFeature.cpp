@@ -199,7 +199,7 @@ void StaffDeskFeature::leadsTable() {
 void StaffDeskFeature::leadsWindow() {
     if (!m_leadsOpen) return;
     ImGui::SetNextWindowPos({20, 60}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({820, 360}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(820, 360), ImGuiCond_Appearing);
     const std::string title = fmt::format("Leads - booth {}###leads", m_leadsBooth);
     if (!ImGui::Begin(title.c_str(), &m_leadsOpen)) return ImGui::End();
     ImGui::Text("%zu leads%s", m_leads.size(), m_loading ? " (loading...)" : "");
@@ -219,7 +219,7 @@ void StaffDeskFeature::leadsWindow() {
 void StaffDeskFeature::visitorsWindow() {
     if (!m_visitorsOpen) return;
     ImGui::SetNextWindowPos({20, 430}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({560, 240}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(560, 240), ImGuiCond_Appearing);
     const std::string title =
         fmt::format("Who is at booth {} now###boothvisitors", m_visitorsBooth);
     if (!ImGui::Begin(title.c_str(), &m_visitorsOpen)) return ImGui::End();

@@ -144,7 +144,7 @@ void StaffInboxFeature::roomLines(const std::string& boothId) {
 void StaffInboxFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({460, 300}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({560, 320}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(560, 320), ImGuiCond_Appearing);
     const std::string title = fmt::format("Booth inbox ({} unread)###boothinbox", totalUnread());
     if (!ImGui::Begin(title.c_str(), &m_open)) return ImGui::End();
     if (m_rooms.empty()) ImGui::TextDisabled("No own booths: sign in with an exhibitor token.");
