@@ -15,6 +15,7 @@ PACKAGES=(
     libpoppler-cpp-dev
     tzdata
     libopus-dev libopenal-dev espeak-ng
+    gettext
 )
 
 missing=()

@@ -5,6 +5,7 @@
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
@@ -71,6 +72,9 @@ Status ClientApp::loadProfile() {
         s.profile.color = *rgb;
     }
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
+    // Before any thread starts (gettext reads LANGUAGE): --lang, else Settings, else the locale.
+    initTranslations({}, o.language.empty() ? s.profile.settings.language : o.language);
+    log::info("client: UI language {} (catalogs in {})", uiLanguage(), localeDir());
     if (!o.token.empty()) {
         if (auto code = netclient::parseInvitation(o.token); !code)
             return makeError("--token: " + code.error().message);
@@ -144,7 +148,7 @@ void ClientApp::renderProgress(float fraction, std::string_view what) {
     last = now;
     m_window->pollEvents();
     const std::string text(what);
-    m_renderer->setUi([&] { drawLoadingScreen(fraction, text, "Loading the exhibition"); });
+    m_renderer->setUi([&] { drawLoadingScreen(fraction, text, tr("Loading the exhibition")); });
     render::Scene empty;
     (void)m_renderer->renderToWindow(empty, render::Camera{});
 }
@@ -156,7 +160,7 @@ Status ClientApp::loadWorld() {
     if (!m_options.connectHost.empty() && !m_options.localExhibition) {
         FG_CLIENT_TRY(downloadWorld()); // sets m_exhibition and m_content's base folder
     } else {
-        renderProgress(0.0f, "reading " + m_options.exhibition.string());
+        renderProgress(0.0f, trf("reading {}", m_options.exhibition.string()));
         expo::LoadReport report = expo::loadExhibition(m_options.exhibition);
         if (!report.ok()) {
             std::string text =

@@ -119,19 +119,26 @@ void simplify(std::string& text) {
             text.replace(at, from.size(), to);
 }
 
+void simplify(expo::Translations& translations) {
+    for (auto& [language, text] : translations)
+        simplify(text);
+}
+
 } // namespace
 
 void simplifyDisplayText(expo::Exhibition& ex) {
     simplify(ex.event.name);
     for (auto& h : ex.halls) {
-        simplify(h.name);
+        simplify(h.name), simplify(h.nameI18n);
         for (auto& v : h.venues)
-            simplify(v.name);
+            simplify(v.name), simplify(v.nameI18n);
     }
     for (auto& p : ex.pavilions)
-        simplify(p.name);
-    for (auto& x : ex.exhibitors)
+        simplify(p.name), simplify(p.nameI18n);
+    for (auto& x : ex.exhibitors) {
         simplify(x.name), simplify(x.description), simplify(x.sector);
+        simplify(x.nameI18n), simplify(x.descriptionI18n);
+    }
     for (auto& b : ex.booths) {
         for (auto& d : b.content.documents)
             simplify(d.title);
@@ -141,8 +148,8 @@ void simplifyDisplayText(expo::Exhibition& ex) {
             simplify(v.title);
     }
     for (auto& s : ex.sessions) {
-        simplify(s.title);
-        simplify(s.description);
+        simplify(s.title), simplify(s.titleI18n);
+        simplify(s.description), simplify(s.descriptionI18n);
         for (auto& sp : s.speakers) {
             simplify(sp.name);
             simplify(sp.title);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "engine/core/Translate.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +20,7 @@ struct ClientSettings {
     float resolutionScale = 1.0f;
     float mouseSensitivity = 0.15f; // degrees per pixel
     bool showStats = true;
+    std::string language; // UI language ("en", "fr"); empty: from the locale (LANGUAGE, LANG...)
 };
 
 struct VisitorProfile {
