@@ -25,7 +25,7 @@ std::vector<PoEntry> parseFile(const fs::path& p) {
     std::vector<std::string> errors;
     auto entries = parsePo(readText(p), p.string(), errors);
     for (const auto& e : errors)
-        ADD_FAIL(e);
+        FAIL_CHECK(e);
     return entries;
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("ImGui calls in game/client take no bare English literal") {
 }
 
 TEST_CASE("the scanner finds bare literals and lets IDs, formats and wrapped text pass") {
-    const std::string src = R"(
+    const std::string src = R"SRC(
 void f() {
     ImGui::Button("Go");                       // line 3: bare
     ImGui::Text("%s: %d", name, n);            // format only
@@ -89,7 +89,7 @@ void f() {
     // ImGui::Button("in a comment");
     log::info("not UI {}", "text here");
 }
-)";
+)SRC";
     const auto found = bareImGuiLiterals(src, "x.cpp");
 REQUIRE(found.size() == 5);
 CHECK(found[0].starts_with("x.cpp:3: ImGui::Button(\"Go\")"));
@@ -100,7 +100,7 @@ CHECK(found[4].starts_with("x.cpp:12: ImGui::Checkbox(\"Off\")"));
 }
 
 TEST_CASE("the catalog check names missing, fuzzy, empty and mismatched entries") {
-    const std::string pot = R"(msgid ""
+    const std::string pot = R"SRC(msgid ""
 msgstr ""
 
 #: a.cpp:1
@@ -130,8 +130,8 @@ msgid "%zu lead"
 msgid_plural "%zu leads"
 msgstr[0] ""
 msgstr[1] ""
-)";
-    const std::string po = R"(msgid ""
+)SRC";
+    const std::string po = R"SRC(msgid ""
 msgstr "Content-Type: text/plain; charset=UTF-8\n"
 
 #, fuzzy
@@ -154,7 +154,7 @@ msgid_plural "%zu leads"
 msgstr[0] "%zu contact"
 msgstr[1] "%zu "
 "contacts"
-)";
+)SRC";
     std::vector<std::string> errors;
     const auto t = parsePo(pot, "t.pot", errors);
     const auto c = parsePo(po, "fr.po", errors);
