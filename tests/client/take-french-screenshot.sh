@@ -1,6 +1,6 @@
 #!/bin/sh
 # Takes docs/images/ui-french.png with the client itself in French (--lang fr): a translated
-# exhibitor's booth panel, the agenda on a day with translated sessions, the directory.
+# exhibitor's booth panel and the agenda on a day with translated sessions.
 # Usage: tests/client/take-french-screenshot.sh [BUILD_DIR] [OUT_DIR]   (from the repository root)
 set -eu
 BUILD=${1:-build}
@@ -12,8 +12,6 @@ cat > "$WORK/script.txt" <<SCRIPT
 22 open-booth vn-01
 24 agenda
 25 event-time 2021-09-21T06:30:00Z
-26 directory
-27 search Lotus
 34 screenshot $OUT/ui-french.png
 36 quit
 SCRIPT

@@ -4,6 +4,7 @@
 #include "tools/gen-sample/SampleBuilder.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace fg::sample {
