@@ -91,12 +91,12 @@ void f() {
 }
 )SRC";
     const auto found = bareImGuiLiterals(src, "x.cpp");
-REQUIRE(found.size() == 5);
-CHECK(found[0].starts_with("x.cpp:3: ImGui::Button(\"Go\")"));
-CHECK(found[1].starts_with("x.cpp:9: fmt::format(\"Like ({})\")"));
-CHECK(found[2].starts_with("x.cpp:10: ImGui::TextWrapped(\"two lines\")"));
-CHECK(found[3].starts_with("x.cpp:12: ImGui::Checkbox(\"On\")"));
-CHECK(found[4].starts_with("x.cpp:12: ImGui::Checkbox(\"Off\")"));
+    REQUIRE(found.size() == 5);
+    CHECK(found[0].starts_with("x.cpp:3: ImGui::Button(\"Go\")"));
+    CHECK(found[1].starts_with("x.cpp:9: fmt::format(\"Like ({})\")"));
+    CHECK(found[2].starts_with("x.cpp:10: ImGui::TextWrapped(\"two lines\")"));
+    CHECK(found[3].starts_with("x.cpp:12: ImGui::Checkbox(\"On\")"));
+    CHECK(found[4].starts_with("x.cpp:12: ImGui::Checkbox(\"Off\")"));
 }
 
 TEST_CASE("the catalog check names missing, fuzzy, empty and mismatched entries") {
