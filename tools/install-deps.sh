@@ -18,6 +18,7 @@ PACKAGES=(
     libhiredis-dev redis-server
     libhowardhinnant-date-dev fonts-noto-core fonts-noto-cjk libharfbuzz-dev libfribidi-dev
     libfreetype-dev
+    gettext
 )
 
 missing=()

@@ -11,8 +11,14 @@ void applyRevision(expo::Exhibition& exhibition, const PublishedRevision& rev) {
             b.style = rev.manifest.booth.style; // the walls are the exhibitor's design too
             b.content = rev.manifest.booth.content;
         }
-    for (auto& e : exhibition.exhibitors)
-        if (e.id == rev.manifest.profile.id) e = rev.manifest.profile;
+    for (auto& e : exhibition.exhibitors) {
+        if (e.id != rev.manifest.profile.id) continue;
+        expo::Exhibitor next = rev.manifest.profile;
+        // A bundle carries no translations: the file's stay while the text they translate does.
+        if (next.name == e.name) next.nameI18n = e.nameI18n;
+        if (next.description == e.description) next.descriptionI18n = e.descriptionI18n;
+        e = std::move(next);
+    }
 }
 
 } // namespace fg::booth

@@ -5,6 +5,7 @@
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
 #include "game/client/DisplayText.h"
 #include "game/client/booth/BoothFeature.h"
@@ -74,6 +75,9 @@ Status ClientApp::loadProfile() {
     if (o.resolutionScale > 0) s.profile.settings.resolutionScale = o.resolutionScale;
     if (o.uiScale > 0) s.profile.settings.uiScale = o.uiScale;
     if (o.highContrast) s.profile.settings.highContrast = true;
+    // Before any thread starts (gettext reads LANGUAGE): --lang, else Settings, else the locale.
+    initTranslations({}, o.language.empty() ? s.profile.settings.language : o.language);
+    log::info("client: UI language {} (catalogs in {})", uiLanguage(), localeDir());
     if (!o.token.empty()) {
         if (auto code = netclient::parseInvitation(o.token); !code)
             return makeError("--token: " + code.error().message);
@@ -159,7 +163,7 @@ void ClientApp::renderProgress(float fraction, std::string_view what) {
     last = now;
     m_window->pollEvents();
     const std::string text(what);
-    m_renderer->setUi([&] { drawLoadingScreen(fraction, text, "Loading the exhibition"); });
+    m_renderer->setUi([&] { drawLoadingScreen(fraction, text, tr("Loading the exhibition")); });
     render::Scene empty;
     (void)m_renderer->renderToWindow(empty, render::Camera{});
 }
@@ -171,7 +175,7 @@ Status ClientApp::loadWorld() {
     if (!m_options.connectHost.empty() && !m_options.localExhibition) {
         FG_CLIENT_TRY(downloadWorld()); // sets m_exhibition and m_content's base folder
     } else {
-        renderProgress(0.0f, "reading " + m_options.exhibition.string());
+        renderProgress(0.0f, trf("reading {}", m_options.exhibition.string()));
         expo::LoadReport report = expo::loadExhibition(m_options.exhibition);
         if (!report.ok()) {
             std::string text =

@@ -4,6 +4,7 @@
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "engine/render/UiRaster.h"
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
@@ -121,7 +122,8 @@ void ClientApp::onJoined() {
     // A first-use pin (or a key replaced by the invitation's) is a security fact the person
     // should see and may compare with the organiser's: longer than a toast's 4 s.
     if (!c->keyNotice().empty())
-        m_session.toasts.push_back({"Server key: " + c->keyNotice(), m_session.now + 20.0, true});
+        m_session.toasts.push_back(
+            {trf("Server key: {}", c->keyNotice()), m_session.now + 20.0, true});
     applyServerPosition(!m_restore);
     if (!m_restore) return;
     // Back after a loss: teleport near where we were (the server only allows booth fronts),

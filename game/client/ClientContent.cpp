@@ -5,6 +5,7 @@
 
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/booth/PublishedRevision.h"
 #include "game/client/ClientApp.h"
 #include "game/client/DisplayText.h"
@@ -83,8 +84,8 @@ std::size_t BoothUpdates::applyReady(expo::Exhibition& ex, const netclient::Cont
         }
         if (lost.empty() && !ready) break; // keep the order: later ones wait for this one
         if (!lost.empty()) {
-            failed.push_back(fmt::format("booth {} revision {}: asset {} could not be fetched",
-                                         w.message.boothId, w.message.revision, lost));
+            failed.push_back(trf("booth {} revision {}: asset {} could not be fetched",
+                                 w.message.boothId, w.message.revision, lost));
         } else if (w.message.revision > appliedRevision(w.message.boothId)) {
             expo::Exhibition one = asExhibition(w.manifest);
             expo::forEachFileReference(
@@ -178,13 +179,13 @@ Status ClientApp::downloadWorld() {
         if (m_link->state() == LinkState::Failed) return makeError(m_link->message());
         if (monotonicSeconds() > deadline)
             return makeError(fmt::format("cannot reach {}: {}", address, m_link->message()));
-        renderProgress(0.0f, "connecting to " + address);
+        renderProgress(0.0f, trf("connecting to {}", address));
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     auto progress = [this](const netclient::FetchProgress& p, std::string_view) {
         renderProgress(0.9f * p.fraction(),
-                       fmt::format("downloading the exhibition: {} of {} files, {:.1f} MiB",
-                                   p.filesDone, p.filesTotal, double(p.bytesDone) / 1048576.0));
+                       trf("downloading the exhibition: {} of {} files, {:.1f} MiB", p.filesDone,
+                           p.filesTotal, double(p.bytesDone) / 1048576.0));
     };
     auto got = netclient::downloadExhibition(*m_link->client(), m_content->fetcher(), progress);
     if (guest) {

@@ -1,8 +1,10 @@
 // The core's share of server messages (ActionResult refusals, announcements) and the core script
 // actions (walk-to, teleport, help, quit). Feature messages and actions live in the features.
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientState.h"
 #include "game/client/ClientTry.h"
+#include "game/client/LocalText.h"
 
 #include <fmt/format.h>
 
@@ -12,7 +14,9 @@ void onActionResult(Session& s, const proto::ActionResult& r) {
     const PendingRequest* what = s.pending.find(r.requestId);
     if (!r.ok) {
         const std::string kind = what ? pendingName(*what) : "";
-        toast(s, r.text.empty() ? "the server refused: " + kind : r.text, true);
+        toast(s,
+              r.text.empty() ? trf("the server refused: {}", tr(kind.c_str())) : serverText(r.text),
+              true);
     }
     s.pending.resolve(r); // unknown ids (a teleport, an answered request) end here
 }

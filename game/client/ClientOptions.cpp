@@ -2,6 +2,8 @@
 // Must not open windows or sockets; it only reads environment variables.
 #include "game/client/ClientOptions.h"
 
+#include "engine/core/Translate.h"
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -61,6 +63,10 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
     app.add_option("--config", o.configFile, "client.json to use");
     app.add_option("--cache", o.cacheDir, "asset cache folder");
     app.add_option("--log-level", o.logLevel, "debug, info, warn or error");
+    app.add_option("--lang", o.language,
+                   "UI language this run: en or fr (default: Settings, else LANGUAGE, LC_ALL, "
+                   "LC_MESSAGES, LANG)")
+        ->check(CLI::IsMember(uiLanguages()));
     app.add_option("--live-session", o.liveSession,
                    "embedded server only: the session made live now and run by scripted speaker, "
                    "moderator and audience: auto, a session id, or off");

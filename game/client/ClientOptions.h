@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "engine/core/Translate.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -43,6 +44,7 @@ struct ClientOptions {
     // The embedded default's scripted live session: "auto" (the sample's first forum session
     // with a deck of pages), a session id, or "off".
     std::string liveSession = "auto";
+    std::string language; // --lang: the UI language this run (empty: Settings, else the locale)
 };
 
 // Result of parsing: options, or exitCode >= 0 when the program should stop (help, bad args).

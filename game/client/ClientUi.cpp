@@ -3,6 +3,7 @@
 // joined. ImGui widgets, no backend calls; feature state is reached only through ClientFeatures.
 #include "game/client/ClientUi.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/settings/SettingsFeature.h"
 
@@ -18,8 +19,8 @@ void menuBar(Session& s, ClientFeatures& features) {
     ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", s.ex->event.name.c_str());
     ImGui::Separator();
     features.drawMenu();
-    ImGui::MenuItem("Help", nullptr, &s.help);
-    if (ImGui::MenuItem("Quit")) s.quit = true;
+    ImGui::MenuItem(trl("Help"), nullptr, &s.help);
+    if (ImGui::MenuItem(trl("Quit"))) s.quit = true;
     ImGui::EndMainMenuBar();
 }
 
@@ -29,15 +30,15 @@ void signInRefused(Session& s, ClientFeatures& features) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, io.DisplaySize.x - 40), 0), ImGuiCond_Always);
-    ImGui::Begin("Sign-in refused", nullptr,
+    ImGui::Begin(trl("Sign-in refused"), nullptr,
                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize);
     ImGui::TextWrapped("%s", s.link->message().c_str());
-    ImGui::TextWrapped("Check the invitation code with the organiser, or walk the fair as a "
-                       "visitor (the code is not used again until you restart).");
+    ImGui::TextWrapped("%s", tr("Check the invitation code with the organiser, or walk the fair "
+                                "as a visitor (the code is not used again until you restart)."));
     auto* settings = features.find<SettingsFeature>();
-    if (settings && ImGui::Button("Continue as a visitor")) settings->continueAsVisitor();
+    if (settings && ImGui::Button(trl("Continue as a visitor"))) settings->continueAsVisitor();
     ImGui::SameLine();
-    if (settings && ImGui::Button("Sign out")) settings->signOut();
+    if (settings && ImGui::Button(trl("Sign out"))) settings->signOut();
     ImGui::End();
 }
 
@@ -46,19 +47,19 @@ void connectionOverlay(Session& s, ClientFeatures& features) {
     if (s.link->credentialRefused() && !s.link->credential().empty())
         return signInRefused(s, features);
     if (s.link->state() == LinkState::Failed) {
-        drawBlockingMessage("Could not join",
-                            s.link->message() + "\n\nCheck your ticket or name and start again.");
+        drawBlockingMessage(tr("Could not join"),
+                            s.link->message() + "\n\n" +
+                                tr("Check your ticket or name and start again."));
         return;
     }
-    std::string text = s.link->message().empty()
-                           ? fmt::format("Connecting to {} ...", s.link->address())
-                           : s.link->message();
+    std::string text = s.link->message().empty() ? trf("Connecting to {} ...", s.link->address())
+                                                 : s.link->message();
     if (s.link->state() == LinkState::Reconnecting) {
         const double wait = std::max(0.0, s.link->nextAttemptAt() - s.now);
-        text += fmt::format("\nRetrying in {:.0f} s (attempt {}). Your place will be restored.",
-                            wait, s.link->attempts() + 1);
+        text += "\n" + trf("Retrying in {:.0f} s (attempt {}). Your place will be restored.", wait,
+                           s.link->attempts() + 1);
     }
-    drawBlockingMessage("Connection", text);
+    drawBlockingMessage(tr("Connection"), text);
 }
 
 } // namespace
@@ -73,22 +74,22 @@ ImVec2 uiSize(float w, float h) {
 void drawHelp(Session& s) {
     ImGui::SetNextWindowPos({200, 80}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(560, 420), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Help", &s.help)) return ImGui::End();
-    ImGui::BulletText("W A S D / arrows: walk    Shift: run");
-    ImGui::BulletText("Right mouse button held: look around");
-    ImGui::BulletText("Click the floor: walk there    Click a booth: open its panel");
-    ImGui::BulletText("Menu bar: directory, map, agenda, chat, people, settings");
-    ImGui::BulletText("Esc: close the booth panel / poster zoom");
-    ImGui::BulletText("Directory and agenda: teleport to a booth or a stage");
+    if (!ImGui::Begin(trl("Help"), &s.help)) return ImGui::End();
+    ImGui::BulletText("%s", tr("W A S D / arrows: walk    Shift: run"));
+    ImGui::BulletText("%s", tr("Right mouse button held: look around"));
+    ImGui::BulletText("%s", tr("Click the floor: walk there    Click a booth: open its panel"));
+    ImGui::BulletText("%s", tr("Menu bar: directory, map, agenda, chat, people, settings"));
+    ImGui::BulletText("%s", tr("Esc: close the booth panel / poster zoom"));
+    ImGui::BulletText("%s", tr("Directory and agenda: teleport to a booth or a stage"));
     ImGui::Separator();
-    ImGui::TextUnformatted("Keyboard");
-    ImGui::BulletText("N / B: walk to the next / previous booth    O or Enter: open it");
-    ImGui::BulletText("G: walk to the booth selected in the directory");
-    ImGui::BulletText("J: go to my next starred session");
-    ImGui::BulletText("F1 help  F2 directory  F3 agenda  F4 map");
+    ImGui::TextUnformatted(tr("Keyboard"));
+    ImGui::BulletText("%s", tr("N / B: walk to the next / previous booth    O or Enter: open it"));
+    ImGui::BulletText("%s", tr("G: walk to the booth selected in the directory"));
+    ImGui::BulletText("%s", tr("J: go to my next starred session"));
+    ImGui::BulletText("%s", tr("F1 help  F2 directory  F3 agenda  F4 map"));
     ImGui::BulletText(
-        "In a panel: arrows move, Space or Enter activates, Tab goes to the next field");
-    ImGui::BulletText("Ctrl+Tab: next panel    Alt: the menu bar    Esc: back to the world");
+        "%s", tr("In a panel: arrows move, Space or Enter activates, Tab goes to the next field"));
+    ImGui::BulletText("%s", tr("Ctrl+Tab: next panel    Alt: the menu bar    Esc: back to the world"));
     ImGui::End();
 }
 

@@ -3,6 +3,8 @@
 #include "game/client/Connection.h"
 
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
+#include "game/client/LocalText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,13 +19,13 @@ constexpr double kHandshakeSeconds = 6.0;
 const char* toString(LinkState state) {
     switch (state) {
     case LinkState::Connecting:
-        return "connecting";
+        return trMark("connecting");
     case LinkState::Joined:
-        return "connected";
+        return trMark("connected");
     case LinkState::Reconnecting:
-        return "reconnecting";
+        return trMark("reconnecting");
     case LinkState::Failed:
-        return "refused";
+        return trMark("refused");
     }
     return "unknown";
 }
@@ -51,7 +53,7 @@ void Connection::startAttempt(double now) {
     m_client.reset();
     auto client = netclient::NetClient::connect(m_config);
     if (!client) {
-        lost(now, fmt::format("cannot reach {}: {}", address(), client.error().message));
+        lost(now, trf("cannot reach {}: {}", address(), client.error().message));
         return;
     }
     m_client = std::move(*client);
@@ -78,7 +80,7 @@ void Connection::update(double now) {
     switch (m_client->state()) {
     case netclient::ClientState::Connecting:
         if (now - m_attemptStarted > kHandshakeSeconds)
-            lost(now, fmt::format("no answer from {} (is the server running?)", address()));
+            lost(now, trf("no answer from {} (is the server running?)", address()));
         break;
     case netclient::ClientState::Joined:
         if (m_state != LinkState::Joined) {
@@ -95,10 +97,10 @@ void Connection::update(double now) {
         }
         break;
     case netclient::ClientState::Rejected:
-        m_message =
-            m_client->keyRefused()
-                ? fmt::format("not connected, for your safety: {}", m_client->rejection().text)
-                : fmt::format("the server refused to let you in: {}", m_client->rejection().text);
+        m_message = m_client->keyRefused() ? trf("not connected, for your safety: {}",
+                                                 serverText(m_client->rejection().text))
+                                           : trf("the server refused to let you in: {}",
+                                                 serverText(m_client->rejection().text));
         m_rejectReason = m_client->rejection().reason;
         log::warn("client: {}", m_message);
         // A shutdown after joining is a loss worth retrying, and so is "name taken" on a rejoin:
@@ -114,8 +116,8 @@ void Connection::update(double now) {
         }
         break;
     case netclient::ClientState::Disconnected:
-        lost(now, m_everJoined ? fmt::format("lost the connection to {}", address())
-                               : fmt::format("could not connect to {}", address()));
+        lost(now, m_everJoined ? trf("lost the connection to {}", address())
+                               : trf("could not connect to {}", address()));
         break;
     }
 }

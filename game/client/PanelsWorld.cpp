@@ -1,7 +1,9 @@
 // On-screen layers of the shared core tied to the world: nameplates and booth labels projected
 // from 3D, status line (connection, RTT, loss, FPS), banners, toasts, and the loading/blocking
 // screens. ImGui draw lists and widgets only; feature panels live in their features.
+#include "engine/core/Translate.h"
 #include "game/client/ClientUi.h"
+#include "game/client/LocalText.h"
 #include "game/client/SceneKit.h"
 
 #include <algorithm>
@@ -28,8 +30,8 @@ void labelAt(ImDrawList* dl, glm::vec2 p, const std::string& text, ImU32 bg, ImU
 
 // The role as the server gave it in Join, in words a visitor understands at a glance.
 const char* badge(proto::Role role) {
-    return role == proto::Role::Organiser   ? " - organiser"
-           : role == proto::Role::Exhibitor ? " - exhibitor staff"
+    return role == proto::Role::Organiser   ? tr(" - organiser")
+           : role == proto::Role::Exhibitor ? tr(" - exhibitor staff")
                                             : "";
 }
 
@@ -74,7 +76,8 @@ void drawLabels(Session& s, const UiFrame& f) {
         if (glm::distance(top, eye) > 45.0f || !projectToScreen(f.camera, f.viewSize, top, p))
             continue;
         const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);
-        labelAt(dl, p, x ? x->name : b.id, IM_COL32(255, 200, 60, 230), IM_COL32(0, 0, 0, 255));
+        labelAt(dl, p, x ? inUiLanguage(x->name, x->nameI18n) : b.id, IM_COL32(255, 200, 60, 230),
+                IM_COL32(0, 0, 0, 255));
         if (s.hoveredBooth == s.selection.booth) break;
     }
 }
@@ -84,11 +87,11 @@ std::string signedInAs(const Session& s) {
     const netclient::NetClient* c = joinedClient(s);
     if (!c || c->welcome().role == proto::Role::Visitor) return {};
     const proto::Welcome& w = c->welcome();
-    if (w.role == proto::Role::Organiser) return "signed in as organiser";
+    if (w.role == proto::Role::Organiser) return tr("signed in as organiser");
     std::string name = w.exhibitorId;
     for (const auto& e : s.ex->exhibitors)
         if (e.id == w.exhibitorId) name = e.name;
-    return fmt::format("signed in as exhibitor ({})", name);
+    return trf("signed in as exhibitor ({})", name);
 }
 
 void drawStatus(Session& s, const UiFrame& f) {
@@ -103,20 +106,22 @@ void drawStatus(Session& s, const UiFrame& f) {
     const ImVec4 color =
         // Okabe-Ito bluish green / orange: apart in hue and lightness for every colour vision.
         st == LinkState::Joined ? ImVec4(0.0f, 0.75f, 0.55f, 1) : ImVec4(0.9f, 0.62f, 0.0f, 1);
-    ImGui::TextColored(color, "%s %s", toString(st), s.link ? s.link->address().c_str() : "");
+    ImGui::TextColored(color, "%s %s", tr(toString(st)), s.link ? s.link->address().c_str() : "");
     if (const std::string role = signedInAs(s); !role.empty()) {
         ImGui::SameLine();
         ImGui::TextColored({1, 0.8f, 0.3f, 1}, "| %s", role.c_str());
     }
     if (s.profile.settings.showStats) {
         ImGui::SameLine();
-        ImGui::Text("| RTT %u ms  loss %.1f%%  | %.0f FPS (%.1f ms) | %zu/%zu drawn, %zu draws | "
-                    "%zu people",
+        ImGui::Text(tr("| RTT %u ms  loss %.1f%%  | %.0f FPS (%.1f ms) | %zu/%zu drawn, %zu draws "
+                       "| %zu people"),
                     f.net.rttMs, f.net.packetLoss * 100.0f, s.fps, s.frameMs, f.visible,
                     f.instances, f.drawCalls, s.remotes.size());
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("| %s - %s", s.ex->halls[s.hall].name.c_str(), s.profile.name.c_str());
+    const expo::Hall& here = s.ex->halls[s.hall];
+    ImGui::TextDisabled("| %s - %s", inUiLanguage(here.name, here.nameI18n).c_str(),
+                        s.profile.name.c_str());
     ImGui::End();
 }
 
@@ -131,7 +136,7 @@ void drawBanners(Session& s) {
         ImGui::Begin("##banner", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                          ImGuiWindowFlags_NoInputs);
-        ImGui::Text("ANNOUNCEMENT from %s: %s", s.banners.front().from.c_str(),
+        ImGui::Text(tr("ANNOUNCEMENT from %s: %s"), s.banners.front().from.c_str(),
                     s.banners.front().text.c_str());
         ImGui::End();
         ImGui::PopStyleColor();
@@ -157,7 +162,7 @@ void drawLoadingScreen(float fraction, const std::string& what, const std::strin
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, io.DisplaySize.x - 40), 0), ImGuiCond_Always);
-    ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::Begin(trl("Loading"), nullptr, ImGuiWindowFlags_NoDecoration);
     ImGui::TextUnformatted(title.c_str());
     ImGui::ProgressBar(fraction, ImVec2(-1, 0));
     ImGui::TextDisabled("%s", what.c_str());

@@ -2,6 +2,7 @@
 // card went to, ...), and the feature handler each record's ActionResult goes to. No sending here.
 #pragma once
 
+#include "engine/core/Translate.h"
 #include "game/expo/protocol/Messages.h"
 
 #include <array>
@@ -17,70 +18,70 @@ namespace fg::client {
 namespace proto = expo::proto;
 
 struct ChatPending {
-    static constexpr const char* kName = "chat";
+    static constexpr const char* kName = trMark("chat");
 };
 struct LikePending {
-    static constexpr const char* kName = "like";
+    static constexpr const char* kName = trMark("like");
     std::string boothId;
 };
 struct CardPending {
-    static constexpr const char* kName = "card";
+    static constexpr const char* kName = trMark("card");
     std::string boothId;
 };
 struct MeetingPending {
-    static constexpr const char* kName = "meeting";
+    static constexpr const char* kName = trMark("meeting");
     std::string boothId;
 };
 struct StatsPending {
-    static constexpr const char* kName = "stats";
+    static constexpr const char* kName = trMark("stats");
     std::string boothId;
 };
 struct DutyPending {
-    static constexpr const char* kName = "on duty";
+    static constexpr const char* kName = trMark("on duty");
     std::string boothId;
     bool onDuty = false;
 };
 struct AnswerPending {
-    static constexpr const char* kName = "meeting answer";
+    static constexpr const char* kName = trMark("meeting answer");
     std::uint64_t meetingId = 0;
     proto::MeetingAction action = proto::MeetingAction::Accept;
 };
 struct SlotsPending {
-    static constexpr const char* kName = "meeting slots";
+    static constexpr const char* kName = trMark("meeting slots");
     std::string boothId;
 };
 struct HoursPending {
-    static constexpr const char* kName = "meeting hours";
+    static constexpr const char* kName = trMark("meeting hours");
     std::string boothId;
 };
 struct DocumentPending {
-    static constexpr const char* kName = "document";
+    static constexpr const char* kName = trMark("document");
 };
 struct LinkPending {
-    static constexpr const char* kName = "link";
+    static constexpr const char* kName = trMark("link");
 };
 struct StaffRecordsPending {
-    static constexpr const char* kName = "staff records";
+    static constexpr const char* kName = trMark("staff records");
     std::string boothId;
     bool leads = false; // LeadsRequest (else BoothVisitorsRequest)
 };
 struct ModerationPending {
-    static constexpr const char* kName = "moderation";
+    static constexpr const char* kName = trMark("moderation");
     std::string what; // "kick Vy", "report", ...
 };
 
 struct QnaPending {
-    static constexpr const char* kName = "Q&A";
+    static constexpr const char* kName = trMark("Q&A");
     std::string what; // "question", "upvote", "poll answer", ...
 };
 
 struct RegistrationPending {
-    static constexpr const char* kName = "registration";
+    static constexpr const char* kName = trMark("registration");
     std::string sessionId;
 };
 
 struct FloorPending {
-    static constexpr const char* kName = "floor";
+    static constexpr const char* kName = trMark("floor");
     std::string what; // "request", "next", ...
 };
 

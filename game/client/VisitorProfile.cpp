@@ -5,6 +5,7 @@
 #include "engine/core/File.h"
 #include "engine/core/Hash.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,13 +30,13 @@ bool VisitorProfile::complete() const {
 }
 
 std::string checkProfile(const VisitorProfile& p) {
-    if (p.name.size() < 2 || p.name.size() > 32) return "name must be 2-32 characters";
+    if (p.name.size() < 2 || p.name.size() > 32) return tr("name must be 2-32 characters");
     if (p.organisation.empty() || p.organisation.size() > 120)
-        return "organisation must be 1-120 characters";
+        return tr("organisation must be 1-120 characters");
     if (p.country.size() != 2 || !std::isupper(static_cast<unsigned char>(p.country[0])) ||
         !std::isupper(static_cast<unsigned char>(p.country[1])))
-        return "country must be two capital letters (ISO 3166-1, e.g. VN)";
-    if (p.color > 0xffffff) return "colour must be #rrggbb";
+        return tr("country must be two capital letters (ISO 3166-1, e.g. VN)");
+    if (p.color > 0xffffff) return tr("colour must be #rrggbb");
     return {};
 }
 
@@ -106,6 +107,7 @@ Result<VisitorProfile> loadProfile(const std::filesystem::path& file) {
             readField(*s, "show_stats", p.settings.showStats);
             readField(*s, "ui_scale", p.settings.uiScale);
             readField(*s, "high_contrast", p.settings.highContrast);
+            readField(*s, "language", p.settings.language);
         }
     } catch (const json::exception& e) {
         return makeError(fmt::format("{}: {}", file.string(), e.what()));
@@ -145,6 +147,7 @@ Status saveProfile(const VisitorProfile& p, const std::filesystem::path& file) {
                      {"show_stats", p.settings.showStats},
                      {"ui_scale", p.settings.uiScale},
                      {"high_contrast", p.settings.highContrast}};
+    if (!p.settings.language.empty()) j["settings"]["language"] = p.settings.language;
     std::error_code ec;
     // A bare file name (--config client.json) has no folder to create.
     if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path(), ec);

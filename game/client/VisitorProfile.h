@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/Result.h"
+#include "engine/core/Translate.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,7 @@ struct ClientSettings {
     // content scale.
     int uiScale = 0;
     bool highContrast = false; // the high-contrast theme
+    std::string language; // UI language ("en", "fr"); empty: from the locale (LANGUAGE, LANG...)
 };
 
 struct VisitorProfile {

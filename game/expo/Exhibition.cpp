@@ -128,6 +128,12 @@ const char* toString(BoothSize size) {
     return "?";
 }
 
+const std::string& localized(const std::string& text, const Translations& translations,
+                             std::string_view language) {
+    const auto it = translations.find(std::string(language));
+    return it == translations.end() ? text : it->second;
+}
+
 const char* toString(SessionKind kind) {
     switch (kind) {
     case SessionKind::Forum:

@@ -7,12 +7,20 @@
 #include <array>
 #include <cstdint>
 #include <glm/glm.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace fg::expo {
+
+// A name or text in other languages than the file's own: language code (ISO 639-1, "fr") ->
+// text. JSON: "name_i18n": {"fr": "..."} beside "name" (docs/EXHIBITION_FORMAT.md).
+using Translations = std::map<std::string, std::string>;
+// TEXT in LANGUAGE when TRANSLATIONS has it, else TEXT itself.
+const std::string& localized(const std::string& text, const Translations& translations,
+                             std::string_view language);
 
 inline constexpr int kFormatVersion = 1;
 
@@ -84,6 +92,7 @@ struct VenueLayout {
 struct Venue {
     std::string id;
     std::string name;
+    Translations nameI18n;
     VenueKind kind = VenueKind::Stage;
     Rect rect;
     std::uint32_t capacity = 0;
@@ -94,6 +103,7 @@ struct Venue {
 struct Hall {
     std::string id;
     std::string name;
+    Translations nameI18n;
     glm::vec2 origin{0.0f}; // world (x, z) of the hall's corner
     glm::vec2 size{0.0f};   // width (x), depth (z)
     float wallHeight = 0;
@@ -113,6 +123,7 @@ struct Pavilion {
     std::string id;
     std::string country;
     std::string name;
+    Translations nameI18n;
     std::string hall; // hall id
     Rect rect;
     PavilionColors colors;
@@ -127,6 +138,7 @@ struct Exhibitor {
     std::string country;
     std::string sector;
     std::string description;
+    Translations nameI18n, descriptionI18n;
     std::string website;
     std::string email;
     std::string logo; // relative path
@@ -241,6 +253,7 @@ struct Session {
     std::vector<Speaker> speakers;
     std::optional<Speaker> moderator;
     std::string description;
+    Translations titleI18n, descriptionI18n;
     // Slides: one PDF, or PNG/JPEG pages in order (relative paths; asset names in a manifest,
     // where a PDF has become its rendered pages). Empty: no deck, the title card is shown.
     std::vector<std::string> deck;

@@ -69,6 +69,7 @@ void readVenueLayout(JsonObjectReader o, VenueLayout& l) {
 void readVenue(JsonObjectReader o, Venue& v) {
     o.string("id", v.id);
     o.string("name", v.name);
+    o.translations("name_i18n", v.nameI18n);
     o.enumeration("kind", v.kind, kVenueKinds);
     o.rect("rect", v.rect);
     o.uint32("capacity", v.capacity, "an integer from 1 to 100000");
@@ -80,6 +81,7 @@ void readVenue(JsonObjectReader o, Venue& v) {
 void readHall(JsonObjectReader o, Hall& h) {
     o.string("id", h.id);
     o.string("name", h.name);
+    o.translations("name_i18n", h.nameI18n);
     o.point("origin", h.origin);
     o.point("size", h.size);
     o.number("wall_height", h.wallHeight);
@@ -94,7 +96,7 @@ void readHall(JsonObjectReader o, Hall& h) {
         spawn->number("yaw", h.spawn.yaw);
     }
     o.array("venues", h.venues, [](JsonObjectReader v, Venue& venue) {
-        v.declare({"id", "name", "kind", "rect", "capacity", "layout"});
+        v.declare({"id", "name", "name_i18n", "kind", "rect", "capacity", "layout"});
         readVenue(v, venue);
     });
 }
@@ -103,6 +105,7 @@ void readPavilion(JsonObjectReader o, Pavilion& p) {
     o.string("id", p.id);
     o.string("country", p.country);
     o.string("name", p.name);
+    o.translations("name_i18n", p.nameI18n);
     o.string("hall", p.hall);
     o.rect("rect", p.rect);
     if (auto colors = o.object("colors", {"floor", "accent"})) {
@@ -119,6 +122,8 @@ void readExhibitor(JsonObjectReader o, Exhibitor& e) {
     o.string("country", e.country);
     o.string("sector", e.sector);
     o.string("description", e.description);
+    o.translations("name_i18n", e.nameI18n);
+    o.translations("description_i18n", e.descriptionI18n);
     o.string("website", e.website);
     o.string("email", e.email);
     o.string("logo", e.logo);
@@ -229,6 +234,8 @@ void readSession(JsonObjectReader o, Session& s) {
     o.string("venue", s.venue);
     readPeople(o, s);
     o.string("description", s.description);
+    o.translations("title_i18n", s.titleI18n);
+    o.translations("description_i18n", s.descriptionI18n);
     if (o.has("deck")) o.stringOrStrings("deck", s.deck);
     readRegistration(o, s.registration);
 }
@@ -271,16 +278,17 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
             "event", {"name", "organiser", "host_country", "time_zone", "opens", "closes"}))
         readEvent(*event, ex.event);
     o.array("halls", ex.halls, [](JsonObjectReader h, Hall& hall) {
-        h.declare({"id", "name", "origin", "size", "wall_height", "entrances", "spawn", "venues"});
+        h.declare({"id", "name", "name_i18n", "origin", "size", "wall_height", "entrances", "spawn",
+                   "venues"});
         readHall(h, hall);
     });
     o.array("pavilions", ex.pavilions, [](JsonObjectReader p, Pavilion& pav) {
-        p.declare({"id", "country", "name", "hall", "rect", "colors", "flag", "host"});
+        p.declare({"id", "country", "name", "name_i18n", "hall", "rect", "colors", "flag", "host"});
         readPavilion(p, pav);
     });
     o.array("exhibitors", ex.exhibitors, [](JsonObjectReader e, Exhibitor& exhibitor) {
-        e.declare(
-            {"id", "name", "country", "sector", "description", "website", "email", "logo", "sme"});
+        e.declare({"id", "name", "country", "sector", "description", "name_i18n",
+                   "description_i18n", "website", "email", "logo", "sme"});
         readExhibitor(e, exhibitor);
     });
     o.array("booths", ex.booths, [](JsonObjectReader b, Booth& booth) {
@@ -290,7 +298,7 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {
         s.declare({"id", "kind", "title", "start", "end", "venue", "speakers", "moderator",
-                   "description", "deck", "registration"});
+                   "description", "title_i18n", "description_i18n", "deck", "registration"});
         readSession(s, session);
     });
     o.array("awards", ex.awards, [](JsonObjectReader a, AwardCategory& award) {

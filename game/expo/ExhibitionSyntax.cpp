@@ -77,6 +77,20 @@ std::size_t prefixBytes(std::string_view text, std::size_t count) {
 
 } // namespace
 
+bool isLanguageCode(std::string_view code) {
+    const auto dash = code.find('-');
+    const std::string_view lang = code.substr(0, dash);
+    if (lang.size() < 2 || lang.size() > 3) return false;
+    for (char c : lang)
+        if (c < 'a' || c > 'z') return false;
+    if (dash == std::string_view::npos) return true;
+    const std::string_view region = code.substr(dash + 1);
+    if (region.size() != 2) return false;
+    for (char c : region)
+        if (c < 'A' || c > 'Z') return false;
+    return true;
+}
+
 bool isValidId(std::string_view id) {
     return !id.empty() && id.size() <= kMaxIdLength &&
            std::all_of(id.begin(), id.end(),

@@ -17,6 +17,7 @@ bool isValidId(std::string_view id);            // 1-64 of [a-z0-9-]
 bool isCountryCode(std::string_view code);      // an assigned ISO 3166-1 alpha-2 code
 bool isHttpUrl(std::string_view url);           // http(s)://host[:port][/...], no spaces
 bool isEmailAddress(std::string_view email);    // local@domain.tld
+bool isLanguageCode(std::string_view code);     // "fr", "vi", "pt-BR" (ISO 639 [-region])
 bool isTimeZoneName(std::string_view name);     // "UTC" or Area/Location[/Sub]
 bool isRelativeFilePath(std::string_view path); // no leading '/', no '..', no '\', no empty part
 // Number of Unicode code points; nullopt when TEXT is not valid UTF-8.

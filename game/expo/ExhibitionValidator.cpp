@@ -38,6 +38,16 @@ void checkCountry(Checker& c, const std::string& path, const std::string& code) 
         c.expect(path, "an ISO 3166-1 alpha-2 country code such as \"VN\"", foundText(code));
 }
 
+// Translations of a text (name_i18n...): each a language code with text of the same length rule.
+void checkTranslations(Checker& c, const std::string& path, const Translations& t,
+                       std::size_t max) {
+    for (const auto& [code, text] : t) {
+        if (!isLanguageCode(code))
+            c.expect(path, "language codes such as \"fr\" or \"pt-BR\"", foundText(code));
+        checkText(c, path + "." + code, text, 1, max);
+    }
+}
+
 void checkUrl(Checker& c, const std::string& path, const std::string& url) {
     if (!isHttpUrl(url) || url.size() > kMaxUrlLength)
         c.expect(path,
@@ -69,6 +79,8 @@ void checkExhibitorText(const Exhibitor& e, const std::string& p, Checker& c) {
     checkCountry(c, p + ".country", e.country);
     checkText(c, p + ".sector", e.sector, 1, 60);
     checkText(c, p + ".description", e.description, 0, 2000);
+    checkTranslations(c, p + ".name_i18n", e.nameI18n, 120);
+    checkTranslations(c, p + ".description_i18n", e.descriptionI18n, 2000);
     checkUrl(c, p + ".website", e.website);
     if (!isEmailAddress(e.email) || e.email.size() > kMaxEmailLength)
         c.expect(p + ".email", "an e-mail address local@domain.tld of at most 254 characters",
@@ -104,6 +116,8 @@ void checkSpeaker(Checker& c, const std::string& p, const Speaker& sp) {
 void checkSessionText(const Session& s, const std::string& p, Checker& c) {
     checkText(c, p + ".title", s.title, 1, 160);
     checkText(c, p + ".description", s.description, 0, 2000);
+    checkTranslations(c, p + ".title_i18n", s.titleI18n, 160);
+    checkTranslations(c, p + ".description_i18n", s.descriptionI18n, 2000);
     if (s.speakers.size() > kMaxSpeakers)
         c.expect(p + ".speakers", fmt::format("at most {} speakers", kMaxSpeakers),
                  std::to_string(s.speakers.size()));
@@ -333,12 +347,17 @@ void checkEventAndText(const Exhibition& ex, Checker& c) {
     for (std::size_t h = 0; h < ex.halls.size(); ++h) {
         std::string p = indexPath("halls", h);
         checkText(c, p + ".name", ex.halls[h].name, 1, 80);
-        for (std::size_t v = 0; v < ex.halls[h].venues.size(); ++v)
-            checkText(c, indexPath(p + ".venues", v) + ".name", ex.halls[h].venues[v].name, 1, 80);
+        checkTranslations(c, p + ".name_i18n", ex.halls[h].nameI18n, 80);
+        for (std::size_t v = 0; v < ex.halls[h].venues.size(); ++v) {
+            const std::string vp = indexPath(p + ".venues", v);
+            checkText(c, vp + ".name", ex.halls[h].venues[v].name, 1, 80);
+            checkTranslations(c, vp + ".name_i18n", ex.halls[h].venues[v].nameI18n, 80);
+        }
     }
     for (std::size_t i = 0; i < ex.pavilions.size(); ++i) {
         std::string p = indexPath("pavilions", i);
         checkText(c, p + ".name", ex.pavilions[i].name, 1, 80);
+        checkTranslations(c, p + ".name_i18n", ex.pavilions[i].nameI18n, 80);
         checkCountry(c, p + ".country", ex.pavilions[i].country);
     }
     checkHostPavilion(ex, c);

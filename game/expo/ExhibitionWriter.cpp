@@ -17,6 +17,16 @@ void field(JsonTextWriter& w, std::string_view key, std::string_view value) {
     w.string(value);
 }
 
+// KEY: {"fr": "...", ...} in code order; nothing when there is no translation.
+void translations(JsonTextWriter& w, std::string_view key, const Translations& t) {
+    if (t.empty()) return;
+    w.key(key);
+    w.beginObject();
+    for (const auto& [code, text] : t)
+        field(w, code, text);
+    w.endObject();
+}
+
 void point(JsonTextWriter& w, std::string_view key, glm::vec2 p) {
     w.key(key);
     w.numbers({p.x, p.y});
@@ -95,6 +105,7 @@ void writeVenueLayout(JsonTextWriter& w, const VenueLayout& l) {
 void writeHall(JsonTextWriter& w, const Hall& h) {
     field(w, "id", h.id);
     field(w, "name", h.name);
+    translations(w, "name_i18n", h.nameI18n);
     point(w, "origin", h.origin);
     point(w, "size", h.size);
     w.key("wall_height");
@@ -115,6 +126,7 @@ void writeHall(JsonTextWriter& w, const Hall& h) {
     objects(w, "venues", h.venues, [](JsonTextWriter& w, const Venue& v) {
         field(w, "id", v.id);
         field(w, "name", v.name);
+        translations(w, "name_i18n", v.nameI18n);
         field(w, "kind", toString(v.kind));
         rect(w, "rect", v.rect);
         w.key("capacity");
@@ -127,6 +139,7 @@ void writePavilion(JsonTextWriter& w, const Pavilion& p) {
     field(w, "id", p.id);
     field(w, "country", p.country);
     field(w, "name", p.name);
+    translations(w, "name_i18n", p.nameI18n);
     field(w, "hall", p.hall);
     rect(w, "rect", p.rect);
     w.key("colors");
@@ -145,6 +158,8 @@ void writeExhibitor(JsonTextWriter& w, const Exhibitor& e) {
     field(w, "country", e.country);
     field(w, "sector", e.sector);
     field(w, "description", e.description);
+    translations(w, "name_i18n", e.nameI18n);
+    translations(w, "description_i18n", e.descriptionI18n);
     field(w, "website", e.website);
     field(w, "email", e.email);
     field(w, "logo", e.logo);
@@ -242,6 +257,8 @@ void writeSession(JsonTextWriter& w, const Session& s) {
         w.endObject();
     }
     field(w, "description", s.description);
+    translations(w, "title_i18n", s.titleI18n);
+    translations(w, "description_i18n", s.descriptionI18n);
     // One PDF as a string, pages as an array (so a one-page PNG deck reads back as a list).
     if (s.deck.size() == 1 && lowerExtension(s.deck[0]) == ".pdf")
         field(w, "deck", s.deck[0]);

@@ -148,6 +148,23 @@ void JsonObjectReader::optionalString(std::string_view key, std::string& out,
         m_context.fail(pathOf(key), expected, v);
 }
 
+void JsonObjectReader::translations(std::string_view key, Translations& out) {
+    const json* v = find(key);
+    if (!v) return;
+    if (!v->is_object())
+        return m_context.fail(pathOf(key), "an object of language code -> text", v);
+    for (const auto& [code, text] : v->items()) {
+        const std::string path = pathOf(key) + "." + code;
+        if (!isLanguageCode(code)) {
+            const json found = code; // the key is what is wrong
+            m_context.fail(path, "a language code (ISO 639-1, e.g. \"fr\" or \"pt-BR\")", &found);
+        } else if (!text.is_string() || text.get_ref<const std::string&>().empty())
+            m_context.fail(path, "a non-empty string", &text);
+        else
+            out[code] = text.get<std::string>();
+    }
+}
+
 void JsonObjectReader::optionalBool(std::string_view key, bool& out) {
     const json* v = find(key);
     if (!v) return;

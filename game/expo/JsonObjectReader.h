@@ -49,6 +49,9 @@ public:
     // Absent leaves OUT as is; present must be a non-empty string (else "expected EXPECTED").
     void optionalString(std::string_view key, std::string& out, std::string_view expected);
     void optionalBool(std::string_view key, bool& out);
+    // Absent leaves OUT empty; present: an object of language code ("fr", "pt-BR") -> non-empty
+    // text, each bad member reported at KEY.CODE.
+    void translations(std::string_view key, Translations& out);
     void number(std::string_view key, float& out);
     void integer(std::string_view key, int& out, std::string_view expected);
     void uint32(std::string_view key, std::uint32_t& out, std::string_view expected);

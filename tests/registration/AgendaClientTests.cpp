@@ -25,7 +25,7 @@ expo::Exhibition exhibition() {
     ex.halls.back().id = "h1";
     ex.halls.back().name = "Hall A";
     ex.halls.back().venues.push_back(
-        expo::Venue{"room", "Masterclass room", expo::VenueKind::Room, {0, 0, 10, 10}, 30});
+        expo::Venue{"room", "Masterclass room", {}, expo::VenueKind::Room, {0, 0, 10, 10}, 30});
     auto session = [&](const char* id, UnixSeconds start, expo::RegistrationMode mode) {
         expo::Session e;
         e.id = id;

@@ -51,10 +51,18 @@ Hall makeHall(int index, const HallPlan& plan, float originX) {
     h.wallHeight = 8.0f;
     h.entrances.push_back({Wall::South, width * 0.5f, 6.0f});
     h.spawn = {{width * 0.5f, kFrontDepth - 3.0f}, 0.0f};
-    h.venues.push_back({fmt::format("stage-{}", index + 1), fmt::format("Main stage {}", index + 1),
-                        VenueKind::Stage, Rect{4, 4, 20, 14}, 500});
-    h.venues.push_back({fmt::format("room-{}", index + 1), fmt::format("Room {}", index + 1),
-                        VenueKind::Room, Rect{28, 4, 12, 14}, 80});
+    h.venues.push_back({fmt::format("stage-{}", index + 1),
+                        fmt::format("Main stage {}", index + 1),
+                        {},
+                        VenueKind::Stage,
+                        Rect{4, 4, 20, 14},
+                        500});
+    h.venues.push_back({fmt::format("room-{}", index + 1),
+                        fmt::format("Room {}", index + 1),
+                        {},
+                        VenueKind::Room,
+                        Rect{28, 4, 12, 14},
+                        80});
     return h;
 }
 

@@ -402,6 +402,7 @@ Result<FileSet> buildSample(const Fonts& fonts, SampleStats& stats) {
     auto awardList = awardsJson(booths.ids);
     if (!awardList) return awardList.error();
     doc["awards"] = *awardList;
+    addFrenchTranslations(doc);
     files.add("exhibition.json", doc.dump(2) + "\n");
     stats = SampleStats{layout.halls.size(), layout.pavilions.size(), companies().size(),
                         booths.ids.size(),   booths.count3d,          doc["sessions"].size(),

@@ -7,6 +7,7 @@
 #include "tools/gen-sample/FileSet.h"
 
 #include <cstddef>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg::sample {
 
@@ -16,5 +17,7 @@ struct SampleStats {
 };
 
 Result<FileSet> buildSample(const Fonts& fonts, SampleStats& stats);
+// Adds the French names and texts of the sample (Translations.cpp) to the exhibition DOC.
+void addFrenchTranslations(nlohmann::ordered_json& doc);
 
 } // namespace fg::sample

@@ -3,6 +3,7 @@
 #include "game/client/agenda/AgendaBook.h"
 
 #include "engine/core/TimeZone.h"
+#include "engine/core/Translate.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -50,8 +51,8 @@ std::string zonedSpan(UnixSeconds start, UnixSeconds end, const std::string& zon
     auto from = tz::inZone(start, zone);
     auto to = tz::inZone(end, zone);
     if (!from || !to)
-        return fmt::format("{}-{} UTC ({} unknown)", formatUtcTimestamp(start).substr(11, 5),
-                           formatUtcTimestamp(end).substr(11, 5), zone);
+        return trf("{}-{} UTC ({} unknown)", formatUtcTimestamp(start).substr(11, 5),
+                   formatUtcTimestamp(end).substr(11, 5), zone);
     const bool sameDay = from->day == to->day && from->month == to->month;
     return fmt::format("{:04}-{:02}-{:02} {}-{}{} {} ({})", from->year, from->month, from->day,
                        tz::clockText(*from), sameDay ? "" : "+1 ", tz::clockText(*to),
@@ -62,16 +63,15 @@ std::string registrationText(const expo::Session& e, const proto::RegistrationIn
                              std::uint32_t capacity) {
     if (e.registration.mode == expo::RegistrationMode::None) return {};
     const char* need = e.registration.mode == expo::RegistrationMode::Required
-                           ? "registration required"
-                           : "registration optional";
+                           ? tr("registration required")
+                           : tr("registration optional");
     if (mine && mine->state == proto::RegistrationState::Confirmed)
-        return fmt::format("{}: you have a place ({} of {} taken)", need, mine->confirmed,
-                           mine->capacity);
+        return trf("{}: you have a place ({} of {} taken)", need, mine->confirmed, mine->capacity);
     if (mine && mine->state == proto::RegistrationState::Waiting)
-        return fmt::format("{}: you are number {} on the waiting list", need, mine->position);
+        return trf("{}: you are number {} on the waiting list", need, mine->position);
     if (mine && mine->capacity != 0)
-        return fmt::format("{}: {} of {} places taken", need, mine->confirmed, mine->capacity);
-    return fmt::format("{}: {} places", need, capacity);
+        return trf("{}: {} of {} places taken", need, mine->confirmed, mine->capacity);
+    return trf("{}: {} places", need, capacity);
 }
 
 std::vector<calendar::CalendarEvent> agendaCalendar(const expo::Exhibition& ex,

@@ -6,7 +6,9 @@
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
 #include "engine/core/TimeZone.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
+#include "game/client/LocalText.h"
 #include "game/client/meetings/MeetingsFeature.h"
 #include "game/client/programme/StageFeature.h"
 
@@ -30,8 +32,8 @@ void AgendaFeature::registerHandlers(netclient::ClientRouter& router, PendingReq
         for (proto::RegistrationInfo& e : st.entries) {
             if (e.promoted) {
                 const expo::Session* s = expo::findSession(*m_s.ex, e.sessionId);
-                toast(m_s, fmt::format("a place freed up: you are registered for \"{}\"",
-                                       s ? s->title : e.sessionId));
+                toast(m_s, trf("a place freed up: you are registered for \"{}\"",
+                               s ? s->title : e.sessionId));
             }
             if (e.state == proto::RegistrationState::None)
                 m_registrations.erase(e.sessionId);
@@ -39,10 +41,11 @@ void AgendaFeature::registerHandlers(netclient::ClientRouter& router, PendingReq
                 m_registrations[e.sessionId] = std::move(e);
         }
     });
-    router.on<proto::EntryRefused>([this](proto::EntryRefused& r) { toast(m_s, r.reason, true); });
+    router.on<proto::EntryRefused>(
+        [this](proto::EntryRefused& r) { toast(m_s, serverText(r.reason), true); });
     pending.on<RegistrationPending>(
         [this](const RegistrationPending&, const proto::ActionResult& r) {
-            if (r.ok) toast(m_s, r.text); // refusals are the core's toast
+            if (r.ok) toast(m_s, serverText(r.text)); // refusals are the core's toast
         });
 }
 
@@ -86,7 +89,7 @@ void AgendaFeature::update() {
     if (!due) return;
     m_reminded.push_back(due->id);
     m_reminder = due->id;
-    toast(m_s, fmt::format("doors open: \"{}\"", due->title));
+    toast(m_s, trf("doors open: \"{}\"", due->title));
 }
 
 Result<std::filesystem::path> AgendaFeature::exportIcs(bool all, std::filesystem::path file) {
@@ -114,7 +117,7 @@ Status AgendaFeature::exportAction(const std::vector<std::string>& args) {
     auto path = exportIcs(all, at < args.size() ? std::filesystem::path(args[at])
                                                 : std::filesystem::path());
     if (!path) return path.error();
-    toast(m_s, "agenda exported to " + path->string());
+    toast(m_s, trf("agenda exported to {}", path->string()));
     return {};
 }
 

@@ -1,7 +1,9 @@
 // The agenda window: the day picker or "My agenda", one row per session (star, times in two
 // named zones, Go, registration with place or waiting-list position, description and speakers),
 // the .ics export and the doors-open reminder with "Go". ImGui widgets only.
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/agenda/AgendaFeature.h"
 #include "game/client/programme/StageFeature.h"
 
@@ -23,10 +25,24 @@ std::vector<UnixSeconds> sessionDays(const expo::Exhibition& ex) {
 
 constexpr float kIndent = 90;
 
+const char* kindText(expo::SessionKind kind) {
+    switch (kind) {
+    case expo::SessionKind::Forum:
+        return tr("Forum");
+    case expo::SessionKind::Roundtable:
+        return tr("Roundtable");
+    case expo::SessionKind::Masterclass:
+        return tr("Masterclass");
+    case expo::SessionKind::Awards:
+        return tr("Awards");
+    }
+    return "?";
+}
+
 } // namespace
 
 void AgendaFeature::drawMenu() {
-    ImGui::MenuItem("Agenda", nullptr, &m_open);
+    ImGui::MenuItem(trl("Agenda"), nullptr, &m_open);
 }
 
 void AgendaFeature::dayPicker(const std::vector<UnixSeconds>& days, UnixSeconds now) {
@@ -56,29 +72,29 @@ void AgendaFeature::dayPicker(const std::vector<UnixSeconds>& days, UnixSeconds 
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Right) && m_day + 1 < int(days.size())) ++m_day;
     ImGui::SameLine();
-    ImGui::TextDisabled("day %d of %zu with sessions", m_day + 1, days.size());
+    ImGui::TextDisabled(tr("day %d of %zu with sessions"), m_day + 1, days.size());
 }
 
 void AgendaFeature::rowButtons(const expo::Session& e, UnixSeconds now) {
     const SessionTiming t = timingOf(e, now);
     const bool on = starred(e.id);
-    if (ImGui::SmallButton(on ? "Starred" : "Star")) (void)star(e.id, !on);
+    if (ImGui::SmallButton(on ? trl("Starred") : trl("Star"))) (void)star(e.id, !on);
     ImGui::SameLine();
     // The server's word first: a moderator may start early, run over or end early.
     const auto state = serverState(e.id);
     if (state == proto::StageWireState::Live || (!state && t == SessionTiming::Live))
-        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
+        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "%s", tr("LIVE NOW"));
     else if (state == proto::StageWireState::DoorsOpen)
-        ImGui::TextColored({1, 0.8f, 0.3f, 1}, "doors open");
+        ImGui::TextColored({1, 0.8f, 0.3f, 1}, "%s", tr("doors open"));
     else
-        ImGui::TextDisabled(state == proto::StageWireState::Ended || t == SessionTiming::Past
-                                ? "ended"
-                                : "upcoming");
+        ImGui::TextDisabled("%s", state == proto::StageWireState::Ended || t == SessionTiming::Past
+                                      ? tr("ended")
+                                      : tr("upcoming"));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Go to stage")) teleportToVenue(m_s, e.venue);
+    if (ImGui::SmallButton(trl("Go to stage"))) teleportToVenue(m_s, e.venue);
     if (auto* stage = m_features.find<StageFeature>(); stage && stage->full(e.id)) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Watch from overflow")) stage->watchOverflow(e.id);
+        if (ImGui::SmallButton(trl("Watch from overflow"))) stage->watchOverflow(e.id);
     }
 }
 
@@ -90,10 +106,10 @@ void AgendaFeature::registrationLine(const expo::Session& e, UnixSeconds now) {
     if (timingOf(e, now) == SessionTiming::Past) return;
     ImGui::SameLine();
     if (mine && ImGui::SmallButton(mine->state == proto::RegistrationState::Waiting
-                                       ? "Leave the waiting list"
-                                       : "Cancel registration"))
+                                       ? trl("Leave the waiting list")
+                                       : trl("Cancel registration")))
         registerFor(e.id, true);
-    else if (!mine && ImGui::SmallButton("Register"))
+    else if (!mine && ImGui::SmallButton(trl("Register")))
         registerFor(e.id, false);
 }
 
@@ -102,14 +118,15 @@ void AgendaFeature::details(const expo::Session& e) {
         ImGui::SetNextItemOpen(true);
         m_openDetails.clear();
     }
-    if (!ImGui::TreeNode("details", "Details and speakers")) return;
-    if (!e.description.empty()) ImGui::TextWrapped("%s", e.description.c_str());
+    if (!ImGui::TreeNode("details", tr("Details and speakers"))) return;
+    if (!e.description.empty())
+        ImGui::TextWrapped("%s", inUiLanguage(e.description, e.descriptionI18n).c_str());
     if (auto* stage = m_features.find<StageFeature>()) { // cards with photos
         stage->photos().cards(e, 48);
     } else {
         for (const expo::Speaker& p : e.speakers)
             ImGui::BulletText("%s", speakerLine(p).c_str());
-        if (e.moderator) ImGui::BulletText("Moderator: %s", speakerLine(*e.moderator).c_str());
+        if (e.moderator) ImGui::BulletText(tr("Moderator: %s"), speakerLine(*e.moderator).c_str());
     }
     ImGui::TreePop();
 }
@@ -118,17 +135,17 @@ void AgendaFeature::row(const expo::Session& e, UnixSeconds now) {
     ImGui::PushID(e.id.c_str());
     rowButtons(e, now);
     ImGui::Indent(kIndent);
-    ImGui::TextWrapped("%s", e.title.c_str());
+    ImGui::TextWrapped("%s", inUiLanguage(e.title, e.titleI18n).c_str());
     // The event's zone first (what the programme is printed in), then the viewer's.
     const std::string event = sessionTimes(e, m_s.ex->event.timeZone);
     ImGui::Text("%s", event.c_str());
     if (m_viewerZone != m_s.ex->event.timeZone) {
         const std::string mine = sessionTimes(e, m_viewerZone);
-        ImGui::TextDisabled("your time: %s", mine.c_str());
+        ImGui::TextDisabled(tr("your time: %s"), mine.c_str());
     }
     const std::string who = expo::speakerNames(e);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s at %s%s%s", expo::toString(e.kind), e.venue.c_str(),
+    ImGui::TextWrapped(tr("%s at %s%s%s"), kindText(e.kind), e.venue.c_str(),
                        who.empty() ? "" : ": ", who.c_str());
     ImGui::PopStyleColor();
     registrationLine(e, now);
@@ -143,9 +160,11 @@ void AgendaFeature::exportRow() {
     ImGui::InputText("##agendaics", &m_exportPath);
     for (bool all : {false, true}) {
         ImGui::SameLine();
-        if (!ImGui::SmallButton(all ? "Export all .ics" : "Export starred .ics")) continue;
+        if (!ImGui::SmallButton(all ? trl("Export all .ics") : trl("Export starred .ics")))
+            continue;
         auto path = exportIcs(all, m_exportPath);
-        toast(m_s, path ? "agenda exported to " + path->string() : path.error().message, !path);
+        toast(m_s, path ? trf("agenda exported to {}", path->string()) : path.error().message,
+              !path);
     }
 }
 
@@ -155,18 +174,18 @@ void AgendaFeature::reminderWindow() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 20, 60), ImGuiCond_Always, ImVec2(1, 0));
     bool open = true;
-    if (ImGui::Begin("Doors open###agendareminder", &open,
+    if (ImGui::Begin(trl("Doors open", "agendareminder"), &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("Doors are open: \"%s\"", e->title.c_str());
+        ImGui::Text(tr("Doors are open: \"%s\""), inUiLanguage(e->title, e->titleI18n).c_str());
         ImGui::Text(
             "%s",
             eventAndViewerSpan(e->start, e->end, m_s.ex->event.timeZone, m_viewerZone).c_str());
-        if (ImGui::Button("Go")) {
+        if (ImGui::Button(trl("Go"))) {
             teleportToVenue(m_s, e->venue);
             open = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Dismiss")) open = false;
+        if (ImGui::Button(trl("Dismiss"))) open = false;
     }
     ImGui::End();
     if (!open) m_reminder.reset();
@@ -182,14 +201,14 @@ void AgendaFeature::agendaWindow() {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(680, 700), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Agenda", &m_open)) return ImGui::End();
+    if (!ImGui::Begin(trl("Agenda"), &m_open)) return ImGui::End();
     const UnixSeconds now = this->now();
-    ImGui::Text("Event clock: %s", formatUtcTimestamp(now).c_str());
+    ImGui::Text(tr("Event clock: %s"), formatUtcTimestamp(now).c_str());
     ImGui::SameLine();
-    ImGui::Checkbox("My agenda", &m_mineOnly);
+    ImGui::Checkbox(trl("My agenda"), &m_mineOnly);
     const std::vector<UnixSeconds> days = sessionDays(*m_s.ex);
     if (days.empty()) {
-        ImGui::TextDisabled("No sessions in the programme.");
+        ImGui::TextDisabled("%s", tr("No sessions in the programme."));
         return ImGui::End();
     }
     if (!m_mineOnly) dayPicker(days, now);
@@ -209,7 +228,7 @@ void AgendaFeature::agendaWindow() {
     for (const expo::Session* e : rows)
         row(*e, now);
     if (m_mineOnly && rows.empty())
-        ImGui::TextDisabled("No starred sessions yet: star sessions in the day view.");
+        ImGui::TextDisabled("%s", tr("No starred sessions yet: star sessions in the day view."));
     ImGui::EndChild();
     ImGui::End();
 }

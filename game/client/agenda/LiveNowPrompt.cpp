@@ -1,7 +1,9 @@
 // The agenda's word on what is live now, from the server (StageUpdate), not the schedule: the
 // row's LIVE NOW badge and the "Live now" prompt with "Go" that greets a visitor who is not in
 // the session. ImGui widgets and the agenda's own state only; the server starts sessions.
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/agenda/AgendaFeature.h"
 #include "game/client/programme/StageFeature.h"
 
@@ -40,24 +42,24 @@ void AgendaFeature::livePromptWindow() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 40), ImGuiCond_Always, ImVec2(0.5f, 0));
     bool open = true;
-    if (ImGui::Begin("Live now###agendalive", &open,
+    if (ImGui::Begin(trl("Live now", "agendalive"), &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "LIVE NOW");
+        ImGui::TextColored({1, 0.3f, 0.3f, 1}, "%s", tr("LIVE NOW"));
         ImGui::SameLine();
-        ImGui::Text("\"%s\"", e->title.c_str());
+        ImGui::Text("\"%s\"", inUiLanguage(e->title, e->titleI18n).c_str());
         const std::string who = expo::speakerNames(*e);
         if (!who.empty()) ImGui::TextDisabled("%s", who.c_str());
-        if (ImGui::Button("Go")) {
+        if (ImGui::Button(trl("Go"))) {
             teleportToVenue(m_s, e->venue);
             open = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Agenda")) {
+        if (ImGui::Button(trl("Agenda"))) {
             showSession(*e);
             open = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Later")) open = false;
+        if (ImGui::Button(trl("Later"))) open = false;
     }
     ImGui::End();
     if (!open) m_livePrompt.reset();

@@ -3,7 +3,9 @@
 #include "game/client/booth/BoothFeature.h"
 
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
+#include "game/client/LocalText.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -17,18 +19,18 @@ void BoothFeature::registerHandlers(netclient::ClientRouter& router, PendingRequ
     pending.on<LikePending>([this](const LikePending& p, const proto::ActionResult& r) {
         if (!r.ok) return;
         m_likes[p.boothId] = r.value;
-        toast(m_s, fmt::format("liked ({} likes)", r.value));
+        toast(m_s, trnf("liked ({} like)", "liked ({} likes)", r.value, r.value));
     });
 }
 
 void BoothFeature::onCard(const CardPending& p, const proto::ActionResult& r) {
     if (!r.ok) {
-        m_forms.lastResult = "card not delivered: " + r.text;
+        m_forms.lastResult = trf("card not delivered: {}", serverText(r.text));
         return;
     }
     ++m_cardsDropped[p.boothId];
-    m_forms.lastResult = "card delivered";
-    toast(m_s, fmt::format("your card was left at booth {}", p.boothId));
+    m_forms.lastResult = tr("card delivered");
+    toast(m_s, trf("your card was left at booth {}", p.boothId));
 }
 
 void BoothFeature::onStaff(const proto::StaffPresence& m) {
@@ -58,7 +60,7 @@ int BoothFeature::cardsDropped(const std::string& id) const {
 bool BoothFeature::open(const std::string& id) {
     const int index = boothIndex(m_s, id);
     if (index < 0) {
-        toast(m_s, fmt::format("no booth '{}'", id), true);
+        toast(m_s, trf("no booth '{}'", id), true);
         return false;
     }
     m_s.selection = BoothSelection{};
@@ -79,7 +81,7 @@ bool BoothFeature::dropCard() {
     auto* c = joinedClient(m_s);
     if (!b || !c) return false;
     if (!m_forms.card.consent) {
-        toast(m_s, "tick the consent box to share your card", true);
+        toast(m_s, tr("tick the consent box to share your card"), true);
         return false;
     }
     proto::DropCard card;
@@ -109,7 +111,7 @@ bool BoothFeature::openDocument(std::size_t index) {
     m_s.pending.add(c->openItem(b->id, proto::ItemKind::Document, std::uint32_t(index)),
                     DocumentPending{});
     launchBrowser((m_s.baseDir / b->content.documents[index].file).string());
-    toast(m_s, fmt::format("opened {}", b->content.documents[index].title));
+    toast(m_s, trf("opened {}", b->content.documents[index].title));
     return true;
 }
 
@@ -125,7 +127,7 @@ bool BoothFeature::openLink(std::size_t index, bool confirmed) {
         m_s.pending.add(c->openItem(b->id, proto::ItemKind::Link, std::uint32_t(index)),
                         LinkPending{});
     launchBrowser(b->content.links[index].url);
-    toast(m_s, "opened " + b->content.links[index].url + " in your browser");
+    toast(m_s, trf("opened {} in your browser", b->content.links[index].url));
     return true;
 }
 

@@ -2,6 +2,8 @@
 // never touches another feature's state.
 #include "game/client/chat/ChatFeature.h"
 
+#include "engine/core/Translate.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <imgui.h>
@@ -111,7 +113,7 @@ void ChatFeature::drawMenu() {
     for (auto& [tab, n] : m_unread)
         total += n;
     const std::string label =
-        total ? fmt::format("Chat ({})###chatmenu", total) : "Chat###chatmenu";
+        (total ? trf("Chat ({})", total) : std::string(tr("Chat"))) + "###chatmenu";
     ImGui::MenuItem(label.c_str(), nullptr, &m_open);
 }
 
@@ -119,14 +121,15 @@ void ChatFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 300}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(440, 300), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Chat", &m_open)) return ImGui::End();
-    const std::pair<ChatTab, const char*> tabs[] = {
-        {ChatTab::Hall, "Hall"}, {ChatTab::Booth, "Booth"}, {ChatTab::Direct, "Direct"}};
+    if (!ImGui::Begin(trl("Chat"), &m_open)) return ImGui::End();
+    const std::pair<ChatTab, const char*> tabs[] = {{ChatTab::Hall, trMark("Hall")},
+                                                    {ChatTab::Booth, trMark("Booth")},
+                                                    {ChatTab::Direct, trMark("Direct")}};
     for (auto [tab, name] : tabs) {
         if (tab != ChatTab::Hall) ImGui::SameLine();
         const int n = m_unread[tab];
-        const std::string label =
-            n ? fmt::format("{} ({})###{}", name, n, name) : fmt::format("{}###{}", name, name);
+        const std::string label = n ? fmt::format("{} ({})###{}", tr(name), n, name)
+                                    : fmt::format("{}###{}", tr(name), name);
         if (ImGui::RadioButton(label.c_str(), m_tab == tab)) m_tab = tab;
     }
     m_unread[m_tab] = 0;
@@ -158,7 +161,7 @@ void ChatFeature::drawPanels(const UiFrame&) {
     ImGui::EndChild();
     const bool enter = ImGui::InputText("##say", &m_input, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if ((ImGui::Button("Send") || enter) && send(m_input)) m_input.clear();
+    if ((ImGui::Button(trl("Send")) || enter) && send(m_input)) m_input.clear();
     ImGui::End();
 }
 

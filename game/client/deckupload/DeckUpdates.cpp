@@ -3,6 +3,7 @@
 #include "game/client/deckupload/DeckUpdates.h"
 
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
 #include "game/expo/protocol/ContentNames.h"
 
 #include <fmt/format.h>
@@ -39,8 +40,7 @@ std::size_t DeckUpdates::applyReady(expo::Exhibition& ex, const netclient::Conte
             ++it;
             continue;
         }
-        if (lost)
-            failed.push_back(fmt::format("the new deck of '{}' could not be fetched", it->first));
+        if (lost) failed.push_back(trf("the new deck of '{}' could not be fetched", it->first));
         for (auto& session : ex.sessions)
             if (session.id == it->first && !lost) {
                 session.deck.clear();

@@ -4,6 +4,7 @@
 #include "game/client/deckupload/DeckUploadFeature.h"
 
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/programme/StageFeature.h"
 
@@ -87,7 +88,7 @@ void DeckUploadFeature::update() {
     if (!m_s.droppedFiles.empty()) {
         m_path = m_s.droppedFiles.front();
         if (m_stage && m_stage->attending() && m_stage->presents(m_stage->attending()->id))
-            toast(m_s, "Deck: " + m_path + " (press Upload deck in the stage panel)");
+            toast(m_s, trf("Deck: {} (press Upload deck in the stage panel)", m_path));
     }
     if (!m_upload) return;
     if (joinedClient(m_s) && !m_upload->finished()) m_upload->pump();
@@ -98,18 +99,20 @@ void DeckUploadFeature::finished() {
     m_told = true;
     const bool ok = m_upload->succeeded();
     log::info("client: deck upload: {}", m_upload->statusText());
-    toast(m_s, ok ? "New deck: " + m_upload->statusText() : "Deck " + m_upload->statusText(), !ok);
+    toast(m_s,
+          ok ? trf("New deck: {}", m_upload->statusText()) : trf("Deck {}", m_upload->statusText()),
+          !ok);
 }
 
 void DeckUploadFeature::section(const expo::Session& e) {
     ImGui::Separator();
-    ImGui::TextDisabled("Deck (a PDF, a PNG/JPEG page, or a folder of pages)");
+    ImGui::TextDisabled("%s", tr("Deck (a PDF, a PNG/JPEG page, or a folder of pages)"));
     ImGui::SetNextItemWidth(-110);
-    ImGui::InputTextWithHint("##deckpath", "/path/to/slides.pdf", &m_path);
+    ImGui::InputTextWithHint("##deckpath", tr("/path/to/slides.pdf"), &m_path);
     ImGui::SameLine();
     const bool busy = m_upload && !m_upload->finished();
     if (busy) ImGui::BeginDisabled();
-    if (ImGui::Button("Upload deck"))
+    if (ImGui::Button(trl("Upload deck")))
         if (Status st = start(e.id, m_path); !st) toast(m_s, st.error().message, true);
     if (busy) ImGui::EndDisabled();
     if (!m_upload || m_upload->sessionId() != e.id) return;

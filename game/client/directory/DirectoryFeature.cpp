@@ -2,7 +2,9 @@
 // one; never edits another feature's state directly.
 #include "game/client/directory/DirectoryFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/booth/BoothFeature.h"
 
 #include <algorithm>
@@ -24,8 +26,8 @@ bool containsNoCase(const std::string& hay, const std::string& needle) {
 
 bool combo(const char* label, std::string& value, const std::set<std::string>& options) {
     bool changed = false;
-    if (ImGui::BeginCombo(label, value.empty() ? "(all)" : value.c_str())) {
-        if (ImGui::Selectable("(all)", value.empty())) value.clear(), changed = true;
+    if (ImGui::BeginCombo(label, value.empty() ? tr("(all)") : value.c_str())) {
+        if (ImGui::Selectable(trl("(all)"), value.empty())) value.clear(), changed = true;
         for (const auto& o : options)
             if (ImGui::Selectable(o.c_str(), o == value)) value = o, changed = true;
         ImGui::EndCombo();
@@ -51,7 +53,7 @@ std::optional<Status> DirectoryFeature::runAction(const std::string& name,
 }
 
 void DirectoryFeature::drawMenu() {
-    ImGui::MenuItem("Directory", nullptr, &m_open);
+    ImGui::MenuItem(trl("Directory"), nullptr, &m_open);
 }
 
 void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
@@ -59,14 +61,15 @@ void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     // A selectable name: arrow keys move the selection, G walks there (KeyboardFeature).
-    if (ImGui::Selectable(x.name.c_str(), m_selected == b.id) || ImGui::IsItemFocused())
+    if (ImGui::Selectable(inUiLanguage(x.name, x.nameI18n).c_str(), m_selected == b.id) ||
+        ImGui::IsItemFocused())
         m_selected = b.id;
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.country.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.sector.c_str());
     ImGui::TableNextColumn();
-    if (ImGui::SmallButton("Go")) {
+    if (ImGui::SmallButton(trl("Go"))) {
         teleportToBooth(m_s, b.id);
         if (auto* booth = m_host.find<BoothFeature>()) booth->open(b.id);
     }
@@ -77,25 +80,27 @@ void DirectoryFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({10, 40}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(520, 420), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Exhibitor directory", &m_open)) return ImGui::End();
+    if (!ImGui::Begin(trl("Exhibitor directory"), &m_open)) return ImGui::End();
     std::set<std::string> sectors, countries;
     for (const auto& x : m_s.ex->exhibitors)
         sectors.insert(x.sector), countries.insert(x.country);
-    ImGui::InputTextWithHint("##search", "Search by name", &m_search);
-    combo("Sector", m_sector, sectors);
-    combo("Country", m_country, countries);
+    ImGui::InputTextWithHint("##search", tr("Search by name"), &m_search);
+    combo(trl("Sector"), m_sector, sectors);
+    combo(trl("Country"), m_country, countries);
     ImGui::Separator();
     if (ImGui::BeginTable("dir", 4,
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                               ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Company");
-        ImGui::TableSetupColumn("Country");
-        ImGui::TableSetupColumn("Sector");
+        ImGui::TableSetupColumn(tr("Company"));
+        ImGui::TableSetupColumn(tr("Country"));
+        ImGui::TableSetupColumn(tr("Sector"));
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         for (const auto& b : m_s.ex->booths) {
             const expo::Exhibitor* x = expo::findExhibitor(*m_s.ex, b.exhibitor);
-            if (!x || !containsNoCase(x->name, m_search)) continue;
+            if (!x || !(containsNoCase(x->name, m_search) ||
+                        containsNoCase(inUiLanguage(x->name, x->nameI18n), m_search)))
+                continue;
             if (!m_sector.empty() && x->sector != m_sector) continue;
             if (!m_country.empty() && x->country != m_country) continue;
             row(b, *x);

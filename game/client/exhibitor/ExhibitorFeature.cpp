@@ -4,6 +4,7 @@
 #include "game/client/exhibitor/ExhibitorFeature.h"
 
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
 
@@ -21,14 +22,14 @@ std::string minutesSeconds(std::uint32_t seconds) {
 void statsTable(const proto::BoothStats& st) {
     if (!ImGui::BeginTable("boothstats", 4, ImGuiTableFlags_SizingFixedFit)) return;
     const std::pair<const char*, std::string> cells[] = {
-        {"Visits", std::to_string(st.visits)},
-        {"Unique visitors", std::to_string(st.uniqueVisitors)},
-        {"Mean dwell", minutesSeconds(st.meanDwellSeconds)},
-        {"Here now", std::to_string(st.visitorsNow)},
-        {"Likes", std::to_string(st.likes)},
-        {"Cards (leads)", std::to_string(st.cards)},
-        {"Document opens", std::to_string(st.documentOpens)},
-        {"Link / video opens", fmt::format("{} / {}", st.linkOpens, st.videoOpens)}};
+        {tr("Visits"), std::to_string(st.visits)},
+        {tr("Unique visitors"), std::to_string(st.uniqueVisitors)},
+        {tr("Mean dwell"), minutesSeconds(st.meanDwellSeconds)},
+        {tr("Here now"), std::to_string(st.visitorsNow)},
+        {tr("Likes"), std::to_string(st.likes)},
+        {tr("Cards (leads)"), std::to_string(st.cards)},
+        {tr("Document opens"), std::to_string(st.documentOpens)},
+        {tr("Link / video opens"), fmt::format("{} / {}", st.linkOpens, st.videoOpens)}};
     for (const auto& [label, value] : cells) {
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", label);
@@ -39,8 +40,8 @@ void statsTable(const proto::BoothStats& st) {
 }
 
 void leadsList(const proto::BoothStats& st) {
-    ImGui::Text("Newest leads (%zu of %u):", st.recentLeads.size(), st.cards);
-    if (st.recentLeads.empty()) ImGui::TextDisabled("  no cards yet");
+    ImGui::Text(tr("Newest leads (%zu of %u):"), st.recentLeads.size(), st.cards);
+    if (st.recentLeads.empty()) ImGui::TextDisabled("%s", tr("  no cards yet"));
     for (const proto::LeadSummary& l : st.recentLeads) {
         const std::string when = formatUtcTimestamp(l.timeUnix);
         ImGui::BulletText("%s  %s (%s) <%s>", when.c_str(), l.name.c_str(), l.organisation.c_str(),
@@ -70,7 +71,8 @@ void ExhibitorFeature::registerHandlers(netclient::ClientRouter& router, Pending
             m_onDuty.insert(p.boothId);
         else
             m_onDuty.erase(p.boothId);
-        toast(m_s, p.onDuty ? "You are on duty at " + p.boothId : "Off duty at " + p.boothId);
+        toast(m_s, p.onDuty ? trf("You are on duty at {}", p.boothId)
+                            : trf("Off duty at {}", p.boothId));
     });
 }
 
@@ -124,23 +126,23 @@ void ExhibitorFeature::update() {
 
 void ExhibitorFeature::ownBoothSection(const expo::Booth& b) {
     if (!ownsOpenBooth()) return;
-    if (!ImGui::CollapsingHeader("Your booth (live)", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(trl("Your booth (live)"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     // Staffing first: the switch and the requests to answer must not scroll out of sight.
     dutySwitch(b);
     const proto::BoothStats* found = stats(b.id);
     if (!found) {
-        ImGui::TextDisabled("asking the server for this booth's statistics...");
+        ImGui::TextDisabled("%s", tr("asking the server for this booth's statistics..."));
     } else {
         const proto::BoothStats& st = *found;
         ImGui::TextColored(st.staffOnline ? ImVec4{0.3f, 0.85f, 0.4f, 1}
                                           : ImVec4{0.6f, 0.6f, 0.6f, 1},
-                           "%s", st.staffOnline ? "Staff online" : "No staff online");
+                           "%s", st.staffOnline ? tr("Staff online") : tr("No staff online"));
         ImGui::SameLine();
-        ImGui::TextDisabled("  (refreshed every 3 s)");
+        ImGui::TextDisabled("%s", tr("  (refreshed every 3 s)"));
         statsTable(st);
         leadsList(st);
     }
-    ImGui::TextDisabled("All leads and Export CSV: \"Leads...\" below");
+    ImGui::TextDisabled("%s", tr("All leads and Export CSV: \"Leads...\" below"));
 }
 
 // Exhibitors only: an organiser sees the figures but staffs no booth.
@@ -148,10 +150,12 @@ void ExhibitorFeature::dutySwitch(const expo::Booth& b) {
     const netclient::NetClient* c = joinedClient(m_s);
     if (!c || c->welcome().role != proto::Role::Exhibitor) return;
     bool on = onDuty(b.id);
-    if (ImGui::Checkbox("On duty (visitors see staff at this booth)", &on)) setOnDuty(b.id, on);
+    if (ImGui::Checkbox(trl("On duty (visitors see staff at this booth)"), &on))
+        setOnDuty(b.id, on);
     // Standing in the booth's zone puts one on duty too; the server names who it counts.
     if (!on && m_booth && staffedByMe(b.id))
-        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "  on duty while you stand in the booth");
+        ImGui::TextColored({0.3f, 0.85f, 0.4f, 1}, "%s",
+                           tr("  on duty while you stand in the booth"));
 }
 
 bool ExhibitorFeature::staffedByMe(const std::string& boothId) const {

@@ -2,7 +2,9 @@
 // there and open its panel; the map action. ImGui draw lists only; reads the core's world state.
 #include "game/client/map/MapFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/SceneKit.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/moderation/ModerationFeature.h"
@@ -37,7 +39,7 @@ std::optional<Status> MapFeature::runAction(const std::string& name,
 }
 
 void MapFeature::drawMenu() {
-    ImGui::MenuItem("Map", nullptr, &m_open);
+    ImGui::MenuItem(trl("Map"), nullptr, &m_open);
 }
 
 void MapFeature::body(ImDrawList* dl, ImVec2 at, ImVec2 size) {
@@ -92,7 +94,8 @@ void MapFeature::body(ImDrawList* dl, ImVec2 at, ImVec2 size) {
     if (hovered >= 0) {
         const auto& b = s.ex->booths[std::size_t(hovered)];
         const expo::Exhibitor* x = expo::findExhibitor(*s.ex, b.exhibitor);
-        ImGui::SetTooltip("%s (%s) - click to teleport", x ? x->name.c_str() : b.id.c_str(),
+        ImGui::SetTooltip(tr("%s (%s) - click to teleport"),
+                          x ? inUiLanguage(x->name, x->nameI18n).c_str() : b.id.c_str(),
                           b.id.c_str());
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
             teleportToBooth(s, b.id);
@@ -114,8 +117,8 @@ void MapFeature::drawPanels(const UiFrame&) {
     const auto* moderation = m_host.find<ModerationFeature>();
     const float legend = moderation && moderation->heat("") ? 22.0f : 0.0f; // organisers' heat map
     ImGui::SetNextWindowSize(ImVec2(width + 16, height + 40 + legend), ImGuiCond_Always);
-    if (ImGui::Begin(fmt::format("Map: {}###map", hall.name).c_str(), &m_open,
-                     ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::Begin((trf("Map: {}", inUiLanguage(hall.name, hall.nameI18n)) + "###map").c_str(),
+                     &m_open, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar)) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         body(ImGui::GetWindowDrawList(), at, ImVec2(width, height));
         ImGui::Dummy(ImVec2(width, height));

@@ -3,6 +3,7 @@
 #include "game/client/meetings/MeetingBook.h"
 
 #include "game/client/agenda/AgendaBook.h"
+#include "engine/core/Translate.h"
 #include "game/expo/MeetingHours.h"
 
 #include <fmt/format.h>
@@ -26,15 +27,15 @@ MeetingGroup meetingGroup(const proto::MeetingInfo& m, UnixSeconds now) {
 const char* meetingStateText(MeetingState state) {
     switch (state) {
     case MeetingState::Requested:
-        return "requested";
+        return trMark("requested");
     case MeetingState::Proposed:
-        return "other time proposed";
+        return trMark("other time proposed");
     case MeetingState::Accepted:
-        return "accepted";
+        return trMark("accepted");
     case MeetingState::Declined:
-        return "declined";
+        return trMark("declined");
     case MeetingState::Cancelled:
-        return "cancelled";
+        return trMark("cancelled");
     }
     return "?";
 }
@@ -58,13 +59,13 @@ std::string meetingWhen(UnixSeconds start, std::uint32_t minutes, const std::str
 std::optional<std::string> slotRefusal(const proto::MeetingSlots& slots,
                                        const proto::MeetingSlot& slot,
                                        const std::map<std::uint64_t, proto::MeetingInfo>& mine) {
-    if (slot.taken >= slots.hours.tables) return std::string("full");
+    if (slot.taken >= slots.hours.tables) return std::string(tr("full"));
     const UnixSeconds end = slot.startUnix + UnixSeconds(slots.hours.slotMinutes) * 60;
     for (const auto& [id, m] : mine) {
         const bool holds = m.state == MeetingState::Requested ||
                            m.state == MeetingState::Proposed || m.state == MeetingState::Accepted;
         if (!m.asHost && holds && m.startUnix < end && meetingEnd(m) > slot.startUnix)
-            return fmt::format("you have a meeting then (booth {})", m.boothId);
+            return trf("you have a meeting then (booth {})", m.boothId);
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/calendar/Calendar.h"
+#include "engine/core/Translate.h"
 #include "game/expo/Exhibition.h"
 #include "game/expo/protocol/MeetingMessages.h"
 
@@ -21,7 +22,8 @@ enum class MeetingGroup { Upcoming, Pending, Past };
 
 // Past: ended, declined or cancelled. Pending: requested or proposed. Upcoming: accepted.
 MeetingGroup meetingGroup(const proto::MeetingInfo& m, UnixSeconds now);
-const char* meetingStateText(proto::MeetingState state); // "requested", "proposed", ...
+const char* meetingStateText(
+    proto::MeetingState state); // "requested", "proposed", ... (English: show tr() of it)
 // True from 5 minutes before an accepted meeting until it starts.
 bool reminderDue(const proto::MeetingInfo& m, UnixSeconds now);
 UnixSeconds meetingEnd(const proto::MeetingInfo& m);

@@ -2,6 +2,7 @@
 // propose-meeting, accept-proposal, decline-proposal, cancel-meeting, set-meeting-hours,
 // meeting-slots, meetings-window, meetings-section, export-ics. Each one what a person could
 // click; the server checks it like a click.
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
 #include "game/client/meetings/MeetingsFeature.h"
 #include "game/expo/MeetingHours.h"
@@ -164,7 +165,7 @@ std::optional<Status> MeetingsFeature::runAction(const std::string& name,
         auto path =
             exportIcs(args.empty() ? std::filesystem::path() : std::filesystem::path(args[0]));
         if (!path) return Status(path.error());
-        m_exportResult = "wrote " + path->string();
+        m_exportResult = trf("wrote {}", path->string());
         return Status{};
     }
     return std::nullopt;

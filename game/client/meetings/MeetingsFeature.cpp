@@ -5,6 +5,7 @@
 
 #include "engine/core/File.h"
 #include "engine/core/TimeZone.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/expo/MeetingHours.h"
@@ -43,14 +44,14 @@ void MeetingsFeature::registerHandlers(netclient::ClientRouter& router, PendingR
         const proto::MeetingInfo& m = u.meeting;
         const bool isNew = !m_meetings.contains(m.id);
         if (m.asHost && isNew)
-            toast(m_s, fmt::format("{} asks for a meeting at booth {}, {}", m.visitorName,
-                                   m.boothId, when(m.startUnix, m.minutes)));
+            toast(m_s, trf("{} asks for a meeting at booth {}, {}", m.visitorName, m.boothId,
+                           when(m.startUnix, m.minutes)));
         else if (!isNew && m_meetings[m.id].state != m.state)
-            toast(m_s,
-                  fmt::format("meeting #{} at booth {}: {}", m.id, m.boothId,
-                              meetingStateText(m.state)),
-                  m.state == proto::MeetingState::Declined ||
-                      m.state == proto::MeetingState::Cancelled);
+            toast(
+                m_s,
+                trf("meeting #{} at booth {}: {}", m.id, m.boothId, tr(meetingStateText(m.state))),
+                m.state == proto::MeetingState::Declined ||
+                    m.state == proto::MeetingState::Cancelled);
         m_meetings[m.id] = m;
         if (m_slots.contains(m.boothId)) askSlots(m.boothId); // its slots changed
     });
@@ -66,7 +67,7 @@ void MeetingsFeature::registerHandlers(netclient::ClientRouter& router, PendingR
         if (!r.ok) return; // the core's toast names the refusal
         m_note.clear();
         m_pickedSlot = 0;
-        toast(m_s, fmt::format("meeting requested at booth {} (#{})", p.boothId, r.value));
+        toast(m_s, trf("meeting requested at booth {} (#{})", p.boothId, r.value));
     });
     pending.on<AnswerPending>([](const AnswerPending&, const proto::ActionResult&) {
         // The MeetingUpdate that follows carries the new state; a refusal is the core's toast.
@@ -75,7 +76,7 @@ void MeetingsFeature::registerHandlers(netclient::ClientRouter& router, PendingR
         if (!r.ok) m_slots.erase(p.boothId);
     });
     pending.on<HoursPending>([this](const HoursPending& p, const proto::ActionResult& r) {
-        if (r.ok) toast(m_s, "meeting hours of booth " + p.boothId + " saved");
+        if (r.ok) toast(m_s, trf("meeting hours of booth {} saved", p.boothId));
     });
 }
 
@@ -153,8 +154,8 @@ void MeetingsFeature::checkReminders(UnixSeconds now) {
     for (const auto& [id, m] : m_meetings)
         if (reminderDue(m, now) && m_reminded.insert(id).second) {
             m_reminder = id;
-            toast(m_s, fmt::format("meeting at booth {} in {} min", m.boothId,
-                                   (m.startUnix - now + 59) / 60));
+            toast(m_s,
+                  trf("meeting at booth {} in {} min", m.boothId, (m.startUnix - now + 59) / 60));
             return;
         }
 }

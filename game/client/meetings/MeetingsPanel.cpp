@@ -1,6 +1,7 @@
 // MeetingsFeature's panels: the booth panel's "Meetings" section (free slots and the request
 // form for visitors, the hours form and counts for the booth's staff), the "My meetings"
 // window with each side's answers, the reminder and the .ics export. ImGui widgets only.
+#include "engine/core/Translate.h"
 #include "game/client/meetings/MeetingsFeature.h"
 #include "game/expo/MeetingHours.h"
 
@@ -51,7 +52,7 @@ void clockSlider(const char* label, int& minutes) {
 } // namespace
 
 void MeetingsFeature::drawMenu() {
-    ImGui::MenuItem("My meetings", nullptr, &m_window);
+    ImGui::MenuItem(trl("My meetings"), nullptr, &m_window);
 }
 
 void MeetingsFeature::drawPanels(const UiFrame&) {
@@ -61,22 +62,24 @@ void MeetingsFeature::drawPanels(const UiFrame&) {
 
 void MeetingsFeature::boothSection(const expo::Booth& b) {
     if (m_scrollToSection) ImGui::SetScrollHereY(0.0f), m_scrollToSection = false;
-    if (!ImGui::CollapsingHeader("Meetings", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(trl("Meetings"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     const proto::MeetingSlots* s = slots(b.id);
-    if (!s) return ImGui::TextDisabled("asking the booth for its meeting slots...");
+    if (!s) return ImGui::TextDisabled("%s", tr("asking the booth for its meeting slots..."));
     if (ownsBooth(b)) return hoursSection(b);
-    if (!s->hours.open) return ImGui::TextDisabled("This booth takes no meeting requests.");
-    if (s->slots.empty()) return ImGui::TextDisabled("No meeting slots left.");
+    if (!s->hours.open)
+        return ImGui::TextDisabled("%s", tr("This booth takes no meeting requests."));
+    if (s->slots.empty()) return ImGui::TextDisabled("%s", tr("No meeting slots left."));
     slotPicker(b, *s);
 }
 
 void MeetingsFeature::slotPicker(const expo::Booth& b, const proto::MeetingSlots& s) {
     const std::vector<UnixSeconds> days = slotDays(s);
     m_pickedDay = std::clamp(m_pickedDay, 0, int(days.size()) - 1);
-    ImGui::Text("Free slots of %u min (UTC), %u %s:", s.hours.slotMinutes, s.hours.tables,
-                s.hours.tables == 1 ? "table" : "tables at once");
+    ImGui::Text(trn("Free slots of %u min (UTC), %u table:",
+                    "Free slots of %u min (UTC), %u tables at once:", s.hours.tables),
+                s.hours.slotMinutes, s.hours.tables);
     const std::string dayText = formatDate(days[std::size_t(m_pickedDay)]);
-    if (ImGui::BeginCombo("Day##meetings", dayText.c_str())) {
+    if (ImGui::BeginCombo(trl("Day", "Day##meetings"), dayText.c_str())) {
         for (std::size_t i = 0; i < days.size(); ++i)
             if (ImGui::Selectable(formatDate(days[i]).c_str(), int(i) == m_pickedDay))
                 m_pickedDay = int(i);
@@ -98,11 +101,12 @@ void MeetingsFeature::slotPicker(const expo::Booth& b, const proto::MeetingSlots
         if (refusal && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip("%s", refusal->c_str());
     }
-    ImGui::InputText("Note##meetingnote", &m_note);
+    ImGui::InputText(trl("Note", "Note##meetingnote"), &m_note);
     ImGui::BeginDisabled(m_pickedSlot == 0);
-    const std::string ask = m_pickedSlot ? "Request " + when(m_pickedSlot, s.hours.slotMinutes)
-                                         : std::string("Pick a free slot");
-    if (ImGui::Button(ask.c_str())) request(b.id, m_pickedSlot, m_note);
+    const std::string ask = m_pickedSlot
+                                ? trf("Request {}", when(m_pickedSlot, s.hours.slotMinutes))
+                                : std::string(tr("Pick a free slot"));
+    if (ImGui::Button((ask + "###request").c_str())) request(b.id, m_pickedSlot, m_note);
     ImGui::EndDisabled();
 }
 
@@ -114,12 +118,12 @@ void MeetingsFeature::hoursSection(const expo::Booth& b) {
         confirmed += m.state == MeetingState::Accepted;
         declined += m.state == MeetingState::Declined;
     }
-    ImGui::Text("Requests %d, confirmed %d, declined %d", requested, confirmed, declined);
+    ImGui::Text(tr("Requests %d, confirmed %d, declined %d"), requested, confirmed, declined);
     ImGui::SameLine();
-    if (ImGui::SmallButton("My meetings")) m_window = true;
-    ImGui::Checkbox("Take meeting requests", &m_form.open);
+    if (ImGui::SmallButton(trl("My meetings"))) m_window = true;
+    ImGui::Checkbox(trl("Take meeting requests"), &m_form.open);
     ImGui::BeginDisabled(!m_form.open);
-    ImGui::TextDisabled("Days (none ticked: every day of the event):");
+    ImGui::TextDisabled("%s", tr("Days (none ticked: every day of the event):"));
     // Two weeks from today (or from the opening day) and the days already ticked: a long event
     // must not draw hundreds of boxes.
     const UnixSeconds today = unixNow() / 86400 * 86400;
@@ -134,16 +138,17 @@ void MeetingsFeature::hoursSection(const expo::Booth& b) {
         if (ImGui::Checkbox(formatDate(d).c_str(), &on))
             on ? (void)m_form.days.insert(d) : (void)m_form.days.erase(d);
     }
-    clockSlider("From (UTC)", m_form.from);
-    clockSlider("To (UTC)", m_form.to);
+    clockSlider(trl("From (UTC)"), m_form.from);
+    clockSlider(trl("To (UTC)"), m_form.to);
     const int lengths[] = {15, 30, 45, 60};
     for (int len : lengths) {
         if (len != 15) ImGui::SameLine();
-        ImGui::RadioButton(fmt::format("{} min", len).c_str(), &m_form.slot, len);
+        ImGui::RadioButton((trf("{} min", len) + "###len" + std::to_string(len)).c_str(),
+                           &m_form.slot, len);
     }
-    ImGui::SliderInt("Tables (meetings at once)", &m_form.tables, 1, expo::kMaxMeetingTables);
+    ImGui::SliderInt(trl("Tables (meetings at once)"), &m_form.tables, 1, expo::kMaxMeetingTables);
     ImGui::EndDisabled();
-    if (ImGui::Button("Save meeting hours")) {
+    if (ImGui::Button(trl("Save meeting hours"))) {
         expo::MeetingHours h{{m_form.days.begin(), m_form.days.end()},
                              m_form.from,
                              m_form.to,
@@ -156,9 +161,9 @@ void MeetingsFeature::hoursSection(const expo::Booth& b) {
 void MeetingsFeature::listWindow() {
     ImGui::SetNextWindowSize(uiSize(720, 420), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(20, 60), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("My meetings###meetings", &m_window)) {
+    if (ImGui::Begin(trl("My meetings", "meetings"), &m_window)) {
         const UnixSeconds now = unixNow();
-        if (!m_listLoaded) ImGui::TextDisabled("loading your meetings...");
+        if (!m_listLoaded) ImGui::TextDisabled("%s", tr("loading your meetings..."));
         groupTable(MeetingGroup::Upcoming, now);
         groupTable(MeetingGroup::Pending, now);
         groupTable(MeetingGroup::Past, now);
@@ -169,17 +174,17 @@ void MeetingsFeature::listWindow() {
 }
 
 void MeetingsFeature::groupTable(MeetingGroup group, UnixSeconds now) {
-    const char* names[] = {"Upcoming", "Pending", "Past"};
+    const char* names[] = {trMark("Upcoming"), trMark("Pending"), trMark("Past")};
     int count = 0;
     for (const auto& [id, m] : m_meetings)
         count += meetingGroup(m, now) == group;
     const std::string title =
-        fmt::format("{} ({})###group{}", names[int(group)], count, int(group));
+        fmt::format("{} ({})###group{}", tr(names[int(group)]), count, int(group));
     if (!ImGui::CollapsingHeader(title.c_str(), group == MeetingGroup::Past
                                                     ? ImGuiTreeNodeFlags_None
                                                     : ImGuiTreeNodeFlags_DefaultOpen))
         return;
-    if (count == 0) return ImGui::TextDisabled("  none");
+    if (count == 0) return ImGui::TextDisabled("%s", tr("  none"));
     for (const auto& [id, m] : m_meetings)
         if (meetingGroup(m, now) == group) meetingRow(m, now);
 }
@@ -188,12 +193,13 @@ void MeetingsFeature::meetingRow(const proto::MeetingInfo& m, UnixSeconds now) {
     ImGui::PushID(int(m.id));
     const expo::Booth* b = expo::findBooth(*m_s.ex, m.boothId);
     const expo::Exhibitor* x = b ? expo::findExhibitor(*m_s.ex, b->exhibitor) : nullptr;
-    const std::string who = m.asHost ? "with " + m.visitorName : "at " + (x ? x->name : m.boothId);
-    ImGui::Text("#%llu  %s  %s (booth %s)", static_cast<unsigned long long>(m.id),
+    const std::string who =
+        m.asHost ? trf("with {}", m.visitorName) : trf("at {}", x ? x->name : m.boothId);
+    ImGui::Text(tr("#%llu  %s  %s (booth %s)"), static_cast<unsigned long long>(m.id),
                 when(m.startUnix, m.minutes).c_str(), who.c_str(), m.boothId.c_str());
     ImGui::SameLine();
-    ImGui::TextColored(stateColor(m.state), "%s", meetingStateText(m.state));
-    if (!m.note.empty()) ImGui::TextWrapped("    note: %s", m.note.c_str());
+    ImGui::TextColored(stateColor(m.state), "%s", tr(meetingStateText(m.state)));
+    if (!m.note.empty()) ImGui::TextWrapped(tr("    note: %s"), m.note.c_str());
     if (!m.reason.empty()) ImGui::TextDisabled("    %s", m.reason.c_str());
     if (meetingGroup(m, now) != MeetingGroup::Past) answerButtons(m, now);
     ImGui::PopID();
@@ -203,27 +209,27 @@ void MeetingsFeature::answerButtons(const proto::MeetingInfo& m, UnixSeconds) {
     std::string& reason = m_reasons[m.id];
     ImGui::Indent();
     if (m.asHost && m.state == MeetingState::Requested) {
-        if (ImGui::SmallButton("Accept")) answer(m.id, MeetingAction::Accept, 0, "");
+        if (ImGui::SmallButton(trl("Accept"))) answer(m.id, MeetingAction::Accept, 0, "");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Decline")) answer(m.id, MeetingAction::Decline, 0, reason);
+        if (ImGui::SmallButton(trl("Decline"))) answer(m.id, MeetingAction::Decline, 0, reason);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Propose the next slot"))
+        if (ImGui::SmallButton(trl("Propose the next slot")))
             answer(m.id, MeetingAction::Propose, meetingEnd(m), reason);
         ImGui::SameLine();
     }
     if (!m.asHost && m.state == MeetingState::Proposed) {
-        if (ImGui::SmallButton("Accept the new time"))
+        if (ImGui::SmallButton(trl("Accept the new time")))
             answer(m.id, MeetingAction::AcceptProposal, 0, "");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Decline it"))
+        if (ImGui::SmallButton(trl("Decline it")))
             answer(m.id, MeetingAction::DeclineProposal, 0, reason);
         ImGui::SameLine();
     }
-    if (ImGui::SmallButton("Cancel")) answer(m.id, MeetingAction::Cancel, 0, reason);
+    if (ImGui::SmallButton(trl("Cancel"))) answer(m.id, MeetingAction::Cancel, 0, reason);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Go to the booth")) goToBooth(m_s, m.boothId);
+    if (ImGui::SmallButton(trl("Go to the booth"))) goToBooth(m_s, m.boothId);
     ImGui::SetNextItemWidth(260);
-    ImGui::InputTextWithHint("##reason", "reason (decline, cancel)", &reason);
+    ImGui::InputTextWithHint("##reason", tr("reason (decline, cancel)"), &reason);
     ImGui::Unindent();
 }
 
@@ -231,9 +237,9 @@ void MeetingsFeature::exportRow() {
     ImGui::SetNextItemWidth(420);
     ImGui::InputText("##icspath", &m_exportPath);
     ImGui::SameLine();
-    if (ImGui::Button("Export .ics")) {
+    if (ImGui::Button(trl("Export .ics"))) {
         auto path = exportIcs(m_exportPath);
-        m_exportResult = path ? "wrote " + path->string() : path.error().message;
+        m_exportResult = path ? trf("wrote {}", path->string()) : path.error().message;
     }
     if (!m_exportResult.empty()) ImGui::TextDisabled("%s", m_exportResult.c_str());
 }
@@ -245,17 +251,20 @@ void MeetingsFeature::reminderWindow() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, 60), ImGuiCond_Always, ImVec2(0.5f, 0));
     bool open = true;
-    if (ImGui::Begin("Meeting soon###meetingreminder", &open,
+    if (ImGui::Begin(trl("Meeting soon", "meetingreminder"), &open,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
-        ImGui::Text("Your meeting %s at booth %s: %s.",
-                    m.asHost ? ("with " + m.visitorName).c_str() : "", m.boothId.c_str(),
-                    when(m.startUnix, m.minutes).c_str());
-        if (ImGui::Button("Go to the booth")) {
+        if (m.asHost)
+            ImGui::Text(tr("Your meeting with %s at booth %s: %s."), m.visitorName.c_str(),
+                        m.boothId.c_str(), when(m.startUnix, m.minutes).c_str());
+        else
+            ImGui::Text(tr("Your meeting at booth %s: %s."), m.boothId.c_str(),
+                        when(m.startUnix, m.minutes).c_str());
+        if (ImGui::Button(trl("Go to the booth"))) {
             goToBooth(m_s, m.boothId);
             open = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Dismiss")) open = false;
+        if (ImGui::Button(trl("Dismiss"))) open = false;
     }
     ImGui::End();
     if (!open) m_reminder.reset();

@@ -4,7 +4,9 @@
 #include "game/client/moderation/ModerationFeature.h"
 
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/chat/ChatFeature.h"
 
 #include <algorithm>
@@ -77,7 +79,7 @@ void ModerationFeature::registerHandlers(netclient::ClientRouter& router,
     pending.on<ModerationPending>([this](const ModerationPending& p, const proto::ActionResult& r) {
         if (!r.ok) return log::warn("client: {} refused: {}", p.what, r.text);
         log::info("client: {}: {}", p.what, r.text);
-        toast(m_s, r.text);
+        toast(m_s, serverText(r.text));
     });
     if (auto* chat = m_host.find<ChatFeature>())
         chat->setLineMenu([this](const ChatLine& l) { lineMenu(l); });

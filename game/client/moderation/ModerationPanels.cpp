@@ -2,6 +2,7 @@
 // reason), the approval queue, the reports panel, announcements, the avatar right-click menu,
 // chat line menus and the heat map legend. Widgets only: every request goes through the feature.
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/SceneKit.h"
 #include "game/client/chat/ChatFeature.h"
@@ -24,19 +25,21 @@ struct Choice {
     const char* label;
     std::uint32_t seconds;
 };
-constexpr std::array<Choice, 4> kDurations = {
-    {{"10 minutes", 600}, {"1 hour", 3600}, {"1 day", 86400}, {"until lifted", 0}}};
+constexpr std::array<Choice, 4> kDurations = {{{trMark("10 minutes"), 600},
+                                               {trMark("1 hour"), 3600},
+                                               {trMark("1 day"), 86400},
+                                               {trMark("until lifted"), 0}}};
 
 const char* verbName(ModerationVerb v) {
     switch (v) {
     case ModerationVerb::Kick:
-        return "Kick";
+        return trMark("Kick");
     case ModerationVerb::Mute:
-        return "Mute";
+        return trMark("Mute");
     case ModerationVerb::Unmute:
-        return "Unmute";
+        return trMark("Unmute");
     case ModerationVerb::Ban:
-        return "Ban";
+        return trMark("Ban");
     }
     return "?";
 }
@@ -47,9 +50,9 @@ ImU32 rgb(std::uint32_t c) {
 
 void durationCombo(const char* label, int& index) {
     ImGui::SetNextItemWidth(140);
-    if (!ImGui::BeginCombo(label, kDurations[std::size_t(index)].label)) return;
+    if (!ImGui::BeginCombo(label, tr(kDurations[std::size_t(index)].label))) return;
     for (int i = 0; i < int(kDurations.size()); ++i)
-        if (ImGui::Selectable(kDurations[std::size_t(i)].label, i == index)) index = i;
+        if (ImGui::Selectable(trl(kDurations[std::size_t(i)].label), i == index)) index = i;
     ImGui::EndCombo();
 }
 
@@ -57,12 +60,13 @@ void durationCombo(const char* label, int& index) {
 
 void ModerationFeature::drawMenu() {
     if (!organiser()) return;
-    if (!ImGui::BeginMenu("Moderation")) return;
-    ImGui::MenuItem(fmt::format("Approval queue ({})", m_queue.size()).c_str(), nullptr,
+    if (!ImGui::BeginMenu(trl("Moderation"))) return;
+    ImGui::MenuItem((trf("Approval queue ({})", m_queue.size()) + "###queue").c_str(), nullptr,
                     &m_queueOpen);
-    ImGui::MenuItem(fmt::format("Reports ({})", m_reports.size()).c_str(), nullptr, &m_reportsOpen);
-    ImGui::MenuItem("Announce...", nullptr, &m_announceOpen);
-    ImGui::MenuItem("Heat map on the hall map", nullptr, &m_heatOn);
+    ImGui::MenuItem((trf("Reports ({})", m_reports.size()) + "###reports").c_str(), nullptr,
+                    &m_reportsOpen);
+    ImGui::MenuItem(trl("Announce..."), nullptr, &m_announceOpen);
+    ImGui::MenuItem(trl("Heat map on the hall map"), nullptr, &m_heatOn);
     ImGui::EndMenu();
 }
 
@@ -113,7 +117,7 @@ void ModerationFeature::pickAvatar(const UiFrame& f) {
     }
     const std::string& name = who->info->name;
     ImGui::TextDisabled("%s", name.c_str());
-    if (ImGui::MenuItem("Message")) {
+    if (ImGui::MenuItem(trl("Message"))) {
         if (auto* chat = m_host.find<ChatFeature>()) chat->openTab(ChatTab::Direct, who->id);
     }
     for (ModerationVerb v : {ModerationVerb::Kick, ModerationVerb::Mute, ModerationVerb::Ban})
@@ -129,12 +133,12 @@ void ModerationFeature::drawModerate() {
     bool open = true;
     ImGui::SetNextWindowPos({480, 200}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(330, 0), ImGuiCond_Appearing);
-    const std::string title = fmt::format("{} {}###moderate", verbName(p.verb), p.name);
+    const std::string title = fmt::format("{} {}###moderate", tr(verbName(p.verb)), p.name);
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
-        if (p.verb != ModerationVerb::Kick) durationCombo("for", p.duration);
+        if (p.verb != ModerationVerb::Kick) durationCombo(trl("for"), p.duration);
         ImGui::SetNextItemWidth(220);
-        ImGui::InputTextWithHint("reason", "shown to them", &p.reason);
-        if (ImGui::Button(verbName(p.verb))) {
+        ImGui::InputTextWithHint(trl("reason"), tr("shown to them"), &p.reason);
+        if (ImGui::Button(trl(verbName(p.verb)))) {
             const std::uint32_t seconds =
                 p.verb == ModerationVerb::Kick ? 0 : kDurations[std::size_t(p.duration)].seconds;
             act(p.verb, p.target, seconds, p.reason,
@@ -142,7 +146,7 @@ void ModerationFeature::drawModerate() {
             open = false;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) open = false;
+        if (ImGui::Button(trl("Cancel"))) open = false;
     }
     ImGui::End();
     if (!open) m_moderate.reset();
@@ -152,20 +156,21 @@ void ModerationFeature::drawQueue() {
     if (!m_queueOpen) return;
     ImGui::SetNextWindowPos({20, 60}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(560, 240), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Approval queue", &m_queueOpen)) return ImGui::End();
-    if (m_queue.empty()) ImGui::TextDisabled("No booth is waiting for approval.");
+    if (!ImGui::Begin(trl("Approval queue"), &m_queueOpen)) return ImGui::End();
+    if (m_queue.empty()) ImGui::TextDisabled("%s", tr("No booth is waiting for approval."));
     ImGui::SetNextItemWidth(300);
-    ImGui::InputTextWithHint("##why", "reason for a rejection", &m_rejectReason);
+    ImGui::InputTextWithHint("##why", tr("reason for a rejection"), &m_rejectReason);
     for (const auto& e : m_queue) {
         ImGui::PushID(e.boothId.c_str());
         ImGui::Separator();
-        ImGui::Text("%s  by %s", e.boothId.c_str(), e.exhibitorId.c_str());
-        ImGui::TextDisabled("submitted %s, %u warning%s", formatUtcTimestamp(e.submittedAt).c_str(),
-                            e.warnings, e.warnings == 1 ? "" : "s");
-        if (ImGui::Button("Approve")) decideBooth(e.boothId, true, "");
+        ImGui::Text(tr("%s  by %s"), e.boothId.c_str(), e.exhibitorId.c_str());
+        ImGui::TextDisabled(
+            trn("submitted %s, %u warning", "submitted %s, %u warnings", e.warnings),
+            formatUtcTimestamp(e.submittedAt).c_str(), e.warnings);
+        if (ImGui::Button(trl("Approve"))) decideBooth(e.boothId, true, "");
         ImGui::SameLine();
         ImGui::BeginDisabled(m_rejectReason.empty());
-        if (ImGui::Button("Reject")) decideBooth(e.boothId, false, m_rejectReason);
+        if (ImGui::Button(trl("Reject"))) decideBooth(e.boothId, false, m_rejectReason);
         ImGui::EndDisabled();
         ImGui::PopID();
     }
@@ -176,11 +181,11 @@ void ModerationFeature::drawReports() {
     if (!m_reportsOpen) return;
     ImGui::SetNextWindowPos({20, 320}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(600, 340), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Reports", &m_reportsOpen)) return ImGui::End();
+    if (!ImGui::Begin(trl("Reports"), &m_reportsOpen)) return ImGui::End();
     if (m_reports.empty())
-        ImGui::TextDisabled("No open report.");
+        ImGui::TextDisabled("%s", tr("No open report."));
     else
-        durationCombo("mute for", m_reportMute);
+        durationCombo(trl("mute for"), m_reportMute);
     for (const auto& r : m_reports)
         drawReport(r);
     ImGui::End();
@@ -189,24 +194,24 @@ void ModerationFeature::drawReports() {
 void ModerationFeature::drawReport(const proto::ReportEntry& r) {
     ImGui::PushID(int(r.id));
     ImGui::Separator();
-    ImGui::Text("#%llu in %s, reported by %s: %s", static_cast<unsigned long long>(r.id),
+    ImGui::Text(tr("#%llu in %s, reported by %s: %s"), static_cast<unsigned long long>(r.id),
                 r.room.c_str(), r.reporterName.c_str(),
-                r.reason.empty() ? "(no reason)" : r.reason.c_str());
+                r.reason.empty() ? tr("(no reason)") : r.reason.c_str());
     for (const auto& c : r.context) {
         const bool reported = c.lineId == r.lineId;
         ImGui::TextColored(reported ? ImVec4(1, 0.85f, 0.3f, 1) : ImVec4(0.7f, 0.7f, 0.7f, 1),
                            "%s %s: %s", reported ? ">" : " ", c.fromName.c_str(), c.text.c_str());
     }
-    if (ImGui::Button("Delete message")) decideReport(r.id, ReportVerdict::DeleteLine, 0);
+    if (ImGui::Button(trl("Delete message"))) decideReport(r.id, ReportVerdict::DeleteLine, 0);
     ImGui::SameLine();
-    const std::string mute = fmt::format("Mute {}", r.senderName);
+    const std::string mute = trf("Mute {}", r.senderName) + "###mutesender";
     if (ImGui::Button(mute.c_str()))
         decideReport(r.id, ReportVerdict::MuteSender,
                      kDurations[std::size_t(m_reportMute)].seconds);
     ImGui::SameLine();
-    if (ImGui::Button("Resolved")) decideReport(r.id, ReportVerdict::Resolve, 0);
+    if (ImGui::Button(trl("Resolved"))) decideReport(r.id, ReportVerdict::Resolve, 0);
     ImGui::SameLine();
-    if (ImGui::Button("Dismiss")) decideReport(r.id, ReportVerdict::Dismiss, 0);
+    if (ImGui::Button(trl("Dismiss"))) decideReport(r.id, ReportVerdict::Dismiss, 0);
     ImGui::PopID();
 }
 
@@ -214,19 +219,20 @@ void ModerationFeature::drawAnnounce() {
     if (!m_announceOpen || !m_s.ex) return;
     ImGui::SetNextWindowPos({400, 80}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(380, 0), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Announce", &m_announceOpen)) return ImGui::End();
+    if (!ImGui::Begin(trl("Announce"), &m_announceOpen)) return ImGui::End();
     const auto& halls = m_s.ex->halls;
     auto label = [&](int i) {
-        return i == 0 ? std::string("everyone") : "hall " + halls[std::size_t(i - 1)].name;
+        return i == 0 ? std::string(tr("everyone"))
+                      : trf("hall {}", halls[std::size_t(i - 1)].name);
     };
     ImGui::SetNextItemWidth(200);
-    if (ImGui::BeginCombo("to", label(m_announceHall).c_str())) {
+    if (ImGui::BeginCombo(trl("to"), label(m_announceHall).c_str())) {
         for (int i = 0; i <= int(halls.size()); ++i)
             if (ImGui::Selectable(label(i).c_str(), i == m_announceHall)) m_announceHall = i;
         ImGui::EndCombo();
     }
     ImGui::InputTextMultiline("##text", &m_announceText, ImVec2(-1, 60));
-    if (ImGui::Button("Announce") &&
+    if (ImGui::Button(trl("Announce")) &&
         announce(m_announceHall ? halls[std::size_t(m_announceHall - 1)].id : "", m_announceText))
         m_announceText.clear();
     ImGui::End();
@@ -237,22 +243,22 @@ void ModerationFeature::lineMenu(const ChatLine& l) {
     ImGui::TextDisabled("%s: %.40s", l.fromName.c_str(), l.text.c_str());
     if (!l.mine) {
         ImGui::SetNextItemWidth(200);
-        ImGui::InputTextWithHint("##reason", "why (optional)", &m_reportReason);
-        if (ImGui::MenuItem("Report to the organisers")) {
+        ImGui::InputTextWithHint("##reason", tr("why (optional)"), &m_reportReason);
+        if (ImGui::MenuItem(trl("Report to the organisers"))) {
             report(l.lineId, m_reportReason);
             m_reportReason.clear();
         }
     }
     if (!organiser()) return;
-    if (ImGui::MenuItem("Delete for everyone")) deleteLine(l.lineId);
-    if (l.from && !l.mine && ImGui::MenuItem(fmt::format("Mute {}...", l.fromName).c_str()))
+    if (ImGui::MenuItem(trl("Delete for everyone"))) deleteLine(l.lineId);
+    if (l.from && !l.mine && ImGui::MenuItem((trf("Mute {}...", l.fromName) + "###mute").c_str()))
         m_moderate = Pending{l.from, l.fromName, ModerationVerb::Mute, 1, {}};
 }
 
 void ModerationFeature::drawHeatLegend() {
     if (!heat("")) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImGui::TextUnformatted("visitors per booth:");
+    ImGui::TextUnformatted(tr("visitors per booth:"));
     ImGui::SameLine();
     std::uint32_t max = 0;
     for (const auto& [id, n] : m_heat)

@@ -3,6 +3,7 @@
 // ImGui widgets only.
 #include "game/client/people/PeopleFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/chat/ChatFeature.h"
 #include "game/client/moderation/ModerationFeature.h"
@@ -21,7 +22,7 @@ std::optional<Status> PeopleFeature::runAction(const std::string& name,
 }
 
 void PeopleFeature::drawMenu() {
-    ImGui::MenuItem("People", nullptr, &m_open);
+    ImGui::MenuItem(trl("People"), nullptr, &m_open);
 }
 
 void PeopleFeature::drawPanels(const UiFrame&) {
@@ -30,7 +31,7 @@ void PeopleFeature::drawPanels(const UiFrame&) {
     const bool organiser = moderation && moderation->organiser(); // room for Kick, Mute, Ban
     ImGui::SetNextWindowPos({organiser ? 400.0f : 460.0f, 300}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize({organiser ? 480.0f : 300.0f, 260}, ImGuiCond_Appearing);
-    if (!ImGui::Begin("People nearby", &m_open)) return ImGui::End();
+    if (!ImGui::Begin(trl("People nearby"), &m_open)) return ImGui::End();
     std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
     for (const auto& r : m_s.remotes)
         near.push_back({glm::distance(r.position, m_s.avatar->position()), &r});
@@ -38,15 +39,15 @@ void PeopleFeature::drawPanels(const UiFrame&) {
     ChatFeature* chat = m_host.find<ChatFeature>();
     for (auto [d, r] : near) {
         ImGui::PushID(r->id);
-        ImGui::Text("%5.1f m  %s %s %s", d, r->info ? r->info->name.c_str() : "?",
+        ImGui::Text(tr("%5.1f m  %s %s %s"), d, r->info ? r->info->name.c_str() : "?",
                     r->info ? r->info->country.c_str() : "",
                     r->info ? proto::toString(r->info->role) : "");
         ImGui::SameLine();
-        if (chat && ImGui::SmallButton("Message")) chat->openTab(ChatTab::Direct, r->id);
+        if (chat && ImGui::SmallButton(trl("Message"))) chat->openTab(ChatTab::Direct, r->id);
         if (moderation && r->info) moderation->drawPersonActions(r->id, r->info->name);
         ImGui::PopID();
     }
-    if (near.empty()) ImGui::TextDisabled("Nobody in view.");
+    if (near.empty()) ImGui::TextDisabled("%s", tr("Nobody in view."));
     ImGui::End();
 }
 

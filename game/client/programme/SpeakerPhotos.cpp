@@ -8,6 +8,7 @@
 #include "engine/asset/ImageLoader.h"
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
+#include "engine/core/Translate.h"
 #include "game/expo/protocol/ContentNames.h"
 
 #include <algorithm>
@@ -128,7 +129,7 @@ void SpeakerPhotos::cards(const expo::Session& e, float size) {
         card(e.speakers[i], size);
         ImGui::PopID();
     }
-    if (e.moderator) card(*e.moderator, size, "Moderator");
+    if (e.moderator) card(*e.moderator, size, tr("Moderator"));
     ImGui::PopID();
 }
 

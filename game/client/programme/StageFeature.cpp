@@ -2,6 +2,7 @@
 // actions. The panel is StagePanel.cpp. Nothing here decides who attends or who may page.
 #include "game/client/programme/StageFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientTry.h"
 #include "game/netclient/NetClient.h"
 
@@ -44,7 +45,7 @@ void StageFeature::onPlace(const proto::StagePlace& p) {
     if (p.place == StagePlaceKind::Full) {
         m_full.insert(p.sessionId);
         m_fullPrompt = p.sessionId;
-        toast(m_s, fmt::format("'{}' is full: watch it from the overflow", p.sessionId));
+        toast(m_s, trf("'{}' is full: watch it from the overflow", p.sessionId));
         return;
     }
     if (p.place == StagePlaceKind::None) {

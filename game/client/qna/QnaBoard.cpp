@@ -1,6 +1,7 @@
 // What the stage shows for the attended session: the second screen's questions (pinned first,
 // then the open ones by votes) and a shown poll's results on the main screen. Pure views over
 // QnaFeature's state; drawing is ExhibitionScene's (StageBoards.cpp); must not send anything.
+#include "engine/core/Translate.h"
 #include "game/client/qna/QnaFeature.h"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ questionBoardView(const std::map<std::uint64_t, QuestionInfo>& questions) {
         return a->votes > b->votes; // ties: asked first
     });
     if (shown.size() > kBoardQuestions) shown.resize(kBoardQuestions);
-    scene::ExhibitionScene::BoardView view{"Questions", {}};
+    scene::ExhibitionScene::BoardView view{tr("Questions"), {}};
     for (const QuestionInfo* q : shown)
         view.rows.push_back({cut(q->text), fmt::format("{}", q->votes), -1.0f, q->pinned});
     return view;

@@ -3,7 +3,9 @@
 // actions in QnaActions.cpp. Must not decide permissions (the server does).
 #include "game/client/qna/QnaFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/programme/StageFeature.h"
 
 #include <algorithm>
@@ -67,11 +69,11 @@ void QnaFeature::registerHandlers(netclient::ClientRouter& router, PendingReques
         if (!r.ok) return; // the core's toast names the refusal
         if (p.what == "question") {
             m_text.clear();
-            toast(m_s, r.text);
+            toast(m_s, serverText(r.text));
         } else if (p.what == "upvote") {
             // The pushed update brings the count; the mark is ours.
         } else if (p.what == "poll") {
-            toast(m_s, r.text);
+            toast(m_s, serverText(r.text));
         }
     });
 }

@@ -2,6 +2,7 @@
 // raise hand, the moderator's hand queue), "Poll" (answer, results chart, the moderator's form
 // and controls) and reactions floating above avatars. Draws only; requests go through
 // QnaFeature's functions.
+#include "engine/core/Translate.h"
 #include "game/client/AvatarController.h"
 #include "game/client/SceneKit.h"
 #include "game/client/qna/QnaFeature.h"
@@ -19,7 +20,7 @@ namespace {
 const char* reactionText(ReactionKind kind) {
     switch (kind) {
     case ReactionKind::Applause:
-        return "*clap clap*";
+        return tr("*clap clap*");
     case ReactionKind::Heart:
         return "<3";
     case ReactionKind::ThumbsUp:
@@ -37,11 +38,11 @@ ImU32 reactionColor(ReactionKind kind) {
 const char* stateText(QuestionState state) {
     switch (state) {
     case QuestionState::Pending:
-        return "waiting for approval";
+        return tr("waiting for approval");
     case QuestionState::Answered:
-        return "answered";
+        return tr("answered");
     case QuestionState::Hidden:
-        return "hidden";
+        return tr("hidden");
     default:
         return "";
     }
@@ -60,26 +61,26 @@ void QnaFeature::qnaWindow() {
     ImGui::SetNextWindowSize(uiSize(420, 460), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 440.0f, 60),
                             ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Q&A###qna", &m_qnaWindow)) {
+    if (ImGui::Begin(trl("Q&A", "qna"), &m_qnaWindow)) {
         askRow();
         ImGui::Separator();
-        ImGui::TextUnformatted("Sort:");
+        ImGui::TextUnformatted(tr("Sort:"));
         ImGui::SameLine();
-        if (ImGui::RadioButton("votes", m_byVotes)) m_byVotes = true;
+        if (ImGui::RadioButton(trl("votes"), m_byVotes)) m_byVotes = true;
         ImGui::SameLine();
-        if (ImGui::RadioButton("time", !m_byVotes)) m_byVotes = false;
+        if (ImGui::RadioButton(trl("time"), !m_byVotes)) m_byVotes = false;
         if (m_moderator) {
             ImGui::SameLine();
             bool approval = m_requireApproval;
-            if (ImGui::Checkbox("require approval", &approval))
+            if (ImGui::Checkbox(trl("require approval"), &approval))
                 moderate(0, approval ? QnaAction::RequireApproval : QnaAction::AllowAll);
         }
         ImGui::BeginChild("questions", ImVec2(0, m_moderator ? -150.0f : -70.0f), true);
         const auto list = listed();
         if (!m_loaded)
-            ImGui::TextDisabled("loading questions...");
+            ImGui::TextDisabled("%s", tr("loading questions..."));
         else if (list.empty())
-            ImGui::TextDisabled("no questions yet: ask the first");
+            ImGui::TextDisabled("%s", tr("no questions yet: ask the first"));
         for (const QuestionInfo* q : list)
             questionRow(*q);
         ImGui::EndChild();
@@ -90,11 +91,11 @@ void QnaFeature::qnaWindow() {
 
 void QnaFeature::askRow() {
     ImGui::SetNextItemWidth(-70.0f);
-    const bool enter = ImGui::InputTextWithHint("##ask", "Ask a question...", &m_text,
+    const bool enter = ImGui::InputTextWithHint("##ask", tr("Ask a question..."), &m_text,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if ((ImGui::Button("Ask") || enter) && !m_text.empty()) ask(m_text, m_anonymous);
-    ImGui::Checkbox("anonymous (the moderator still sees who asks)", &m_anonymous);
+    if ((ImGui::Button(trl("Ask")) || enter) && !m_text.empty()) ask(m_text, m_anonymous);
+    ImGui::Checkbox(trl("anonymous (the moderator still sees who asks)"), &m_anonymous);
 }
 
 void QnaFeature::questionRow(const QuestionInfo& q) {
@@ -105,12 +106,12 @@ void QnaFeature::questionRow(const QuestionInfo& q) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    if (q.pinned) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.2f, 1.0f), "being answered");
+    if (q.pinned) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.2f, 1.0f), "%s", tr("being answered"));
     ImGui::TextWrapped("%s", q.text.c_str());
-    const std::string who = q.author.empty() ? "anonymous"
-                            : q.anonymous    ? q.author + " (anonymous to others)"
+    const std::string who = q.author.empty() ? std::string(tr("anonymous"))
+                            : q.anonymous    ? trf("{} (anonymous to others)", q.author)
                                              : q.author;
-    ImGui::TextDisabled("#%llu  %s  %s", static_cast<unsigned long long>(q.id), who.c_str(),
+    ImGui::TextDisabled(tr("#%llu  %s  %s"), static_cast<unsigned long long>(q.id), who.c_str(),
                         stateText(q.state));
     if (m_moderator) moderatorButtons(q);
     ImGui::EndGroup();
@@ -120,16 +121,16 @@ void QnaFeature::questionRow(const QuestionInfo& q) {
 
 void QnaFeature::moderatorButtons(const QuestionInfo& q) {
     if (q.state == QuestionState::Pending) {
-        if (ImGui::SmallButton("Approve")) moderate(q.id, QnaAction::Approve);
+        if (ImGui::SmallButton(trl("Approve"))) moderate(q.id, QnaAction::Approve);
         ImGui::SameLine();
     }
-    if (ImGui::SmallButton(q.pinned ? "Unpin" : "Pin"))
+    if (ImGui::SmallButton(q.pinned ? trl("Unpin") : trl("Pin")))
         moderate(q.id, q.pinned ? QnaAction::Unpin : QnaAction::Pin);
     ImGui::SameLine();
-    if (q.state != QuestionState::Answered && ImGui::SmallButton("Answered"))
+    if (q.state != QuestionState::Answered && ImGui::SmallButton(trl("Answered")))
         moderate(q.id, QnaAction::Answered);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Hide")) moderate(q.id, QnaAction::Hide);
+    if (ImGui::SmallButton(trl("Hide"))) moderate(q.id, QnaAction::Hide);
 }
 
 void QnaFeature::handsSection() {
@@ -138,14 +139,15 @@ void QnaFeature::handsSection() {
         if (ImGui::Button(reactionText(kind))) react(kind);
         ImGui::SameLine();
     }
-    if (ImGui::Button(m_handRaised ? "Lower hand" : "Raise hand")) raiseHand(!m_handRaised);
+    if (ImGui::Button(m_handRaised ? trl("Lower hand") : trl("Raise hand")))
+        raiseHand(!m_handRaised);
     if (!m_moderator) return;
-    ImGui::Text("Raised hands (%zu)", m_hands.size());
+    ImGui::Text(tr("Raised hands (%zu)"), m_hands.size());
     for (const HandEntry& h : m_hands) {
         ImGui::PushID(h.clientId);
-        ImGui::Text("%s%s", h.name.c_str(), h.onStage ? "  (on stage)" : "");
+        ImGui::Text("%s%s", h.name.c_str(), h.onStage ? tr("  (on stage)") : "");
         ImGui::SameLine();
-        if (ImGui::SmallButton(h.onStage ? "Send back" : "Bring on stage"))
+        if (ImGui::SmallButton(h.onStage ? trl("Send back") : trl("Bring on stage")))
             stageHand(h.clientId, !h.onStage);
         ImGui::PopID();
     }
@@ -155,10 +157,10 @@ void QnaFeature::pollWindow() {
     ImGui::SetNextWindowSize(uiSize(420, 360), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 440.0f, 530),
                             ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Poll###poll", &m_pollWindow)) {
+    if (ImGui::Begin(trl("Poll", "poll"), &m_pollWindow)) {
         for (auto it = m_polls.rbegin(); it != m_polls.rend(); ++it)
             pollBlock(it->second);
-        if (m_polls.empty()) ImGui::TextDisabled("no polls yet");
+        if (m_polls.empty()) ImGui::TextDisabled("%s", tr("no polls yet"));
         if (m_moderator) pollForm();
     }
     ImGui::End();
@@ -167,12 +169,12 @@ void QnaFeature::pollWindow() {
 void QnaFeature::pollBlock(PollInfo& p) {
     if (p.state == PollState::Prepared && !m_moderator) return;
     ImGui::PushID(int(p.id));
-    const char* state = p.state == PollState::Open     ? "open"
-                        : p.state == PollState::Closed ? "closed"
-                                                       : "prepared";
+    const char* state = p.state == PollState::Open     ? tr("open")
+                        : p.state == PollState::Closed ? tr("closed")
+                                                       : tr("prepared");
     ImGui::TextWrapped("%s", p.question.c_str());
-    ImGui::TextDisabled("#%llu  %s  %u answers", static_cast<unsigned long long>(p.id), state,
-                        p.voters);
+    ImGui::TextDisabled(trn("#%llu  %s  %u answer", "#%llu  %s  %u answers", p.voters),
+                        static_cast<unsigned long long>(p.id), state, p.voters);
     if (!p.counts.empty()) {
         resultsChart(p);
     } else if (p.state == PollState::Open && p.mine == 0) {
@@ -184,19 +186,19 @@ void QnaFeature::pollBlock(PollInfo& p) {
                 picked = p.multiple ? (picked ^ (1u << i)) : (1u << i);
         }
         ImGui::BeginDisabled(picked == 0);
-        if (ImGui::Button("Answer")) answerPoll(p.id, picked);
+        if (ImGui::Button(trl("Answer"))) answerPoll(p.id, picked);
         ImGui::EndDisabled();
     } else if (p.mine != 0) {
-        ImGui::TextDisabled("answered; results when the moderator shows them");
+        ImGui::TextDisabled("%s", tr("answered; results when the moderator shows them"));
     }
     if (m_moderator) {
-        if (p.state == PollState::Prepared && ImGui::SmallButton("Open"))
+        if (p.state == PollState::Prepared && ImGui::SmallButton(trl("Open")))
             controlPoll(p.id, PollAction::Open);
-        if (p.state == PollState::Open && ImGui::SmallButton("Close"))
+        if (p.state == PollState::Open && ImGui::SmallButton(trl("Close")))
             controlPoll(p.id, PollAction::Close);
         if (!p.resultsShown) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("Show results")) controlPoll(p.id, PollAction::ShowResults);
+            if (ImGui::SmallButton(trl("Show results"))) controlPoll(p.id, PollAction::ShowResults);
         }
     }
     ImGui::Separator();
@@ -213,25 +215,25 @@ void QnaFeature::resultsChart(const PollInfo& p) {
         ImGui::ProgressBar(share, ImVec2(160, 0),
                            fmt::format("{} ({:.0f}%)", p.counts[i], share * 100.0f).c_str());
         ImGui::SameLine();
-        ImGui::Text("%s%s", p.options[i].c_str(), mine ? "  (mine)" : "");
+        ImGui::Text("%s%s", p.options[i].c_str(), mine ? tr("  (mine)") : "");
     }
 }
 
 void QnaFeature::pollForm() {
-    if (!ImGui::CollapsingHeader("New poll")) return;
-    ImGui::InputTextWithHint("##pollq", "Question", &m_pollQuestion);
+    if (!ImGui::CollapsingHeader(trl("New poll"))) return;
+    ImGui::InputTextWithHint("##pollq", tr("Question"), &m_pollQuestion);
     ImGui::InputTextMultiline("##pollo", &m_pollOptions, ImVec2(-1, 70));
-    ImGui::TextDisabled("one option per line (2 to %u)", kMaxPollOptions);
-    ImGui::Checkbox("multiple choice", &m_pollMultiple);
+    ImGui::TextDisabled(tr("one option per line (2 to %u)"), kMaxPollOptions);
+    ImGui::Checkbox(trl("multiple choice"), &m_pollMultiple);
     std::vector<std::string> options;
     for (std::size_t at = 0; at <= m_pollOptions.size();) {
         std::size_t nl = std::min(m_pollOptions.find('\n', at), m_pollOptions.size());
         if (nl > at) options.push_back(m_pollOptions.substr(at, nl - at));
         at = nl + 1;
     }
-    if (ImGui::Button("Prepare")) createPoll(m_pollQuestion, options, m_pollMultiple, false);
+    if (ImGui::Button(trl("Prepare"))) createPoll(m_pollQuestion, options, m_pollMultiple, false);
     ImGui::SameLine();
-    if (ImGui::Button("Open now")) createPoll(m_pollQuestion, options, m_pollMultiple, true);
+    if (ImGui::Button(trl("Open now"))) createPoll(m_pollQuestion, options, m_pollMultiple, true);
 }
 
 void QnaFeature::drawReactions(const UiFrame& f) {

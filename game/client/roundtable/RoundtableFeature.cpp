@@ -4,7 +4,9 @@
 #include "game/client/roundtable/RoundtableFeature.h"
 
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/programme/StageFeature.h"
 #include "game/client/slides/SlidesFeature.h"
 
@@ -58,7 +60,7 @@ void RoundtableFeature::registerHandlers(netclient::ClientRouter& router,
         m_lists[id] = Received{std::move(l), m_s.now};
     });
     pending.on<FloorPending>([this](const FloorPending&, const ActionResult& r) {
-        if (r.ok) toast(m_s, r.text); // refusals: the core's toast names them
+        if (r.ok) toast(m_s, serverText(r.text)); // refusals: the core's toast names them
     });
 }
 

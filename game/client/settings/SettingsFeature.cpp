@@ -2,6 +2,7 @@
 // profile; applying and saving is ClientApp's (it owns the renderer and the profile file).
 #include "game/client/settings/SettingsFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/netclient/ServerPins.h"
 
 #include <algorithm>
@@ -12,6 +13,29 @@
 #include <utility>
 
 namespace fg::client {
+namespace {
+
+constexpr const char* kMsaaChoices = "1x\0"
+                                     "2x\0"
+                                     "4x\0"
+                                     "8x\0";
+
+// "From the system (Français)", "English", "Français": applied at once, kept in client.json.
+bool languageCombo(std::string& language) {
+    const std::string system = trf("From the system ({})", languageName(systemLanguage()));
+    const std::string current = language.empty() ? system : std::string(languageName(language));
+    if (!ImGui::BeginCombo(trl("Language"), current.c_str())) return false;
+    bool changed = false;
+    if (ImGui::Selectable(system.c_str(), language.empty())) language.clear(), changed = true;
+    for (const std::string& code : uiLanguages())
+        if (ImGui::Selectable(std::string(languageName(code)).c_str(), language == code))
+            language = code, changed = true;
+    ImGui::EndCombo();
+    if (changed) setUiLanguage(language.empty() ? systemLanguage() : language);
+    return changed;
+}
+
+} // namespace
 
 bool SettingsFeature::takeProfileChanged() {
     if (!m_changed || m_firstRun) return false;
@@ -64,53 +88,50 @@ void SettingsFeature::signInSection() {
     ImGui::Separator();
     if (m_s.profile.token.empty()) {
         // A visitor ticket (fgt_) and an exhibitor or organiser token (fgx_) go in the same field.
-        ImGui::TextUnformatted("Sign in with your ticket or invitation code:");
+        ImGui::TextUnformatted(tr("Sign in with your ticket or invitation code:"));
         ImGui::InputText("##code", &m_code, ImGuiInputTextFlags_CharsNoBlank);
         ImGui::SameLine();
         ImGui::BeginDisabled(m_code.empty());
-        if (ImGui::Button("Sign in")) (void)signIn(std::exchange(m_code, {}));
+        if (ImGui::Button(trl("Sign in"))) (void)signIn(std::exchange(m_code, {}));
         ImGui::EndDisabled();
         return;
     }
-    ImGui::Text("Invitation code %.8s... is kept on this computer", m_s.profile.token.c_str());
-    if (ImGui::Button("Sign out")) signOut();
+    ImGui::Text(tr("Invitation code %.8s... is kept on this computer"), m_s.profile.token.c_str());
+    if (ImGui::Button(trl("Sign out"))) signOut();
     ImGui::SameLine();
-    ImGui::TextDisabled("(joins again as a visitor)");
+    ImGui::TextDisabled("%s", tr("(joins again as a visitor)"));
 }
 
 void SettingsFeature::drawMenu() {
-    ImGui::MenuItem("Settings", nullptr, &m_open);
+    ImGui::MenuItem(trl("Settings"), nullptr, &m_open);
 }
 
 void SettingsFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(420, 330), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Settings", &m_open)) return ImGui::End();
+    if (!ImGui::Begin(trl("Settings"), &m_open)) return ImGui::End();
     ClientSettings& c = m_s.profile.settings;
     bool changed = false;
-    changed |= ImGui::InputText("Display name (next join)", &m_s.profile.name);
+    changed |= ImGui::InputText(trl("Display name (next join)"), &m_s.profile.name);
     int msaaIndex = c.msaa >= 8 ? 3 : c.msaa >= 4 ? 2 : c.msaa >= 2 ? 1 : 0;
-    if (ImGui::Combo("MSAA (next start)", &msaaIndex,
-                     "1x\0"
-                     "2x\0"
-                     "4x\0"
-                     "8x\0")) {
+    if (ImGui::Combo(trl("MSAA (next start)"), &msaaIndex, kMsaaChoices)) {
         c.msaa = 1u << msaaIndex;
         changed = true;
     }
-    changed |= ImGui::Checkbox("Shadows", &c.shadows);
+    changed |= ImGui::Checkbox(trl("Shadows"), &c.shadows);
     float percent = c.resolutionScale * 100.0f;
-    if (ImGui::SliderFloat("Resolution scale", &percent, 25.0f, 100.0f, "%.0f%%")) {
+    if (ImGui::SliderFloat(trl("Resolution scale"), &percent, 25.0f, 100.0f, "%.0f%%")) {
         c.resolutionScale = std::round(percent / 5.0f) * 0.05f; // steps of 5 %
         changed = true;
     }
-    changed |= ImGui::SliderFloat("Mouse sensitivity", &c.mouseSensitivity, 0.02f, 0.6f);
-    changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
+    changed |= ImGui::SliderFloat(trl("Mouse sensitivity"), &c.mouseSensitivity, 0.02f, 0.6f);
+    changed |= ImGui::Checkbox(trl("Show connection and FPS"), &c.showStats);
     changed |= uiLookSection(c);
+    changed |= languageCombo(c.language);
     if (changed) m_changed = true;
     signInSection();
-    ImGui::TextDisabled("Saved to %s", m_s.profileFile.string().c_str());
+    ImGui::TextDisabled(tr("Saved to %s"), m_s.profileFile.string().c_str());
     ImGui::End();
 }
 
@@ -160,25 +181,26 @@ bool SettingsFeature::drawBlocking() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
-    ImGui::Begin("Welcome to the fair", nullptr,
+    ImGui::Begin(trl("Welcome to the fair"), nullptr,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
     ImGui::TextWrapped(
-        "Tell other visitors and exhibitors who you are. This is remembered on this computer.");
-    ImGui::InputText("Display name", &p.name);
-    ImGui::InputText("Organisation", &p.organisation);
-    ImGui::InputText("E-mail (for business cards)", &p.email);
-    ImGui::InputText("Country code (e.g. VN)", &p.country, ImGuiInputTextFlags_CharsUppercase);
+        "%s",
+        tr("Tell other visitors and exhibitors who you are. This is remembered on this computer."));
+    ImGui::InputText(trl("Display name"), &p.name);
+    ImGui::InputText(trl("Organisation"), &p.organisation);
+    ImGui::InputText(trl("E-mail (for business cards)"), &p.email);
+    ImGui::InputText(trl("Country code (e.g. VN)"), &p.country, ImGuiInputTextFlags_CharsUppercase);
     float rgb[3] = {float((p.color >> 16) & 255) / 255.0f, float((p.color >> 8) & 255) / 255.0f,
                     float(p.color & 255) / 255.0f};
-    if (ImGui::ColorEdit3("Avatar colour", rgb))
+    if (ImGui::ColorEdit3(trl("Avatar colour"), rgb))
         p.color = (std::uint32_t(rgb[0] * 255) << 16) | (std::uint32_t(rgb[1] * 255) << 8) |
                   std::uint32_t(rgb[2] * 255);
-    ImGui::InputText("Sign in with an invitation code (optional)", &p.token,
+    ImGui::InputText(trl("Sign in with an invitation code (optional)"), &p.token,
                      ImGuiInputTextFlags_CharsNoBlank);
     const std::string problem = checkProfile(p);
     if (!problem.empty()) ImGui::TextColored({1, 0.6f, 0.4f, 1}, "%s", problem.c_str());
     ImGui::BeginDisabled(!problem.empty());
-    if (ImGui::Button("Enter the fair")) {
+    if (ImGui::Button(trl("Enter the fair"))) {
         m_firstRun = false;
         m_changed = true;
     }

@@ -2,6 +2,7 @@
 // exhibition, the clock and StageFeature (attendance, page); sends nothing to the server.
 #include "game/client/slides/SlidesFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/ClientTry.h"
 #include "game/client/programme/StageFeature.h"
@@ -147,7 +148,8 @@ std::optional<Status> SlidesFeature::runAction(const std::string& name,
 void SlidesFeature::drawMenu() {
     const auto* stage = m_features.find<StageFeature>();
     const bool attending = stage && stage->attending();
-    if (ImGui::MenuItem("Slides", nullptr, !m_viewing.empty(), attending || !m_viewing.empty())) {
+    if (ImGui::MenuItem(trl("Slides"), nullptr, !m_viewing.empty(),
+                        attending || !m_viewing.empty())) {
         if (m_viewing.empty())
             open({});
         else
@@ -163,11 +165,10 @@ void SlidesFeature::drawPanels(const UiFrame& f) {
     // A local PDF deck's page count is known only once rendered; a manifest lists its pages.
     const bool pdf = session->deck.size() == 1 && session->deck[0].ends_with(".pdf");
     const std::string where =
-        session->deck.empty() ? std::string("title card (no slides)")
-        : pdf                 ? fmt::format("slide {}", page + 1)
-                              : fmt::format("slide {} of {}",
-                                            std::min<std::size_t>(page, session->deck.size() - 1) + 1,
-                                            session->deck.size());
+        session->deck.empty() ? std::string(tr("title card (no slides)"))
+        : pdf                 ? trf("slide {}", page + 1)
+              : trf("slide {} of {}", std::min<std::size_t>(page, session->deck.size() - 1) + 1,
+                    session->deck.size());
     ImGui::SetNextWindowPos(ImVec2(f.viewSize.x * 0.5f, f.viewSize.y - 12.0f), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.75f);
@@ -177,9 +178,9 @@ void SlidesFeature::drawPanels(const UiFrame& f) {
     if (ImGui::Begin("##slides", nullptr, flags)) {
         ImGui::TextUnformatted(session->title.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s, following the presenter", where.c_str());
+        ImGui::TextDisabled(tr("%s, following the presenter"), where.c_str());
         ImGui::SameLine();
-        if (ImGui::Button("Close (Esc)") ||
+        if (ImGui::Button(trl("Close (Esc)")) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             close();
     }

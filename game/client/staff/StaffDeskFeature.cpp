@@ -6,7 +6,9 @@
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
+#include "game/client/LocalText.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/staff/OwnBooths.h"
 #include "game/expo/LeadsCsv.h"
@@ -27,9 +29,9 @@ std::filesystem::path downloadsDir() {
 }
 
 const char* roleLabel(proto::Role role) {
-    return role == proto::Role::Organiser   ? "organiser"
-           : role == proto::Role::Exhibitor ? "exhibitor staff"
-                                            : "visitor";
+    return role == proto::Role::Organiser   ? tr("organiser")
+           : role == proto::Role::Exhibitor ? tr("exhibitor staff")
+                                            : tr("visitor");
 }
 
 } // namespace
@@ -49,7 +51,8 @@ void StaffDeskFeature::registerHandlers(netclient::ClientRouter& router, Pending
         [this](const StaffRecordsPending& p, const proto::ActionResult& r) {
             if (r.ok || !p.leads) return; // the refusal toast is the core's
             m_loading = false;
-            if (!m_pendingExport.empty()) m_lastExport = "not exported: " + r.text;
+            if (!m_pendingExport.empty())
+                m_lastExport = trf("not exported: {}", serverText(r.text));
             m_pendingExport.clear();
         });
 }
@@ -112,13 +115,14 @@ void StaffDeskFeature::writeExport() {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (Status st = writeFileAtomic(path, expo::leadsCsv(rows)); !st) {
-        m_lastExport = "not exported: " + st.error().message;
+        m_lastExport = trf("not exported: {}", st.error().message);
         toast(m_s, m_lastExport, true);
         return;
     }
     m_lastExport = path.string();
     log::info("client: wrote {} leads of booth {} to {}", rows.size(), m_leadsBooth, path.string());
-    toast(m_s, fmt::format("{} leads written to {}", rows.size(), path.string()));
+    toast(m_s, trnf("{} lead written to {}", "{} leads written to {}", rows.size(), rows.size(),
+                    path.string()));
 }
 
 bool StaffDeskFeature::askVisitors() {
@@ -156,12 +160,12 @@ std::optional<Status> StaffDeskFeature::runAction(const std::string& name,
 void StaffDeskFeature::drawMenu() {
     const std::vector<std::string> own = ownBooths(m_s);
     if (own.empty()) return; // exhibitor staff only; organisers use a booth's panel
-    if (ImGui::BeginMenu("My booth")) {
+    if (ImGui::BeginMenu(trl("My booth"))) {
         for (const std::string& id : own) {
             ImGui::PushID(id.c_str());
             ImGui::TextDisabled("%s", id.c_str());
-            if (ImGui::MenuItem("Leads")) showLeads(id);
-            if (ImGui::MenuItem("Who is here")) showVisitors(id);
+            if (ImGui::MenuItem(trl("Leads"))) showLeads(id);
+            if (ImGui::MenuItem(trl("Who is here"))) showVisitors(id);
             ImGui::PopID();
         }
         ImGui::EndMenu();
@@ -170,16 +174,17 @@ void StaffDeskFeature::drawMenu() {
 
 void StaffDeskFeature::ownBoothButtons(const expo::Booth& b) {
     if (!mayStaff(m_s, b.id)) return;
-    if (ImGui::Button("Leads...")) showLeads(b.id);
+    if (ImGui::Button(trl("Leads..."))) showLeads(b.id);
     ImGui::SameLine();
-    if (ImGui::Button("Who is here...")) showVisitors(b.id);
+    if (ImGui::Button(trl("Who is here..."))) showVisitors(b.id);
 }
 
 void StaffDeskFeature::leadsTable() {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("leads", 6, flags, ImVec2(0, -60))) return;
-    for (const char* h : {"Time (UTC)", "Name", "Organisation", "E-mail", "Consent", "Note"})
+    for (const char* h : {tr("Time (UTC)"), tr("Name"), tr("Organisation"), tr("E-mail"),
+                          tr("Consent"), tr("Note")})
         ImGui::TableSetupColumn(h);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
@@ -189,7 +194,7 @@ void StaffDeskFeature::leadsTable() {
         for (const std::string* cell : {&when, &l.name, &l.organisation, &l.email})
             ImGui::TableNextColumn(), ImGui::TextUnformatted(cell->c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(l.consent ? "yes" : "no");
+        ImGui::TextUnformatted(l.consent ? tr("yes") : tr("no"));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(l.note.c_str());
     }
@@ -200,19 +205,20 @@ void StaffDeskFeature::leadsWindow() {
     if (!m_leadsOpen) return;
     ImGui::SetNextWindowPos({20, 60}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(820, 360), ImGuiCond_Appearing);
-    const std::string title = fmt::format("Leads - booth {}###leads", m_leadsBooth);
+    const std::string title = trf("Leads - booth {}", m_leadsBooth) + "###leads";
     if (!ImGui::Begin(title.c_str(), &m_leadsOpen)) return ImGui::End();
-    ImGui::Text("%zu leads%s", m_leads.size(), m_loading ? " (loading...)" : "");
+    ImGui::Text(trn("%zu lead%s", "%zu leads%s", m_leads.size()), m_leads.size(),
+                m_loading ? tr(" (loading...)") : "");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Refresh")) showLeads(m_leadsBooth);
+    if (ImGui::SmallButton(trl("Refresh"))) showLeads(m_leadsBooth);
     leadsTable();
     ImGui::SetNextItemWidth(-140);
     ImGui::InputText("##csvpath", &m_exportPath);
     ImGui::SameLine();
     ImGui::BeginDisabled(m_exportPath.empty());
-    if (ImGui::Button("Export CSV")) exportLeads(m_leadsBooth, m_exportPath);
+    if (ImGui::Button(trl("Export CSV"))) exportLeads(m_leadsBooth, m_exportPath);
     ImGui::EndDisabled();
-    if (!m_lastExport.empty()) ImGui::TextDisabled("last export: %s", m_lastExport.c_str());
+    if (!m_lastExport.empty()) ImGui::TextDisabled(tr("last export: %s"), m_lastExport.c_str());
     ImGui::End();
 }
 
@@ -220,15 +226,15 @@ void StaffDeskFeature::visitorsWindow() {
     if (!m_visitorsOpen) return;
     ImGui::SetNextWindowPos({20, 430}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(560, 240), ImGuiCond_Appearing);
-    const std::string title =
-        fmt::format("Who is at booth {} now###boothvisitors", m_visitorsBooth);
+    const std::string title = trf("Who is at booth {} now", m_visitorsBooth) + "###boothvisitors";
     if (!ImGui::Begin(title.c_str(), &m_visitorsOpen)) return ImGui::End();
-    ImGui::Text("%zu people in the booth's zone (refreshed every 3 s)", m_visitors.people.size());
-    ImGui::TextDisabled("Organisation and e-mail only from a card left at your booths.");
+    ImGui::Text(tr("%zu people in the booth's zone (refreshed every 3 s)"),
+                m_visitors.people.size());
+    ImGui::TextDisabled("%s", tr("Organisation and e-mail only from a card left at your booths."));
     const ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("visitors", 4, flags)) {
-        for (const char* h : {"Name", "Role", "Organisation", "E-mail"})
+        for (const char* h : {tr("Name"), tr("Role"), tr("Organisation"), tr("E-mail")})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const proto::BoothVisitor& p : m_visitors.people) {

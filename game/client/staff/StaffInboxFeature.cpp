@@ -3,6 +3,7 @@
 #include "game/client/staff/StaffInboxFeature.h"
 
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/staff/OwnBooths.h"
 
 #include <algorithm>
@@ -115,7 +116,7 @@ std::optional<Status> StaffInboxFeature::runAction(const std::string& name,
 void StaffInboxFeature::drawMenu() {
     if (ownBooths(m_s).empty()) return; // exhibitor staff only
     const int n = totalUnread();
-    const std::string label = n ? fmt::format("Inbox ({})###inbox", n) : "Inbox###inbox";
+    const std::string label = (n ? trf("Inbox ({})", n) : std::string(tr("Inbox"))) + "###inbox";
     ImGui::MenuItem(label.c_str(), nullptr, &m_open);
 }
 
@@ -145,9 +146,10 @@ void StaffInboxFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({460, 300}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(uiSize(560, 320), ImGuiCond_Appearing);
-    const std::string title = fmt::format("Booth inbox ({} unread)###boothinbox", totalUnread());
+    const std::string title = trf("Booth inbox ({} unread)", totalUnread()) + "###boothinbox";
     if (!ImGui::Begin(title.c_str(), &m_open)) return ImGui::End();
-    if (m_rooms.empty()) ImGui::TextDisabled("No own booths: sign in with an exhibitor token.");
+    if (m_rooms.empty())
+        ImGui::TextDisabled("%s", tr("No own booths: sign in with an exhibitor token."));
     if (auto it = m_rooms.find(m_selected); it != m_rooms.end()) it->second.unread = 0;
     ImGui::BeginChild("rooms", ImVec2(150, 0), true);
     roomList();
@@ -160,7 +162,7 @@ void StaffInboxFeature::drawPanels(const UiFrame&) {
     ImGui::SetNextItemWidth(-70); // room for the Reply button
     const bool enter = ImGui::InputText("##reply", &m_input, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if ((ImGui::Button("Reply") || enter) && reply(m_selected, m_input)) m_input.clear();
+    if ((ImGui::Button(trl("Reply")) || enter) && reply(m_selected, m_input)) m_input.clear();
     ImGui::EndGroup();
     ImGui::End();
 }
