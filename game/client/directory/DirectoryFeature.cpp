@@ -3,6 +3,7 @@
 #include "game/client/directory/DirectoryFeature.h"
 
 #include "game/client/ClientFeatures.h"
+#include "game/client/awards/AwardsFeature.h"
 #include "game/client/booth/BoothFeature.h"
 
 #include <algorithm>
@@ -40,6 +41,9 @@ std::optional<Status> DirectoryFeature::runAction(const std::string& name,
     if (name == "search") {
         m_open = true;
         m_search = joinArgs(args);
+    } else if (name == "directory-finalists") {
+        m_open = true;
+        m_finalists = args.empty() || args[0] != "off";
     } else if (name == "directory")
         m_open = !m_open;
     else
@@ -56,6 +60,10 @@ void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.name.c_str());
+    if (const auto* awards = m_host.find<AwardsFeature>(); awards && !awards->wonBy(b.id).empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({1.0f, 0.82f, 0.25f, 1}, "[winner]");
+    }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.country.c_str());
     ImGui::TableNextColumn();
@@ -79,6 +87,8 @@ void DirectoryFeature::drawPanels(const UiFrame&) {
     ImGui::InputTextWithHint("##search", "Search by name", &m_search);
     combo("Sector", m_sector, sectors);
     combo("Country", m_country, countries);
+    const auto* awards = m_host.find<AwardsFeature>();
+    if (awards && !m_s.ex->awards.empty()) ImGui::Checkbox("Award finalists only", &m_finalists);
     ImGui::Separator();
     if (ImGui::BeginTable("dir", 4,
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
@@ -93,6 +103,7 @@ void DirectoryFeature::drawPanels(const UiFrame&) {
             if (!x || !containsNoCase(x->name, m_search)) continue;
             if (!m_sector.empty() && x->sector != m_sector) continue;
             if (!m_country.empty() && x->country != m_country) continue;
+            if (m_finalists && awards && awards->finalistOf(b.id).empty()) continue;
             row(b, *x);
         }
         ImGui::EndTable();
