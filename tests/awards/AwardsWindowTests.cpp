@@ -192,7 +192,7 @@ TEST_CASE("a juror votes and scores from the panels; an organiser reveals the wi
     // The organiser: the awards board, then the reveal on the ceremony's screen, the trophy.
     const Run host = runClient(
         dir, "organiser", port, config.exhibitionPath, organiser, "Host",
-        fmt::format("2 live-now-dismiss\n3 teleport sme-10\n4 wait-walk\n6 mouse 1200 0\n"
+        fmt::format("2 live-now-dismiss\n3 teleport sme-10\n4 wait-walk\n6 mouse 1130 0\n"
                     "9 wait-seconds 2\n10 screenshot {1}\n"
                     "11 teleport h1-forum-stage\n12 wait-walk\n13 wait-seconds 2\n"
                     "14 qna-window off\n15 poll-window off\n16 stage\n17 mouse 0 -70\n"

@@ -21,7 +21,8 @@ namespace {
 
 namespace proto = expo::proto;
 
-// benchExhibition with COUNT award categories ("award-0", ...), each with three finalists.
+// benchExhibition with COUNT award categories ("award-0", ...), each with three finalists and a
+// jury share, so a category with no ballot yet can still be revealed (by the finalists' order).
 expo::Exhibition revealBenchExhibition(std::uint32_t count) {
     expo::Exhibition ex = benchExhibition();
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -30,6 +31,9 @@ expo::Exhibition revealBenchExhibition(std::uint32_t count) {
         a.name = fmt::format("Bench Award {}", i);
         for (std::uint32_t k = 0; k < 3; ++k)
             a.finalists.push_back(ex.booths[(i * 3 + k) % ex.booths.size()].id);
+        a.rubric.push_back({"Impact", 1});
+        a.juryWeight = 50;
+        a.publicWeight = 50;
         ex.awards.push_back(a);
     }
     return ex;
@@ -78,18 +82,22 @@ double percentile(std::vector<double> values, double p) {
 // Services the organiser until the bots finish; once the window opens, one reveal per GAP.
 std::map<std::string, double> revealLoop(netclient::NetClient& organiser,
                                          std::atomic<bool>& windowOpen, std::atomic<bool>& botsDone,
-                                         const RevealOptions& options) {
+                                         const RevealOptions& options,
+                                         std::vector<std::string>& problems) {
     std::map<std::string, double> sentAt;
     double next = 0;
     std::uint32_t sent = 0;
     while (!botsDone.load()) {
         organiser.update(1);
-        (void)organiser.takeInbox();
+        for (auto& m : organiser.takeInbox())
+            if (auto* r = std::get_if<proto::ActionResult>(&m); r && !r->ok)
+                problems.push_back("refused: " + r->text);
         const double now = monotonicSeconds();
         if (!windowOpen.load() || sent >= options.categories || now < next) continue;
         const std::string category = fmt::format("award-{}", sent++);
         sentAt[category] = monotonicSeconds();
-        organiser.request(proto::AwardRevealRequest{0, category, 0});
+        if (organiser.request(proto::AwardRevealRequest{0, category, 0}) == 0)
+            problems.push_back("the organiser's link was down for " + category);
         organiser.flush();
         next = now + options.gapSeconds;
     }
@@ -155,7 +163,7 @@ Result<RevealResult> runRevealBench(std::uint32_t visitors, const RevealOptions&
             result.bots = bot::BotCrowd(bots).run();
             botsDone = true;
         });
-        const auto sentAt = revealLoop(**organiser, windowOpen, botsDone, options);
+        const auto sentAt = revealLoop(**organiser, windowOpen, botsDone, options, result.problems);
         botThread.join();
         (*organiser)->disconnect();
         summarise(result, sentAt, receipts);

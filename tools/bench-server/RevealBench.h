@@ -6,6 +6,8 @@
 #include "tools/bot/BotCrowd.h"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace fg::bench {
 
@@ -24,6 +26,7 @@ struct RevealResult {
     std::uint64_t expected = 0;             // reveals x bots connected
     double p50Ms = 0, p99Ms = 0, maxMs = 0; // request sent -> that bot has the winner
     double lastMsP50 = 0;                   // per reveal: request -> the last bot has it (p50)
+    std::vector<std::string> problems;      // the organiser's refusals or lost link, if any
 };
 
 Result<RevealResult> runRevealBench(std::uint32_t visitors, const RevealOptions& options);

@@ -181,6 +181,8 @@ int printRevealTable(const std::vector<std::uint32_t>& counts, const fg::bench::
         std::fflush(stdout);
         for (const auto& e : b.errors)
             std::fprintf(stderr, "  %s\n", e.c_str());
+        for (const auto& p : r->problems)
+            std::fprintf(stderr, "  organiser: %s\n", p.c_str());
     }
     return 0;
 }
