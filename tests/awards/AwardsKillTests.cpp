@@ -90,7 +90,7 @@ int pump(std::vector<Voter>& voters) {
 
 } // namespace
 
-TEST_CASE("every acknowledged ballot survives kill -9 of the server and a restart") {
+TEST_CASE("awards: every acknowledged ballot survives kill -9 of the server and a restart") {
     const auto dir = makeTempDir("awards-kill9");
     const auto exhibition = writeTestExhibition(dir); // its files, then the awards' JSON
     REQUIRE(writeFileAtomic(exhibition, awardsExhibitionJson()).ok());

@@ -110,7 +110,8 @@ bool has(const std::string& log, const std::string& text) {
 
 } // namespace
 
-TEST_CASE("a juror votes and scores from the panels; an organiser reveals the winner") {
+TEST_CASE(
+    "awards window: a juror votes and scores from the panels - an organiser reveals the winner") {
     const fs::path dir = fs::temp_directory_path() / fmt::format("fg-awards-window-{}", ::getpid());
     fs::remove_all(dir);
     fs::create_directories(dir);
