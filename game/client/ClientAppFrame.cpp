@@ -8,6 +8,7 @@
 #include "engine/render/UiRaster.h"
 #include "game/client/AvatarRenderer.h"
 #include "game/client/ClientApp.h"
+#include "game/client/awards/AwardsFeature.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/qna/QnaFeature.h"
 #include "game/client/roundtable/RoundtableFeature.h"
@@ -351,6 +352,12 @@ void ClientApp::buildFrameScene() {
             if (board->poll) // over the slide, drawn above: the moderator shows the results
                 m_world->addScreenBoard(m_frameScene, *board->hall, *board->venue, *board->poll);
         }
+    if (const auto* awards = m_features->find<AwardsFeature>()) {
+        m_world->addAwards(m_frameScene, *m_exhibition, m_exhibition->halls[m_session.hall],
+                           awards->world());
+        if (const auto shown = awards->revealScreen()) // over the slide, like a poll's results
+            m_world->addScreenBoard(m_frameScene, *shown->hall, *shown->venue, shown->board);
+    }
     const Session& s = m_session;
     const expo::Hall& hall = m_exhibition->halls[s.hall];
     for (int booth : {s.hoveredBooth, s.selection.booth}) {

@@ -4,6 +4,7 @@
 
 #include "engine/core/Log.h"
 #include "game/client/agenda/AgendaFeature.h"
+#include "game/client/awards/AwardsFeature.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/chat/ChatFeature.h"
 #include "game/client/chat/ChatHistoryFeature.h"
@@ -48,6 +49,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<RoundtableFeature>(); // the speaking list: after StageFeature
     add<DeckUploadFeature>(); // "Upload deck" in the stage panel: after StageFeature
     add<KeyboardFeature>();   // keyboard shortcuts' actions (focused booth, next session)
+    add<AwardsFeature>();     // Awards and jury panels, booth panel section: after Booth, Stage
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -85,11 +85,17 @@ struct FloorPending {
     std::string what; // "request", "next", ...
 };
 
+struct AwardsPending {
+    static constexpr const char* kName = "awards";
+    std::string what; // "ballot", "scores", "reveal"
+    std::string category;
+};
+
 using PendingRequest =
     std::variant<ChatPending, LikePending, CardPending, MeetingPending, StatsPending,
                  DocumentPending, LinkPending, DutyPending, AnswerPending, StaffRecordsPending,
                  ModerationPending, SlotsPending, HoursPending, QnaPending, RegistrationPending,
-                 FloorPending>;
+                 FloorPending, AwardsPending>;
 
 // "card", "like", ...: what a refusal toast names.
 const char* pendingName(const PendingRequest& request);

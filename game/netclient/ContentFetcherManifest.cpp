@@ -18,7 +18,8 @@ namespace {
 // and reports each at the reference's own path. In a manifest they are asset names, checked by
 // checkReferences instead (and by hash when fetched), so problems at those paths are replaced.
 bool isReferenceProblem(const expo::Problem& p) {
-    static const char* kSuffixes[] = {".flag", ".logo", ".image", ".file", ".thumbnail", ".photo"};
+    static const char* kSuffixes[] = {".flag",      ".logo",  ".image", ".file",
+                                      ".thumbnail", ".photo", ".poster"};
     for (const char* suffix : kSuffixes) {
         std::string_view s(suffix);
         if (p.path.size() > s.size() && p.path.ends_with(s)) return true;

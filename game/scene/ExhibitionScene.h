@@ -121,6 +121,17 @@ public:
     void addScreenBoard(render::Scene& scene, const expo::Hall& hall, const expo::Venue& venue,
                         const BoardView& view);
 
+    // What the awards show in a hall this frame: a board per category (its finalists, the
+    // winner lit) beside the finalists' booths, a ribbon on each finalist's back wall ("FINALIST",
+    // gold "WINNER" for a winner) and a trophy on a plinth at each winner's (AwardsProps.cpp).
+    struct AwardsView {
+        std::vector<BoardView> boards;
+        std::vector<std::string> finalists; // booth ids
+        std::vector<std::string> winners;   // booth ids
+    };
+    void addAwards(render::Scene& scene, const expo::Exhibition& exhibition, const expo::Hall& hall,
+                   const AwardsView& view);
+
 private:
     struct Label {
         render::MeshHandle mesh;
@@ -142,6 +153,11 @@ private:
                      float lineHeight, float width);
     void addBoardText(render::Scene& scene, const glm::mat4& at, const std::string& text,
                       float lineHeight, float width, glm::vec3 colour, bool left);
+    // PLOT: the booth's width, depth and its back wall's front face z (AwardsProps.cpp).
+    void addRibbon(render::Scene& scene, const glm::mat4& booth, glm::vec3 plot, bool winner);
+    void addTrophy(render::Scene& scene, const glm::mat4& booth, glm::vec3 plot);
+    void addAwardsBoards(render::Scene& scene, const expo::Hall& hall, glm::vec2 lo, glm::vec2 hi,
+                         glm::vec2 front, const std::vector<BoardView>& boards);
     struct TitleCard {
         render::MaterialId background;
         struct Line {

@@ -1,8 +1,10 @@
 // fairground-bench-server: presence benchmark. `sim` drives the server's tick with simulated
-// visitors (no sockets); `socket` runs a real server and bots on loopback. Prints a table.
+// visitors (no sockets); `socket` runs a real server and bots on loopback; `stage` and `reveal`
+// time a page change and an award reveal reaching every bot. Prints a table.
 #include "engine/core/File.h"
 #include "engine/core/Log.h"
 #include "tools/bench-server/BenchWorld.h"
+#include "tools/bench-server/RevealBench.h"
 #include "tools/bench-server/SimBench.h"
 #include "tools/bench-server/SocketBench.h"
 #include "tools/bench-server/StageBench.h"
@@ -153,6 +155,38 @@ int printStageTable(const std::vector<std::uint32_t>& counts, const fg::bench::S
     return 0;
 }
 
+// One row per count: N connected visitors, an organiser revealing one category after another.
+int printRevealTable(const std::vector<std::uint32_t>& counts, const fg::bench::RevealOptions& o) {
+    std::printf("reveal: %u Hz, %u reveals (countdown 0) %.1f s apart, server and bots in one "
+                "process\n",
+                o.tickRate, o.categories, o.gapSeconds);
+    std::printf("| visitors | joined | reveals | delivered / expected | request -> winner shown "
+                "p50 / p99 / max ms | last visitor per reveal p50 ms | RTT p50 / p99 ms | "
+                "errors |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        std::fprintf(stderr, "reveal %u: load average before the run: %s", n,
+                     loadAverage().c_str());
+        auto r = fg::bench::runRevealBench(n, o);
+        if (!r) {
+            std::fprintf(stderr, "reveal bench %u: %s\n", n, r.error().message.c_str());
+            return 1;
+        }
+        const auto& b = r->bots;
+        std::printf("| %u | %u | %u | %llu / %llu | %.1f / %.1f / %.1f | %.1f | %.0f / %.0f | "
+                    "%llu |\n",
+                    n, b.connected, r->reveals, count(r->delivered), count(r->expected), r->p50Ms,
+                    r->p99Ms, r->maxMs, r->lastMsP50, b.rttP50Ms, b.rttP99Ms,
+                    count(b.rejected + b.disconnected + b.connectFailures + b.badPackets));
+        std::fflush(stdout);
+        for (const auto& e : b.errors)
+            std::fprintf(stderr, "  %s\n", e.c_str());
+        for (const auto& p : r->problems)
+            std::fprintf(stderr, "  organiser: %s\n", p.c_str());
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -161,10 +195,15 @@ int main(int argc, char** argv) {
     std::vector<std::uint32_t> counts{100, 500, 1000, 2000, 4000};
     std::uint32_t ticks = 200, tickRate = 20, maxInView = 64, ackDelay = 3;
     fg::bench::SocketOptions socket;
-    cli.add_option("--mode", mode,
-                   "sim (no sockets), socket (server + bots on loopback) or stage (bots attend "
-                   "one live session on loopback; an organiser pages it)")
-        ->check(CLI::IsMember({"sim", "socket", "stage"}));
+    cli.add_option(
+           "--mode", mode,
+           "sim (no sockets), socket (server + bots on loopback) or stage (bots attend "
+           "one live session on loopback; an organiser pages it) or reveal (bots connected; an "
+           "organiser reveals award winners)")
+        ->check(CLI::IsMember({"sim", "socket", "stage", "reveal"}));
+    fg::bench::RevealOptions reveal;
+    cli.add_option("--reveals", reveal.categories, "reveal: categories revealed, one per gap")
+        ->check(CLI::Range(1, 50));
     fg::bench::StageOptions stage;
     cli.add_option("--pages-per-second", stage.pagesPerSecond, "stage: page changes per second")
         ->check(CLI::Range(0.1, 20.0));
@@ -243,6 +282,11 @@ int main(int argc, char** argv) {
         stage.settleSeconds = socket.settleSeconds;
         stage.tickRate = tickRate;
         return printStageTable(counts, stage);
+    }
+    if (mode == "reveal") {
+        reveal.settleSeconds = socket.settleSeconds;
+        reveal.tickRate = tickRate;
+        return printRevealTable(counts, reveal);
     }
     socket.tickRate = tickRate;
     socket.encrypt = !plain;

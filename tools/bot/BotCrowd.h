@@ -61,6 +61,9 @@ struct BotConfig {
     // --attend: called on a worker thread when a bot is shown a new page of that session (the
     // stage benchmark times page changes with it). Must be thread-safe.
     std::function<void(const expo::proto::StageUpdate& update)> onPage;
+    // Called on a worker thread with every message a bot receives (the reveal benchmark times
+    // AwardRevealed with it). Must be thread-safe. Empty: nothing.
+    std::function<void(const expo::proto::Message& message)> onMessage;
     // Plain: unencrypted links, for the benchmark's "before" figures against a plain server.
     net::Security security = net::Security::Encrypted;
 };

@@ -209,6 +209,7 @@ void BotCrowd::serviceNet(Worker& w, Bot& bot, double now) {
             noteError(w.report, j->text);
         }
         if (!m_venue.empty()) onStage(bot, m);
+        if (m_config.onMessage) m_config.onMessage(m);
     }
     if (bot.net->state() != netclient::ClientState::Joined) return;
     if (bot.joinedAt < 0) {

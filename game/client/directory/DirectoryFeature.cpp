@@ -5,6 +5,7 @@
 #include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/LocalText.h"
+#include "game/client/awards/AwardsFeature.h"
 #include "game/client/booth/BoothFeature.h"
 
 #include <algorithm>
@@ -42,6 +43,9 @@ std::optional<Status> DirectoryFeature::runAction(const std::string& name,
     if (name == "search") {
         m_open = true;
         m_search = joinArgs(args);
+    } else if (name == "directory-finalists") {
+        m_open = true;
+        m_finalists = args.empty() || args[0] != "off";
     } else if (name == "directory")
         m_open = !m_open;
     else if (name == "directory-sector") { // the Sector filter, as picked in the panel
@@ -64,6 +68,10 @@ void DirectoryFeature::row(const expo::Booth& b, const expo::Exhibitor& x) {
     if (ImGui::Selectable(inUiLanguage(x.name, x.nameI18n).c_str(), m_selected == b.id) ||
         ImGui::IsItemFocused())
         m_selected = b.id;
+    if (const auto* awards = m_host.find<AwardsFeature>(); awards && !awards->wonBy(b.id).empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored({1.0f, 0.82f, 0.25f, 1}, "%s", tr("[winner]"));
+    }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(x.country.c_str());
     ImGui::TableNextColumn();
@@ -87,6 +95,9 @@ void DirectoryFeature::drawPanels(const UiFrame&) {
     ImGui::InputTextWithHint("##search", tr("Search by name"), &m_search);
     combo(trl("Sector"), m_sector, sectors);
     combo(trl("Country"), m_country, countries);
+    const auto* awards = m_host.find<AwardsFeature>();
+    if (awards && !m_s.ex->awards.empty())
+        ImGui::Checkbox(trl("Award finalists only"), &m_finalists);
     ImGui::Separator();
     if (ImGui::BeginTable("dir", 4,
                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
@@ -103,6 +114,7 @@ void DirectoryFeature::drawPanels(const UiFrame&) {
                 continue;
             if (!m_sector.empty() && x->sector != m_sector) continue;
             if (!m_country.empty() && x->country != m_country) continue;
+            if (m_finalists && awards && awards->finalistOf(b.id).empty()) continue;
             row(b, *x);
         }
         ImGui::EndTable();

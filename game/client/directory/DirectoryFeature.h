@@ -1,5 +1,6 @@
-// The exhibitor directory: search by name, sector and country filters, Go = teleport and open
-// the booth's panel; the search and directory actions. Holds only its filters.
+// The exhibitor directory: search by name, sector and country filters, award finalists (winners
+// badged), Go = teleport and open the booth's panel; the search and directory actions. Holds only
+// its filters.
 #pragma once
 
 #include "game/client/ClientFeature.h"
@@ -29,6 +30,7 @@ private:
     bool m_open = false;
     std::string m_search, m_sector, m_country;
     std::string m_selected;
+    bool m_finalists = false; // award finalists only
 };
 
 } // namespace fg::client

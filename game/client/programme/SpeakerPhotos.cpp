@@ -73,7 +73,7 @@ const SpeakerPhotos::Photo& SpeakerPhotos::photo(const std::string& reference) {
     Photo p;
     if (image && image->width > 0 && image->height > 0 &&
         image->rgba.size() >= std::size_t(image->width) * image->height * 4)
-        p = reduce(*image, kCells);
+        p = reduce(*image, kCells), p.aspect = float(image->height) / float(image->width);
     else {
         log::warn("client: speaker photo {}: {}", reference,
                   image ? "empty image" : image.error().message);
@@ -87,22 +87,36 @@ std::size_t SpeakerPhotos::loaded() const {
                                      [](const auto& p) { return !p.second.failed; }));
 }
 
+static void drawGrid(const SpeakerPhotos::Photo& p, ImVec2 at, float width, float height) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float cw = width / float(p.cells), ch = height / float(p.cells);
+    for (int y = 0; y < p.cells; ++y)
+        for (int x = 0; x < p.cells;) {
+            const std::uint32_t colour = p.rgba[std::size_t(y * p.cells + x)];
+            int end = x + 1;
+            while (end < p.cells && p.rgba[std::size_t(y * p.cells + end)] == colour)
+                ++end;
+            draw->AddRectFilled({at.x + float(x) * cw, at.y + float(y) * ch},
+                                {at.x + float(end) * cw, at.y + float(y + 1) * ch}, colour);
+            x = end;
+        }
+}
+
+bool SpeakerPhotos::picture(const std::string& reference, float width) {
+    const Photo& p = photo(reference);
+    if (p.failed) return false;
+    const float height = width * std::clamp(p.aspect, 0.25f, 4.0f);
+    drawGrid(p, ImGui::GetCursorScreenPos(), width, height);
+    ImGui::Dummy({width, height});
+    return true;
+}
+
 void SpeakerPhotos::card(const expo::Speaker& speaker, float size, const char* role) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const Photo* p = speaker.photo.empty() ? nullptr : &photo(speaker.photo);
     if (p && !p->failed) {
-        const float cell = size / float(p->cells);
-        for (int y = 0; y < p->cells; ++y)
-            for (int x = 0; x < p->cells;) {
-                const std::uint32_t colour = p->rgba[std::size_t(y * p->cells + x)];
-                int end = x + 1;
-                while (end < p->cells && p->rgba[std::size_t(y * p->cells + end)] == colour)
-                    ++end;
-                draw->AddRectFilled({at.x + float(x) * cell, at.y + float(y) * cell},
-                                    {at.x + float(end) * cell, at.y + float(y + 1) * cell}, colour);
-                x = end;
-            }
+        drawGrid(*p, at, size, size);
     } else { // no photo: initials on a plain square
         draw->AddRectFilled(at, {at.x + size, at.y + size}, IM_COL32(60, 80, 110, 255));
         const std::string initials = initialsOf(speaker.name);

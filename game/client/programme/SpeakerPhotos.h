@@ -20,12 +20,16 @@ public:
     void card(const expo::Speaker& speaker, float size, const char* role = nullptr);
     // Every structured speaker of E, then its moderator.
     void cards(const expo::Session& e, float size);
+    // Any image of the exhibition (an award pitch's poster) WIDTH pixels wide at the cursor, its
+    // height from its aspect; false (nothing drawn) when it cannot be read.
+    bool picture(const std::string& reference, float width);
     // Photos read so far that could be shown (tests, the screenshot check).
     std::size_t loaded() const;
 
     // A photo reduced to CELLS x CELLS colours (RGBA8, rows top down).
     struct Photo {
         int cells = 0;
+        float aspect = 1; // height / width of the image read
         std::vector<std::uint32_t> rgba;
         bool failed = false;
     };

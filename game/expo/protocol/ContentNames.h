@@ -17,9 +17,10 @@ enum class FileKind : std::uint8_t { Image, Model, Document };
 
 // Calls FN(std::string& reference, FileKind) for every file reference of EX, in a fixed order
 // (pavilion flags, exhibitor logos, then each booth's posters, models, documents, thumbnails,
-// then each session's deck pages and speaker photos). Empty optional references (a pavilion
-// without a flag) are skipped. A deck's PDF is passed as an Image too: the server's catalog renders
-// it to pages before the walk (ContentCatalog), so a served manifest holds only page textures.
+// then each session's deck pages and speaker photos, then award pitches' posters). Empty optional
+// references (a pavilion without a flag) are skipped. A deck's PDF is passed as an Image too: the
+// server's catalog renders it to pages before the walk (ContentCatalog), so a served manifest holds
+// only page textures.
 template <class Ex, class Fn>
 void forEachFileReference(Ex& ex, Fn&& fn) {
     for (auto& p : ex.pavilions)
@@ -44,6 +45,10 @@ void forEachFileReference(Ex& ex, Fn&& fn) {
             if (!speaker.photo.empty()) fn(speaker.photo, FileKind::Image);
         if (s.moderator && !s.moderator->photo.empty()) fn(s.moderator->photo, FileKind::Image);
     }
+    // Award pitches' posters travel by hash too (the Awards panel draws them).
+    for (auto& a : ex.awards)
+        for (auto& pitch : a.pitches)
+            if (!pitch.poster.empty()) fn(pitch.poster, FileKind::Image);
 }
 
 // A parsed asset name.
