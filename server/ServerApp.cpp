@@ -26,6 +26,7 @@
 #include "server/registration/RegistrationModule.h"
 #include "server/roundtable/RoundtableModule.h"
 #include "server/staff/StaffModule.h"
+#include "server/voice/VoiceModule.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
 
@@ -204,6 +205,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<DeckUploadModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<AwardsModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<VoiceModule>(ctx, *programmeRaw));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {
         if (Status started = module->start(); !started) return started.error();
