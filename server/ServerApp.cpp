@@ -28,6 +28,7 @@
 #include "server/registration/RegistrationModule.h"
 #include "server/roundtable/RoundtableModule.h"
 #include "server/staff/StaffModule.h"
+#include "server/voice/VoiceModule.h"
 #include "server/store/Role.h"
 #include "server/store/Store.h"
 
@@ -224,6 +225,7 @@ Status ServerApp::composeModules() {
     m_modules.push_back(std::make_unique<RoundtableModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<DeckUploadModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<AwardsModule>(ctx, *programmeRaw));
+    m_modules.push_back(std::make_unique<VoiceModule>(ctx, *programmeRaw));
     m_modules.push_back(std::make_unique<ClusterModule>(ctx, dynamic_cast<RedisBus*>(&ctx.bus())));
     if (m_state.config.reverseModules) std::reverse(m_modules.begin(), m_modules.end());
     for (auto& module : m_modules) {

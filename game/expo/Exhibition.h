@@ -218,6 +218,9 @@ struct Booth {
     int rotation = 0;         // 0, 90, 180 or 270 degrees
     BoothContent content;
     std::optional<MeetingHours> meetings; // absent: the booth takes no meeting requests
+    // Voice inside the booth's visit zone is private: people there hear each other and nobody
+    // outside, and hear no one outside (docs/VOICE.md).
+    bool privateVoice = false;
     bool operator==(const Booth&) const = default;
 };
 

@@ -187,6 +187,7 @@ void readBooth(JsonObjectReader o, Booth& b) {
     if (o.has("meetings"))
         if (auto m = o.object("meetings", {"days", "from", "to", "slot_minutes", "tables"}))
             readMeetingHours(*m, b.meetings.emplace());
+    o.optionalBool("private_voice", b.privateVoice);
 }
 
 const detail::EnumNames<RegistrationMode> kRegistrationModes = {
@@ -293,7 +294,7 @@ void readTop(JsonObjectReader o, Exhibition& ex) {
     });
     o.array("booths", ex.booths, [](JsonObjectReader b, Booth& booth) {
         b.declare({"id", "exhibitor", "hall", "pavilion", "kind", "size", "style", "position",
-                   "rotation", "content", "meetings"});
+                   "rotation", "content", "meetings", "private_voice"});
         readBooth(b, booth);
     });
     o.array("sessions", ex.sessions, [](JsonObjectReader s, Session& session) {

@@ -232,6 +232,10 @@ void writeBooth(JsonTextWriter& w, const Booth& b) {
     w.integer(b.rotation);
     writeContent(w, b.content);
     if (b.meetings) writeMeetingHours(w, *b.meetings);
+    if (b.privateVoice) { // files without private voice stay as they were
+        w.key("private_voice");
+        w.boolean(true);
+    }
 }
 
 void writeSpeaker(JsonTextWriter& w, const Speaker& p) {

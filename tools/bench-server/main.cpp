@@ -8,6 +8,7 @@
 #include "tools/bench-server/SimBench.h"
 #include "tools/bench-server/SocketBench.h"
 #include "tools/bench-server/StageBench.h"
+#include "tools/bench-server/VoiceBench.h"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -187,6 +188,36 @@ int printRevealTable(const std::vector<std::uint32_t>& counts, const fg::bench::
     return 0;
 }
 
+int printVoiceTable(const std::vector<std::uint32_t>& counts, const fg::bench::VoiceOptions& o) {
+    std::printf("voice: %u Hz, %u talking at once in %u groups at booth fronts, %u-byte frames "
+                "every 20 ms, window %.0f s, server and visitors (%u threads) in one process\n",
+                o.tickRate, o.talkers, o.groups, o.payloadBytes, o.seconds, o.threads);
+    std::printf("| visitors | joined | frames in/s | frames out/s | dropped/s | voices per "
+                "listener | server CPU %% | µs CPU per forwarded frame | down kbit/s per "
+                "listener | network p50 / p99 ms | encode / decode µs | jitter target ms | "
+                "mouth-to-ear ms |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (std::uint32_t n : counts) {
+        std::fprintf(stderr, "voice %u: load average before the run: %s", n, loadAverage().c_str());
+        auto r = fg::bench::runVoiceBench(n, o);
+        if (!r) {
+            std::fprintf(stderr, "voice bench %u: %s\n", n, r.error().message.c_str());
+            return 1;
+        }
+        // Capture frame + encode + network + jitter buffer + decode (the device's own not in).
+        const double mouthToEar =
+            20 + r->encodeUs / 1000 + r->networkP50Ms + r->jitterTargetMs + r->decodeUs / 1000;
+        std::printf("| %u | %u | %.0f | %.0f | %.0f | %.2f | %.1f | %.2f | %.1f | %.1f / %.1f | "
+                    "%.0f / %.0f | %.0f | %.0f |\n",
+                    n, r->connected, r->framesInPerSecond, r->framesOutPerSecond,
+                    r->droppedPerSecond, r->voicesPerListener, r->serverCpuPercent,
+                    r->cpuUsPerForwardedFrame, r->downKbitPerListener, r->networkP50Ms,
+                    r->networkP99Ms, r->encodeUs, r->decodeUs, r->jitterTargetMs, mouthToEar);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -195,15 +226,21 @@ int main(int argc, char** argv) {
     std::vector<std::uint32_t> counts{100, 500, 1000, 2000, 4000};
     std::uint32_t ticks = 200, tickRate = 20, maxInView = 64, ackDelay = 3;
     fg::bench::SocketOptions socket;
-    cli.add_option(
-           "--mode", mode,
-           "sim (no sockets), socket (server + bots on loopback) or stage (bots attend "
-           "one live session on loopback; an organiser pages it) or reveal (bots connected; an "
-           "organiser reveals award winners)")
-        ->check(CLI::IsMember({"sim", "socket", "stage", "reveal"}));
+    cli.add_option("--mode", mode,
+                   "sim (no sockets), socket (server + bots on loopback), stage (bots attend "
+                   "one live session on loopback; an organiser pages it), reveal (bots "
+                   "connected; an organiser reveals award winners) or voice (visitors in groups "
+                   "at booths, --talkers of them talking, on loopback)")
+        ->check(CLI::IsMember({"sim", "socket", "stage", "reveal", "voice"}));
     fg::bench::RevealOptions reveal;
     cli.add_option("--reveals", reveal.categories, "reveal: categories revealed, one per gap")
         ->check(CLI::Range(1, 50));
+    fg::bench::VoiceOptions voice;
+    cli.add_option("--talkers", voice.talkers, "voice: visitors talking at once");
+    cli.add_option("--groups", voice.groups, "voice: booth fronts the visitors stand at (1-36)")
+        ->check(CLI::Range(1, 36));
+    cli.add_option("--client-threads", voice.threads, "voice: threads running the visitors")
+        ->check(CLI::Range(1, 16));
     fg::bench::StageOptions stage;
     cli.add_option("--pages-per-second", stage.pagesPerSecond, "stage: page changes per second")
         ->check(CLI::Range(0.1, 20.0));
@@ -276,6 +313,11 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
         }
         return 0;
+    }
+    if (mode == "voice") {
+        voice.seconds = socket.seconds;
+        voice.tickRate = tickRate;
+        return printVoiceTable(counts, voice);
     }
     if (mode == "stage") {
         stage.seconds = socket.seconds;

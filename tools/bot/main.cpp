@@ -6,6 +6,7 @@
 #include "tools/bot/BotCrowd.h"
 #include "tools/bot/RunSession.h"
 #include "tools/bot/TicketFile.h"
+#include "tools/bot/VoiceCrowd.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -78,6 +79,33 @@ int runSession(const fg::bot::BotConfig& config, fg::netclient::SessionScriptCon
                                        config.durationSeconds, report);
 }
 
+// --voice-in: the voice bots (VoiceCrowd) instead of the walking crowd.
+int runVoice(const fg::bot::BotConfig& config, fg::bot::VoiceCrowdConfig voice,
+             const std::string& report) {
+    if (!config.exhibition || voice.standAt.empty()) {
+        std::fprintf(stderr, "fairground-bot: --voice-in needs --exhibition and --stand-at\n");
+        return 2;
+    }
+    voice.host = config.host;
+    voice.port = config.port;
+    voice.count = config.count;
+    voice.namePrefix = config.namePrefix;
+    voice.exhibition = *config.exhibition;
+    auto result = fg::bot::runVoiceCrowd(voice);
+    if (!result) {
+        std::fprintf(stderr, "fairground-bot: %s\n", result.error().message.c_str());
+        return 3;
+    }
+    const std::string json = result->toJson();
+    std::printf("%s\n", json.c_str());
+    if (!report.empty())
+        if (auto st = fg::writeFileAtomic(report, json + "\n"); !st) {
+            std::fprintf(stderr, "fairground-bot: %s\n", st.error().message.c_str());
+            return 1;
+        }
+    return result->errors.empty() ? 0 : 3;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -129,7 +157,24 @@ int main(int argc, char** argv) {
                    "organiser's)");
     cli.add_option("--page-seconds", script.pageSeconds, "--run-session: seconds per slide")
         ->check(CLI::Range(0.1, 3600.0));
+    fg::bot::VoiceCrowdConfig voice;
+    std::string voiceIn, voiceOut;
+    cli.add_option("--voice-in", voiceIn,
+                   "FILE.wav: voice bots instead: --speakers of the --count bots say FILE "
+                   "(WAV device + Opus), the others listen (needs --exhibition, --stand-at)");
+    cli.add_option("--speakers", voice.speakers, "--voice-in: how many bots speak (default 1)");
+    cli.add_option("--voice-out", voiceOut,
+                   "--voice-in: DIR gets one WAV per listening bot (what it heard, mixed)");
+    cli.add_option("--stand-at", voice.standAt,
+                   "--voice-in: BOOTH: the bots stand still at its front, listeners --near "
+                   "metres from the speakers");
+    cli.add_option("--near", voice.nearMetres, "--voice-in: metres from speakers to listeners")
+        ->check(CLI::Range(0.5, 50.0));
+    cli.add_option("--far", voice.far,
+                   "--voice-in: this many listeners stand at the booth farthest from --stand-at");
     CLI11_PARSE(cli, argc, argv);
+    voice.voiceIn = voiceIn;
+    voice.voiceOut = voiceOut;
     config.pollSockets = !noPoll;
     fg::log::setLevel(fg::log::Level::Warn);
 
@@ -171,6 +216,7 @@ int main(int argc, char** argv) {
     if (!vote.empty() && !parseVote(vote, config)) return 2;
     if (!tickets.empty() && !loadTickets(tickets, config)) return 2;
     if (!script.sessionId.empty()) return runSession(config, std::move(script), report);
+    if (!voiceIn.empty()) return runVoice(config, std::move(voice), report);
     fg::bot::BotCrowd crowd(std::move(config));
     fg::bot::BotReport result = crowd.run();
     std::string json = result.toJson();

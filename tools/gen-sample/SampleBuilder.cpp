@@ -345,6 +345,9 @@ Json meetingsJson(std::size_t boothIndex) {
             {"tables", 1 + int(boothIndex / 3 % 3)}};
 }
 
+// The booth (by index) whose voice zone is private: vn-02, the second Viet Nam booth.
+constexpr std::size_t kPrivateVoiceBooth = 1;
+
 BoothsOutput boothsJson(const Fonts& fonts, const Layout& layout, FileSet& files) {
     BoothsOutput out;
     std::map<std::string, int> counters;
@@ -364,6 +367,8 @@ BoothsOutput boothsJson(const Fonts& fonts, const Layout& layout, FileSet& files
         j["rotation"] = spot.rotation;
         j["content"] = contentJson(fonts, co, id, label, spot.size, files, out);
         if (i % 3 == 0) j["meetings"] = meetingsJson(i);
+        // One booth keeps its voice to itself (docs/VOICE.md): a private meeting corner.
+        if (i == kPrivateVoiceBooth) j["private_voice"] = true;
         out.count3d += co.products.empty() ? 0 : 1;
         out.ids.push_back(id);
         out.json.push_back(j);
