@@ -80,6 +80,8 @@ int glfwKey(Key key) {
         return GLFW_KEY_ENTER;
     case Key::Tab:
         return GLFW_KEY_TAB;
+    case Key::V:
+        return GLFW_KEY_V;
     }
     return GLFW_KEY_UNKNOWN;
 }

@@ -20,7 +20,7 @@ struct WindowOptions {
     bool visible = true;
 };
 
-enum class Key { W, A, S, D, Q, E, Up, Down, Left, Right, Space, LeftShift, Escape, Enter, Tab };
+enum class Key { W, A, S, D, Q, E, Up, Down, Left, Right, Space, LeftShift, Escape, Enter, Tab, V };
 enum class MouseButton { Left, Right, Middle };
 
 class Window {

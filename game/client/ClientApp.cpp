@@ -8,6 +8,7 @@
 #include "game/client/ClientTry.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
+#include "game/client/voice/VoiceFeature.h"
 #include "game/expo/ExhibitionJson.h"
 #include "game/netclient/ServerPins.h"
 
@@ -38,6 +39,7 @@ Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& option
         app->m_script = ScriptPlayer(std::move(*events));
     }
     FG_CLIENT_TRY(app->loadProfile());
+    FG_CLIENT_TRY(app->openAudio());
     FG_CLIENT_TRY(app->openWindow());
     FG_CLIENT_TRY(app->loadWorld());
     if (!app->m_settings->firstRun()) FG_CLIENT_TRY(app->startNetwork());
@@ -82,6 +84,17 @@ Status ClientApp::loadProfile() {
         if (auto saved = saveProfile(s.profile, s.profileFile); !saved)
             log::warn("client: could not save the profile: {}", saved.error().message);
     }
+    return {};
+}
+
+// --audio: a system device without a sound card becomes the null device (logged), so only a WAV
+// device whose input cannot be read stops the client.
+Status ClientApp::openAudio() {
+    auto* voice = m_features->find<VoiceFeature>();
+    if (!voice) return {};
+    auto device = audio::openAudioDevice(m_options.audio);
+    if (!device) return makeError("--audio: " + device.error().message);
+    voice->useDevice(std::move(*device), m_options.audio);
     return {};
 }
 

@@ -21,6 +21,7 @@
 #include "game/client/slides/SlidesFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
 #include "game/client/staff/StaffInboxFeature.h"
+#include "game/client/voice/VoiceFeature.h"
 
 #include <fmt/format.h>
 
@@ -46,6 +47,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<QnaFeature>();        // questions, polls, reactions, hands: after StageFeature
     add<RoundtableFeature>(); // the speaking list: after StageFeature
     add<DeckUploadFeature>(); // "Upload deck" in the stage panel: after StageFeature
+    add<VoiceFeature>();      // sections in Settings, people and stage panels: after them all
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

@@ -2,6 +2,7 @@
 // Parsing only: nothing here opens windows, files or sockets.
 #pragma once
 
+#include "engine/audio/AudioOption.h"
 #include "engine/core/Result.h"
 
 #include <cstdint>
@@ -41,6 +42,8 @@ struct ClientOptions {
     // The embedded default's scripted live session: "auto" (the sample's first forum session
     // with a deck of pages), a session id, or "off".
     std::string liveSession = "auto";
+    // --audio null|wav:IN.wav,OUT.wav|system: the voice device (system falls back to null).
+    audio::AudioSpec audio;
 };
 
 // Result of parsing: options, or exitCode >= 0 when the program should stop (help, bad args).

@@ -13,9 +13,9 @@
 namespace fg::client {
 namespace {
 
-constexpr std::array<std::string_view, 15> kKeys{"w",     "a",     "s",    "d",     "q",
-                                                 "e",     "up",    "down", "left",  "right",
-                                                 "shift", "space", "esc",  "enter", "tab"};
+constexpr std::array<std::string_view, 16> kKeys{"w",   "a",     "s",    "d",     "q",     "e",
+                                                 "up",  "down",  "left", "right", "shift", "space",
+                                                 "esc", "enter", "tab",  "v"};
 
 std::vector<std::string> words(std::string_view line) {
     std::vector<std::string> out;

@@ -44,6 +44,8 @@ void PeopleFeature::drawPanels(const UiFrame&) {
         ImGui::SameLine();
         if (chat && ImGui::SmallButton("Message")) chat->openTab(ChatTab::Direct, r->id);
         if (moderation && r->info) moderation->drawPersonActions(r->id, r->info->name);
+        for (const auto& section : m_sections)
+            section(*r);
         ImGui::PopID();
     }
     if (near.empty()) ImGui::TextDisabled("Nobody in view.");

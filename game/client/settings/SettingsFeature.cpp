@@ -106,6 +106,8 @@ void SettingsFeature::drawPanels(const UiFrame&) {
     changed |= ImGui::Checkbox("Show connection and FPS", &c.showStats);
     if (changed) m_changed = true;
     signInSection();
+    for (const auto& section : m_sections)
+        section();
     ImGui::TextDisabled("Saved to %s", m_s.profileFile.string().c_str());
     ImGui::End();
 }
