@@ -82,7 +82,7 @@ void SettingsFeature::drawMenu() {
 void SettingsFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({420, 330}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({420, m_sections.empty() ? 330.0f : 560.0f}, ImGuiCond_Appearing);
     if (!ImGui::Begin("Settings", &m_open)) return ImGui::End();
     ClientSettings& c = m_s.profile.settings;
     bool changed = false;

@@ -135,6 +135,8 @@ void VoiceFeature::drawMicState() {
     } else if (m_selfMuted) {
         text = "MIC: muted";
         color = ImVec4(1, 0.6f, 0.3f, 1);
+    } else if (m_device->name() == "null") {
+        text = "MIC: none (no audio device)";
     } else if (m_talking) {
         text = stageFlag() ? "MIC: on air (stage)" : "MIC: talking";
         color = ImVec4(0.3f, 0.95f, 0.4f, 1);
