@@ -99,6 +99,8 @@ int glfwKey(Key key) {
         return GLFW_KEY_F3;
     case Key::F4:
         return GLFW_KEY_F4;
+    case Key::V:
+        return GLFW_KEY_V;
     }
     return GLFW_KEY_UNKNOWN;
 }

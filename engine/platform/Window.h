@@ -44,7 +44,8 @@ enum class Key {
     F1,
     F2,
     F3,
-    F4 // the client's keyboard shortcuts (docs/CLIENT.md, Keyboard)
+    F4, // the client's keyboard shortcuts (docs/CLIENT.md, Keyboard)
+    V   // push-to-talk (voice)
 };
 enum class MouseButton { Left, Right, Middle };
 

@@ -10,6 +10,7 @@
 #include "game/client/DisplayText.h"
 #include "game/client/booth/BoothFeature.h"
 #include "game/client/settings/SettingsFeature.h"
+#include "game/client/voice/VoiceFeature.h"
 #include "game/expo/ExhibitionJson.h"
 #include "game/netclient/ServerPins.h"
 
@@ -40,6 +41,7 @@ Result<std::unique_ptr<ClientApp>> ClientApp::create(const ClientOptions& option
         app->m_script = ScriptPlayer(std::move(*events));
     }
     FG_CLIENT_TRY(app->loadProfile());
+    FG_CLIENT_TRY(app->openAudio());
     FG_CLIENT_TRY(app->openWindow());
     FG_CLIENT_TRY(app->loadWorld());
     if (!app->m_settings->firstRun()) FG_CLIENT_TRY(app->startNetwork());
@@ -99,6 +101,17 @@ void ClientApp::applyUiLook() {
     look.scale = float(effectiveUiScale(settings.uiScale, m_window->contentScale())) / 100.0f;
     look.highContrast = settings.highContrast;
     m_renderer->setUiLook(look);
+}
+
+// --audio: a system device without a sound card becomes the null device (logged), so only a WAV
+// device whose input cannot be read stops the client.
+Status ClientApp::openAudio() {
+    auto* voice = m_features->find<VoiceFeature>();
+    if (!voice) return {};
+    auto device = audio::openAudioDevice(m_options.audio);
+    if (!device) return makeError("--audio: " + device.error().message);
+    voice->useDevice(std::move(*device), m_options.audio);
+    return {};
 }
 
 Status ClientApp::openWindow() {

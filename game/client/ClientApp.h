@@ -53,6 +53,7 @@ public:
 private:
     ClientApp() = default;
     Status loadProfile();
+    Status openAudio();
     Status openWindow();
     Status loadWorld();
     Status startNetwork();

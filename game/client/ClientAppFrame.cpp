@@ -14,6 +14,7 @@
 #include "game/client/roundtable/RoundtableFeature.h"
 #include "game/client/settings/SettingsFeature.h"
 #include "game/client/slides/SlidesFeature.h"
+#include "game/client/voice/VoiceFeature.h"
 
 #include <cstdlib>
 #include <glm/geometric.hpp>
@@ -184,6 +185,9 @@ MoveInput ClientApp::readInput() {
     in.right = float(down(platform::Key::D, "d") || down(platform::Key::Right, "right")) -
                float(down(platform::Key::A, "a") || down(platform::Key::Left, "left"));
     in.run = down(platform::Key::LeftShift, "shift");
+    if (auto* voice = m_features->find<VoiceFeature>()) // push-to-talk, never while typing
+        voice->setTalkKey((!io.WantTextInput && m_window->keyDown(platform::Key::V)) ||
+                          m_scriptKeys.count("v"));
     if (down(platform::Key::Escape, "esc")) {
         if (m_session.selection.zoomPoster >= 0)
             m_session.selection.zoomPoster = -1;

@@ -23,6 +23,7 @@
 #include "game/client/slides/SlidesFeature.h"
 #include "game/client/staff/StaffDeskFeature.h"
 #include "game/client/staff/StaffInboxFeature.h"
+#include "game/client/voice/VoiceFeature.h"
 
 #include <fmt/format.h>
 
@@ -50,6 +51,7 @@ ClientFeatures::ClientFeatures(Session& session) : m_session(session) {
     add<DeckUploadFeature>(); // "Upload deck" in the stage panel: after StageFeature
     add<KeyboardFeature>();   // keyboard shortcuts' actions (focused booth, next session)
     add<AwardsFeature>();     // Awards and jury panels, booth panel section: after Booth, Stage
+    add<VoiceFeature>();      // sections in Settings, people and stage panels: after them all
     m_router.on<proto::ActionResult>(
         [this](proto::ActionResult& r) { onActionResult(m_session, r); });
     m_router.on<proto::Announcement>(

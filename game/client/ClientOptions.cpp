@@ -72,6 +72,12 @@ void addOptions(CLI::App& app, ClientOptions& o, std::string& connect,
                    "moderator and audience: auto, a session id, or off");
 }
 
+void addAudioOption(CLI::App& app, std::string& audio) {
+    app.add_option("--audio", audio,
+                   "voice device: system (the sound card; null when there is none), null, or "
+                   "wav:IN.wav,OUT.wav (IN is the microphone, what is heard goes to OUT)");
+}
+
 Status takeShots(const std::vector<std::string>& raw, std::vector<ScreenshotRequest>& out) {
     for (std::size_t i = 0; i + 1 < raw.size(); i += 2) {
         ScreenshotRequest shot;
@@ -125,7 +131,9 @@ ParsedOptions parseClientOptions(int argc, const char* const* argv) {
     CLI::App app{"fairground: the Fairground visitor client", "fairground"};
     std::string connect;
     std::vector<std::string> shots;
+    std::string audio = "system";
     addOptions(app, o, connect, shots);
+    addAudioOption(app, audio);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -139,6 +147,13 @@ ParsedOptions parseClientOptions(int argc, const char* const* argv) {
     }
     Status status = takeShots(shots, o.shots);
     if (status && !connect.empty()) status = splitHostPort(connect, o.connectHost, o.connectPort);
+    if (status) {
+        auto spec = audio::parseAudioOption(audio);
+        if (spec)
+            o.audio = std::move(*spec);
+        else
+            status = spec.error();
+    }
     if (!status) {
         parsed.exitCode = 2;
         parsed.message = "fairground: " + status.error().message;

@@ -2,6 +2,7 @@
 // Parsing only: nothing here opens windows, files or sockets.
 #pragma once
 
+#include "engine/audio/AudioOption.h"
 #include "engine/core/Result.h"
 #include "engine/core/Translate.h"
 
@@ -45,6 +46,8 @@ struct ClientOptions {
     // with a deck of pages), a session id, or "off".
     std::string liveSession = "auto";
     std::string language; // --lang: the UI language this run (empty: Settings, else the locale)
+    // --audio null|wav:IN.wav,OUT.wav|system: the voice device (system falls back to null).
+    audio::AudioSpec audio;
 };
 
 // Result of parsing: options, or exitCode >= 0 when the program should stop (help, bad args).

@@ -13,9 +13,9 @@
 namespace fg::client {
 namespace {
 
-constexpr std::array<std::string_view, 24> kKeys{
+constexpr std::array<std::string_view, 25> kKeys{
     "w",   "a",     "s",   "d", "q", "e", "up", "down", "left", "right", "shift", "space",
-    "esc", "enter", "tab", "n", "b", "o", "g",  "j",    "f1",   "f2",    "f3",    "f4"};
+    "esc", "enter", "tab", "n", "b", "o", "g",  "j",    "f1",   "f2",    "f3",    "f4", "v"};
 
 std::vector<std::string> words(std::string_view line) {
     std::vector<std::string> out;

@@ -30,7 +30,8 @@ void PeopleFeature::drawPanels(const UiFrame&) {
     ModerationFeature* moderation = m_host.find<ModerationFeature>();
     const bool organiser = moderation && moderation->organiser(); // room for Kick, Mute, Ban
     ImGui::SetNextWindowPos({organiser ? 400.0f : 460.0f, 300}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({organiser ? 480.0f : 300.0f, 260}, ImGuiCond_Appearing);
+    const float extra = m_sections.empty() ? 0.0f : 330.0f; // the sections' widgets (voice)
+    ImGui::SetNextWindowSize(uiSize((organiser ? 480.0f : 300.0f) + extra, 260), ImGuiCond_Appearing);
     if (!ImGui::Begin(trl("People nearby"), &m_open)) return ImGui::End();
     std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
     for (const auto& r : m_s.remotes)
@@ -45,6 +46,8 @@ void PeopleFeature::drawPanels(const UiFrame&) {
         ImGui::SameLine();
         if (chat && ImGui::SmallButton(trl("Message"))) chat->openTab(ChatTab::Direct, r->id);
         if (moderation && r->info) moderation->drawPersonActions(r->id, r->info->name);
+        for (const auto& section : m_sections)
+            section(*r);
         ImGui::PopID();
     }
     if (near.empty()) ImGui::TextDisabled("%s", tr("Nobody in view."));

@@ -5,6 +5,8 @@
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
 
+#include <functional>
+
 namespace fg::client {
 
 class ClientFeatures;
@@ -16,11 +18,15 @@ public:
     void drawPanels(const UiFrame&) override;
     std::optional<Status> runAction(const std::string& name,
                                     const std::vector<std::string>& args) override;
+    // A feature's widgets on each person's row (voice: speaking, volume, mute).
+    using PersonSection = std::function<void(const netclient::RemoteAvatar&)>;
+    void addPersonSection(PersonSection section) { m_sections.push_back(std::move(section)); }
 
 private:
     Session& m_s;
     ClientFeatures& m_host;
     bool m_open = false;
+    std::vector<PersonSection> m_sections;
 };
 
 } // namespace fg::client

@@ -52,6 +52,10 @@ public:
     void addPresenterSection(PresenterSection section) {
         m_presenterSections.push_back(std::move(section));
     }
+    // A moderator's section under the moderator row (voice: mute the audience).
+    void addModeratorSection(PresenterSection section) {
+        m_moderatorSections.push_back(std::move(section));
+    }
 
 private:
     void onPlace(const proto::StagePlace& p);
@@ -77,6 +81,7 @@ private:
     bool m_open = false;
     std::string m_shown; // the session the panel shows when not attending (agenda, action)
     std::vector<PresenterSection> m_presenterSections;
+    std::vector<PresenterSection> m_moderatorSections;
     SpeakerPhotos m_photos;
 };
 

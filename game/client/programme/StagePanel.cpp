@@ -154,6 +154,8 @@ void StageFeature::moderatorRow(const expo::Session& e, const proto::StageUpdate
     ImGui::SameLine();
     if (!u.autoSchedule && ImGui::Button(trl("Back to schedule")))
         command(e.id, proto::StageAction::AutoOn);
+    for (const auto& section : m_moderatorSections)
+        section(e);
 }
 
 // Organisers and moderators: live attendance figures.

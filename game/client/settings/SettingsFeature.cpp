@@ -109,7 +109,7 @@ void SettingsFeature::drawMenu() {
 void SettingsFeature::drawPanels(const UiFrame&) {
     if (!m_open) return;
     ImGui::SetNextWindowPos({300, 100}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize(uiSize(420, 330), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize(420, m_sections.empty() ? 330 : 560), ImGuiCond_Appearing);
     if (!ImGui::Begin(trl("Settings"), &m_open)) return ImGui::End();
     ClientSettings& c = m_s.profile.settings;
     bool changed = false;
@@ -131,6 +131,8 @@ void SettingsFeature::drawPanels(const UiFrame&) {
     changed |= languageCombo(c.language);
     if (changed) m_changed = true;
     signInSection();
+    for (const auto& section : m_sections)
+        section();
     ImGui::TextDisabled(tr("Saved to %s"), m_s.profileFile.string().c_str());
     ImGui::End();
 }

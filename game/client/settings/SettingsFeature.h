@@ -7,6 +7,8 @@
 #include "game/client/ClientFeature.h"
 #include "game/client/ClientState.h"
 
+#include <functional>
+
 namespace fg::client {
 
 class ClientFeatures;
@@ -32,6 +34,8 @@ public:
     Status signIn(const std::string& code);
     void signOut();
     void continueAsVisitor();
+    // A feature's section at the end of the Settings window (voice: devices and microphone).
+    void addSection(std::function<void()> section) { m_sections.push_back(std::move(section)); }
 
 private:
     bool uiLookSection(ClientSettings& c);
@@ -42,6 +46,7 @@ private:
     std::string m_code; // the invitation code being typed in Settings
     bool m_signInChanged = false;
     bool m_open = false, m_firstRun = false, m_changed = false;
+    std::vector<std::function<void()>> m_sections;
 };
 
 } // namespace fg::client
