@@ -89,7 +89,8 @@ void drawHelp(Session& s) {
     ImGui::BulletText("%s", tr("F1 help  F2 directory  F3 agenda  F4 map"));
     ImGui::BulletText(
         "%s", tr("In a panel: arrows move, Space or Enter activates, Tab goes to the next field"));
-    ImGui::BulletText("%s", tr("Ctrl+Tab: next panel    Alt: the menu bar    Esc: back to the world"));
+    ImGui::BulletText("%s",
+                      tr("Ctrl+Tab: next panel    Alt: the menu bar    Esc: back to the world"));
     ImGui::End();
 }
 

@@ -162,7 +162,7 @@ TEST_CASE("script: keys, mouse, clicks and named actions") {
     CHECK(player.finished());
 }
 
-TEST_CASE("script: a bare 'key NAME' is one press; shortcut keys are known") {
+TEST_CASE("script: a bare 'key NAME' is one press, shortcut keys are known") {
     auto events = parseInputScript("0 key n\n1 key tab\n2 key f3\n3 key space down\n", "k.txt");
     REQUIRE(events);
     REQUIRE(events->size() == 4);

@@ -56,7 +56,7 @@ TEST_CASE_FIXTURE(ExpoFixture, "an unknown key is an error naming the known keys
     doc["booths"][0]["colour"] = "red";
     CHECK_ONE_PROBLEM(*this, "exhibition.json: booths[0].colour: expected one of the keys id, "
                              "exhibitor, hall, pavilion, kind, size, style, position, rotation, "
-                             "content, meetings, "
+                             "content, meetings, private_voice, "
                              "found unknown key \"colour\"");
 }
 
@@ -213,7 +213,8 @@ TEST_CASE_FIXTURE(ExpoFixture, "several faults in different places are all repor
               "local@domain.tld of at most 254 characters, found \"x\""));
     CHECK(has("exhibition.json: sessions[0].venue: expected the id of a venue in some hall, "
               "found \"nowhere\""));
-    CHECK(has("exhibition.json: halls[1].extra: expected one of the keys id, name, origin, size, "
+    CHECK(has("exhibition.json: halls[1].extra: expected one of the keys id, name, name_i18n, "
+              "origin, size, "
               "wall_height, entrances, spawn, venues, found unknown key \"extra\""));
 }
 

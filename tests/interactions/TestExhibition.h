@@ -19,9 +19,9 @@ inline expo::Exhibition makeTestExhibition() {
     hall.wallHeight = 6;
     hall.spawn.position = {20.0f, 2.0f};
     ex.halls.push_back(hall);
-    ex.exhibitors.push_back({"acme", "Acme", "VN", "Telecom", "", "https://acme.example",
+    ex.exhibitors.push_back({"acme", "Acme", "VN", "Telecom", "", {}, {}, "https://acme.example",
                              "info@acme.example", "logo.png", false});
-    ex.exhibitors.push_back({"beta", "Beta", "KR", "AI", "", "https://beta.example",
+    ex.exhibitors.push_back({"beta", "Beta", "KR", "AI", "", {}, {}, "https://beta.example",
                              "info@beta.example", "logo.png", true});
     expo::Booth a;
     a.id = "acme-1";

@@ -27,7 +27,7 @@ inline std::filesystem::path scratch(const std::string& name) {
 
 inline expo::Exhibition exhibition() {
     expo::Exhibition ex;
-    ex.halls.push_back({"main", "Main hall", {0, 0}, {60, 40}, 6, {}, {{10, 10}, 0}, {}});
+    ex.halls.push_back({"main", "Main hall", {}, {0, 0}, {60, 40}, 6, {}, {{10, 10}, 0}, {}});
     for (const char* id : {"acme", "globex"}) {
         expo::Exhibitor e;
         e.id = id;

@@ -145,7 +145,7 @@ TEST_CASE("voice client: the end-of-spurt flag stops playout without concealment
     CHECK(f.voice->playout().framesPlayed() == 20); // the 20 frames sent, none concealed
 }
 
-TEST_CASE("voice client: per-person silence plays nothing; volume scales what is heard") {
+TEST_CASE("voice client: per-person silence plays nothing, volume scales what is heard") {
     Fixture muted;
     muted.voice->person(kSpeaker).muted = true;
     muted.speak(tone(0.5));

@@ -75,7 +75,7 @@ TEST_CASE("voice: with 10 people talking at once a listener gets the 6 loudest")
         crowd.push_back(srv.join("Talker" + std::to_string(i), all));
         srv.place(*crowd.back(), all, TeleportKind::Booth, "acme-booth");
         srv.walk(*crowd.back(), all,
-                 srv.at(*listener) + glm::vec2(float(i % 5) - 2.0f, -1.0f - float(i / 5)));
+                 srv.at(*listener) + glm::vec2(float(i % 5) - 2.0f, 1.0f + float(i / 5)));
         // Levels interleaved with join order, so the choice is not the first six.
         talkers.push_back({crowd.back().get(), std::uint8_t(60 + (i * 7) % 10 * 4)});
     }
@@ -163,7 +163,8 @@ TEST_CASE("voice: a private booth zone: inside hear each other, outside hear not
     srv.place(*in2, all, TeleportKind::Booth, "initech-booth");
     srv.walk(*in2, all, srv.at(*in1) + glm::vec2(0.8f, 0));
     srv.place(*out, all, TeleportKind::Booth, "initech-booth");
-    srv.walk(*out, all, srv.at(*in1) + glm::vec2(0, -4.0f)); // 4 m in front: out of the zone
+    // The booth faces +z: 4 m further out, past the zone's 1.75 m front margin.
+    srv.walk(*out, all, srv.at(*in1) + glm::vec2(0, 4.0f));
     forget(all);
     talk(srv, all, {{in1.get(), 80}}, 0.5);
     CHECK(heard(*in2).count((*in1)->id()) == 1);
@@ -174,7 +175,7 @@ TEST_CASE("voice: a private booth zone: inside hear each other, outside hear not
     CHECK(in2->all<VoiceFrameDown>().empty());
 }
 
-TEST_CASE("voice: a muted person reaches nobody and is told; mutes end, survive a restart, and "
+TEST_CASE("voice: a muted person reaches nobody and is told, mutes end, survive a restart, and "
           "only organisers and the session's moderators may mute") {
     VoiceServer srv;
     Clients all;

@@ -30,7 +30,7 @@ glm::mat4 boxMatrix(glm::vec3 lo, glm::vec3 hi) {
 expo::Exhibition shellExhibition(const booth::BoothBundle& bundle) {
     expo::Exhibition ex;
     ex.halls.push_back(
-        {"main", "Editor", {-12.0f, -12.0f}, {24.0f, 24.0f}, 5.0f, {}, {{12, 12}, 0}, {}});
+        {"main", "Editor", {}, {-12.0f, -12.0f}, {24.0f, 24.0f}, 5.0f, {}, {{12, 12}, 0}, {}});
     expo::Booth b = bundle.booth;
     b.hall = "main";
     b.pavilion.clear();

@@ -2,6 +2,7 @@
 // video, "Go to booth", "Vote"; totals when the server sends them; "Reveal" for whoever may) and
 // the awards section of the booth panel. ImGui widgets only; requests go through AwardsFeature.
 #include "engine/core/Time.h"
+#include "engine/core/Translate.h"
 #include "game/client/awards/AwardsFeature.h"
 
 #include <algorithm>
@@ -27,12 +28,12 @@ const expo::AwardPitch* pitchOf(const expo::AwardCategory& a, const std::string&
 
 void AwardsFeature::drawMenu() {
     if (!m_s.ex || m_s.ex->awards.empty()) return;
-    if (ImGui::MenuItem("Awards", nullptr, &m_window) && m_window) refresh();
+    if (ImGui::MenuItem(trl("Awards"), nullptr, &m_window) && m_window) refresh();
     bool juror = false;
     if (m_state)
         for (const AwardStatus& st : m_state->categories)
             juror = juror || st.juror;
-    if (juror) ImGui::MenuItem("Jury", nullptr, &m_jury);
+    if (juror) ImGui::MenuItem(trl("Jury"), nullptr, &m_jury);
 }
 
 void AwardsFeature::drawPanels(const UiFrame&) {
@@ -45,8 +46,8 @@ void AwardsFeature::drawPanels(const UiFrame&) {
 void AwardsFeature::awardsWindow() {
     ImGui::SetNextWindowPos({20, 40}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize({620, 640}, ImGuiCond_Appearing);
-    if (!ImGui::Begin("SME Awards", &m_window)) return ImGui::End();
-    if (!m_state) ImGui::TextDisabled("Asking the server...");
+    if (!ImGui::Begin(trl("SME Awards"), &m_window)) return ImGui::End();
+    if (!m_state) ImGui::TextDisabled("%s", tr("Asking the server..."));
     if (ImGui::BeginTabBar("categories")) {
         for (const expo::AwardCategory& a : m_s.ex->awards) {
             const bool pick = !m_tab.empty() && m_tab == a.id;
@@ -64,14 +65,15 @@ void AwardsFeature::awardsWindow() {
 
 void AwardsFeature::categoryTab(const expo::AwardCategory& a) {
     const AwardStatus* st = status(a.id);
-    ImGui::TextDisabled("Jury %u %%, public vote %u %%; ties go to the %s score", a.juryWeight,
-                        a.publicWeight, a.tieBreak == expo::TieBreak::Jury ? "jury's" : "public");
+    ImGui::TextDisabled(tr("Jury %u %%, public vote %u %%; ties go to the %s score"), a.juryWeight,
+                        a.publicWeight,
+                        a.tieBreak == expo::TieBreak::Jury ? tr("jury's") : tr("public"));
     votingLine(a, st);
     if (st && !st->winner.empty())
-        ImGui::TextColored(kGold, "Winner: %s", boothName(st->winner).c_str());
+        ImGui::TextColored(kGold, tr("Winner: %s"), boothName(st->winner).c_str());
     auto refusal = m_refusals.find(a.id);
     if (refusal != m_refusals.end())
-        ImGui::TextColored(kRed, "Not accepted: %s", refusal->second.c_str());
+        ImGui::TextColored(kRed, tr("Not accepted: %s"), refusal->second.c_str());
     revealRow(a, st);
     ImGui::Separator();
     ImGui::BeginChild("finalists");
@@ -85,18 +87,20 @@ void AwardsFeature::votingLine(const expo::AwardCategory& a, const AwardStatus* 
     const std::string opens = formatUtcTimestamp(st->opensUnix);
     const std::string closes = formatUtcTimestamp(st->closesUnix);
     if (st->voting == VotingState::Open)
-        ImGui::TextColored(kGreen, "Voting is open until %s", closes.c_str());
+        ImGui::TextColored(kGreen, tr("Voting is open until %s"), closes.c_str());
     else if (st->voting == VotingState::NotYet)
-        ImGui::Text("Voting opens at %s", opens.c_str());
+        ImGui::Text(tr("Voting opens at %s"), opens.c_str());
     else
-        ImGui::Text("Voting is closed (the window was %s to %s)", opens.c_str(), closes.c_str());
+        ImGui::Text(tr("Voting is closed (the window was %s to %s)"), opens.c_str(),
+                    closes.c_str());
     if (st->myBallot.empty())
-        ImGui::TextDisabled("You have not voted in this category.");
+        ImGui::TextDisabled("%s", tr("You have not voted in this category."));
     else
-        ImGui::Text("My ballot: %s%s", boothName(st->myBallot).c_str(),
-                    st->voting == VotingState::Open ? " (you may change it until voting closes)"
+        ImGui::Text(tr("My ballot: %s%s"), boothName(st->myBallot).c_str(),
+                    st->voting == VotingState::Open ? tr(" (you may change it until voting closes)")
                                                     : "");
-    if (!a.guestsVote) ImGui::TextDisabled("Voting needs a ticket or an invitation (no guests).");
+    if (!a.guestsVote)
+        ImGui::TextDisabled("%s", tr("Voting needs a ticket or an invitation (no guests)."));
 }
 
 void AwardsFeature::finalistRow(const expo::AwardCategory& a, std::size_t index,
@@ -106,13 +110,13 @@ void AwardsFeature::finalistRow(const expo::AwardCategory& a, std::size_t index,
     const bool winner = st && st->winner == booth;
     const bool mine = st && st->myBallot == booth;
     ImGui::TextColored(winner ? kGold : ImVec4{1, 1, 1, 1}, "%s%s%s", boothName(booth).c_str(),
-                       winner ? "  [WINNER]" : "", mine ? "  (my vote)" : "");
+                       winner ? tr("  [WINNER]") : "", mine ? tr("  (my vote)") : "");
     if (st && index < st->ballots.size()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%u votes", st->ballots[index]);
+        ImGui::TextDisabled(tr("%u votes"), st->ballots[index]);
     }
     if (const expo::AwardPitch* pitch = pitchOf(a, booth)) pitchBlock(*pitch);
-    if (ImGui::SmallButton("Go to booth")) goTo(booth);
+    if (ImGui::SmallButton(trl("Go to booth"))) goTo(booth);
     ImGui::SameLine();
     const bool open = st && st->voting == VotingState::Open;
     ImGui::BeginDisabled(!open || mine);
@@ -132,7 +136,7 @@ void AwardsFeature::pitchBlock(const expo::AwardPitch& pitch) {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 8);
     ImGui::TextUnformatted(pitch.text.c_str());
     ImGui::PopTextWrapPos();
-    if (!pitch.video.empty() && ImGui::SmallButton("Watch the pitch video"))
+    if (!pitch.video.empty() && ImGui::SmallButton(trl("Watch the pitch video")))
         m_confirmVideo = pitch.video;
     ImGui::EndGroup();
 }
@@ -140,27 +144,28 @@ void AwardsFeature::pitchBlock(const expo::AwardPitch& pitch) {
 void AwardsFeature::revealRow(const expo::AwardCategory& a, const AwardStatus* st) {
     if (!mayReveal(a) || (st && !st->winner.empty())) return;
     ImGui::SetNextItemWidth(100);
-    ImGui::InputInt("countdown (s)", &m_countdown);
+    ImGui::InputInt(trl("countdown (s)"), &m_countdown);
     m_countdown = std::clamp(m_countdown, 0, int(kMaxRevealCountdown));
     ImGui::SameLine();
-    if (ImGui::Button("Reveal the winner")) revealWinner(a.id, std::uint32_t(m_countdown));
+    if (ImGui::Button(trl("Reveal the winner"))) revealWinner(a.id, std::uint32_t(m_countdown));
 }
 
 // A pitch's video opens in the browser after a confirmation, like a booth's links.
 void AwardsFeature::videoConfirm() {
     if (m_confirmVideo.empty()) return;
-    ImGui::OpenPopup("Open pitch video?");
-    if (ImGui::BeginPopupModal("Open pitch video?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Open this address in your web browser?");
+    ImGui::OpenPopup("###Open pitch video?");
+    if (ImGui::BeginPopupModal(trl("Open pitch video?"), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s", tr("Open this address in your web browser?"));
         ImGui::TextColored({0.5f, 0.8f, 1, 1}, "%s", m_confirmVideo.c_str());
-        if (ImGui::Button("Open")) {
+        if (ImGui::Button(trl("Open"))) {
             launchBrowser(m_confirmVideo);
             toast(m_s, "opened " + m_confirmVideo + " in your browser");
             m_confirmVideo.clear();
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
+        if (ImGui::Button(trl("Cancel"))) {
             m_confirmVideo.clear();
             ImGui::CloseCurrentPopup();
         }
@@ -172,7 +177,7 @@ void AwardsFeature::videoConfirm() {
 void AwardsFeature::boothSection(const expo::Booth& b) {
     const auto categories = finalistOf(b.id);
     if (categories.empty() ||
-        !ImGui::CollapsingHeader("SME Awards", ImGuiTreeNodeFlags_DefaultOpen))
+        !ImGui::CollapsingHeader(trl("SME Awards"), ImGuiTreeNodeFlags_DefaultOpen))
         return;
     if (m_scrollToSection) ImGui::SetScrollHereY(0.0f), m_scrollToSection = false;
     const auto won = wonBy(b.id);
@@ -180,18 +185,18 @@ void AwardsFeature::boothSection(const expo::Booth& b) {
         ImGui::PushID(a->id.c_str());
         const bool winner = std::find(won.begin(), won.end(), a) != won.end();
         if (winner)
-            ImGui::TextColored(kGold, "WINNER: %s", a->name.c_str());
+            ImGui::TextColored(kGold, tr("WINNER: %s"), a->name.c_str());
         else
-            ImGui::Text("Finalist: %s", a->name.c_str());
+            ImGui::Text(tr("Finalist: %s"), a->name.c_str());
         const AwardStatus* st = status(a->id);
         if (st && st->voting == VotingState::Open && st->myBallot != b.id) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(st->myBallot.empty() ? "Vote" : "Change vote"))
+            if (ImGui::SmallButton(st->myBallot.empty() ? trl("Vote") : trl("Change vote")))
                 vote(a->id, b.id);
         }
         ImGui::PopID();
     }
-    if (ImGui::SmallButton("Open the Awards panel")) m_window = true, refresh();
+    if (ImGui::SmallButton(trl("Open the Awards panel"))) m_window = true, refresh();
 }
 
 } // namespace fg::client

@@ -2,6 +2,7 @@
 // walk-to-selected, next-session, focus-world) and the focused booth's hint. Never reads keys.
 #include "game/client/keyboard/KeyboardFeature.h"
 
+#include "engine/core/Translate.h"
 #include "game/client/ClientFeatures.h"
 #include "game/client/agenda/AgendaFeature.h"
 #include "game/client/booth/BoothFeature.h"
@@ -103,8 +104,8 @@ void KeyboardFeature::drawPanels(const UiFrame&) {
                                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##focused-booth", nullptr, flags))
-        ImGui::Text("Booth %s: %s   (O or Enter: open   N / B: next / previous)", m_focused.c_str(),
-                    x ? x->name.c_str() : "");
+        ImGui::Text(tr("Booth %s: %s   (O or Enter: open   N / B: next / previous)"),
+                    m_focused.c_str(), x ? x->name.c_str() : "");
     ImGui::End();
 }
 

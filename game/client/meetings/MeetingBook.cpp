@@ -2,8 +2,8 @@
 // Must not draw or send; the server decides what is really free.
 #include "game/client/meetings/MeetingBook.h"
 
-#include "game/client/agenda/AgendaBook.h"
 #include "engine/core/Translate.h"
+#include "game/client/agenda/AgendaBook.h"
 #include "game/expo/MeetingHours.h"
 
 #include <fmt/format.h>

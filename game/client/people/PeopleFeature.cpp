@@ -31,7 +31,8 @@ void PeopleFeature::drawPanels(const UiFrame&) {
     const bool organiser = moderation && moderation->organiser(); // room for Kick, Mute, Ban
     ImGui::SetNextWindowPos({organiser ? 400.0f : 460.0f, 300}, ImGuiCond_Appearing);
     const float extra = m_sections.empty() ? 0.0f : 330.0f; // the sections' widgets (voice)
-    ImGui::SetNextWindowSize(uiSize((organiser ? 480.0f : 300.0f) + extra, 260), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(uiSize((organiser ? 480.0f : 300.0f) + extra, 260),
+                             ImGuiCond_Appearing);
     if (!ImGui::Begin(trl("People nearby"), &m_open)) return ImGui::End();
     std::vector<std::pair<float, const netclient::RemoteAvatar*>> near;
     for (const auto& r : m_s.remotes)

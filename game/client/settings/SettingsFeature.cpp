@@ -161,19 +161,19 @@ Status SettingsFeature::lookAction(const std::string& name, const std::vector<st
 bool SettingsFeature::uiLookSection(ClientSettings& c) {
     bool changed = false;
     bool follow = c.uiScale == 0;
-    if (ImGui::Checkbox("UI scale follows the monitor", &follow)) {
+    if (ImGui::Checkbox(trl("UI scale follows the monitor"), &follow)) {
         c.uiScale = follow ? 0 : 100;
         changed = true;
     }
     if (!follow) {
         int percent = c.uiScale;
-        if (ImGui::SliderInt("UI scale", &percent, 75, 200, "%d%%")) {
+        if (ImGui::SliderInt(trl("UI scale"), &percent, 75, 200, "%d%%")) {
             const int stepped = std::clamp((percent + 12) / 25 * 25, 75, 200);
             changed = stepped != c.uiScale;
             c.uiScale = stepped;
         }
     }
-    changed |= ImGui::Checkbox("High contrast", &c.highContrast);
+    changed |= ImGui::Checkbox(trl("High contrast"), &c.highContrast);
     return changed;
 }
 

@@ -2,6 +2,7 @@
 // people panel's per-person row, the stage panel's audience mute, the speaking marks over
 // avatars and the microphone state above the status bar. Widgets only; requests go through
 // VoiceFeature.cpp.
+#include "engine/core/Translate.h"
 #include "game/client/SceneKit.h"
 #include "game/client/voice/VoiceFeature.h"
 
@@ -19,8 +20,8 @@ constexpr ImU32 kSpeakingGreen = IM_COL32(60, 210, 90, 255);
 // A device choice: "(default)" first, then the system's names; true when one was picked.
 bool deviceCombo(const char* label, const std::vector<std::string>& names, std::string& chosen) {
     bool picked = false;
-    if (!ImGui::BeginCombo(label, chosen.empty() ? "(default)" : chosen.c_str())) return false;
-    if (ImGui::Selectable("(default)", chosen.empty())) chosen.clear(), picked = true;
+    if (!ImGui::BeginCombo(label, chosen.empty() ? tr("(default)") : chosen.c_str())) return false;
+    if (ImGui::Selectable(trl("(default)"), chosen.empty())) chosen.clear(), picked = true;
     for (const std::string& name : names)
         if (ImGui::Selectable(name.c_str(), name == chosen)) chosen = name, picked = true;
     ImGui::EndCombo();
@@ -55,28 +56,29 @@ void VoiceFeature::drawPanels(const UiFrame& f) {
 
 void VoiceFeature::drawSettings() {
     ImGui::Separator();
-    ImGui::TextUnformatted("Voice");
-    ImGui::Text("Device: %s%s", m_device->name().c_str(), m_device->hrtf() ? " (HRTF)" : "");
+    ImGui::TextUnformatted(tr("Voice"));
+    ImGui::Text(tr("Device: %s%s"), m_device->name().c_str(),
+                m_device->hrtf() ? tr(" (HRTF)") : "");
     if (!m_devicesListed) m_devices = audio::listAudioDevices(), m_devicesListed = true;
     bool reopen = deviceCombo("Microphone", m_devices.inputs, m_spec.input);
     reopen |= deviceCombo("Speakers", m_devices.outputs, m_spec.output);
     if (reopen)
         if (Status st = reopenSystemDevice(); !st) toast(m_s, st.error().message, true);
     int mode = m_mode == MicMode::PushToTalk ? 0 : 1;
-    if (ImGui::RadioButton("Push to talk (hold V)", &mode, 0)) setMode(MicMode::PushToTalk);
+    if (ImGui::RadioButton(trl("Push to talk (hold V)"), &mode, 0)) setMode(MicMode::PushToTalk);
     ImGui::SameLine();
-    if (ImGui::RadioButton("Open microphone", &mode, 1)) setMode(MicMode::Open);
+    if (ImGui::RadioButton(trl("Open microphone"), &mode, 1)) setMode(MicMode::Open);
     if (m_mode == MicMode::Open) {
         int threshold = m_activity.threshold;
-        if (ImGui::SliderInt("Speech above (level)", &threshold, 40, 120))
+        if (ImGui::SliderInt(trl("Speech above (level)"), &threshold, 40, 120))
             m_activity.threshold = std::uint8_t(threshold);
     }
     const float fraction = meterFraction(m_inputLevel);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0),
-                       fmt::format("input {} dB", int(m_inputLevel) - 127).c_str());
-    ImGui::Checkbox("Mute my microphone", &m_selfMuted);
+                       trf("input {} dB", int(m_inputLevel) - 127).c_str());
+    ImGui::Checkbox(trl("Mute my microphone"), &m_selfMuted);
     ImGui::SameLine();
-    if (ImGui::Checkbox("Test microphone (hear yourself)", &m_testMic) && !m_testMic)
+    if (ImGui::Checkbox(trl("Test microphone (hear yourself)"), &m_testMic) && !m_testMic)
         m_device->remove(kSelfTestVoice);
 }
 
@@ -84,7 +86,7 @@ void VoiceFeature::drawPersonVoice(const netclient::RemoteAvatar& r) {
     PersonVoice& pv = m_people[r.id];
     ImGui::SameLine();
     if (speaking(r.id))
-        ImGui::TextColored(ImVec4(0.25f, 0.85f, 0.35f, 1), "((speaking))");
+        ImGui::TextColored(ImVec4(0.25f, 0.85f, 0.35f, 1), "%s", tr("((speaking))"));
     else
         ImGui::TextDisabled("            ");
     ImGui::SameLine();
@@ -92,22 +94,24 @@ void VoiceFeature::drawPersonVoice(const netclient::RemoteAvatar& r) {
     float percent = pv.volume * 100.0f;
     if (ImGui::SliderFloat("##vol", &percent, 0.0f, 200.0f, "%.0f%%")) pv.volume = percent / 100;
     ImGui::SameLine();
-    ImGui::Checkbox("Silence", &pv.muted);
+    ImGui::Checkbox(trl("Silence"), &pv.muted);
     if (!canMute()) return;
     ImGui::SameLine();
-    if (ImGui::SmallButton("Mute voice")) mutePerson(r.id, true, std::uint32_t(m_muteMinutes) * 60);
+    if (ImGui::SmallButton(trl("Mute voice")))
+        mutePerson(r.id, true, std::uint32_t(m_muteMinutes) * 60);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Unmute")) mutePerson(r.id, false, 0);
+    if (ImGui::SmallButton(trl("Unmute"))) mutePerson(r.id, false, 0);
 }
 
 void VoiceFeature::drawStageSection(const expo::Session& e) {
     if (moderatedSession() != &e) return; // only the session attended: the server's scope
-    ImGui::TextDisabled("Audience voice");
+    ImGui::TextDisabled("%s", tr("Audience voice"));
     ImGui::SetNextItemWidth(90);
-    ImGui::SliderInt("minutes (0: until lifted)", &m_muteMinutes, 0, 60);
-    if (ImGui::Button("Mute the audience")) muteAudience(true, std::uint32_t(m_muteMinutes) * 60);
+    ImGui::SliderInt(trl("minutes (0: until lifted)"), &m_muteMinutes, 0, 60);
+    if (ImGui::Button(trl("Mute the audience")))
+        muteAudience(true, std::uint32_t(m_muteMinutes) * 60);
     ImGui::SameLine();
-    if (ImGui::Button("Unmute the audience")) muteAudience(false, 0);
+    if (ImGui::Button(trl("Unmute the audience"))) muteAudience(false, 0);
 }
 
 // Over each remote avatar that is speaking, above its name label.
