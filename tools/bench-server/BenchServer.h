@@ -1,14 +1,19 @@
-// What the loopback benchmarks (socket, stage) share: the server's configuration on 127.0.0.1
-// and the CPU clock of a thread. Benchmark helpers only; no figures are computed here.
+// What the loopback benchmarks (socket, stage, reveal) share: the server's configuration on
+// 127.0.0.1, an organiser signed in on it, and the CPU clock of a thread. Benchmark helpers only;
+// no figures are computed here.
 #pragma once
 
+#include "engine/core/Time.h"
+#include "game/netclient/NetClient.h"
 #include "server/ServerApp.h"
+#include "server/store/Store.h"
 
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <pthread.h>
 #include <thread>
+#include <vector>
 
 namespace fg::bench {
 
@@ -24,6 +29,38 @@ inline server::ServerConfig loopbackServerConfig(const std::filesystem::path& ex
     config.tickRate = tickRate;
     config.maxVisitors = std::min<std::uint32_t>(4000, visitors + 10);
     return config;
+}
+
+// An organiser (NAME, client key KEY) signed in on SERVER with a credential issued on its store;
+// WHAT names the benchmark in the error when it does not join within 10 s.
+inline Result<std::unique_ptr<netclient::NetClient>>
+connectBenchOrganiser(server::ServerApp& server, const std::string& name, const std::string& key,
+                      const std::string& what) {
+    auto token = server.store().issueCredential(store::Role::Organiser, "", name);
+    if (!token) return token.error();
+    netclient::ClientConfig config;
+    config.port = server.port();
+    config.hello.role = expo::proto::Role::Organiser;
+    config.hello.credential = token->token;
+    config.hello.name = name;
+    config.hello.country = "VN";
+    config.hello.clientKey = key;
+    auto client = netclient::NetClient::connect(config);
+    if (!client) return client.error();
+    const double until = monotonicSeconds() + 10;
+    while ((*client)->state() == netclient::ClientState::Connecting && monotonicSeconds() < until)
+        (*client)->update(5);
+    if ((*client)->state() != netclient::ClientState::Joined)
+        return makeError(what + ": the organiser did not join");
+    return client;
+}
+
+// The P-quantile (0..1) of VALUES, 0 when empty (nearest rank, no interpolation).
+inline double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size())));
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
+    return values[at];
 }
 
 // CPU seconds THREAD has used (0 when the clock cannot be read).

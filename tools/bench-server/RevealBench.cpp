@@ -52,33 +52,6 @@ struct Receipts {
     }
 };
 
-Result<std::unique_ptr<netclient::NetClient>> connectOrganiser(server::ServerApp& server) {
-    auto token = server.store().issueCredential(store::Role::Organiser, "", "bench revealer");
-    if (!token) return token.error();
-    netclient::ClientConfig config;
-    config.port = server.port();
-    config.hello.role = proto::Role::Organiser;
-    config.hello.credential = token->token;
-    config.hello.name = "Bench Organiser";
-    config.hello.country = "VN";
-    config.hello.clientKey = "bench-organiser";
-    auto client = netclient::NetClient::connect(config);
-    if (!client) return client.error();
-    const double until = monotonicSeconds() + 10;
-    while ((*client)->state() == netclient::ClientState::Connecting && monotonicSeconds() < until)
-        (*client)->update(5);
-    if ((*client)->state() != netclient::ClientState::Joined)
-        return makeError("reveal bench: the organiser did not join");
-    return client;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size())));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
-    return values[at];
-}
-
 // Services the organiser until the bots finish; once the window opens, one reveal per GAP.
 std::map<std::string, double> revealLoop(netclient::NetClient& organiser,
                                          std::atomic<bool>& windowOpen, std::atomic<bool>& botsDone,
@@ -143,7 +116,8 @@ Result<RevealResult> runRevealBench(std::uint32_t visitors, const RevealOptions&
         while (!stop)
             server.step(5);
     });
-    auto organiser = connectOrganiser(server);
+    auto organiser =
+        connectBenchOrganiser(server, "Bench Organiser", "bench-organiser", "reveal bench");
     RevealResult result;
     result.visitors = visitors;
     if (organiser) {

@@ -39,34 +39,6 @@ struct Receipts {
     }
 };
 
-// The organiser who pages: signs in with an organiser credential issued on SERVER's store.
-Result<std::unique_ptr<netclient::NetClient>> connectPresenter(server::ServerApp& server) {
-    auto token = server.store().issueCredential(store::Role::Organiser, "", "bench presenter");
-    if (!token) return token.error();
-    netclient::ClientConfig config;
-    config.port = server.port();
-    config.hello.role = proto::Role::Organiser;
-    config.hello.credential = token->token;
-    config.hello.name = "Bench Presenter";
-    config.hello.country = "VN";
-    config.hello.clientKey = "bench-presenter";
-    auto client = netclient::NetClient::connect(config);
-    if (!client) return client.error();
-    const double until = monotonicSeconds() + 10;
-    while ((*client)->state() == netclient::ClientState::Connecting && monotonicSeconds() < until)
-        (*client)->update(5);
-    if ((*client)->state() != netclient::ClientState::Joined)
-        return makeError("stage bench: the presenter did not join");
-    return client;
-}
-
-double percentile(std::vector<double>& values, double p) {
-    if (values.empty()) return 0;
-    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size())));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
-    return values[at];
-}
-
 // Times, CPU samples and pages of the presenter's thread while the bots run.
 struct PagingRun {
     std::atomic<bool> windowOpen{false}, botsDone{false};
@@ -149,7 +121,8 @@ Result<StageResult> runStageBench(std::uint32_t visitors, const StageOptions& op
         while (!stop)
             server.step(5);
     });
-    auto presenter = connectPresenter(server);
+    auto presenter =
+        connectBenchOrganiser(server, "Bench Presenter", "bench-presenter", "stage bench");
     StageResult result;
     result.visitors = visitors;
     if (presenter) {

@@ -170,13 +170,6 @@ void codecCost(VoiceResult& r) {
     r.decodeUs = decodeS / kFrames * 1e6;
 }
 
-double percentile(std::vector<double>& v, double p) {
-    if (v.empty()) return 0;
-    const std::size_t at = std::min(v.size() - 1, std::size_t(p * double(v.size())));
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(at), v.end());
-    return v[at];
-}
-
 } // namespace
 
 Result<VoiceResult> runVoiceBench(std::uint32_t visitors, const VoiceOptions& options) {
